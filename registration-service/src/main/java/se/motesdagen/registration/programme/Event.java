@@ -1,0 +1,50 @@
+package se.motesdagen.registration.programme;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One business-dialogue day with its programme. The id is the slug used in public addresses
+ * ({@code stora-motesdagen-2027}), so links in e-mails and printed invitations stay readable.
+ */
+@Document("events")
+public record Event(
+        @Id String id,
+        String name,
+        LocalDate date,
+        LocalTime opensAt,
+        LocalTime closesAt,
+        String location,
+        String description,
+        List<Session> sessions) {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+
+    public Event {
+        sessions = sessions == null ? List.of() : List.copyOf(sessions);
+    }
+
+    public Optional<Session> session(String sessionId) {
+        return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
+    }
+
+    public ZonedDateTime at(LocalTime time) {
+        return ZonedDateTime.of(date, time, ZONE);
+    }
+
+    /** A dialogue session of the day; capacity counts seats, one per attendee. */
+    public record Session(
+            String id,
+            String title,
+            String description,
+            LocalTime startsAt,
+            LocalTime endsAt,
+            String room,
+            int capacity) {}
+}

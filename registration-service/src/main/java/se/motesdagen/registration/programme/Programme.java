@@ -1,0 +1,29 @@
+package se.motesdagen.registration.programme;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** What other features may ask about the days and their programmes. */
+@Service
+public class Programme {
+
+    private final EventRepository events;
+    private final Clock clock;
+
+    Programme(EventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Optional<Event> event(String eventId) {
+        return events.findById(eventId);
+    }
+
+    /** The next day to come, for the start page. */
+    public Optional<Event> nextEvent() {
+        return events.findByDateGreaterThanEqualOrderByDateAsc(LocalDate.now(clock.withZone(Event.ZONE))).stream()
+                .findFirst();
+    }
+}

@@ -1,0 +1,117 @@
+package se.motesdagen.registration.registration;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import se.motesdagen.registration.programme.Event;
+import se.motesdagen.registration.system.outbox.OutboxEvent;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the integration events of a registration, one record per published version, matching the
+ * schemas in {@code contracts/}. Only the fields each consumer needs leave the service.
+ */
+@Component
+class RegistrationEvents {
+
+    static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
+    static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
+
+    private final JsonMapper json;
+
+    RegistrationEvents(JsonMapper json) {
+        this.json = json;
+    }
+
+    OutboxEvent submitted(Registration registration, Event event, String confirmationUrl) {
+        var body = new RegistrationSubmittedV1(
+                registration.getId(),
+                event.id(),
+                event.name(),
+                event.date(),
+                registration.getCompany().name(),
+                new SubmitterV1(
+                        registration.getContact().name(),
+                        registration.getContact().email()),
+                confirmationUrl,
+                registration.getConfirmationExpiresAt(),
+                registration.getLanguage(),
+                registration.getSubmittedAt());
+        return OutboxEvent.of(
+                SUBMITTED_V1, registration.getId(), registration.getSubmittedAt(), json.writeValueAsString(body));
+    }
+
+    OutboxEvent confirmed(Registration registration, Event event) {
+        var sessions = registration.getSessionIds().stream()
+                .flatMap(id -> event.session(id).stream())
+                .map(s -> new SessionV1(
+                        s.id(),
+                        s.title(),
+                        event.at(s.startsAt()).toOffsetDateTime(),
+                        event.at(s.endsAt()).toOffsetDateTime()))
+                .toList();
+        var visit = registration.getVisitRequest() == null
+                ? null
+                : new VisitRequestV1(
+                        registration.getVisitRequest().address(),
+                        registration.getVisitRequest().topics());
+        var body = new RegistrationConfirmedV1(
+                registration.getId(),
+                event.id(),
+                event.name(),
+                event.date(),
+                event.location(),
+                new CompanyV1(
+                        registration.getCompany().name(),
+                        registration.getCompany().organisationNumber()),
+                new ContactV1(
+                        registration.getContact().name(),
+                        registration.getContact().email(),
+                        registration.getContact().phone()),
+                registration.getAttendees(),
+                sessions,
+                visit,
+                registration.getLanguage(),
+                registration.getConfirmedAt());
+        return OutboxEvent.of(
+                CONFIRMED_V1, registration.getId(), registration.getConfirmedAt(), json.writeValueAsString(body));
+    }
+
+    record RegistrationSubmittedV1(
+            String registrationId,
+            String eventId,
+            String eventName,
+            LocalDate eventDate,
+            String companyName,
+            SubmitterV1 contact,
+            String confirmationUrl,
+            Instant confirmationExpiresAt,
+            String language,
+            Instant submittedAt) {}
+
+    record RegistrationConfirmedV1(
+            String registrationId,
+            String eventId,
+            String eventName,
+            LocalDate eventDate,
+            String eventLocation,
+            CompanyV1 company,
+            ContactV1 contact,
+            int attendees,
+            List<SessionV1> sessions,
+            VisitRequestV1 visitRequest,
+            String language,
+            Instant confirmedAt) {}
+
+    record CompanyV1(String name, String organisationNumber) {}
+
+    record SubmitterV1(String name, String email) {}
+
+    record ContactV1(String name, String email, String phone) {}
+
+    record SessionV1(String sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
+
+    record VisitRequestV1(String address, String topics) {}
+}

@@ -1,0 +1,165 @@
+package se.motesdagen.registration.registration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a business fills in, from the web form or the JSON API. Bean Validation checks each field on its
+ * own; the rules that need the day's programme or the register (sessions exist, one registration per
+ * company) are checked by {@link RegistrationService}. Messages are keys in messages_*.properties.
+ */
+public class RegistrationForm {
+
+    @NotBlank(message = "{registration.companyName.required}")
+    @Size(max = 200, message = "{registration.companyName.tooLong}")
+    private String companyName;
+
+    @NotBlank(message = "{registration.organisationNumber.required}")
+    @ValidOrganisationNumber
+    private String organisationNumber;
+
+    @NotBlank(message = "{registration.contactName.required}")
+    @Size(max = 200, message = "{registration.contactName.tooLong}")
+    private String contactName;
+
+    @NotBlank(message = "{registration.email.required}")
+    @Email(message = "{registration.email.invalid}")
+    // the contract needs a domain with a dot; Jakarta's @Email alone accepts "name@localhost"
+    @Pattern(regexp = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{registration.email.invalid}")
+    @Size(max = 254, message = "{registration.email.invalid}")
+    private String email;
+
+    @Size(max = 40, message = "{registration.phone.invalid}")
+    @Pattern(regexp = "^$|^\\+?[0-9 ()-]{6,40}$", message = "{registration.phone.invalid}")
+    private String phone;
+
+    @NotNull(message = "{registration.attendees.required}")
+    @Min(value = 1, message = "{registration.attendees.range}")
+    @Max(value = 10, message = "{registration.attendees.range}")
+    private Integer attendees = 1;
+
+    @Size(max = 20, message = "{registration.sessions.tooMany}")
+    private List<String> sessionIds = new ArrayList<>();
+
+    private boolean wantsVisit;
+
+    @Size(max = 300, message = "{registration.visitAddress.tooLong}")
+    private String visitAddress;
+
+    @Size(max = 2000, message = "{registration.visitTopics.tooLong}")
+    private String visitTopics;
+
+    @AssertTrue(message = "{registration.consent.required}")
+    private boolean consent;
+
+    /** A field people never see; bots fill it. A filled one is accepted and quietly dropped. */
+    private String website;
+
+    public boolean isSpam() {
+        return website != null && !website.isBlank();
+    }
+
+    public String getCompanyName() {
+        return companyName;
+    }
+
+    public void setCompanyName(String companyName) {
+        this.companyName = companyName;
+    }
+
+    public String getOrganisationNumber() {
+        return organisationNumber;
+    }
+
+    public void setOrganisationNumber(String organisationNumber) {
+        this.organisationNumber = organisationNumber;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public void setContactName(String contactName) {
+        this.contactName = contactName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public Integer getAttendees() {
+        return attendees;
+    }
+
+    public void setAttendees(Integer attendees) {
+        this.attendees = attendees;
+    }
+
+    public List<String> getSessionIds() {
+        return sessionIds;
+    }
+
+    public void setSessionIds(List<String> sessionIds) {
+        this.sessionIds = sessionIds == null ? new ArrayList<>() : sessionIds;
+    }
+
+    public boolean isWantsVisit() {
+        return wantsVisit;
+    }
+
+    public void setWantsVisit(boolean wantsVisit) {
+        this.wantsVisit = wantsVisit;
+    }
+
+    public String getVisitAddress() {
+        return visitAddress;
+    }
+
+    public void setVisitAddress(String visitAddress) {
+        this.visitAddress = visitAddress;
+    }
+
+    public String getVisitTopics() {
+        return visitTopics;
+    }
+
+    public void setVisitTopics(String visitTopics) {
+        this.visitTopics = visitTopics;
+    }
+
+    public boolean isConsent() {
+        return consent;
+    }
+
+    public void setConsent(boolean consent) {
+        this.consent = consent;
+    }
+
+    public String getWebsite() {
+        return website;
+    }
+
+    public void setWebsite(String website) {
+        this.website = website;
+    }
+}

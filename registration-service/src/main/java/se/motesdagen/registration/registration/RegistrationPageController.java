@@ -1,0 +1,109 @@
+package se.motesdagen.registration.registration;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.registration.programme.Event;
+import se.motesdagen.registration.programme.Programme;
+
+/** The public pages: the day with its programme and form, the thank-you page and the confirm link. */
+@Controller
+class RegistrationPageController {
+
+    private final Programme programme;
+    private final RegistrationService registrations;
+
+    RegistrationPageController(Programme programme, RegistrationService registrations) {
+        this.programme = programme;
+        this.registrations = registrations;
+    }
+
+    @GetMapping("/")
+    String start(Model model) {
+        return programme
+                .nextEvent()
+                .map(event -> "redirect:/evenemang/" + event.id())
+                .orElse("registration/no-event");
+    }
+
+    @GetMapping("/evenemang/{eventId}")
+    String eventPage(@PathVariable String eventId, Model model) {
+        model.addAttribute("event", event(eventId));
+        model.addAttribute("form", new RegistrationForm());
+        return "registration/event";
+    }
+
+    @PostMapping("/evenemang/{eventId}")
+    String submit(
+            @PathVariable String eventId,
+            @Valid @ModelAttribute("form") RegistrationForm form,
+            BindingResult errors,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
+        Event event = event(eventId);
+        model.addAttribute("event", event);
+        if (form.isSpam()) {
+            return "redirect:/evenemang/" + eventId + "/tack";
+        }
+        if (!errors.hasErrors()) {
+            switch (registrations.submit(event, form, language(locale))) {
+                case SubmitOutcome.Accepted accepted -> {
+                    return "redirect:/evenemang/" + eventId + "/tack";
+                }
+                case SubmitOutcome.Rejected rejected ->
+                    rejected.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey()));
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return "registration/event";
+    }
+
+    @GetMapping("/evenemang/{eventId}/tack")
+    String thanks(@PathVariable String eventId, Model model) {
+        model.addAttribute("event", event(eventId));
+        return "registration/thanks";
+    }
+
+    @GetMapping("/anmalan/bekrafta")
+    String confirm(@RequestParam(required = false) String token, Model model) {
+        ConfirmResult result = registrations.confirm(token);
+        model.addAttribute(
+                "outcome",
+                switch (result) {
+                    case ConfirmResult.Confirmed c -> "confirmed";
+                    case ConfirmResult.AlreadyConfirmed a -> "alreadyConfirmed";
+                    case ConfirmResult.Expired e -> "expired";
+                    case ConfirmResult.UnknownLink u -> "unknown";
+                });
+        switch (result) {
+            case ConfirmResult.Confirmed(Registration r) -> addRegistration(model, r);
+            case ConfirmResult.AlreadyConfirmed(Registration r) -> addRegistration(model, r);
+            default -> {}
+        }
+        return "registration/confirmed";
+    }
+
+    private void addRegistration(Model model, Registration registration) {
+        model.addAttribute("registration", registration);
+        programme.event(registration.getEventId()).ifPresent(e -> model.addAttribute("event", e));
+    }
+
+    private Event event(String eventId) {
+        return programme.event(eventId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    static String language(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? "en" : "sv";
+    }
+}

@@ -1,0 +1,15 @@
+package se.motesdagen.registration.registration;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface RegistrationRepository extends MongoRepository<Registration, String> {
+
+    Optional<Registration> findByConfirmationTokenHash(String hash);
+
+    boolean existsByEventIdAndCompanyOrganisationNumber(String eventId, String organisationNumber);
+
+    List<Registration> findByEventId(String eventId, Sort sort);
+}

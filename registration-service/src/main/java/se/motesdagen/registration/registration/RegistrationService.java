@@ -1,0 +1,164 @@
+package se.motesdagen.registration.registration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
+import se.motesdagen.registration.programme.Event;
+import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.registration.SubmitOutcome.Accepted;
+import se.motesdagen.registration.registration.SubmitOutcome.FieldProblem;
+import se.motesdagen.registration.registration.SubmitOutcome.Rejected;
+
+/** Takes registrations in and confirms them. Each change is one document write with its events. */
+@Service
+public class RegistrationService {
+
+    private final RegistrationRepository registrations;
+    private final RegistrationEvents events;
+    private final Programme programme;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final String publicBaseUrl;
+    private final Duration confirmationValidFor;
+
+    RegistrationService(
+            RegistrationRepository registrations,
+            RegistrationEvents events,
+            Programme programme,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${motesdagen.public-base-url}") String publicBaseUrl,
+            @Value("${motesdagen.registration.confirmation-valid-for:P7D}") Duration confirmationValidFor) {
+        this.registrations = registrations;
+        this.events = events;
+        this.programme = programme;
+        this.clock = clock;
+        this.meters = meters;
+        this.publicBaseUrl = publicBaseUrl;
+        this.confirmationValidFor = confirmationValidFor;
+    }
+
+    /** Stores a pending registration and its RegistrationSubmitted event, or says what is wrong. */
+    public SubmitOutcome submit(Event event, RegistrationForm form, String language) {
+        List<FieldProblem> problems = checkAgainstProgramme(event, form);
+        OrganisationNumber orgNr = OrganisationNumber.parse(form.getOrganisationNumber())
+                .orElseThrow(() -> new IllegalArgumentException("validate the form before submitting it"));
+        if (problems.isEmpty()
+                && registrations.existsByEventIdAndCompanyOrganisationNumber(event.id(), orgNr.value())) {
+            problems.add(new FieldProblem("organisationNumber", "registration.organisationNumber.alreadyRegistered"));
+        }
+        if (!problems.isEmpty()) {
+            return new Rejected(problems);
+        }
+        Instant now = clock.instant();
+        ConfirmationToken token = ConfirmationToken.issue(now, confirmationValidFor);
+        Registration registration = new Registration(
+                UUID.randomUUID().toString(),
+                event.id(),
+                new Registration.Company(form.getCompanyName().strip(), orgNr.value()),
+                new Registration.Contact(
+                        form.getContactName().strip(), form.getEmail().strip(), blankToNull(form.getPhone())),
+                form.getAttendees(),
+                List.copyOf(new LinkedHashSet<>(form.getSessionIds())),
+                form.isWantsVisit()
+                        ? new Registration.VisitRequest(
+                                form.getVisitAddress().strip(),
+                                form.getVisitTopics().strip())
+                        : null,
+                language,
+                now,
+                token);
+        registration.record(events.submitted(registration, event, confirmationUrl(token)));
+        try {
+            registrations.insert(registration);
+        } catch (DuplicateKeyException raceWithAnotherSubmission) {
+            return new Rejected(List.of(
+                    new FieldProblem("organisationNumber", "registration.organisationNumber.alreadyRegistered")));
+        }
+        meters.counter("motesdagen.registrations.submitted", "event", event.id())
+                .increment();
+        return new Accepted(registration.getId());
+    }
+
+    /** Confirms the registration a link belongs to; a second opening changes nothing. */
+    public ConfirmResult confirm(String token) {
+        if (!ConfirmationToken.isWellFormed(token)) {
+            return new ConfirmResult.UnknownLink();
+        }
+        for (int attempt = 0; ; attempt++) {
+            Optional<Registration> found = registrations.findByConfirmationTokenHash(ConfirmationToken.hashOf(token));
+            if (found.isEmpty()) {
+                return new ConfirmResult.UnknownLink();
+            }
+            Registration registration = found.get();
+            switch (registration.confirm(clock.instant())) {
+                case ALREADY_CONFIRMED -> {
+                    return new ConfirmResult.AlreadyConfirmed(registration);
+                }
+                case EXPIRED -> {
+                    return new ConfirmResult.Expired();
+                }
+                case CONFIRMED -> {
+                    Event event = programme
+                            .event(registration.getEventId())
+                            .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
+                    registration.record(events.confirmed(registration, event));
+                    try {
+                        Registration saved = registrations.save(registration);
+                        meters.counter("motesdagen.registrations.confirmed", "event", event.id())
+                                .increment();
+                        return new ConfirmResult.Confirmed(saved);
+                    } catch (OptimisticLockingFailureException e) {
+                        // opened twice at the same moment, or the relay emptied the outbox meanwhile: read again
+                        if (attempt >= 3) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<FieldProblem> checkAgainstProgramme(Event event, RegistrationForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (form.getSessionIds().stream().anyMatch(id -> event.session(id).isEmpty())) {
+            problems.add(new FieldProblem("sessionIds", "registration.sessions.unknown"));
+        }
+        if (form.isWantsVisit()) {
+            if (isBlank(form.getVisitAddress())) {
+                problems.add(new FieldProblem("visitAddress", "registration.visitAddress.required"));
+            }
+            if (isBlank(form.getVisitTopics())) {
+                problems.add(new FieldProblem("visitTopics", "registration.visitTopics.required"));
+            }
+        }
+        return problems;
+    }
+
+    private String confirmationUrl(ConfirmationToken token) {
+        return UriComponentsBuilder.fromUriString(publicBaseUrl)
+                .path("/anmalan/bekrafta")
+                .queryParam("token", token.value())
+                .build()
+                .toUriString();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s.strip();
+    }
+}

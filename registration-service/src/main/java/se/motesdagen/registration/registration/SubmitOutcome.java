@@ -1,0 +1,15 @@
+package se.motesdagen.registration.registration;
+
+import java.util.List;
+
+/** What became of a submitted form. */
+public sealed interface SubmitOutcome {
+
+    /** Stored as pending; the confirm e-mail is on its way through the outbox. */
+    record Accepted(String registrationId) implements SubmitOutcome {}
+
+    /** Nothing stored; each problem names the form field and a message key. */
+    record Rejected(List<FieldProblem> problems) implements SubmitOutcome {}
+
+    record FieldProblem(String field, String messageKey) {}
+}

@@ -1,0 +1,48 @@
+package se.motesdagen.registration.system.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.scheduling.annotation.Scheduled;
+
+@Configuration(proxyBeanMethods = false)
+class OutboxConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(
+            MongoOperations mongo,
+            EventPublisher publisher,
+            @Value("${motesdagen.outbox.collections}") List<String> collections,
+            @Value("${motesdagen.outbox.batch-size:100}") int batchSize,
+            MeterRegistry meters) {
+        OutboxRelay relay = new OutboxRelay(mongo, publisher, collections, batchSize, meters);
+        Gauge.builder("motesdagen.outbox.aggregates.waiting", relay, OutboxRelay::aggregatesWaiting)
+                .description("Aggregates with events not yet acknowledged by Kafka")
+                .register(meters);
+        return relay;
+    }
+
+    @Bean
+    OutboxSchedule outboxSchedule(OutboxRelay relay) {
+        return new OutboxSchedule(relay);
+    }
+
+    /** Polls on a fixed delay, so a slow round never overlaps the next. */
+    static class OutboxSchedule {
+
+        private final OutboxRelay relay;
+
+        OutboxSchedule(OutboxRelay relay) {
+            this.relay = relay;
+        }
+
+        @Scheduled(fixedDelayString = "${motesdagen.outbox.poll-interval:200ms}")
+        void relay() {
+            relay.relayPending();
+        }
+    }
+}

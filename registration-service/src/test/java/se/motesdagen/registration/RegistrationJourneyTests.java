@@ -1,0 +1,312 @@
+package se.motesdagen.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.motesdagen.registration.support.Companies;
+import se.motesdagen.registration.support.ContractSchemas;
+import se.motesdagen.registration.support.TopicReader;
+import se.motesdagen.registration.support.TopicReader.PublishedEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The registration service as a whole: form → stored → RegistrationSubmitted on Kafka → link →
+ * RegistrationConfirmed. Subclasses decide which Kafka and MongoDB it runs against.
+ */
+@SpringBootTest(
+        properties = {
+            "motesdagen.seed-demo-event=true",
+            "motesdagen.outbox.poll-interval=50ms",
+            "motesdagen.public-base-url=http://motesdagen.test"
+        })
+@AutoConfigureMockMvc
+abstract class RegistrationJourneyTests {
+
+    static final String EVENT = "/evenemang/stora-motesdagen-2027";
+    static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
+    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    JsonMapper json;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void theEventPageShowsTheProgrammeAndTheFormInSwedish() throws Exception {
+        mvc.perform(get(EVENT))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Stora Mötesdagen 2027")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("26 augusti 2027")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Kompetensförsörjning")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"organisationNumber\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Integritetsskyddsmyndigheten")))
+                .andExpect(header().string(
+                                "Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'")));
+    }
+
+    @Test
+    void theStartPageLeadsToTheNextEvent() throws Exception {
+        mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(EVENT));
+    }
+
+    @Test
+    void aSubmittedFormIsConfirmedByTheLinkInTheEventAndEachStepIsPublishedOnce() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+
+        mvc.perform(validForm(orgNr)
+                        .param("wantsVisit", "true")
+                        .param("visitAddress", "Bagargatan 3, Nyköping")
+                        .param("visitTopics", "Bygglov för utbyggnad"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(EVENT + "/tack"));
+
+        Document stored = registrationOf(orgNr);
+        String id = stored.getString("_id");
+        assertThat(stored.getString("status")).isEqualTo("PENDING");
+        assertThat(stored.get("company", Document.class).getString("organisationNumber"))
+                .isEqualTo(orgNr);
+        assertThat(stored.getString("confirmationTokenHash")).hasSize(64);
+
+        PublishedEvent submitted = awaitEvent(id, SUBMITTED);
+        assertThat(submitted.specVersion()).isEqualTo("1.0");
+        assertThat(submitted.source()).isEqualTo("/registration-service");
+        assertThat(submitted.subject()).isEqualTo(id);
+        assertThat(submitted.id()).isNotBlank();
+        assertThat(ContractSchemas.violations(SUBMITTED, submitted.body())).isEmpty();
+        JsonNode submittedBody = json.readTree(submitted.body());
+        String link = submittedBody.get("confirmationUrl").asString();
+        assertThat(link).startsWith("http://motesdagen.test/anmalan/bekrafta?token=");
+        String token = link.substring(link.indexOf('=') + 1);
+        awaitOutboxEmpty(id);
+        // the raw token travels only inside the pending event; once published, only its hash is kept
+        assertThat(mongo.findById(id, Document.class, "registrations").toJson()).doesNotContain(token);
+
+        String path = link.substring("http://motesdagen.test".length());
+        mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+
+        PublishedEvent confirmed = awaitEvent(id, CONFIRMED);
+        assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
+        JsonNode body = json.readTree(confirmed.body());
+        assertThat(body.get("company").get("organisationNumber").asString()).isEqualTo(orgNr);
+        assertThat(body.get("visitRequest").get("address").asString()).isEqualTo("Bagargatan 3, Nyköping");
+        assertThat(body.get("sessions").get(0).get("startsAt").asString()).isEqualTo("2027-08-26T10:00:00+02:00");
+
+        mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("redan bekräftad")));
+        awaitOutboxEmpty(id);
+        List<PublishedEvent> all = new TopicReader(bootstrapServers).read("registration.events", id);
+        assertThat(all).extracting(PublishedEvent::type).containsExactly(SUBMITTED, CONFIRMED);
+    }
+
+    @Test
+    void badInputComesBackWithAMessageNextToEachWrongFieldAndNothingIsStored() throws Exception {
+        long before = mongo.getCollection("registrations").countDocuments();
+
+        mvc.perform(post(EVENT)
+                        .with(csrf())
+                        .param("companyName", "")
+                        .param("organisationNumber", "556677-8898")
+                        .param("contactName", "Astrid Exempelsson")
+                        .param("email", "inte-en-adress")
+                        .param("attendees", "1")
+                        .param("sessionIds", "finns-inte")
+                        .param("wantsVisit", "true"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fyll i företagets namn.")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Organisationsnumret stämmer inte.")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("Skriv e-postadressen som namn@exempel.se.")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("Bekräfta att du har läst informationen")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#organisationNumber\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Astrid Exempelsson\"")));
+
+        assertThat(mongo.getCollection("registrations").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void rulesThatNeedTheProgrammeAreCheckedOnceTheFieldsAreValid() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+
+        mvc.perform(validForm(orgNr).param("sessionIds", "finns-inte").param("wantsVisit", "true"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("finns inte i programmet")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fyll i besöksadressen")));
+
+        assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
+    }
+
+    @Test
+    void aCompanyRegistersOncePerDay() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
+
+        mvc.perform(validForm(orgNr.replace("-", "")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("redan anmält")));
+        assertThat(mongo.count(byOrgNr(orgNr), "registrations")).isEqualTo(1);
+    }
+
+    @Test
+    void theHoneypotIsThankedButNothingIsStored() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+
+        mvc.perform(validForm(orgNr).param("website", "http://spam.example")).andExpect(status().is3xxRedirection());
+
+        assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post(EVENT).param("companyName", "X")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void linksThatAreNotOursSaySoWithoutChangingAnything() throws Exception {
+        mvc.perform(get("/anmalan/bekrafta").param("token", "x".repeat(43)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
+        mvc.perform(get("/anmalan/bekrafta"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
+    }
+
+    @Test
+    void theJsonApiTakesTheSameRegistrationAndExplainsRejectionsPerField() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        String body = """
+                {"companyName":"API-bolaget AB","organisationNumber":"%s","contactName":"Per Persson",
+                 "email":"per@api-bolaget.example","attendees":3,"sessionIds":["upphandling"],"consent":true}
+                """.formatted(orgNr);
+
+        mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(header().exists("Location"));
+        assertThat(registrationOf(orgNr).getInteger("attendees")).isEqualTo(3);
+
+        mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"companyName\":\"X\",\"organisationNumber\":\"123\",\"attendees\":0}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[?(@.field == 'organisationNumber')].message")
+                        .value(org.hamcrest.Matchers.hasItem(
+                                org.hamcrest.Matchers.startsWith("Organisationsnumret stämmer inte"))))
+                .andExpect(jsonPath("$.errors[?(@.field == 'attendees')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'consent')]").exists());
+
+        mvc.perform(post("/api/events/finns-inte/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("/api/events/{eventId}/registrations")));
+    }
+
+    @Test
+    void theStaffListNeedsALoginAndShowsTheRegistrations() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validForm(orgNr).param("companyName", "Listbolaget AB")).andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/personal/anmalningar")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/personal/anmalningar").with(httpBasic("personal", "fel-losenord")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/personal/anmalningar").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Listbolaget AB")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(orgNr)));
+    }
+
+    @Test
+    void healthAndABusinessCounterAreExposed() throws Exception {
+        mvc.perform(validForm(Companies.newOrganisationNumber())).andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("motesdagen_registrations_submitted_total")));
+    }
+
+    private MockHttpServletRequestBuilder validForm(String orgNr) {
+        return post(EVENT)
+                .with(csrf())
+                .param("companyName", "Nyköpings Testbageri AB")
+                .param("organisationNumber", orgNr)
+                .param("contactName", "Astrid Exempelsson")
+                .param("email", "astrid@testbageri.example")
+                .param("phone", "070-123 45 67")
+                .param("attendees", "2")
+                .param("sessionIds", "kompetensforsorjning", "upphandling")
+                .param("consent", "true");
+    }
+
+    private static Query byOrgNr(String orgNr) {
+        return Query.query(Criteria.where("company.organisationNumber").is(orgNr));
+    }
+
+    private Document registrationOf(String orgNr) {
+        Document found = mongo.findOne(byOrgNr(orgNr), Document.class, "registrations");
+        assertThat(found).as("registration for %s", orgNr).isNotNull();
+        return found;
+    }
+
+    private PublishedEvent awaitEvent(String registrationId, String type) {
+        TopicReader reader = new TopicReader(bootstrapServers);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> reader.read("registration.events", registrationId).stream()
+                                .filter(e -> type.equals(e.type()))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private void awaitOutboxEmpty(String registrationId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(registrationId, Document.class, "registrations")
+                        .getList("outbox", Document.class)
+                        .isEmpty());
+    }
+}

@@ -1,0 +1,136 @@
+package se.motesdagen.registration.system.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The relay against the real MongoDB-compatible server, with a publisher that can be switched off. */
+class OutboxRelayTests {
+
+    private static MongoServer server;
+    private static MongoClient client;
+    private MongoTemplate mongo;
+    private final List<OutboxEvent> published = new ArrayList<>();
+    private boolean brokerAway;
+    private OutboxRelay relay;
+
+    @BeforeAll
+    static void startServer() {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void setUp() {
+        mongo = new MongoTemplate(client, "outbox-tests");
+        mongo.dropCollection("aggregates");
+        EventPublisher publisher = event -> {
+            if (brokerAway) {
+                throw new IllegalStateException("broker not available");
+            }
+            published.add(event);
+        };
+        relay = new OutboxRelay(mongo, publisher, List.of("aggregates"), 100, new SimpleMeterRegistry());
+    }
+
+    @Test
+    void publishesTheWaitingEventsOfAnAggregateInOrderAndRemovesThem() {
+        OutboxEvent first = event("a1", "first");
+        OutboxEvent second = event("a1", "second");
+        save("a1", first, second);
+        save("a2");
+
+        int sent = relay.relayPending();
+
+        assertThat(sent).isEqualTo(2);
+        assertThat(published).extracting(OutboxEvent::id).containsExactly(first.id(), second.id());
+        assertThat(published.getFirst().payload()).isEqualTo("{\"n\":\"first\"}");
+        assertThat(outboxOf("a1")).isEmpty();
+        assertThat(relay.aggregatesWaiting()).isZero();
+    }
+
+    @Test
+    void whenTheBrokerIsAwayTheEventsStayAndGoOutWhenItIsBack() {
+        OutboxEvent event = event("a1", "only");
+        save("a1", event);
+        brokerAway = true;
+
+        assertThat(relay.relayPending()).isZero();
+        assertThat(outboxOf("a1")).hasSize(1);
+        assertThat(relay.aggregatesWaiting()).isEqualTo(1);
+
+        brokerAway = false;
+        assertThat(relay.relayPending()).isEqualTo(1);
+        assertThat(published).extracting(OutboxEvent::id).containsExactly(event.id());
+        assertThat(outboxOf("a1")).isEmpty();
+    }
+
+    @Test
+    void removingAPublishedEventBumpsTheVersionSoAStaleSaveCannotBringItBack() {
+        save("a1", event("a1", "only"));
+
+        relay.relayPending();
+
+        assertThat(mongo.findById("a1", Document.class, "aggregates")
+                        .get("version", Number.class)
+                        .longValue())
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void theStateOfTheAggregateIsNeverTouched() {
+        save("a1", event("a1", "only"));
+
+        relay.relayPending();
+
+        assertThat(mongo.findById("a1", Document.class, "aggregates").getString("state"))
+                .isEqualTo("kept");
+    }
+
+    private static OutboxEvent event(String subject, String name) {
+        return OutboxEvent.of(
+                "se.motesdagen.test.happened.v1",
+                subject,
+                Instant.parse("2027-06-01T10:00:00Z"),
+                "{\"n\":\"" + name + "\"}");
+    }
+
+    private void save(String id, OutboxEvent... events) {
+        Document aggregate = new Document("_id", id).append("state", "kept").append("version", 0L);
+        aggregate.append(
+                "outbox",
+                java.util.Arrays.stream(events)
+                        .map(e -> new Document("_id", e.id())
+                                .append("type", e.type())
+                                .append("subject", e.subject())
+                                .append("occurredAt", java.util.Date.from(e.occurredAt()))
+                                .append("payload", e.payload()))
+                        .toList());
+        mongo.save(aggregate, "aggregates");
+    }
+
+    private List<Document> outboxOf(String id) {
+        return mongo.findById(id, Document.class, "aggregates").getList("outbox", Document.class);
+    }
+}
