@@ -1,0 +1,25 @@
+package se.motesdagen.feedback.participant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+
+/** This service's reading of {@code se.motesdagen.registration.confirmed.v1}: only what a participant needs. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record RegistrationConfirmed(
+        String registrationId,
+        String eventId,
+        String eventName,
+        Company company,
+        Contact contact,
+        int attendees,
+        String language,
+        Instant confirmedAt) {
+
+    static final String TYPE = "se.motesdagen.registration.confirmed.v1";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Company(String name) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Contact(String name, String email) {}
+}

@@ -1,0 +1,22 @@
+package se.motesdagen.feedback.participant;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Staff list of participants known to the feedback service. */
+@Controller
+class StaffParticipantController {
+
+    private final ParticipantRepository participants;
+
+    StaffParticipantController(ParticipantRepository participants) {
+        this.participants = participants;
+    }
+
+    @GetMapping("/personal/deltagare")
+    String list(Model model) {
+        model.addAttribute("participants", participants.findAllByOrderByConfirmedAtDesc());
+        return "participant/staff-list";
+    }
+}

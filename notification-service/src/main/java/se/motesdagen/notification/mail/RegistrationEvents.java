@@ -1,0 +1,55 @@
+package se.motesdagen.notification.mail;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * This service's own reading of the registration events it consumes: only the fields it uses. Unknown
+ * fields are ignored, so additive changes to the contract never break it.
+ */
+final class RegistrationEvents {
+
+    static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
+    static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
+
+    private RegistrationEvents() {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Submitted(
+            String registrationId,
+            String eventName,
+            LocalDate eventDate,
+            String companyName,
+            Person contact,
+            String confirmationUrl,
+            Instant confirmationExpiresAt,
+            String language) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Confirmed(
+            String registrationId,
+            String eventName,
+            LocalDate eventDate,
+            String eventLocation,
+            Company company,
+            Person contact,
+            int attendees,
+            List<Session> sessions,
+            VisitRequest visitRequest,
+            String language) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Person(String name, String email) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Company(String name) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Session(String title, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VisitRequest(String address, String topics) {}
+}

@@ -1,0 +1,194 @@
+package se.motesdagen.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import se.motesdagen.notification.support.CloudEventProducer;
+import se.motesdagen.notification.support.DeadLetters;
+
+/**
+ * The notification service from event to inbox: real Kafka consumers, the real store and an SMTP
+ * server that keeps what it receives. Subclasses decide which Kafka and MongoDB.
+ */
+@SpringBootTest(properties = "motesdagen.mail.poll-interval=50ms")
+@AutoConfigureMockMvc
+abstract class NotificationJourneyTests {
+
+    static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
+    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+    static final GreenMail MAIL = startMailServer();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @AfterEach
+    void emptyInboxes() throws Exception {
+        MAIL.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void aSubmittedRegistrationGetsOneConfirmRequestWithTheLinkEvenWhenTheEventComesTwice() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String to = "first-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = submitted(registrationId, to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", eventId, SUBMITTED, registrationId, body);
+            producer.send("registration.events", eventId, SUBMITTED, registrationId, body);
+            // a later event with the same key is consumed after both copies, so when it has arrived the duplicate has
+            // been handled
+            String marker = "marker-" + registrationId.substring(0, 8) + "@testbageri.example";
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    SUBMITTED,
+                    registrationId,
+                    submitted(registrationId, marker));
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(marker).size() == 1);
+        }
+
+        List<MimeMessage> received = inboxOf(to);
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received.getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Bekräfta din anmälan till Stora Mötesdagen 2027");
+        String text = GreenMailUtil.getBody(mail);
+        assertThat(mail.getContent().toString())
+                .contains("Hej Astrid Exempelsson!")
+                .contains("Nyköpings Testbageri AB")
+                .contains("26 augusti 2027")
+                .contains("http://localhost:8080/anmalan/bekrafta?token=")
+                .contains("8 juni 2027 kl. 12.15");
+        assertThat(text).isNotBlank();
+        assertThat(mail.getFrom()[0].toString()).contains("motesdagen@nykoping.example");
+    }
+
+    @Test
+    void aConfirmedRegistrationGetsTheConfirmationWithItsSessionsAndTheVisitRequest() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "confirmed-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = CloudEventProducer.example(CONFIRMED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Välkommen till Stora Mötesdagen 2027 – din anmälan är bekräftad");
+        assertThat(mail.getContent().toString())
+                .contains("Var: Culturum, Nyköping")
+                .contains("- kl. 10.00–11.00 Kompetensförsörjning")
+                .contains("Ni har önskat ett företagsbesök");
+    }
+
+    @Test
+    void anEventThatBreaksTheContractGoesToTheDeadLetterTopicAndTheNextOneIsStillHandled() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String badEventId = "bad-" + UUID.randomUUID();
+        String to = "after-poison-" + registrationId.substring(0, 8) + "@testbageri.example";
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    badEventId,
+                    SUBMITTED,
+                    registrationId,
+                    "{\"registrationId\":\"" + registrationId + "\"}");
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    SUBMITTED,
+                    registrationId,
+                    submitted(registrationId, to));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> new DeadLetters(bootstrapServers)
+                        .eventIds("registration.events.notification-confirm-request.dlq")
+                        .contains(badEventId));
+    }
+
+    @Test
+    void theStaffLogListsWhatWasSentBehindTheLogin() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "logged-" + registrationId.substring(0, 8) + "@testbageri.example";
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    SUBMITTED,
+                    registrationId,
+                    submitted(registrationId, to));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+
+        mvc.perform(get("/personal/meddelanden")).andExpect(status().isUnauthorized());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(httpBasic("personal", "motesdagen")))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(org.hamcrest.Matchers.containsString(to)))
+                        .andExpect(content().string(org.hamcrest.Matchers.containsString("Skickat"))));
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("motesdagen_mail_sent_total")));
+    }
+
+    private static String submitted(String registrationId, String email) {
+        return CloudEventProducer.example(SUBMITTED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", email);
+    }
+
+    private static List<MimeMessage> inboxOf(String address) {
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(RecipientType.TO))
+                                .anyMatch(a -> a.toString().equals(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private static GreenMail startMailServer() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
+    }
+}

@@ -1,0 +1,75 @@
+package se.motesdagen.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import se.motesdagen.notification.support.CloudEventProducer;
+import se.motesdagen.notification.system.messaging.IncomingEvent;
+import se.motesdagen.notification.system.messaging.IncomingEvents;
+import se.motesdagen.notification.system.messaging.InvalidEventException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The consumer side of the contracts: the committed examples pass validation and map onto our records. */
+class ContractExamplesTests {
+
+    private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+    private final IncomingEvents incoming = new IncomingEvents(json);
+
+    @Test
+    void theSubmittedExampleReadsIntoOurRecord() {
+        IncomingEvent event = read(RegistrationEvents.SUBMITTED_V1).orElseThrow();
+        var submitted = json.treeToValue(event.data(), RegistrationEvents.Submitted.class);
+
+        assertThat(submitted.contact().email()).isEqualTo("astrid@testbageri.example");
+        assertThat(submitted.confirmationUrl()).startsWith("http://localhost:8080/anmalan/bekrafta?token=");
+        assertThat(submitted.eventDate()).hasToString("2027-08-26");
+    }
+
+    @Test
+    void theConfirmedExampleReadsIntoOurRecord() {
+        IncomingEvent event = read(RegistrationEvents.CONFIRMED_V1).orElseThrow();
+        var confirmed = json.treeToValue(event.data(), RegistrationEvents.Confirmed.class);
+
+        assertThat(confirmed.sessions())
+                .singleElement()
+                .satisfies(s -> assertThat(s.title()).isEqualTo("Kompetensförsörjning"));
+        assertThat(confirmed.visitRequest().address()).isEqualTo("Bagargatan 3, Nyköping");
+    }
+
+    @Test
+    void anotherTypeIsSkippedNotRejected() {
+        Message<byte[]> message = message("se.motesdagen.registration.cancelled.v1", "{}");
+
+        assertThat(incoming.read(message, RegistrationEvents.SUBMITTED_V1)).isEmpty();
+    }
+
+    @Test
+    void aBodyThatBreaksTheContractIsRejected() {
+        String broken =
+                CloudEventProducer.example(RegistrationEvents.SUBMITTED_V1).replace("\"confirmationUrl\"", "\"x\"");
+
+        assertThatThrownBy(() -> incoming.read(
+                        message(RegistrationEvents.SUBMITTED_V1, broken), RegistrationEvents.SUBMITTED_V1))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("confirmationUrl");
+        assertThatThrownBy(() -> incoming.read(
+                        message(RegistrationEvents.SUBMITTED_V1, "not json"), RegistrationEvents.SUBMITTED_V1))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    private Optional<IncomingEvent> read(String type) {
+        return incoming.read(message(type, CloudEventProducer.example(type)), type);
+    }
+
+    private static Message<byte[]> message(String type, String body) {
+        return MessageBuilder.withPayload(body.getBytes(StandardCharsets.UTF_8))
+                .setHeader("ce_type", type.getBytes(StandardCharsets.UTF_8))
+                .setHeader("ce-id", "e-1")
+                .build();
+    }
+}

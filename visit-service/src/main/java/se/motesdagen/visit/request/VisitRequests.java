@@ -1,0 +1,45 @@
+package se.motesdagen.visit.request;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** Records the visit requests that come with confirmed registrations. */
+@Service
+class VisitRequests {
+
+    private final VisitRequestRepository requests;
+    private final MeterRegistry meters;
+
+    VisitRequests(VisitRequestRepository requests, MeterRegistry meters) {
+        this.requests = requests;
+        this.meters = meters;
+    }
+
+    /** Stores the request if the registration asked for a visit; the same event twice stores it once. */
+    void record(RegistrationConfirmed confirmed, String sourceEventId) {
+        if (confirmed.visitRequest() == null || requests.existsById(confirmed.registrationId())) {
+            return;
+        }
+        try {
+            requests.insert(new VisitRequest(
+                    confirmed.registrationId(),
+                    confirmed.eventId(),
+                    confirmed.eventName(),
+                    confirmed.company().name(),
+                    confirmed.company().organisationNumber(),
+                    confirmed.contact().name(),
+                    confirmed.contact().email(),
+                    confirmed.contact().phone(),
+                    confirmed.visitRequest().address(),
+                    confirmed.visitRequest().topics(),
+                    VisitRequest.Status.REQUESTED,
+                    confirmed.confirmedAt(),
+                    sourceEventId));
+            meters.counter("motesdagen.visit.requests.recorded", "event", confirmed.eventId())
+                    .increment();
+        } catch (DuplicateKeyException concurrentDuplicate) {
+            // the other delivery won; one request is what we want
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package se.motesdagen.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.servlet.MockMvc;
+import se.motesdagen.visit.support.CloudEventProducer;
+import se.motesdagen.visit.support.DeadLetters;
+
+/** RegistrationConfirmed on Kafka → a visit request for the planners, once. Subclasses pick the infrastructure. */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class VisitJourneyTests {
+
+    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void aConfirmedRegistrationWithAVisitWishBecomesOneVisitRequestEvenWhenTheEventComesTwice() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String withoutVisit = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", eventId, CONFIRMED, registrationId, confirmed(registrationId));
+            producer.send("registration.events", eventId, CONFIRMED, registrationId, confirmed(registrationId));
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    withoutVisit,
+                    confirmed(withoutVisit).replaceAll("\"visitRequest\": \\{[^}]*}", "\"visitRequest\": null"));
+            // same key, so consumed after both copies: once it is handled, so are they
+            String marker = UUID.randomUUID().toString();
+            producer.send(
+                    "registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, confirmed(marker));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(marker), "visitRequests"));
+        }
+
+        assertThat(mongo.count(byId(registrationId), "visitRequests")).isEqualTo(1);
+        Document request = mongo.findOne(byId(registrationId), Document.class, "visitRequests");
+        assertThat(request.getString("address")).isEqualTo("Bagargatan 3, Nyköping");
+        assertThat(request.getString("organisationNumber")).isEqualTo("556677-8899");
+        assertThat(request.getString("sourceEventId")).isEqualTo(eventId);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mvc.perform(get("/actuator/prometheus"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()
+                        .contains("motesdagen_visit_requests_recorded_total"));
+        assertThat(mongo.exists(byId(withoutVisit), "visitRequests")).isFalse();
+    }
+
+    @Test
+    void anEventThatBreaksTheContractGoesToTheDeadLetterTopicAndTheNextOneIsStillHandled() {
+        String registrationId = UUID.randomUUID().toString();
+        String badEventId = "bad-" + UUID.randomUUID();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", badEventId, CONFIRMED, registrationId, "{\"registrationId\": 42}");
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    confirmed(registrationId));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "visitRequests"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> new DeadLetters(bootstrapServers)
+                        .eventIds("registration.events.visit-request.dlq")
+                        .contains(badEventId));
+    }
+
+    @Test
+    void theStaffListShowsTheRequestsBehindTheLogin() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    confirmed(registrationId).replace("Bagargatan 3", "Listgatan 7"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "visitRequests"));
+
+        mvc.perform(get("/personal/besoksforfragningar")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/personal/besoksforfragningar").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Listgatan 7, Nyköping")));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    }
+
+    private static String confirmed(String registrationId) {
+        return CloudEventProducer.example(CONFIRMED).replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}
