@@ -1,0 +1,97 @@
+package se.motesdagen.devinfra;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local stack's infrastructure besides Kafka, in one small process: the MongoDB-compatible server
+ * on an H2 file (one database per service, created on first use), GreenMail for SMTP and IMAP, an
+ * inbox page for people, and the Kafka topics the services expect. Everything lives under the data
+ * folder, so a restart loses nothing.
+ */
+public final class DevInfra {
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromEnvironment();
+        Files.createDirectories(settings.dataDir().resolve("mongo"));
+
+        MongoServer mongo = new MongoServer(new H2Backend(
+                settings.dataDir().resolve("mongo/motesdagen.mv.db").toString()));
+        mongo.bind("127.0.0.1", settings.mongoPort());
+
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
+        mail.start();
+        MailArchive archive = new MailArchive(mail, settings.dataDir().resolve("mail"));
+        archive.restore();
+        archive.startSaving();
+
+        InboxPage inbox = new InboxPage(mail, settings.inboxPort(), settings.inboxPath());
+        inbox.start();
+
+        Thread topics = new Thread(
+                () -> Topics.createWhenBrokerIsUp(
+                        settings.kafkaBootstrapServers(), settings.topics(), settings.partitions()),
+                "create-topics");
+        topics.setDaemon(true);
+        topics.start();
+
+        System.out.printf(
+                "dev-infra ready: MongoDB-compatible server 127.0.0.1:%d (H2 file under %s), SMTP %d, IMAP %d, inbox http://127.0.0.1:%d%s%n",
+                settings.mongoPort(),
+                settings.dataDir(),
+                settings.smtpPort(),
+                settings.imapPort(),
+                settings.inboxPort(),
+                settings.inboxPath());
+
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            inbox.stop();
+            archive.stopSaving();
+            mail.stop();
+            mongo.shutdown(); // flushes the H2 file
+            stop.countDown();
+        }));
+        stop.await();
+    }
+
+    record Settings(
+            Path dataDir,
+            int mongoPort,
+            int smtpPort,
+            int imapPort,
+            int inboxPort,
+            String inboxPath,
+            String kafkaBootstrapServers,
+            List<String> topics,
+            int partitions) {
+
+        static Settings fromEnvironment() {
+            return new Settings(
+                    Path.of(env("MOTESDAGEN_DATA", ".data")).toAbsolutePath(),
+                    Integer.parseInt(env("MONGO_PORT", "27017")),
+                    Integer.parseInt(env("SMTP_PORT", "3025")),
+                    Integer.parseInt(env("IMAP_PORT", "3143")),
+                    Integer.parseInt(env("INBOX_PORT", "8025")),
+                    env("INBOX_PATH", "/inkorg"),
+                    env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                    List.of(env("KAFKA_TOPICS", "registration.events,visit.events,notification.events,feedback.events")
+                            .split(",")),
+                    Integer.parseInt(env("KAFKA_PARTITIONS", "6")));
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+}
