@@ -1,0 +1,323 @@
+package se.motesdagen.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
+import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The four services, each its own JVM from its built jar, on an embedded KRaft broker, the
+ * MongoDB-compatible server and an SMTP server; the journey as a person makes it: form → confirm
+ * e-mail → link → confirmation e-mail → visit request and participant. They talk only through Kafka.
+ */
+class JourneySystemTests {
+
+    static final Path ROOT = Path.of(System.getProperty("motesdagen.root", "../.."))
+            .toAbsolutePath()
+            .normalize();
+    static final String STAFF =
+            "Basic " + Base64.getEncoder().encodeToString("personal:motesdagen".getBytes(StandardCharsets.UTF_8));
+
+    static EmbeddedKafkaBroker kafka;
+    static MongoServer mongo;
+    static GreenMail mail;
+    static final List<ServiceProcess> services = new ArrayList<>();
+    static ServiceProcess registration;
+    static ServiceProcess visit;
+    static ServiceProcess notification;
+    static ServiceProcess feedback;
+    static final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        kafka = new EmbeddedKafkaKraftBroker(1, 2, "registration.events");
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress mongoAddress = mongo.bind();
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+
+        Map<String, String> common = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                kafka.getBrokersAsString(),
+                "KAFKA_PARTITIONS",
+                "2",
+                "SMTP_HOST",
+                "127.0.0.1",
+                "SMTP_PORT",
+                String.valueOf(mail.getSmtp().getPort()));
+        String mongoUri = "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort() + "/";
+
+        registration = start(
+                "registration-service",
+                "",
+                with(
+                        common,
+                        Map.of(
+                                "MONGODB_URI",
+                                mongoUri + "registration",
+                                "SEED_DEMO_EVENT",
+                                "true",
+                                "PUBLIC_BASE_URL",
+                                "http://motesdagen.test")));
+        visit = start("visit-service", "/besok", with(common, Map.of("MONGODB_URI", mongoUri + "visit")));
+        notification = start(
+                "notification-service", "/utskick", with(common, Map.of("MONGODB_URI", mongoUri + "notification")));
+        feedback =
+                start("feedback-service", "/aterkoppling", with(common, Map.of("MONGODB_URI", mongoUri + "feedback")));
+        for (ServiceProcess service : services) {
+            service.awaitReady(http, Duration.ofMinutes(3));
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        services.forEach(ServiceProcess::close);
+        if (mail != null) {
+            mail.stop();
+        }
+        if (mongo != null) {
+            mongo.shutdownNow();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void aBusinessRegistersConfirmsByEmailAndEveryServiceHearsOfItOnce() throws Exception {
+        String email = "kontakt@systemtest-snickeri.example";
+        String page = get(registration.url("/evenemang/stora-motesdagen-2027")).body();
+        assertThat(page).contains("Stora Mötesdagen 2027").contains("Kompetensförsörjning");
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf(page));
+        form.put("companyName", "Systemtestets Snickeri AB");
+        form.put("organisationNumber", "556123-4567");
+        form.put("contactName", "Sara Systemsson");
+        form.put("email", email);
+        form.put("attendees", "3");
+        form.put("sessionIds", "bygglov-och-tillstand");
+        form.put("wantsVisit", "true");
+        form.put("visitAddress", "Hyvelvägen 12, Nyköping");
+        form.put("visitTopics", "Bygglov för ny verkstadshall");
+        form.put("consent", "true");
+        HttpResponse<String> submitted = post(registration.url("/evenemang/stora-motesdagen-2027"), form);
+        assertThat(submitted.statusCode()).isEqualTo(302);
+        assertThat(submitted.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/tack"));
+
+        MimeMessage confirmRequest = awaitMail(email, "Bekräfta din anmälan till Stora Mötesdagen 2027");
+        String link = firstLink((String) confirmRequest.getContent());
+        String path = URI.create(link).getRawPath() + "?" + URI.create(link).getRawQuery();
+
+        assertThat(get(registration.url(path)).body()).contains("Anmälan är bekräftad");
+        assertThat(get(registration.url(path)).body()).contains("Anmälan är redan bekräftad");
+
+        awaitMail(email, "Välkommen till Stora Mötesdagen 2027 – din anmälan är bekräftad");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        staffPage(visit.url("/personal/besoksforfragningar")).contains("Hyvelvägen 12, Nyköping"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> staffPage(feedback.url("/personal/deltagare")).contains("Systemtestets Snickeri AB"));
+        assertThat(staffPage(registration.url("/personal/anmalningar")))
+                .contains("556123-4567")
+                .contains("Bekräftad");
+
+        // the broker delivers at least once: the same RegistrationConfirmed again must not mean a second e-mail
+        TopicPartitionOffset duplicate =
+                republish("registration.events", "se.motesdagen.registration.confirmed.v1", email);
+        await().atMost(Duration.ofSeconds(60)).until(() -> committedPast("notification-confirmation", duplicate));
+        await().atMost(Duration.ofSeconds(60)).until(() -> committedPast("visit-request", duplicate));
+        assertThat(mailsTo(email))
+                .extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder(
+                        "Bekräfta din anmälan till Stora Mötesdagen 2027",
+                        "Välkommen till Stora Mötesdagen 2027 – din anmälan är bekräftad");
+        assertThat(count(staffPage(visit.url("/personal/besoksforfragningar")), "Hyvelvägen 12, Nyköping"))
+                .isEqualTo(1);
+        assertThat(count(staffPage(feedback.url("/personal/deltagare")), "Systemtestets Snickeri AB"))
+                .isEqualTo(1);
+    }
+
+    private static ServiceProcess start(String name, String contextPath, Map<String, String> env) throws Exception {
+        ServiceProcess service = ServiceProcess.start(ROOT, name, contextPath, env);
+        services.add(service);
+        return service;
+    }
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> all = new LinkedHashMap<>(a);
+        all.putAll(b);
+        return all;
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String staffPage(String url) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", STAFF)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String page) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("CSRF field on the form").isTrue();
+        return m.group(1);
+    }
+
+    private static String firstLink(String text) {
+        Matcher m = Pattern.compile("https?://\\S+/anmalan/bekrafta\\?token=[A-Za-z0-9_-]+")
+                .matcher(text);
+        assertThat(m.find()).as("confirm link in %s", text).isTrue();
+        return m.group();
+    }
+
+    private static MimeMessage awaitMail(String to, String subject) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> mailsTo(to).stream()
+                                .filter(m -> subjectOf(m).equals(subject))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static List<MimeMessage> mailsTo(String to) {
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(RecipientType.TO))
+                                .anyMatch(a -> a.toString().equals(to));
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    /** Sends the stored event of this type whose body mentions the marker again, headers and all; returns its new offset. */
+    private static TopicPartitionOffset republish(String topic, String type, String marker) throws Exception {
+        Map<String, Object> consumerConfig = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        ConsumerRecord<byte[], byte[]> original = null;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(5))) {
+                String ceType =
+                        new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+                if (ceType.contains(type) && new String(record.value(), StandardCharsets.UTF_8).contains(marker)) {
+                    original = record;
+                }
+            }
+        }
+        assertThat(original).as("the %s event on %s", type, topic).isNotNull();
+        Map<String, Object> producerConfig = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
+            RecordMetadata sent = producer.send(new ProducerRecord<>(
+                            topic, original.partition(), original.key(), original.value(), original.headers()))
+                    .get();
+            return new TopicPartitionOffset(new TopicPartition(topic, sent.partition()), sent.offset());
+        }
+    }
+
+    /** True once the group has committed past the record: it has handled it, one way or the other. */
+    private static boolean committedPast(String group, TopicPartitionOffset record) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(record.partition());
+            return committed != null && committed.offset() > record.offset();
+        }
+    }
+
+    record TopicPartitionOffset(TopicPartition partition, long offset) {}
+}
