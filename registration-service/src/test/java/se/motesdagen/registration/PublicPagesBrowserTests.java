@@ -1,0 +1,177 @@
+package se.motesdagen.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.registration.support.Companies;
+import se.motesdagen.registration.support.EmbeddedMongo;
+
+/**
+ * The public pages in headless Chromium, as a person uses them, each audited with axe-core against
+ * WCAG 2.1 A and AA. Runs where Chromium and ChromeDriver are installed (.ci/run installs Debian's);
+ * skipped elsewhere.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"motesdagen.seed-demo-event=true", "motesdagen.outbox.poll-interval=50ms"})
+@EmbeddedKafka(
+        partitions = 2,
+        topics = "registration.events",
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class PublicPagesBrowserTests {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("registration-browser"));
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and ChromeDriver are not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=390,844",
+                "--lang=sv-SE");
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .build(),
+                options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theEventPageMeetsWcag21AaAndNeedsNoJavaScript() {
+        browser.get(url("/evenemang/stora-motesdagen-2027"));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stora Mötesdagen 2027");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
+    void aFormWithMistakesNamesEachOneLinksToTheFieldAndStaysAccessible() {
+        browser.get(url("/evenemang/stora-motesdagen-2027"));
+        browser.findElement(By.id("organisationNumber")).sendKeys("123");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement summary = browser.findElement(By.id("error-summary"));
+        assertThat(summary.getAttribute("role")).isEqualTo("alert");
+        assertThat(summary.findElements(By.cssSelector("a[href='#organisationNumber']")))
+                .hasSize(1);
+        WebElement orgNr = browser.findElement(By.id("organisationNumber"));
+        assertThat(orgNr.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(orgNr.getAttribute("aria-describedby")).contains("organisationNumber-error");
+        assertThat(browser.findElement(By.id("organisationNumber-error")).getText())
+                .startsWith("Organisationsnumret stämmer inte");
+        assertThat(orgNr.getAttribute("value")).isEqualTo("123");
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
+    void aPersonRegistersWithThePlainFormAndLandsOnTheThankYouPage() {
+        browser.get(url("/evenemang/stora-motesdagen-2027"));
+        browser.findElement(By.id("companyName")).sendKeys("Webbläsarbolaget AB");
+        browser.findElement(By.id("organisationNumber")).sendKeys(Companies.newOrganisationNumber());
+        browser.findElement(By.id("contactName")).sendKeys("Wilma Webb");
+        browser.findElement(By.id("email")).sendKeys("wilma@webblasarbolaget.example");
+        browser.findElement(By.cssSelector("label[for='sessionIds1']")).click();
+        browser.findElement(By.cssSelector("label[for='consent1']")).click();
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/evenemang/stora-motesdagen-2027/tack");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tack för din anmälan!");
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
+    void theEnglishPagesTheConfirmPageAndTheAccessibilityStatementMeetWcag21AaToo() {
+        browser.get(url("/evenemang/stora-motesdagen-2027?lang=en"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.id("form-heading")).getText()).isEqualTo("Registration");
+        assertNoAccessibilityViolations();
+
+        browser.get(url("/anmalan/bekrafta?token=" + "x".repeat(43) + "&lang=sv"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Länken fungerar inte");
+        assertNoAccessibilityViolations();
+
+        browser.findElement(By.linkText("Tillgänglighetsredogörelse")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tillgänglighetsredogörelse");
+        assertThat(browser.getPageSource())
+                .contains("naringsliv@nykoping.example")
+                .contains("Digg");
+        assertNoAccessibilityViolations();
+    }
+
+    private void assertNoAccessibilityViolations() {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
+        assertThat(results.getViolations())
+                .as(
+                        "axe-core WCAG 2.1 AA violations on %s:%n%s",
+                        browser.getCurrentUrl(), describe(results.getViolations()))
+                .isEmpty();
+        assertThat(results.getPasses()).as("axe-core ran its rules").isNotEmpty();
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream()
+                .map(v -> "- " + v.getId() + ": " + v.getHelp() + " "
+                        + v.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
