@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,6 +174,51 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
+    void aSoleTraderRegistersByPersonnummerWhichIsNeitherStoredNorPublished() throws Exception {
+        // Skatteverket's test identity "Tolvan", never a real person
+        mvc.perform(validForm(
+                        "",
+                        "soleTrader",
+                        "true",
+                        "personalIdentityNumber",
+                        "19121212-1212",
+                        "companyName",
+                        "Tolvans Hantverk"))
+                .andExpect(status().is3xxRedirection());
+
+        Document stored = mongo.findOne(
+                Query.query(Criteria.where("company.name").is("Tolvans Hantverk")), Document.class, "registrations");
+        String id = stored.getString("_id");
+        Document company = stored.get("company", Document.class);
+        assertThat(company.getBoolean("soleTrader")).isTrue();
+        assertThat(company.getString("organisationNumber")).isNull();
+        assertThat(company.getString("identityKey")).startsWith("pnr:");
+        assertThat(stored.toJson()).doesNotContain("121212");
+
+        String link = json.readTree(awaitEvent(id, SUBMITTED).body())
+                .get("confirmationUrl")
+                .asString();
+        mvc.perform(get(link.substring("http://motesdagen.test".length()))).andExpect(status().isOk());
+        PublishedEvent confirmed = awaitEvent(id, CONFIRMED);
+        assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
+        assertThat(confirmed.body()).doesNotContain("121212").contains("\"soleTrader\":true");
+
+        mvc.perform(validForm("", "soleTrader", "true", "personalIdentityNumber", "121212+1212"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("redan anmält")));
+    }
+
+    @Test
+    void aPersonnummerInTheOrganisationNumberFieldPointsToTheSoleTraderChoice() throws Exception {
+        mvc.perform(validForm("19121212-1212"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("ser ut som ett personnummer")));
+        mvc.perform(validForm("", "soleTrader", "true"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fyll i ägarens personnummer")));
+    }
+
+    @Test
     void aCompanyRegistersOncePerDay() throws Exception {
         String orgNr = Companies.newOrganisationNumber();
         mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
@@ -244,7 +291,7 @@ abstract class RegistrationJourneyTests {
     @Test
     void theStaffListNeedsALoginAndShowsTheRegistrations() throws Exception {
         String orgNr = Companies.newOrganisationNumber();
-        mvc.perform(validForm(orgNr).param("companyName", "Listbolaget AB")).andExpect(status().is3xxRedirection());
+        mvc.perform(validForm(orgNr, "companyName", "Listbolaget AB")).andExpect(status().is3xxRedirection());
 
         mvc.perform(get("/personal/anmalningar")).andExpect(status().isUnauthorized());
         mvc.perform(get("/personal/anmalningar").with(httpBasic("personal", "fel-losenord")))
@@ -269,17 +316,23 @@ abstract class RegistrationJourneyTests {
                         .string(org.hamcrest.Matchers.containsString("motesdagen_registrations_submitted_total")));
     }
 
-    private MockHttpServletRequestBuilder validForm(String orgNr) {
-        return post(EVENT)
-                .with(csrf())
-                .param("companyName", "Nyköpings Testbageri AB")
-                .param("organisationNumber", orgNr)
-                .param("contactName", "Astrid Exempelsson")
-                .param("email", "astrid@testbageri.example")
-                .param("phone", "070-123 45 67")
-                .param("attendees", "2")
-                .param("sessionIds", "kompetensforsorjning", "upphandling")
-                .param("consent", "true");
+    /** A form that passes every rule; pairs of name and value replace the defaults. */
+    private MockHttpServletRequestBuilder validForm(String orgNr, String... overrides) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("companyName", "Nyköpings Testbageri AB");
+        fields.put("organisationNumber", orgNr);
+        fields.put("contactName", "Astrid Exempelsson");
+        fields.put("email", "astrid@testbageri.example");
+        fields.put("phone", "070-123 45 67");
+        fields.put("attendees", "2");
+        fields.put("consent", "true");
+        for (int i = 0; i < overrides.length; i += 2) {
+            fields.put(overrides[i], overrides[i + 1]);
+        }
+        MockHttpServletRequestBuilder request =
+                post(EVENT).with(csrf()).param("sessionIds", "kompetensforsorjning", "upphandling");
+        fields.forEach(request::param);
+        return request;
     }
 
     private static Query byOrgNr(String orgNr) {

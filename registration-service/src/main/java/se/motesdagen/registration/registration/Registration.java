@@ -107,7 +107,11 @@ public class Registration {
         EXPIRED
     }
 
-    public record Company(String name, String organisationNumber) {}
+    /**
+     * The company. A sole trader has no organisationsnummer; its identity key is a keyed hash of the
+     * owner's personnummer, which itself is never stored.
+     */
+    public record Company(String name, String organisationNumber, boolean soleTrader, String identityKey) {}
 
     public record Contact(String name, String email, String phone) {}
 

@@ -65,7 +65,8 @@ class RegistrationEvents {
                 event.location(),
                 new CompanyV1(
                         registration.getCompany().name(),
-                        registration.getCompany().organisationNumber()),
+                        registration.getCompany().organisationNumber(),
+                        registration.getCompany().soleTrader()),
                 new ContactV1(
                         registration.getContact().name(),
                         registration.getContact().email(),
@@ -105,7 +106,8 @@ class RegistrationEvents {
             String language,
             Instant confirmedAt) {}
 
-    record CompanyV1(String name, String organisationNumber) {}
+    /** Never the personnummer of a sole trader: organisationNumber is then null. */
+    record CompanyV1(String name, String organisationNumber, boolean soleTrader) {}
 
     record SubmitterV1(String name, String email) {}
 

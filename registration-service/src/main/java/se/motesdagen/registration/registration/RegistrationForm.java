@@ -14,17 +14,23 @@ import java.util.List;
 /**
  * What a business fills in, from the web form or the JSON API. Bean Validation checks each field on its
  * own; the rules that need the day's programme or the register (sessions exist, one registration per
- * company) are checked by {@link RegistrationService}. Messages are keys in messages_*.properties.
+ * company) are checked by {@link RegistrationService}. The personnummer of a sole trader lives only in
+ * this object, for the length of the request. Messages are keys in messages_*.properties.
  */
+@CompanyIdentified
 public class RegistrationForm {
 
     @NotBlank(message = "{registration.companyName.required}")
     @Size(max = 200, message = "{registration.companyName.tooLong}")
     private String companyName;
 
-    @NotBlank(message = "{registration.organisationNumber.required}")
-    @ValidOrganisationNumber
     private String organisationNumber;
+
+    /** An enskild firma has no organisationsnummer; the owner's personnummer identifies it instead. */
+    private boolean soleTrader;
+
+    @Size(max = 13, message = "{registration.personalIdentityNumber.invalid}")
+    private String personalIdentityNumber;
 
     @NotBlank(message = "{registration.contactName.required}")
     @Size(max = 200, message = "{registration.contactName.tooLong}")
@@ -81,6 +87,22 @@ public class RegistrationForm {
 
     public void setOrganisationNumber(String organisationNumber) {
         this.organisationNumber = organisationNumber;
+    }
+
+    public boolean isSoleTrader() {
+        return soleTrader;
+    }
+
+    public void setSoleTrader(boolean soleTrader) {
+        this.soleTrader = soleTrader;
+    }
+
+    public String getPersonalIdentityNumber() {
+        return personalIdentityNumber;
+    }
+
+    public void setPersonalIdentityNumber(String personalIdentityNumber) {
+        this.personalIdentityNumber = personalIdentityNumber;
     }
 
     public String getContactName() {

@@ -9,7 +9,7 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     Optional<Registration> findByConfirmationTokenHash(String hash);
 
-    boolean existsByEventIdAndCompanyOrganisationNumber(String eventId, String organisationNumber);
+    boolean existsByEventIdAndCompanyIdentityKey(String eventId, String identityKey);
 
     List<Registration> findByEventId(String eventId, Sort sort);
 }

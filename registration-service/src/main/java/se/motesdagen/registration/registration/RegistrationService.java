@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ public class RegistrationService {
 
     private final RegistrationRepository registrations;
     private final RegistrationEvents events;
+    private final CompanyIdentity identity;
     private final Programme programme;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -35,6 +37,7 @@ public class RegistrationService {
     RegistrationService(
             RegistrationRepository registrations,
             RegistrationEvents events,
+            CompanyIdentity identity,
             Programme programme,
             Clock clock,
             MeterRegistry meters,
@@ -42,6 +45,7 @@ public class RegistrationService {
             @Value("${motesdagen.registration.confirmation-valid-for:P7D}") Duration confirmationValidFor) {
         this.registrations = registrations;
         this.events = events;
+        this.identity = identity;
         this.programme = programme;
         this.clock = clock;
         this.meters = meters;
@@ -52,11 +56,11 @@ public class RegistrationService {
     /** Stores a pending registration and its RegistrationSubmitted event, or says what is wrong. */
     public SubmitOutcome submit(Event event, RegistrationForm form, String language) {
         List<FieldProblem> problems = checkAgainstProgramme(event, form);
-        OrganisationNumber orgNr = OrganisationNumber.parse(form.getOrganisationNumber())
-                .orElseThrow(() -> new IllegalArgumentException("validate the form before submitting it"));
+        Registration.Company company = company(form);
+        String identityField = company.soleTrader() ? "personalIdentityNumber" : "organisationNumber";
         if (problems.isEmpty()
-                && registrations.existsByEventIdAndCompanyOrganisationNumber(event.id(), orgNr.value())) {
-            problems.add(new FieldProblem("organisationNumber", "registration.organisationNumber.alreadyRegistered"));
+                && registrations.existsByEventIdAndCompanyIdentityKey(event.id(), company.identityKey())) {
+            problems.add(new FieldProblem(identityField, "registration.organisationNumber.alreadyRegistered"));
         }
         if (!problems.isEmpty()) {
             return new Rejected(problems);
@@ -66,7 +70,7 @@ public class RegistrationService {
         Registration registration = new Registration(
                 UUID.randomUUID().toString(),
                 event.id(),
-                new Registration.Company(form.getCompanyName().strip(), orgNr.value()),
+                company,
                 new Registration.Contact(
                         form.getContactName().strip(), form.getEmail().strip(), blankToNull(form.getPhone())),
                 form.getAttendees(),
@@ -83,8 +87,8 @@ public class RegistrationService {
         try {
             registrations.insert(registration);
         } catch (DuplicateKeyException raceWithAnotherSubmission) {
-            return new Rejected(List.of(
-                    new FieldProblem("organisationNumber", "registration.organisationNumber.alreadyRegistered")));
+            return new Rejected(
+                    List.of(new FieldProblem(identityField, "registration.organisationNumber.alreadyRegistered")));
         }
         meters.counter("motesdagen.registrations.submitted", "event", event.id())
                 .increment();
@@ -128,6 +132,19 @@ public class RegistrationService {
                 }
             }
         }
+    }
+
+    private Registration.Company company(RegistrationForm form) {
+        String name = form.getCompanyName().strip();
+        if (form.isSoleTrader()) {
+            PersonalIdentityNumber owner = PersonalIdentityNumber.parse(
+                            form.getPersonalIdentityNumber(), LocalDate.now(clock.withZone(Event.ZONE)))
+                    .orElseThrow(() -> new IllegalArgumentException("validate the form before submitting it"));
+            return new Registration.Company(name, null, true, identity.of(owner));
+        }
+        OrganisationNumber orgNr = OrganisationNumber.parse(form.getOrganisationNumber())
+                .orElseThrow(() -> new IllegalArgumentException("validate the form before submitting it"));
+        return new Registration.Company(name, orgNr.value(), false, identity.of(orgNr));
     }
 
     private static List<FieldProblem> checkAgainstProgramme(Event event, RegistrationForm form) {

@@ -14,7 +14,7 @@ class RegistrationTests {
     private final Registration registration = new Registration(
             "r1",
             "stora-motesdagen-2027",
-            new Registration.Company("Testbageriet AB", "556677-8899"),
+            new Registration.Company("Testbageriet AB", "556677-8899", false, "org:556677-8899"),
             new Registration.Contact("Astrid Exempelsson", "astrid@example.test", null),
             2,
             List.of("upphandling"),
