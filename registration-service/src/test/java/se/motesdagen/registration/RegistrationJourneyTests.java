@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "motesdagen.seed-demo-event=true",
             "motesdagen.outbox.poll-interval=50ms",
-            "motesdagen.public-base-url=http://motesdagen.test"
+            "motesdagen.public-base-url=http://motesdagen.test",
+            // every test posts from the same address; the limit itself is tested in RateLimiterTests
+            "motesdagen.rate-limit.submissions=1000"
         })
 @AutoConfigureMockMvc
 abstract class RegistrationJourneyTests {

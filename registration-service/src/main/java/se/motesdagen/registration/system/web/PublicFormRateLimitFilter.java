@@ -1,0 +1,83 @@
+package se.motesdagen.registration.system.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Limits how often one client may submit the public forms and the JSON API (POST only; reading pages
+ * is never limited). The client is the remote address, which behind the gateway is the forwarded
+ * client address (server.forward-headers-strategy). A refusal is 429 with Retry-After and a message
+ * a person understands.
+ */
+@Component
+class PublicFormRateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final MessageSource messages;
+
+    PublicFormRateLimitFilter(
+            Clock clock,
+            MessageSource messages,
+            @Value("${motesdagen.rate-limit.submissions:20}") int submissions,
+            @Value("${motesdagen.rate-limit.period:PT10M}") Duration period) {
+        this.limiter = new RateLimiter(submissions, period, clock);
+        this.messages = messages;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !"POST".equals(request.getMethod()) || !(path.startsWith("/evenemang/") || path.startsWith("/api/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        switch (limiter.tryAcquire(request.getRemoteAddr())) {
+            case RateLimiter.Decision.Allowed allowed -> chain.doFilter(request, response);
+            case RateLimiter.Decision.Refused(Duration retryAfter) -> refuse(request, response, retryAfter);
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
+            throws IOException {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        long minutes = Math.max(1, (seconds + 59) / 60);
+        String text =
+                messages.getMessage("rateLimit.text", new Object[] {minutes}, RequestContextUtils.getLocale(request));
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (request.getRequestURI().contains("/api/")) {
+            response.setContentType("application/problem+json");
+            response.getWriter()
+                    .write("{\"status\":429,\"title\":\"Too Many Requests\",\"detail\":\"" + text.replace("\"", "'")
+                            + "\"}");
+        } else {
+            String title = messages.getMessage("rateLimit.title", null, RequestContextUtils.getLocale(request));
+            response.setContentType("text/html");
+            response.getWriter()
+                    .write("<!DOCTYPE html><html lang=\""
+                            + RequestContextUtils.getLocale(request).getLanguage()
+                            + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                            + "<title>" + HtmlUtils.htmlEscape(title, "UTF-8")
+                            + "</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head>"
+                            + "<body><main id=\"main\"><h1>" + HtmlUtils.htmlEscape(title, "UTF-8") + "</h1><p>"
+                            + HtmlUtils.htmlEscape(text, "UTF-8")
+                            + "</p></main></body></html>");
+        }
+    }
+}
