@@ -1,0 +1,80 @@
+package se.motesdagen.devinfra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The inbox of the local stack survives a restart, and every mailbox opens with its address as login. */
+class MailArchiveTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void mailReceivedBeforeARestartIsInTheInboxAfterItAndIsArchivedOnce() throws Exception {
+        GreenMail first = start();
+        MailArchive archive = new MailArchive(first, folder);
+        archive.restore();
+        GreenMailUtil.sendTextEmail(
+                "astrid@testbageri.example",
+                "motesdagen@nykoping.example",
+                "Bekräfta din anmälan",
+                "Hej!",
+                first.getSmtp().getServerSetup());
+        first.waitForIncomingEmail(5000, 1);
+        archive.stopSaving();
+        first.stop();
+        assertThat(emlFiles()).isEqualTo(1);
+
+        GreenMail second = start();
+        try {
+            MailArchive again = new MailArchive(second, folder);
+            again.restore();
+            assertThat(second.getReceivedMessages()).hasSize(1);
+            assertThat(second.getReceivedMessages()[0].getSubject()).isEqualTo("Bekräfta din anmälan");
+
+            again.stopSaving();
+            assertThat(emlFiles()).as("restored mail is not written again").isEqualTo(1);
+            assertThat(imapMessageCount(second, "astrid@testbageri.example")).isEqualTo(1);
+        } finally {
+            second.stop();
+        }
+    }
+
+    private GreenMail start() {
+        GreenMail mail = new GreenMail(
+                new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        mail.start();
+        return mail;
+    }
+
+    private long emlFiles() throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).count();
+        }
+    }
+
+    private static int imapMessageCount(GreenMail mail, String address) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", mail.getImap().getPort(), address, address);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.getMessageCount();
+        } finally {
+            store.close();
+        }
+    }
+}
