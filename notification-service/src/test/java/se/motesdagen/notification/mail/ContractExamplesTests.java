@@ -62,6 +62,16 @@ class ContractExamplesTests {
                 .isInstanceOf(InvalidEventException.class);
     }
 
+    @Test
+    void aMessageThatIsNotACloudEventIsRejected() {
+        Message<byte[]> withoutType = MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
+                .build();
+
+        assertThatThrownBy(() -> incoming.read(withoutType, RegistrationEvents.SUBMITTED_V1))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("ce_type");
+    }
+
     private Optional<IncomingEvent> read(String type) {
         return incoming.read(message(type, CloudEventProducer.example(type)), type);
     }

@@ -56,24 +56,28 @@ class RegistrationApiController {
                     .build();
         }
         if (errors.hasErrors()) {
-            return invalid(errors.getFieldErrors().stream()
-                    .map(e -> new FieldError(e.getField(), messages.getMessage(e, locale)))
-                    .toList());
+            return invalid(
+                    errors.getFieldErrors().stream()
+                            .map(e -> new FieldError(e.getField(), messages.getMessage(e, locale)))
+                            .toList(),
+                    locale);
         }
         return switch (registrations.submit(event, form, RegistrationPageController.language(locale))) {
             case SubmitOutcome.Accepted(String id) ->
                 ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + id))
                         .body(Map.of("registrationId", id, "status", "PENDING"));
             case SubmitOutcome.Rejected(List<SubmitOutcome.FieldProblem> problems) ->
-                invalid(problems.stream()
-                        .map(p -> new FieldError(p.field(), messages.getMessage(p.messageKey(), null, locale)))
-                        .toList());
+                invalid(
+                        problems.stream()
+                                .map(p -> new FieldError(p.field(), messages.getMessage(p.messageKey(), null, locale)))
+                                .toList(),
+                        locale);
         };
     }
 
-    private static ResponseEntity<ProblemDetail> invalid(List<FieldError> fieldErrors) {
+    private ResponseEntity<ProblemDetail> invalid(List<FieldError> fieldErrors, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNPROCESSABLE_CONTENT, "The registration has fields that need to be corrected.");
+                HttpStatus.UNPROCESSABLE_CONTENT, messages.getMessage("form.errors.title", null, locale));
         problem.setProperty("errors", fieldErrors);
         return ResponseEntity.unprocessableContent().body(problem);
     }

@@ -39,9 +39,12 @@ public class IncomingEvents {
         this.json = json;
     }
 
-    /** The event when it is of the wanted type and valid; empty for other types; throws when invalid. */
+    /** The event when it is of the wanted type and valid; empty for other types; throws when not a valid CloudEvent. */
     public Optional<IncomingEvent> read(Message<byte[]> message, String wantedType) {
         String type = attribute(message, "type");
+        if (type == null || type.isBlank()) {
+            throw new InvalidEventException("Not a CloudEvent: no ce_type header");
+        }
         if (!wantedType.equals(type)) {
             return Optional.empty();
         }
