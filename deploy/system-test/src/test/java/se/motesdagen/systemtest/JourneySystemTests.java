@@ -148,7 +148,8 @@ class JourneySystemTests {
         form.put("visitAddress", "Hyvelvägen 12, Nyköping");
         form.put("visitTopics", "Bygglov för ny verkstadshall");
         form.put("consent", "true");
-        HttpResponse<String> submitted = post(registration.url("/evenemang/stora-motesdagen-2027"), form);
+        String submitTrace = newTraceId();
+        HttpResponse<String> submitted = post(registration.url("/evenemang/stora-motesdagen-2027"), form, submitTrace);
         assertThat(submitted.statusCode()).isEqualTo(302);
         assertThat(submitted.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/tack"));
@@ -157,7 +158,8 @@ class JourneySystemTests {
         String link = firstLink((String) confirmRequest.getContent());
         String path = URI.create(link).getRawPath() + "?" + URI.create(link).getRawQuery();
 
-        assertThat(get(registration.url(path)).body()).contains("Anmälan är bekräftad");
+        String confirmTrace = newTraceId();
+        assertThat(get(registration.url(path), confirmTrace).body()).contains("Anmälan är bekräftad");
         assertThat(get(registration.url(path)).body()).contains("Anmälan är redan bekräftad");
 
         awaitMail(email, "Välkommen till Stora Mötesdagen 2027 – din anmälan är bekräftad");
@@ -169,6 +171,14 @@ class JourneySystemTests {
         assertThat(staffPage(registration.url("/personal/anmalningar")))
                 .contains("556123-4567")
                 .contains("Bekräftad");
+
+        // each click is one trace, carried through the outbox and Kafka into every service that acted on it
+        assertThat(registration.logLinesWith(submitTrace)).anyMatch(l -> l.contains("submitted"));
+        assertThat(notification.logLinesWith(submitTrace)).anyMatch(l -> l.contains("Queued confirm-request"));
+        assertThat(registration.logLinesWith(confirmTrace)).anyMatch(l -> l.contains("confirmed"));
+        assertThat(notification.logLinesWith(confirmTrace)).anyMatch(l -> l.contains("Queued confirmation"));
+        assertThat(visit.logLinesWith(confirmTrace)).anyMatch(l -> l.contains("Visit request recorded"));
+        assertThat(feedback.logLinesWith(confirmTrace)).anyMatch(l -> l.contains("Participant recorded"));
 
         // the broker delivers at least once: the same RegistrationConfirmed again must not mean a second e-mail
         TopicPartitionOffset duplicate =
@@ -202,6 +212,23 @@ class JourneySystemTests {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET that starts the trace we name, as a browser behind an instrumented proxy would. */
+    private static HttpResponse<String> get(String url, String traceId) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("traceparent", traceParent(traceId))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String newTraceId() {
+        return java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+    }
+
+    private static String traceParent(String traceId) {
+        return "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+    }
+
     private static String staffPage(String url) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url))
@@ -212,7 +239,7 @@ class JourneySystemTests {
         return response.body();
     }
 
-    private static HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
+    private static HttpResponse<String> post(String url, Map<String, String> form, String traceId) throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -220,6 +247,7 @@ class JourneySystemTests {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("traceparent", traceParent(traceId))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

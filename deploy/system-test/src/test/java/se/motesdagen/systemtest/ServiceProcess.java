@@ -74,6 +74,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The lines of this service's log that mention the text, e.g. a trace id. */
+    List<String> logLinesWith(String text) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains(text)).toList();
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -1,12 +1,16 @@
 package se.motesdagen.feedback.participant;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Notes the companies that take part, for the surveys and follow-up reports that come later. */
 @Service
 class Participants {
+
+    private static final Logger log = LoggerFactory.getLogger(Participants.class);
 
     private final ParticipantRepository participants;
     private final MeterRegistry meters;
@@ -32,6 +36,7 @@ class Participants {
                     confirmed.language(),
                     confirmed.confirmedAt(),
                     sourceEventId));
+            log.info("Participant recorded for registration {}", confirmed.registrationId());
             meters.counter("motesdagen.feedback.participants.recorded", "event", confirmed.eventId())
                     .increment();
         } catch (DuplicateKeyException concurrentDuplicate) {

@@ -50,6 +50,7 @@ class Mailbox {
                     rendered.body(),
                     clock.instant()));
             meters.counter("motesdagen.mail.queued", "template", template).increment();
+            log.info("Queued {} for registration {} (event {})", template, registrationId, eventId);
         } catch (DuplicateKeyException concurrentDuplicate) {
             log.debug("Event {} queued {} concurrently; duplicate ignored", eventId, template);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import se.motesdagen.registration.programme.Event;
 import se.motesdagen.registration.system.outbox.OutboxEvent;
+import se.motesdagen.registration.system.outbox.OutboxTracing;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,9 +21,11 @@ class RegistrationEvents {
     static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
 
     private final JsonMapper json;
+    private final OutboxTracing tracing;
 
-    RegistrationEvents(JsonMapper json) {
+    RegistrationEvents(JsonMapper json, OutboxTracing tracing) {
         this.json = json;
+        this.tracing = tracing;
     }
 
     OutboxEvent submitted(Registration registration, Event event, String confirmationUrl) {
@@ -39,8 +42,8 @@ class RegistrationEvents {
                 registration.getConfirmationExpiresAt(),
                 registration.getLanguage(),
                 registration.getSubmittedAt());
-        return OutboxEvent.of(
-                SUBMITTED_V1, registration.getId(), registration.getSubmittedAt(), json.writeValueAsString(body));
+        return tracing.stamp(OutboxEvent.of(
+                SUBMITTED_V1, registration.getId(), registration.getSubmittedAt(), json.writeValueAsString(body)));
     }
 
     OutboxEvent confirmed(Registration registration, Event event) {
@@ -76,8 +79,8 @@ class RegistrationEvents {
                 visit,
                 registration.getLanguage(),
                 registration.getConfirmedAt());
-        return OutboxEvent.of(
-                CONFIRMED_V1, registration.getId(), registration.getConfirmedAt(), json.writeValueAsString(body));
+        return tracing.stamp(OutboxEvent.of(
+                CONFIRMED_V1, registration.getId(), registration.getConfirmedAt(), json.writeValueAsString(body)));
     }
 
     record RegistrationSubmittedV1(

@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,6 +26,8 @@ import se.motesdagen.registration.registration.SubmitOutcome.Rejected;
 /** Takes registrations in and confirms them. Each change is one document write with its events. */
 @Service
 public class RegistrationService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
 
     private final RegistrationRepository registrations;
     private final RegistrationEvents events;
@@ -92,6 +96,7 @@ public class RegistrationService {
         }
         meters.counter("motesdagen.registrations.submitted", "event", event.id())
                 .increment();
+        log.info("Registration {} submitted for {}", registration.getId(), event.id());
         return new Accepted(registration.getId());
     }
 
@@ -122,6 +127,7 @@ public class RegistrationService {
                         Registration saved = registrations.save(registration);
                         meters.counter("motesdagen.registrations.confirmed", "event", event.id())
                                 .increment();
+                        log.info("Registration {} confirmed", saved.getId());
                         return new ConfirmResult.Confirmed(saved);
                     } catch (OptimisticLockingFailureException e) {
                         // opened twice at the same moment, or the relay emptied the outbox meanwhile: read again

@@ -1,12 +1,16 @@
 package se.motesdagen.visit.request;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Records the visit requests that come with confirmed registrations. */
 @Service
 class VisitRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(VisitRequests.class);
 
     private final VisitRequestRepository requests;
     private final MeterRegistry meters;
@@ -36,6 +40,7 @@ class VisitRequests {
                     VisitRequest.Status.REQUESTED,
                     confirmed.confirmedAt(),
                     sourceEventId));
+            log.info("Visit request recorded for registration {}", confirmed.registrationId());
             meters.counter("motesdagen.visit.requests.recorded", "event", confirmed.eventId())
                     .increment();
         } catch (DuplicateKeyException concurrentDuplicate) {

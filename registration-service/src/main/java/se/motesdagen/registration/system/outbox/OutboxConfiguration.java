@@ -2,6 +2,8 @@ package se.motesdagen.registration.system.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,14 +18,20 @@ class OutboxConfiguration {
     OutboxRelay outboxRelay(
             MongoOperations mongo,
             EventPublisher publisher,
+            OutboxTracing tracing,
             @Value("${motesdagen.outbox.collections}") List<String> collections,
             @Value("${motesdagen.outbox.batch-size:100}") int batchSize,
             MeterRegistry meters) {
-        OutboxRelay relay = new OutboxRelay(mongo, publisher, collections, batchSize, meters);
+        OutboxRelay relay = new OutboxRelay(mongo, publisher, tracing, collections, batchSize, meters);
         Gauge.builder("motesdagen.outbox.aggregates.waiting", relay, OutboxRelay::aggregatesWaiting)
                 .description("Aggregates with events not yet acknowledged by Kafka")
                 .register(meters);
         return relay;
+    }
+
+    @Bean
+    OutboxTracing outboxTracing(Tracer tracer, Propagator propagator) {
+        return new OutboxTracing(tracer, propagator);
     }
 
     @Bean

@@ -12,10 +12,17 @@ import org.springframework.data.annotation.Id;
  * @param type the versioned CloudEvents type, which also names the contract schema
  * @param subject the aggregate id, used as the Kafka message key and {@code ce_subject}
  * @param payload the JSON body, already serialised so what was validated is what is sent
+ * @param traceParent the W3C trace context of the change, so the trace goes on when the relay, on
+ *     another thread and maybe much later, publishes the event; null when there was none
  */
-public record OutboxEvent(@Id String id, String type, String subject, Instant occurredAt, String payload) {
+public record OutboxEvent(
+        @Id String id, String type, String subject, Instant occurredAt, String payload, String traceParent) {
 
     public static OutboxEvent of(String type, String subject, Instant occurredAt, String payload) {
-        return new OutboxEvent(UUID.randomUUID().toString(), type, subject, occurredAt, payload);
+        return new OutboxEvent(UUID.randomUUID().toString(), type, subject, occurredAt, payload, null);
+    }
+
+    OutboxEvent withTraceParent(String traceParent) {
+        return new OutboxEvent(id, type, subject, occurredAt, payload, traceParent);
     }
 }

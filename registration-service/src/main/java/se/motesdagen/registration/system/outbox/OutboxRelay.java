@@ -28,6 +28,7 @@ public class OutboxRelay {
 
     private final MongoOperations mongo;
     private final EventPublisher publisher;
+    private final OutboxTracing tracing;
     private final List<String> collections;
     private final int batchSize;
     private final Counter published;
@@ -36,11 +37,13 @@ public class OutboxRelay {
     public OutboxRelay(
             MongoOperations mongo,
             EventPublisher publisher,
+            OutboxTracing tracing,
             List<String> collections,
             int batchSize,
             MeterRegistry meters) {
         this.mongo = mongo;
         this.publisher = publisher;
+        this.tracing = tracing;
         this.collections = List.copyOf(collections);
         this.batchSize = batchSize;
         this.published = meters.counter("motesdagen.outbox.published");
@@ -70,7 +73,7 @@ public class OutboxRelay {
         for (Document aggregate : mongo.find(query, Document.class, collection)) {
             for (OutboxEvent event : eventsOf(aggregate)) {
                 try {
-                    publisher.publish(event);
+                    tracing.publishWithin(event, () -> publisher.publish(event));
                 } catch (RuntimeException e) {
                     failed.increment();
                     log.warn(
@@ -106,7 +109,8 @@ public class OutboxRelay {
                         d.getString("type"),
                         d.getString("subject"),
                         d.getDate("occurredAt").toInstant(),
-                        d.getString("payload")))
+                        d.getString("payload"),
+                        d.getString("traceParent")))
                 .toList();
     }
 }

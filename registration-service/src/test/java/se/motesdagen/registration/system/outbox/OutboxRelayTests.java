@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +53,13 @@ class OutboxRelayTests {
             }
             published.add(event);
         };
-        relay = new OutboxRelay(mongo, publisher, List.of("aggregates"), 100, new SimpleMeterRegistry());
+        relay = new OutboxRelay(
+                mongo,
+                publisher,
+                new OutboxTracing(Tracer.NOOP, Propagator.NOOP),
+                List.of("aggregates"),
+                100,
+                new SimpleMeterRegistry());
     }
 
     @Test
