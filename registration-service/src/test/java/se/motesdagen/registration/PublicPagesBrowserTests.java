@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -104,7 +106,7 @@ class PublicPagesBrowserTests {
         browser.findElement(By.id("organisationNumber")).sendKeys("123");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        WebElement summary = browser.findElement(By.id("error-summary"));
+        WebElement summary = settle().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
         assertThat(summary.getAttribute("role")).isEqualTo("alert");
         assertThat(summary.findElements(By.cssSelector("a[href='#organisationNumber']")))
                 .hasSize(1);
@@ -128,7 +130,12 @@ class PublicPagesBrowserTests {
         browser.findElement(By.cssSelector("label[for='consent1']")).click();
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.getCurrentUrl()).endsWith("/evenemang/stora-motesdagen-2027/tack");
+        assertThat(browser.getCurrentUrl())
+                .as(() -> browser.findElements(By.id("error-summary")).stream()
+                        .map(WebElement::getText)
+                        .toList()
+                        .toString())
+                .endsWith("/evenemang/stora-motesdagen-2027/tack");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tack för din anmälan!");
         assertNoAccessibilityViolations();
     }
@@ -152,6 +159,24 @@ class PublicPagesBrowserTests {
         assertNoAccessibilityViolations();
     }
 
+    @Test
+    void theStaffListMeetsWcag21AaToo() {
+        browser.get(url("/evenemang/stora-motesdagen-2027"));
+        browser.findElement(By.id("companyName")).sendKeys("Personallistans AB");
+        browser.findElement(By.id("organisationNumber")).sendKeys(Companies.newOrganisationNumber());
+        browser.findElement(By.id("contactName")).sendKeys("Petra Personal");
+        browser.findElement(By.id("email")).sendKeys("petra@personallistan.example");
+        browser.findElement(By.cssSelector("label[for='consent1']")).click();
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        settle().until(ExpectedConditions.urlContains("/tack"));
+
+        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/anmalningar");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Anmälningar");
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("Personallistans AB");
+        assertNoAccessibilityViolations();
+    }
+
     private void assertNoAccessibilityViolations() {
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
         assertThat(results.getViolations())
@@ -169,6 +194,11 @@ class PublicPagesBrowserTests {
                                 .map(n -> String.valueOf(n.getTarget()))
                                 .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** Waits for what a click sets in motion; the page answers within milliseconds, so ten seconds means broken. */
+    private static WebDriverWait settle() {
+        return new WebDriverWait(browser, java.time.Duration.ofSeconds(10));
     }
 
     private String url(String path) {
