@@ -43,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "motesdagen.seed-demo-event=true",
             "motesdagen.outbox.poll-interval=50ms",
+            // events must go out through the save hints alone; the full scan is tested in OutboxRelayTests
+            "motesdagen.outbox.full-scan-interval=PT1H",
             "motesdagen.public-base-url=http://motesdagen.test",
             // every test posts from the same address; the limit itself is tested in RateLimiterTests
             "motesdagen.rate-limit.submissions=1000"

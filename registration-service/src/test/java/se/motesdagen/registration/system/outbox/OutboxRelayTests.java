@@ -10,7 +10,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -29,6 +33,23 @@ class OutboxRelayTests {
     private final List<OutboxEvent> published = new ArrayList<>();
     private boolean brokerAway;
     private OutboxRelay relay;
+    private Instant now = Instant.parse("2027-06-01T10:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    };
 
     @BeforeAll
     static void startServer() {
@@ -59,6 +80,8 @@ class OutboxRelayTests {
                 new OutboxTracing(Tracer.NOOP, Propagator.NOOP),
                 List.of("aggregates"),
                 100,
+                Duration.ofMinutes(1),
+                clock,
                 new SimpleMeterRegistry());
     }
 
@@ -114,6 +137,41 @@ class OutboxRelayTests {
 
         assertThat(mongo.findById("a1", Document.class, "aggregates").getString("state"))
                 .isEqualTo("kept");
+    }
+
+    @Test
+    void aHintedAggregateGoesOutAtOnceAndTheFullScanCatchesWhatWasNeverHinted() {
+        relay.relayRound(); // the first round scans; the next is due in a minute
+        OutboxEvent hinted = event("a1", "hinted");
+        OutboxEvent unhinted = event("a2", "unhinted");
+        save("a1", hinted);
+        save("a2", unhinted);
+        relay.hint("aggregates", "a1");
+        relay.hint("some-other-collection", "a2");
+
+        assertThat(relay.relayRound()).isEqualTo(1);
+        assertThat(published).extracting(OutboxEvent::id).containsExactly(hinted.id());
+
+        now = now.plus(Duration.ofMinutes(1));
+        assertThat(relay.relayRound()).isEqualTo(1);
+        assertThat(published).extracting(OutboxEvent::id).containsExactly(hinted.id(), unhinted.id());
+    }
+
+    @Test
+    void aHintThatFailsIsNotLostTheNextFullScanPublishesIt() {
+        relay.relayRound();
+        OutboxEvent event = event("a1", "only");
+        save("a1", event);
+        relay.hint("aggregates", "a1");
+        brokerAway = true;
+
+        assertThat(relay.relayRound()).isZero();
+
+        brokerAway = false;
+        assertThat(relay.relayRound()).as("no hint left and no scan due yet").isZero();
+        now = now.plus(Duration.ofMinutes(1));
+        assertThat(relay.relayRound()).isEqualTo(1);
+        assertThat(published).extracting(OutboxEvent::id).containsExactly(event.id());
     }
 
     private static OutboxEvent event(String subject, String name) {

@@ -1,0 +1,253 @@
+package se.motesdagen.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Submits invented registrations through the JSON API of the running local stack and reports: API
+ * latency percentiles and throughput; the lag from a stored registration to its RegistrationSubmitted
+ * on Kafka (the outbox relay); the time until the notification service has sent every confirm e-mail;
+ * and the memory of each process. Bounded in count and time; only talks to localhost.
+ */
+public final class RegistrationBenchmark {
+
+    static final String BASE = "http://localhost:8080";
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    public static void main(String[] args) throws Exception {
+        int registrations = Integer.parseInt(args.length > 0 ? args[0] : "2000");
+        int concurrency = Integer.parseInt(args.length > 1 ? args[1] : "8");
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        double mailsBefore = metric(
+                http,
+                BASE.replace("8080", "8083") + "/utskick/actuator/prometheus",
+                "motesdagen_mail_sent_total",
+                "outcome=\"sent\"",
+                "template=\"confirm-request\"");
+
+        System.out.printf(
+                "Mötesdagen registration benchmark: %d registrations, %d concurrent clients, run %s%n",
+                registrations, concurrency, RUN);
+        warmUp(http);
+
+        List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
+        AtomicInteger refused = new AtomicInteger();
+        Instant start = Instant.now();
+        try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
+            for (int i = 0; i < registrations; i++) {
+                int n = i;
+                clients.submit(() -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(register(n), HttpResponse.BodyHandlers.ofString());
+                        latenciesMicros.add((System.nanoTime() - t0) / 1000);
+                        if (response.statusCode() == 201) {
+                            acceptedAt.put(registrationId(response.body()), Instant.now());
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        refused.incrementAndGet();
+                    }
+                });
+            }
+        }
+        Duration elapsed = Duration.between(start, Instant.now());
+        System.out.printf(
+                "API  accepted %d, refused or failed %d, in %.1f s = %.0f registrations/s%n",
+                acceptedAt.size(),
+                refused.get(),
+                elapsed.toMillis() / 1000.0,
+                acceptedAt.size() * 1000.0 / Math.max(1, elapsed.toMillis()));
+        System.out.printf("API  latency ms: %s%n", percentiles(latenciesMicros, 1000.0));
+        if (refused.get() > 0) {
+            System.out.println("     (refusals: is the stack running with RATE_LIMIT_SUBMISSIONS=1000000?)");
+        }
+
+        System.out.printf(
+                "Kafka outbox lag ms (stored → on registration.events): %s%n",
+                percentiles(outboxLagMillis(acceptedAt.keySet()), 1.0));
+
+        Instant mailDeadline = Instant.now().plus(Duration.ofMinutes(5));
+        double target = mailsBefore + acceptedAt.size();
+        double sent;
+        while ((sent = metric(
+                                http,
+                                BASE.replace("8080", "8083") + "/utskick/actuator/prometheus",
+                                "motesdagen_mail_sent_total",
+                                "outcome=\"sent\"",
+                                "template=\"confirm-request\""))
+                        < target
+                && Instant.now().isBefore(mailDeadline)) {
+            Thread.sleep(200);
+        }
+        Duration toMail = Duration.between(start, Instant.now());
+        System.out.printf(
+                "Mail %d of %d confirm e-mails sent %.1f s after the first submission (%.0f e-mails/s)%n",
+                (long) (sent - mailsBefore),
+                acceptedAt.size(),
+                toMail.toMillis() / 1000.0,
+                (sent - mailsBefore) * 1000.0 / toMail.toMillis());
+
+        System.out.println("Memory (RSS) after the run:");
+        memory();
+    }
+
+    private static void warmUp(HttpClient http) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            http.send(
+                    HttpRequest.newBuilder(URI.create(BASE + "/evenemang/stora-motesdagen-2027"))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private static HttpRequest register(int n) {
+        String body = """
+                {"companyName":"Benchmarkbolag %s-%d AB","organisationNumber":"%s","contactName":"Bengt Bänk",
+                 "email":"bench-%s-%d@benchmark.example","attendees":2,"sessionIds":["upphandling"],"consent":true}
+                """.formatted(RUN, n, organisationNumber(n), RUN, n);
+        return HttpRequest.newBuilder(URI.create(BASE + "/api/events/stora-motesdagen-2027/registrations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /** Invented, valid, unique per run and number: 55 + third digit 2–9 + six digits + Luhn. */
+    static String organisationNumber(int n) {
+        long seed = Math.floorMod((RUN.hashCode() * 1_000_003L) + n, 8_000_000L);
+        String nine = "55" + (2 + seed / 1_000_000) + String.format("%06d", seed % 1_000_000);
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d / 10 + d % 10;
+        }
+        return nine.substring(0, 6) + "-" + nine.substring(6) + (10 - sum % 10) % 10;
+    }
+
+    private static String registrationId(String body) {
+        Matcher m = Pattern.compile("\"registrationId\":\"([^\"]+)\"").matcher(body);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    /** For each accepted registration: Kafka's append time of its event minus the moment the API answered. */
+    private static List<Long> outboxLagMillis(Set<String> ids) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<Long> lags = new ArrayList<>();
+        Pattern submittedAt = Pattern.compile("\"submittedAt\":\"([^\"]+)\"");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("registration.events").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // the relay may still be publishing: read until every accepted registration's event is seen
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            while (lags.size() < ids.size() && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (ids.contains(record.key()) && record.value().contains("\"confirmationUrl\"")) {
+                        Matcher m = submittedAt.matcher(record.value());
+                        if (m.find()) {
+                            lags.add(record.timestamp()
+                                    - Instant.parse(m.group(1)).toEpochMilli());
+                        }
+                    }
+                }
+            }
+        }
+        return lags;
+    }
+
+    private static double metric(HttpClient http, String url, String name, String... labels) {
+        try {
+            String text = http.send(
+                            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            double total = 0;
+            for (String line : text.split("\n")) {
+                if (line.startsWith(name + "{")
+                        && java.util.Arrays.stream(labels).allMatch(line::contains)) {
+                    total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return total;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static String percentiles(List<Long> values, double divisor) {
+        if (values.isEmpty()) {
+            return "no samples";
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return "p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (n=%d)"
+                .formatted(
+                        at(sorted, 0.50) / divisor,
+                        at(sorted, 0.95) / divisor,
+                        at(sorted, 0.99) / divisor,
+                        sorted.getLast() / divisor,
+                        sorted.size());
+    }
+
+    private static long at(List<Long> sorted, double quantile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    private static void memory() throws Exception {
+        Pattern name = Pattern.compile("([a-z-]+)-exec\\.jar|kafka\\.Kafka|DevInfra");
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
+                try {
+                    String cmd = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                    Matcher m = name.matcher(cmd);
+                    if (cmd.startsWith("java") || cmd.contains("/java ")) {
+                        if (m.find()) {
+                            String rss = Files.readAllLines(proc.resolve("status")).stream()
+                                    .filter(l -> l.startsWith("VmRSS"))
+                                    .findFirst()
+                                    .orElse("VmRSS: ? kB");
+                            long kb = Long.parseLong(rss.replaceAll("\\D", ""));
+                            System.out.printf(
+                                    "  %-24s %5d MB%n", m.group(1) != null ? m.group(1) : m.group(), kb / 1024);
+                        }
+                    }
+                } catch (Exception processEnded) {
+                    // gone while we looked
+                }
+            }
+        }
+    }
+}
