@@ -10,11 +10,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import se.motesdagen.registration.support.MutableClock;
 
 /** The relay against the real MongoDB-compatible server, with a publisher that can be switched off. */
 class OutboxRelayTests {
@@ -33,23 +31,7 @@ class OutboxRelayTests {
     private final List<OutboxEvent> published = new ArrayList<>();
     private boolean brokerAway;
     private OutboxRelay relay;
-    private Instant now = Instant.parse("2027-06-01T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2027-06-01T10:00:00Z"));
 
     @BeforeAll
     static void startServer() {
@@ -152,7 +134,7 @@ class OutboxRelayTests {
         assertThat(relay.relayRound()).isEqualTo(1);
         assertThat(published).extracting(OutboxEvent::id).containsExactly(hinted.id());
 
-        now = now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(relay.relayRound()).isEqualTo(1);
         assertThat(published).extracting(OutboxEvent::id).containsExactly(hinted.id(), unhinted.id());
     }
@@ -169,7 +151,7 @@ class OutboxRelayTests {
 
         brokerAway = false;
         assertThat(relay.relayRound()).as("no hint left and no scan due yet").isZero();
-        now = now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(relay.relayRound()).isEqualTo(1);
         assertThat(published).extracting(OutboxEvent::id).containsExactly(event.id());
     }

@@ -2,36 +2,19 @@ package se.motesdagen.registration.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import se.motesdagen.registration.support.MutableClock;
 
 class RateLimiterTests {
 
-    private Instant now = Instant.parse("2027-06-01T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2027-06-01T10:00:00Z"));
 
     @Test
     void aClientGetsItsCapacityThenWaitsForTheBucketToRefill() {
@@ -45,7 +28,7 @@ class RateLimiterTests {
                 .as("another client has its own bucket")
                 .isInstanceOf(RateLimiter.Decision.Allowed.class);
 
-        now = now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(limiter.tryAcquire("a")).isInstanceOf(RateLimiter.Decision.Allowed.class);
         assertThat(limiter.tryAcquire("a")).isInstanceOf(RateLimiter.Decision.Refused.class);
     }
