@@ -29,7 +29,7 @@ class RegistrationPageController {
     }
 
     @GetMapping("/")
-    String start(Model model) {
+    String start() {
         return programme
                 .nextEvent()
                 .map(event -> "redirect:/evenemang/" + event.id())
