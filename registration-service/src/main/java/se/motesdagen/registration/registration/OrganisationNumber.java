@@ -38,18 +38,6 @@ public record OrganisationNumber(String value) {
         return Optional.of(new OrganisationNumber(digits.substring(0, 6) + "-" + digits.substring(6)));
     }
 
-    /** The legal form the first digit hints at; only a hint, never a fact to act on. */
-    public LegalFormHint legalFormHint() {
-        return switch (value.charAt(0)) {
-            case '2' -> LegalFormHint.PUBLIC_BODY;
-            case '5' -> LegalFormHint.AKTIEBOLAG;
-            case '7' -> LegalFormHint.EKONOMISK_FORENING;
-            case '8' -> LegalFormHint.IDEELL_FORENING_OR_STIFTELSE;
-            case '9' -> LegalFormHint.HANDELSBOLAG_OR_KOMMANDITBOLAG;
-            default -> LegalFormHint.OTHER;
-        };
-    }
-
     private static boolean isValidDigits(String tenDigits) {
         return tenDigits.charAt(2) >= '2' && luhnCheckDigit(tenDigits.substring(0, 9)) == tenDigits.charAt(9) - '0';
     }
@@ -62,15 +50,6 @@ public record OrganisationNumber(String value) {
             sum += product / 10 + product % 10;
         }
         return (10 - sum % 10) % 10;
-    }
-
-    public enum LegalFormHint {
-        PUBLIC_BODY,
-        AKTIEBOLAG,
-        EKONOMISK_FORENING,
-        IDEELL_FORENING_OR_STIFTELSE,
-        HANDELSBOLAG_OR_KOMMANDITBOLAG,
-        OTHER
     }
 
     @Override

@@ -161,15 +161,7 @@ public class Registration {
         return confirmedAt;
     }
 
-    public Instant getConsentedAt() {
-        return consentedAt;
-    }
-
     public Instant getConfirmationExpiresAt() {
         return confirmationExpiresAt;
-    }
-
-    public List<OutboxEvent> getOutbox() {
-        return List.copyOf(outbox);
     }
 }

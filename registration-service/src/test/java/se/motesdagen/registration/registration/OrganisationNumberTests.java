@@ -34,16 +34,6 @@ class OrganisationNumberTests {
     }
 
     @org.junit.jupiter.api.Test
-    void hintsAtTheLegalFormFromTheFirstDigit() {
-        assertThat(new OrganisationNumber("556677-8899").legalFormHint())
-                .isEqualTo(OrganisationNumber.LegalFormHint.AKTIEBOLAG);
-        assertThat(new OrganisationNumber("802345-6786").legalFormHint())
-                .isEqualTo(OrganisationNumber.LegalFormHint.IDEELL_FORENING_OR_STIFTELSE);
-        assertThat(new OrganisationNumber("916789-0129").legalFormHint())
-                .isEqualTo(OrganisationNumber.LegalFormHint.HANDELSBOLAG_OR_KOMMANDITBOLAG);
-    }
-
-    @org.junit.jupiter.api.Test
     void theConstructorRefusesAnythingButTheNormalisedValidForm() {
         assertThatThrownBy(() -> new OrganisationNumber("5566778899")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OrganisationNumber("556677-8898")).isInstanceOf(IllegalArgumentException.class);
