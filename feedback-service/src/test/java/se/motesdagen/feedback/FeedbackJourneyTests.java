@@ -19,8 +19,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.MockMvc;
-import se.motesdagen.feedback.support.CloudEventProducer;
-import se.motesdagen.feedback.support.DeadLetters;
+import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.DeadLetters;
 
 /** RegistrationConfirmed on Kafka → a participant to survey later, once. Subclasses pick the infrastructure. */
 @SpringBootTest

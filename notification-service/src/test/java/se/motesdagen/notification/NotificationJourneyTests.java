@@ -25,8 +25,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import se.motesdagen.notification.support.CloudEventProducer;
-import se.motesdagen.notification.support.DeadLetters;
+import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.DeadLetters;
 
 /**
  * The notification service from event to inbox: real Kafka consumers, the real store and an SMTP
@@ -141,6 +141,45 @@ abstract class NotificationJourneyTests {
                 .until(() -> new DeadLetters(bootstrapServers)
                         .eventIds("registration.events.notification-confirm-request.dlq")
                         .contains(badEventId));
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> deadLettersCounted("registration.events.notification-confirm-request.dlq") >= 1);
+    }
+
+    @Test
+    void anAddressGetsOnlyAFewConfirmRequestsADayHoweverManyRegistrationsNameIt() throws Exception {
+        String to = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@testbageri.example";
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            for (int i = 0; i < 8; i++) {
+                String registrationId = UUID.randomUUID().toString();
+                producer.send(
+                        "registration.events",
+                        UUID.randomUUID().toString(),
+                        SUBMITTED,
+                        registrationId,
+                        submitted(registrationId, to));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(httpBasic("personal", "motesdagen")))
+                        .andExpect(content()
+                                .string(org.hamcrest.Matchers.containsString(
+                                        "Ej skickat: adressen har fått så många bekräftelsebrev som tillåts i dag"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 5);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> inboxOf(to).size() == 5);
+    }
+
+    private double deadLettersCounted(String topic) throws Exception {
+        String metrics = mvc.perform(get("/actuator/prometheus"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("motesdagen_events_dead_letters\\{[^}]*topic=\""
+                        + java.util.regex.Pattern.quote(topic) + "\"[^}]*} ([0-9.]+)")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     @Test

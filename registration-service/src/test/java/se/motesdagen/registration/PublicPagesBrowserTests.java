@@ -26,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.platform.test.EmbeddedMongo;
 import se.motesdagen.registration.support.Companies;
-import se.motesdagen.registration.support.EmbeddedMongo;
 
 /**
  * The public pages in headless Chromium, as a person uses them, each audited with axe-core against

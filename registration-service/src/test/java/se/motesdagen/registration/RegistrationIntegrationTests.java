@@ -3,7 +3,7 @@ package se.motesdagen.registration;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import se.motesdagen.registration.support.EmbeddedMongo;
+import se.motesdagen.platform.test.EmbeddedMongo;
 
 /** The journey on the embedded infrastructure: an in-JVM KRaft broker and the MongoDB-compatible server. */
 @EmbeddedKafka(

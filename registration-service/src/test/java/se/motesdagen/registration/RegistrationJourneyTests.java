@@ -293,6 +293,113 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
+    void theLocationOfARegistrationAnswersWithItsStateAndNothingPersonal() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        String location = mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(apiBody(orgNr, "")))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+
+        mvc.perform(get(location))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.eventId").value("stora-motesdagen-2027"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(orgNr))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("@"))));
+        mvc.perform(get(location.replace("stora-motesdagen-2027", "annan-dag")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void everyApiErrorIsAProblemWithAStatusThatSaysWhatWentWrong() throws Exception {
+        mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"companyName\": \"Oavslutad"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Begäran kunde inte läsas")));
+        mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(apiBody(Companies.newOrganisationNumber(), "x".repeat(70_000))))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/finns-inte"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(apiBody(orgNr, "")
+                                .replace("\"consent\":true", "\"consent\":true,\"website\":\"https://spam.example\"")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("website"));
+        assertThat(mongo.exists(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("company.organisationNumber")
+                                        .is(orgNr)),
+                        "registrations"))
+                .as("the bot check stored nothing")
+                .isFalse();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApiAndEveryAnswerItGives() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Mötesdagen – registrations API"))
+                .andExpect(jsonPath("$.paths['/api/events/{eventId}/registrations'].post.responses['201']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/events/{eventId}/registrations'].post.responses['404']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/events/{eventId}/registrations'].post.responses['413']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/events/{eventId}/registrations'].post.responses['422']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/events/{eventId}/registrations'].post.responses['429']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/events/{eventId}/registrations/{registrationId}'].get")
+                        .exists());
+    }
+
+    @Test
+    void aPathNobodyOpenedToThePublicNeedsAStaffLogin() throws Exception {
+        mvc.perform(get("/nagot-nytt-som-ingen-oppnat")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/nagot-nytt-som-ingen-oppnat")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void failedStaffLoginsFromOneClientAreThrottledEvenWhenItFinallyGuessesRight() throws Exception {
+        org.springframework.test.web.servlet.request.RequestPostProcessor guesser = request -> {
+            request.setRemoteAddr("203.0.113.9");
+            return request;
+        };
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/personal/anmalningar")
+                            .with(httpBasic("personal", "gissning-" + i))
+                            .with(guesser))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/personal/anmalningar")
+                        .with(httpBasic("personal", "motesdagen"))
+                        .with(guesser))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
+        mvc.perform(get("/personal/anmalningar").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk());
+    }
+
+    private static String apiBody(String orgNr, String padding) {
+        return """
+                {"companyName":"API-bolaget AB%s","organisationNumber":"%s","contactName":"Per Persson",
+                 "email":"per@api-bolaget.example","attendees":3,"sessionIds":["upphandling"],"consent":true}
+                """.formatted(padding, orgNr);
+    }
+
+    @Test
     void theStaffListNeedsALoginAndShowsTheRegistrations() throws Exception {
         String orgNr = Companies.newOrganisationNumber();
         mvc.perform(validForm(orgNr, "companyName", "Listbolaget AB")).andExpect(status().is3xxRedirection());

@@ -84,6 +84,8 @@ class JourneySystemTests {
         mail.start();
 
         Map<String, String> common = Map.of(
+                "MOTESDAGEN_LOCAL_STACK",
+                "true",
                 "KAFKA_BOOTSTRAP_SERVERS",
                 kafka.getBrokersAsString(),
                 "KAFKA_PARTITIONS",
@@ -194,6 +196,40 @@ class JourneySystemTests {
                 .isEqualTo(1);
         assertThat(count(staffPage(feedback.url("/personal/deltagare")), "Systemtestets Snickeri AB"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void everyServiceServesTheSameHeaderAndStylesheetFromThePlatform() throws Exception {
+        Map<ServiceProcess, String> staffPages = Map.of(
+                registration, "/personal/anmalningar",
+                visit, "/personal/besoksforfragningar",
+                notification, "/personal/meddelanden",
+                feedback, "/personal/deltagare");
+        String referenceHeader = header(staffPage(registration.url("/personal/anmalningar")));
+        String referenceCss = get(registration.url("/css/app.css")).body();
+        assertThat(referenceHeader).contains("Hoppa till innehållet").contains("/besok/personal/besoksforfragningar");
+        assertThat(referenceCss).contains(".site-header");
+        for (var page : staffPages.entrySet()) {
+            assertThat(header(staffPage(page.getKey().url(page.getValue()))))
+                    .as(page.getValue())
+                    .isEqualTo(referenceHeader);
+            assertThat(get(page.getKey().url("/css/app.css")).body()).isEqualTo(referenceCss);
+        }
+    }
+
+    @Test
+    void aPathNoServiceListsAsPublicNeedsAStaffLogin() throws Exception {
+        for (ServiceProcess service : services) {
+            assertThat(get(service.url("/nagot-nytt-som-ingen-oppnat")).statusCode())
+                    .as(service.url("/nagot-nytt-som-ingen-oppnat"))
+                    .isEqualTo(401);
+        }
+    }
+
+    private static String header(String page) {
+        Matcher m = Pattern.compile("<header.*?</header>", Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).as("a site header").isTrue();
+        return m.group();
     }
 
     private static ServiceProcess start(String name, String contextPath, Map<String, String> env) throws Exception {

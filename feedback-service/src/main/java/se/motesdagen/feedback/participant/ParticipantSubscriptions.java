@@ -4,8 +4,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import se.motesdagen.feedback.system.messaging.IncomingEvents;
-import tools.jackson.databind.json.JsonMapper;
+import se.motesdagen.platform.messaging.IncomingEvents;
 
 /** What the participants feature listens to, in one place. */
 @Configuration(proxyBeanMethods = false)
@@ -13,9 +12,10 @@ class ParticipantSubscriptions {
 
     /** RegistrationConfirmed → a participant to ask for feedback after the day. */
     @Bean
-    Consumer<Message<byte[]>> recordParticipant(IncomingEvents incoming, JsonMapper json, Participants participants) {
-        return message -> incoming.read(message, RegistrationConfirmed.TYPE)
-                .ifPresent(event ->
-                        participants.record(json.treeToValue(event.data(), RegistrationConfirmed.class), event.id()));
+    Consumer<Message<byte[]>> recordParticipant(IncomingEvents incoming, Participants participants) {
+        return incoming.consumer(
+                RegistrationConfirmed.TYPE,
+                RegistrationConfirmed.class,
+                (event, confirmed) -> participants.record(confirmed, event.id()));
     }
 }

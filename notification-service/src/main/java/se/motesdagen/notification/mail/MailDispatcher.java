@@ -1,11 +1,30 @@
 package se.motesdagen.notification.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,29 +33,52 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends queued messages. Kept apart from the Kafka consumers so a mail server that is down delays
- * e-mails (with back-off) instead of pushing events into the dead-letter topic. Each message is
- * claimed with a lease before sending, so several instances never send the same one, and a message
- * whose sender died is picked up again when the lease runs out.
+ * e-mails (with back-off) instead of pushing events into the dead-letter topic.
+ *
+ * <p>Finding work works like the outbox relay: a message queued in this process is {@linkplain #hint
+ * hinted} and claimed by {@code _id} at once; a sweep every few seconds claims what is due otherwise
+ * (retries after back-off, messages of a sender that died, messages queued by another instance).
+ *
+ * <p>Each message is claimed with a lease, a token and a deadline, so two instances never send the
+ * same one. The lease is fenced: a sender sends only while enough of its lease is left to finish
+ * within the SMTP time-outs, and records "sent" only while it still holds the lease. The window in
+ * which a crash causes a second delivery is between the SMTP server's "250 OK" and the one write
+ * that records it; that message goes out again with the same {@code Message-ID}, derived from the
+ * message, so mail clients show it once. At least once, never silently lost.
  */
 @Component
 class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration LEASE = Duration.ofMinutes(2);
+    /** Connect + write + read time-outs of the SMTP client, with room to spare. */
+    static final Duration LONGEST_SEND = Duration.ofSeconds(40);
+
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
+    private static final int BATCH = 200;
 
     private final MongoOperations mongo;
     private final JavaMailSender mailSender;
     private final Clock clock;
     private final MeterRegistry meters;
     private final InternetAddress from;
+    private final String messageIdDomain;
     private final int maxAttempts;
+    private final ExecutorService senders;
+    private final int concurrency;
+    private final String owner = UUID.randomUUID().toString();
+    private final Queue<String> hints = new ConcurrentLinkedQueue<>();
+    private Instant nextSweep = Instant.MIN;
 
     MailDispatcher(
             MongoOperations mongo,
@@ -44,27 +86,63 @@ class MailDispatcher {
             Clock clock,
             MeterRegistry meters,
             @Value("${motesdagen.mail.from}") String from,
-            @Value("${motesdagen.mail.max-attempts:8}") int maxAttempts)
+            @Value("${motesdagen.mail.max-attempts:8}") int maxAttempts,
+            @Value("${motesdagen.mail.concurrency:4}") int concurrency)
             throws jakarta.mail.internet.AddressException {
         this.mongo = mongo;
         this.mailSender = mailSender;
         this.clock = clock;
         this.meters = meters;
         this.from = new InternetAddress(from);
+        this.messageIdDomain =
+                this.from.getAddress().substring(this.from.getAddress().indexOf('@') + 1);
         this.maxAttempts = maxAttempts;
+        this.concurrency = concurrency;
+        this.senders = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread thread = new Thread(r, "mail-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    @Scheduled(fixedDelayString = "${motesdagen.mail.poll-interval:250ms}")
+    /** A message was queued in this process and is due now. */
+    void hint(String messageId) {
+        hints.add(messageId);
+    }
+
+    @Scheduled(fixedDelayString = "${motesdagen.mail.poll-interval:100ms}")
     void sendDue() {
-        OutgoingMessage message;
-        while ((message = claimNext()) != null) {
-            send(message);
+        List<OutgoingMessage> claimed;
+        while (!(claimed = claimDue()).isEmpty()) {
+            sendAll(claimed);
         }
     }
 
-    private OutgoingMessage claimNext() {
+    /** The hinted messages, then a sweep when one is due; each claimed with a lease. */
+    private List<OutgoingMessage> claimDue() {
         Instant now = clock.instant();
-        Query due = Query.query(new Criteria()
+        List<OutgoingMessage> claimed = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id; ids.size() < BATCH && (id = hints.poll()) != null; ) {
+            ids.add(id);
+        }
+        if (ids.isEmpty() && !now.isBefore(nextSweep)) {
+            nextSweep = now.plus(SWEEP_INTERVAL);
+            Query due = Query.query(due(now)).limit(BATCH);
+            due.fields().include("_id");
+            mongo.find(due, OutgoingMessage.class).forEach(m -> ids.add(m.getId()));
+        }
+        for (String id : ids) {
+            OutgoingMessage message = claim(id, now);
+            if (message != null) {
+                claimed.add(message);
+            }
+        }
+        return claimed;
+    }
+
+    private static Criteria due(Instant now) {
+        return new Criteria()
                 .orOperator(
                         Criteria.where("status")
                                 .is(OutgoingMessage.Status.PENDING)
@@ -73,57 +151,157 @@ class MailDispatcher {
                         Criteria.where("status")
                                 .is(OutgoingMessage.Status.SENDING)
                                 .and("nextAttemptAt")
-                                .lte(now)));
-        Update claim = new Update()
+                                .lte(now));
+    }
+
+    private OutgoingMessage claim(String id, Instant now) {
+        Query dueById = Query.query(Criteria.where("_id").is(id).andOperator(due(now)));
+        Update lease = new Update()
                 .set("status", OutgoingMessage.Status.SENDING)
                 .set("nextAttemptAt", now.plus(LEASE))
+                .set("leaseToken", owner + ":" + UUID.randomUUID())
                 .inc("attempts", 1);
-        return mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), OutgoingMessage.class);
+        return mongo.findAndModify(
+                dueById, lease, FindAndModifyOptions.options().returnNew(true), OutgoingMessage.class);
+    }
+
+    private void sendAll(List<OutgoingMessage> messages) {
+        if (messages.size() == 1 || concurrency == 1) {
+            messages.forEach(this::send);
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (OutgoingMessage message : messages) {
+            running.add(senders.submit(() -> send(message)));
+        }
+        for (Future<?> sending : running) {
+            try {
+                sending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("A sender failed unexpectedly: {}", e.getCause().toString());
+            }
+        }
     }
 
     private void send(OutgoingMessage message) {
-        Query thisOne = Query.query(Criteria.where("_id").is(message.getId()));
+        Query stillMine = Query.query(
+                Criteria.where("_id").is(message.getId()).and("leaseToken").is(message.getLeaseToken()));
+        if (clock.instant().plus(LONGEST_SEND).isAfter(message.getLeaseUntil())) {
+            log.warn("Not sending {}: too little of its lease is left to finish in time", message.getId());
+            return; // the lease runs out; whoever claims it next sends it
+        }
         try {
-            MimeMessage mime = mailSender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(message.getRecipient());
-            helper.setSubject(message.getSubject());
-            helper.setText(message.getBody(), false);
-            mime.setHeader("X-Motesdagen-Message-Id", message.getId());
-            mailSender.send(mime);
-            mongo.updateFirst(
-                    thisOne,
-                    new Update()
-                            .set("status", OutgoingMessage.Status.SENT)
-                            .set("sentAt", clock.instant())
-                            .unset("lastError"),
-                    OutgoingMessage.class);
-            meters.counter("motesdagen.mail.sent", "template", message.getTemplate(), "outcome", "sent")
-                    .increment();
+            mailSender.send(mime(message));
         } catch (Exception e) {
-            boolean giveUp = message.getAttempts() >= maxAttempts;
-            Instant retryAt = clock.instant().plus(OutgoingMessage.backOff(message.getAttempts()));
-            mongo.updateFirst(
-                    thisOne,
-                    new Update()
-                            .set("status", giveUp ? OutgoingMessage.Status.FAILED : OutgoingMessage.Status.PENDING)
-                            .set("nextAttemptAt", retryAt)
-                            .set("lastError", e.getClass().getSimpleName() + ": " + e.getMessage()),
-                    OutgoingMessage.class);
-            meters.counter(
-                            "motesdagen.mail.sent",
-                            "template",
-                            message.getTemplate(),
-                            "outcome",
-                            giveUp ? "failed" : "retry")
-                    .increment();
-            log.warn(
-                    "Sending {} failed (attempt {}), {}: {}",
-                    message.getId(),
-                    message.getAttempts(),
-                    giveUp ? "giving up" : "retrying at " + retryAt,
-                    e.toString());
+            failed(message, stillMine, e);
+            return;
+        }
+        var recorded = mongo.updateFirst(
+                stillMine,
+                new Update()
+                        .set("status", OutgoingMessage.Status.SENT)
+                        .set("sentAt", clock.instant())
+                        .unset("lastError")
+                        .unset("leaseToken"),
+                OutgoingMessage.class);
+        if (recorded.getMatchedCount() == 0) {
+            log.warn("Sent {} after losing its lease; another sender may send it too", message.getId());
+        }
+        meters.counter("motesdagen.mail.sent", "template", message.getTemplate(), "outcome", "sent")
+                .increment();
+    }
+
+    private void failed(OutgoingMessage message, Query stillMine, Exception e) {
+        boolean permanent = isPermanent(e);
+        boolean giveUp = permanent || message.getAttempts() >= maxAttempts;
+        Instant retryAt = clock.instant().plus(OutgoingMessage.backOff(message.getAttempts()));
+        mongo.updateFirst(
+                stillMine,
+                new Update()
+                        .set("status", giveUp ? OutgoingMessage.Status.FAILED : OutgoingMessage.Status.PENDING)
+                        .set("nextAttemptAt", retryAt)
+                        .set("lastError", e.getClass().getSimpleName() + ": " + e.getMessage())
+                        .unset("leaseToken"),
+                OutgoingMessage.class);
+        meters.counter(
+                        "motesdagen.mail.sent",
+                        "template",
+                        message.getTemplate(),
+                        "outcome",
+                        giveUp ? "failed" : "retry")
+                .increment();
+        log.warn(
+                "Sending {} failed (attempt {}), {}: {}",
+                message.getId(),
+                message.getAttempts(),
+                permanent ? "refused for good" : giveUp ? "giving up" : "retrying at " + retryAt,
+                e.toString());
+    }
+
+    /** The mail server refused for good (5xx: no such mailbox, rejected), or the message cannot be built. */
+    static boolean isPermanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MailParseException || t instanceof MailPreparationException) {
+                return true;
+            }
+            if (t instanceof SMTPAddressFailedException refused && refused.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof jakarta.mail.MessagingException m && m.getNextException() != null) {
+                if (isPermanent(m.getNextException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private MimeMessage mime(OutgoingMessage message) throws MessagingException {
+        MimeMessage mime = new StableIdMessage(session(), messageId(message.getId()));
+        MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(message.getRecipient());
+        helper.setSubject(message.getSubject());
+        helper.setText(message.getBody(), false);
+        mime.setHeader("X-Motesdagen-Message-Id", message.getId());
+        return mime;
+    }
+
+    private Session session() {
+        return mailSender instanceof JavaMailSenderImpl impl
+                ? impl.getSession()
+                : Session.getInstance(new Properties());
+    }
+
+    /** The same message always gets the same Message-ID, so a repeated delivery is recognisably the same mail. */
+    String messageId(String id) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@" + messageIdDomain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JavaMail writes a fresh Message-ID on every save; this one keeps ours. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
         }
     }
 }

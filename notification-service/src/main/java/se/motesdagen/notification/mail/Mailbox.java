@@ -1,30 +1,64 @@
 package se.motesdagen.notification.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** Queues e-mails asked for by events. Queuing is idempotent per event and template. */
+/**
+ * Queues e-mails asked for by events. Queuing is idempotent per event and template. Mail that anyone
+ * can cause by typing an address into a public form (the confirm request) is capped per recipient and
+ * day, so the form and the API cannot be used to flood somebody's inbox; what is over the cap is kept
+ * in the delivery log as suppressed.
+ */
 @Service
 class Mailbox {
 
     private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
+    private static final Set<String> CAPPED = Set.of("confirm-request");
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     private final MessageRepository messages;
+    private final MongoOperations mongo;
     private final MailTemplates templates;
+    private final MailDispatcher dispatcher;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final int perRecipientPerDay;
 
-    Mailbox(MessageRepository messages, MailTemplates templates, Clock clock, MeterRegistry meters) {
+    Mailbox(
+            MessageRepository messages,
+            MongoOperations mongo,
+            MailTemplates templates,
+            MailDispatcher dispatcher,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${motesdagen.mail.confirm-requests-per-recipient-per-day:5}") int perRecipientPerDay) {
         this.messages = messages;
+        this.mongo = mongo;
         this.templates = templates;
+        this.dispatcher = dispatcher;
         this.clock = clock;
         this.meters = meters;
+        this.perRecipientPerDay = perRecipientPerDay;
     }
 
     /** Renders and stores the message; a second call for the same event and template changes nothing. */
@@ -40,19 +74,46 @@ class Mailbox {
             return;
         }
         MailTemplates.Rendered rendered = templates.render(template, locale, model);
+        OutgoingMessage message = new OutgoingMessage(
+                eventId, template, registrationId, recipient, rendered.subject(), rendered.body(), clock.instant());
+        if (CAPPED.contains(template) && countToday(template, recipient) > perRecipientPerDay) {
+            message.suppress();
+        }
         try {
-            messages.insert(new OutgoingMessage(
-                    eventId,
-                    template,
-                    registrationId,
-                    recipient,
-                    rendered.subject(),
-                    rendered.body(),
-                    clock.instant()));
-            meters.counter("motesdagen.mail.queued", "template", template).increment();
-            log.info("Queued {} for registration {} (event {})", template, registrationId, eventId);
+            messages.insert(message);
         } catch (DuplicateKeyException concurrentDuplicate) {
             log.debug("Event {} queued {} concurrently; duplicate ignored", eventId, template);
+            return;
+        }
+        if (message.getStatus() == OutgoingMessage.Status.SUPPRESSED) {
+            meters.counter("motesdagen.mail.suppressed", "template", template).increment();
+            log.warn("Suppressed {} for registration {}: daily cap for the address reached", template, registrationId);
+            return;
+        }
+        dispatcher.hint(message.getId());
+        meters.counter("motesdagen.mail.queued", "template", template).increment();
+        log.info("Queued {} for registration {} (event {})", template, registrationId, eventId);
+    }
+
+    /** Counts this one in: how many of this template the address has been given today, itself included. */
+    private long countToday(String template, String recipient) {
+        String key = template + ":" + sha256(recipient.strip().toLowerCase(Locale.ROOT)) + ":"
+                + LocalDate.now(clock.withZone(STOCKHOLM));
+        Document counter = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(key)),
+                new Update().inc("count", 1).setOnInsert("createdAt", clock.instant()),
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class,
+                "recipientDailyCounts");
+        return counter == null ? 1 : counter.get("count", Number.class).longValue();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

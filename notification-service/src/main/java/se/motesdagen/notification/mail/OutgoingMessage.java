@@ -34,6 +34,7 @@ public class OutgoingMessage {
     private Instant nextAttemptAt;
     private Instant sentAt;
     private String lastError;
+    private String leaseToken;
 
     protected OutgoingMessage() {}
 
@@ -71,7 +72,9 @@ public class OutgoingMessage {
         PENDING,
         SENDING,
         SENT,
-        FAILED
+        FAILED,
+        /** Not sent on purpose: the recipient has had as many of this kind today as anyone should get. */
+        SUPPRESSED
     }
 
     public String getId() {
@@ -120,5 +123,18 @@ public class OutgoingMessage {
 
     public String getLastError() {
         return lastError;
+    }
+
+    String getLeaseToken() {
+        return leaseToken;
+    }
+
+    /** While SENDING, the moment the sender's lease runs out. */
+    Instant getLeaseUntil() {
+        return nextAttemptAt;
+    }
+
+    void suppress() {
+        status = Status.SUPPRESSED;
     }
 }

@@ -9,8 +9,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import se.motesdagen.notification.system.messaging.IncomingEvents;
-import tools.jackson.databind.json.JsonMapper;
+import se.motesdagen.platform.messaging.IncomingEvents;
 
 /**
  * Every e-mail this service sends because of a registration event, in one place. One consumer bean
@@ -22,21 +21,18 @@ class RegistrationMailSubscriptions {
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     private final IncomingEvents incoming;
-    private final JsonMapper json;
     private final Mailbox mailbox;
 
-    RegistrationMailSubscriptions(IncomingEvents incoming, JsonMapper json, Mailbox mailbox) {
+    RegistrationMailSubscriptions(IncomingEvents incoming, Mailbox mailbox) {
         this.incoming = incoming;
-        this.json = json;
         this.mailbox = mailbox;
     }
 
     /** RegistrationSubmitted → "Bekräfta din anmälan" with the confirm link. */
     @Bean
     Consumer<Message<byte[]>> sendConfirmRequestEmail() {
-        return message -> incoming.read(message, RegistrationEvents.SUBMITTED_V1)
-                .ifPresent(event -> {
-                    var submitted = json.treeToValue(event.data(), RegistrationEvents.Submitted.class);
+        return incoming.consumer(
+                RegistrationEvents.SUBMITTED_V1, RegistrationEvents.Submitted.class, (event, submitted) -> {
                     Locale locale = locale(submitted.language());
                     Map<String, Object> model = new HashMap<>();
                     model.put("contactName", submitted.contact().name());
@@ -61,9 +57,8 @@ class RegistrationMailSubscriptions {
     /** RegistrationConfirmed → the confirmation with date, place and chosen sessions. */
     @Bean
     Consumer<Message<byte[]>> sendConfirmationEmail() {
-        return message -> incoming.read(message, RegistrationEvents.CONFIRMED_V1)
-                .ifPresent(event -> {
-                    var confirmed = json.treeToValue(event.data(), RegistrationEvents.Confirmed.class);
+        return incoming.consumer(
+                RegistrationEvents.CONFIRMED_V1, RegistrationEvents.Confirmed.class, (event, confirmed) -> {
                     Locale locale = locale(confirmed.language());
                     DateTimeFormatter time = DateTimeFormatter.ofPattern("H.mm", locale);
                     Map<String, Object> model = new HashMap<>();

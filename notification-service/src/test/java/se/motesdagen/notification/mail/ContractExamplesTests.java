@@ -4,21 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-import se.motesdagen.notification.support.CloudEventProducer;
-import se.motesdagen.notification.system.messaging.IncomingEvent;
-import se.motesdagen.notification.system.messaging.IncomingEvents;
-import se.motesdagen.notification.system.messaging.InvalidEventException;
+import se.motesdagen.platform.messaging.IncomingEvent;
+import se.motesdagen.platform.messaging.IncomingEvents;
+import se.motesdagen.platform.messaging.InvalidEventException;
+import se.motesdagen.platform.messaging.TransientRetry;
+import se.motesdagen.platform.test.CloudEventProducer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The consumer side of the contracts: the committed examples pass validation and map onto our records. */
 class ContractExamplesTests {
 
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
-    private final IncomingEvents incoming = new IncomingEvents(json);
+    private final IncomingEvents incoming =
+            new IncomingEvents(json, new TransientRetry(Duration.ofMillis(1), Duration.ofMillis(1)));
 
     @Test
     void theSubmittedExampleReadsIntoOurRecord() {

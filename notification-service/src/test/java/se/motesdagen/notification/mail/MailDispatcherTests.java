@@ -9,12 +9,16 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import se.motesdagen.platform.test.MutableClock;
 
 /** The dispatcher against the real store and a real SMTP server that comes and goes. */
 class MailDispatcherTests {
@@ -136,6 +141,66 @@ class MailDispatcherTests {
     }
 
     @Test
+    void twoInstancesSendingFromTheSameQueueSendEveryMessageOnceWithItsOwnStableMessageId() throws Exception {
+        startSmtp();
+        for (int i = 0; i < 60; i++) {
+            mongo.insert(message("t" + i));
+        }
+        MailDispatcher first = dispatcher(8);
+        MailDispatcher second = dispatcher(8);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = instances.submit(first::sendDue);
+            Future<?> b = instances.submit(second::sendDue);
+            a.get();
+            b.get();
+        } finally {
+            instances.shutdown();
+        }
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(60);
+        Set<String> ids = new HashSet<>();
+        for (MimeMessage m : received) {
+            String id = m.getHeader("X-Motesdagen-Message-Id", null);
+            assertThat(m.getMessageID()).isEqualTo(first.messageId(id)).isEqualTo(second.messageId(id));
+            ids.add(m.getMessageID());
+        }
+        assertThat(ids).hasSize(60);
+        assertThat(mongo.findAll(OutgoingMessage.class))
+                .allSatisfy(m -> assertThat(m.getStatus()).isEqualTo(OutgoingMessage.Status.SENT));
+    }
+
+    @Test
+    void aHintedMessageIsSentWithoutWaitingForTheSweep() throws Exception {
+        startSmtp();
+        MailDispatcher dispatcher = dispatcher(8);
+        dispatcher.sendDue(); // the first sweep; the next is seconds away
+        mongo.insert(message("h1"));
+
+        dispatcher.hint("h1:confirm-request");
+        dispatcher.sendDue();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aRefusalForGoodIsNotTriedAgainButPassingTroubleIs() {
+        assertThat(MailDispatcher.isPermanent(new org.springframework.mail.MailSendException(
+                        "refused",
+                        new org.eclipse.angus.mail.smtp.SMTPAddressFailedException(
+                                new jakarta.mail.internet.InternetAddress(), "RCPT TO", 550, "no such user"))))
+                .isTrue();
+        assertThat(MailDispatcher.isPermanent(new org.springframework.mail.MailSendException(
+                        "busy",
+                        new org.eclipse.angus.mail.smtp.SMTPAddressFailedException(
+                                new jakarta.mail.internet.InternetAddress(), "RCPT TO", 451, "try later"))))
+                .isFalse();
+        assertThat(MailDispatcher.isPermanent(new org.springframework.mail.MailSendException("connection refused")))
+                .isFalse();
+    }
+
+    @Test
     void backOffDoublesFromHalfAMinuteAndStopsAtHalfAnHour() {
         assertThat(OutgoingMessage.backOff(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(OutgoingMessage.backOff(2)).isEqualTo(Duration.ofMinutes(1));
@@ -155,7 +220,8 @@ class MailDispatcherTests {
                     clock,
                     new SimpleMeterRegistry(),
                     "Mötesdagen <motesdagen@nykoping.example>",
-                    maxAttempts);
+                    maxAttempts,
+                    4);
         } catch (jakarta.mail.internet.AddressException e) {
             throw new IllegalStateException(e);
         }
@@ -175,34 +241,5 @@ class MailDispatcherTests {
                 "Bekräfta din anmälan",
                 "Hej!",
                 NOW);
-    }
-
-    /** A clock the test moves forward, so back-off is tested without waiting for it. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

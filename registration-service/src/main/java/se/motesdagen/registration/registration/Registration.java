@@ -8,7 +8,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import se.motesdagen.registration.system.outbox.OutboxEvent;
+import se.motesdagen.platform.outbox.OutboxEvent;
 
 /**
  * A company's registration for one day. The company is the unit: one registration per

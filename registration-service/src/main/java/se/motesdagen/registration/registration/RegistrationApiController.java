@@ -1,17 +1,20 @@
 package se.motesdagen.registration.registration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,11 +25,12 @@ import se.motesdagen.registration.programme.Programme;
 
 /**
  * The JSON twin of the registration form, for integrations (the municipality's web site, a CRM) and
- * for tests. Same rules, same messages; errors are RFC 9457 problem details with one entry per field.
+ * for tests. Same rules, same bot checks, same messages; errors are RFC 9457 problem details with one
+ * entry per field.
  */
 @RestController
 @RequestMapping("/api/events/{eventId}/registrations")
-@Tag(name = "Registrations", description = "Register a company for a day")
+@Tag(name = "Registrations", description = "Register a company for a day and follow where the registration stands")
 class RegistrationApiController {
 
     private final Programme programme;
@@ -42,8 +46,38 @@ class RegistrationApiController {
     @PostMapping
     @Operation(
             summary = "Submit a registration",
-            description = "Stores a pending registration and e-mails the contact a confirm link. 201 with the id;"
-                    + " 422 with field errors; 404 for an unknown day.")
+            description = "Stores a pending registration and e-mails the contact a confirm link; the registration"
+                    + " counts once the link is opened. Texts in the response follow Accept-Language (sv, en).")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Stored, waiting for the contact to confirm; Location names the status resource",
+            content = @Content(schema = @Schema(implementation = Submitted.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such day",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "Body larger than 64 KB",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "Fields that are wrong, each with a message (property errors)",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Rejected.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many submissions from this client; Retry-After says when to try again",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<?> submit(
             @PathVariable String eventId,
             @Valid @RequestBody RegistrationForm form,
@@ -51,9 +85,11 @@ class RegistrationApiController {
             Locale locale) {
         Event event = programme.event(eventId).orElse(null);
         if (event == null) {
-            return ResponseEntity.of(
-                            ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such event: " + eventId))
-                    .build();
+            return noSuchDay(eventId, locale);
+        }
+        if (form.isSpam()) {
+            return invalid(
+                    List.of(new FieldError("website", messages.getMessage("form.website", null, locale))), locale);
         }
         if (errors.hasErrors()) {
             return invalid(
@@ -65,7 +101,7 @@ class RegistrationApiController {
         return switch (registrations.submit(event, form, RegistrationPageController.language(locale))) {
             case SubmitOutcome.Accepted(String id) ->
                 ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + id))
-                        .body(Map.of("registrationId", id, "status", "PENDING"));
+                        .body(new Submitted(id, Registration.Status.PENDING));
             case SubmitOutcome.Rejected(List<SubmitOutcome.FieldProblem> problems) ->
                 invalid(
                         problems.stream()
@@ -75,6 +111,36 @@ class RegistrationApiController {
         };
     }
 
+    @GetMapping("/{registrationId}")
+    @Operation(
+            summary = "Where a registration stands",
+            description = "Pending until the confirm link is opened, then confirmed. Names no person and no company.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The registration's state",
+            content = @Content(schema = @Schema(implementation = RegistrationService.RegistrationStatus.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such registration for this day",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<?> status(@PathVariable String eventId, @PathVariable String registrationId, Locale locale) {
+        return registrations
+                .status(eventId, registrationId)
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(ProblemDetail.forStatusAndDetail(
+                                HttpStatus.NOT_FOUND, messages.getMessage("api.problem.notFound", null, locale))));
+    }
+
+    private ResponseEntity<ProblemDetail> noSuchDay(String eventId, Locale locale) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.NOT_FOUND, messages.getMessage("api.noSuchEvent", new Object[] {eventId}, locale)));
+    }
+
     private ResponseEntity<ProblemDetail> invalid(List<FieldError> fieldErrors, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.UNPROCESSABLE_CONTENT, messages.getMessage("form.errors.title", null, locale));
@@ -82,5 +148,10 @@ class RegistrationApiController {
         return ResponseEntity.unprocessableContent().body(problem);
     }
 
+    record Submitted(String registrationId, Registration.Status status) {}
+
     record FieldError(String field, String message) {}
+
+    /** The 422 body: a problem with the wrong fields. */
+    record Rejected(int status, String title, String detail, List<FieldError> errors) {}
 }

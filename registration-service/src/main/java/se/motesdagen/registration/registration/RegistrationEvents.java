@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import se.motesdagen.platform.outbox.OutboxEvent;
+import se.motesdagen.platform.outbox.OutboxTracing;
 import se.motesdagen.registration.programme.Event;
-import se.motesdagen.registration.system.outbox.OutboxEvent;
-import se.motesdagen.registration.system.outbox.OutboxTracing;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -100,6 +100,18 @@ public class RegistrationService {
         return new Accepted(registration.getId());
     }
 
+    /** Where a registration stands, for the API's status resource: nothing personal. */
+    public Optional<RegistrationStatus> status(String eventId, String registrationId) {
+        return registrations
+                .findById(registrationId)
+                .filter(r -> r.getEventId().equals(eventId))
+                .map(r -> new RegistrationStatus(r.getId(), r.getEventId(), r.getStatus(), r.getSubmittedAt()));
+    }
+
+    /** The state of a registration without anything that names a person or a company. */
+    public record RegistrationStatus(
+            String registrationId, String eventId, Registration.Status status, Instant submittedAt) {}
+
     /** Confirms the registration a link belongs to; a second opening changes nothing. */
     public ConfirmResult confirm(String token) {
         if (!ConfirmationToken.isWellFormed(token)) {

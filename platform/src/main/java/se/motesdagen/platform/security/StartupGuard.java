@@ -1,0 +1,59 @@
+package se.motesdagen.platform.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.env.Environment;
+
+/**
+ * Refuses to start a service outside the local stack while a secret or an address still has its
+ * development value, or none: the staff password, the public base URL that goes into every e-mail
+ * link, and whatever the service adds under {@code motesdagen.production-checks}. The local stack says
+ * who it is with {@code motesdagen.local-stack=true} ({@code MOTESDAGEN_LOCAL_STACK}), which its run
+ * script sets; nothing else should.
+ */
+final class StartupGuard {
+
+    /** Property, the environment variable that sets it, and its development value. */
+    record Check(String property, String variable, String developmentValue) {}
+
+    static final List<Check> PLATFORM_CHECKS = List.of(
+            new Check("motesdagen.staff.password", "STAFF_PASSWORD", "motesdagen"),
+            new Check("motesdagen.public-base-url", "PUBLIC_BASE_URL", "http://localhost:8080"));
+
+    private StartupGuard() {}
+
+    /** Throws with every offending setting named, unless this is the local stack. */
+    static void check(Environment environment) {
+        if (environment.getProperty("motesdagen.local-stack", Boolean.class, false)) {
+            return;
+        }
+        List<Check> checks = new ArrayList<>(PLATFORM_CHECKS);
+        for (int i = 0; environment.containsProperty("motesdagen.production-checks[" + i + "].property"); i++) {
+            String prefix = "motesdagen.production-checks[" + i + "].";
+            checks.add(new Check(
+                    environment.getProperty(prefix + "property"),
+                    environment.getProperty(prefix + "variable", ""),
+                    environment.getProperty(prefix + "development-value", "")));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Check check : checks) {
+            String value = environment.getProperty(check.property());
+            if (value == null || value.isBlank()) {
+                problems.add(check.property() + " (" + check.variable() + ") is missing");
+            } else if (value.equals(check.developmentValue())
+                    || (check.property().endsWith("url") && isLocal(value))) {
+                problems.add(check.property() + " (" + check.variable() + ") still has its development value");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start outside the local stack: " + String.join("; ", problems)
+                    + ". Set them in the environment (or MOTESDAGEN_LOCAL_STACK=true on a developer machine).");
+        }
+    }
+
+    private static boolean isLocal(String url) {
+        return Map.of("localhost", 1, "127.0.0.1", 1, "[::1]", 1).keySet().stream()
+                .anyMatch(host -> url.contains("://" + host));
+    }
+}
