@@ -3,7 +3,6 @@ package se.motesdagen.devinfra;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +20,8 @@ public final class DevInfra {
         Settings settings = Settings.fromEnvironment();
         Files.createDirectories(settings.dataDir().resolve("mongo"));
 
-        MongoServer mongo = new MongoServer(new H2Backend(
-                settings.dataDir().resolve("mongo/motesdagen.mv.db").toString()));
+        MongoServer mongo = new MongoServer(DurableH2Backend.open(
+                settings.dataDir().resolve("mongo/motesdagen.mv.db").toString(), settings.fsync()));
         mongo.bind("127.0.0.1", settings.mongoPort());
 
         GreenMail mail = new GreenMail(new ServerSetup[] {
@@ -45,9 +44,10 @@ public final class DevInfra {
         topics.start();
 
         System.out.printf(
-                "dev-infra ready: MongoDB-compatible server 127.0.0.1:%d (H2 file under %s), SMTP %d, IMAP %d, inbox http://127.0.0.1:%d%s%n",
+                "dev-infra ready: MongoDB-compatible server 127.0.0.1:%d (H2 file under %s, every acknowledged write committed%s), SMTP %d, IMAP %d, inbox http://127.0.0.1:%d%s%n",
                 settings.mongoPort(),
                 settings.dataDir(),
+                settings.fsync() ? " and synced" : "",
                 settings.smtpPort(),
                 settings.imapPort(),
                 settings.inboxPort(),
@@ -67,6 +67,7 @@ public final class DevInfra {
     record Settings(
             Path dataDir,
             int mongoPort,
+            boolean fsync,
             int smtpPort,
             int imapPort,
             int inboxPort,
@@ -79,6 +80,7 @@ public final class DevInfra {
             return new Settings(
                     Path.of(env("MOTESDAGEN_DATA", ".data")).toAbsolutePath(),
                     Integer.parseInt(env("MONGO_PORT", "27017")),
+                    Boolean.parseBoolean(env("MONGO_FSYNC", "true")),
                     Integer.parseInt(env("SMTP_PORT", "3025")),
                     Integer.parseInt(env("IMAP_PORT", "3143")),
                     Integer.parseInt(env("INBOX_PORT", "8025")),

@@ -1,40 +1,40 @@
 package se.motesdagen.devinfra;
 
 import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HashSet;
-import java.util.HexFormat;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * GreenMail keeps mail in memory; this keeps a copy of each message as an .eml file under the data
- * folder and delivers them again at start, so the inbox survives a restart like everything else.
+ * GreenMail keeps mail in memory; this writes each delivery as an .eml file under the data folder
+ * before the SMTP server answers "250 OK", and delivers them again at start. So the inbox survives a
+ * restart, and a mail the sender was told was accepted survives even SIGKILL of this process. Every
+ * delivery is its own file: a message sent twice is archived, and restored, twice, so a duplicate is
+ * never hidden by a restart.
  */
 final class MailArchive {
 
     private final GreenMail mail;
     private final Path folder;
-    private final Set<String> saved = new HashSet<>();
-    private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mail-archive");
-        t.setDaemon(true);
-        return t;
-    });
+    private final AtomicLong sequence = new AtomicLong();
 
     MailArchive(GreenMail mail, Path folder) {
         this.mail = mail;
@@ -49,73 +49,59 @@ final class MailArchive {
                     files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     MimeMessage message = new MimeMessage(session, in);
-                    for (Address to : message.getRecipients(Message.RecipientType.TO)) {
-                        String address = ((InternetAddress) to).getAddress();
-                        GreenMailUser user = mail.getUserManager().getUserByEmail(address);
-                        if (user == null) {
-                            user = mail.setUser(address, address, address);
-                        }
-                        user.deliver(message);
+                    String recipient = message.getHeader(DELIVERED_TO, null);
+                    for (String address : recipient != null ? List.of(recipient) : recipients(message)) {
+                        userFor(address).deliver(message);
                     }
-                    saved.add(identity(message));
                 }
             }
         }
     }
 
+    /** From now on, every delivery is on disk before the sender hears that it was accepted. */
     void startSaving() {
-        saver.scheduleWithFixedDelay(this::saveNewQuietly, 1, 1, TimeUnit.SECONDS);
+        UserManager users = mail.getUserManager();
+        MessageDeliveryHandler deliver = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, address) -> {
+            save(message.getMessage(), address.getEmail());
+            return deliver.handle(message, address);
+        });
     }
 
     void stopSaving() {
-        saveNewQuietly();
-        saver.shutdown();
+        // nothing is buffered: every delivery was written when it happened
     }
 
-    private void saveNewQuietly() {
+    private void save(MimeMessage message, String recipient) throws MessagingException {
         try {
-            saveNew();
-        } catch (Exception e) {
-            System.err.println("Could not archive mail: " + e);
-        }
-    }
-
-    private synchronized void saveNew() throws Exception {
-        for (MimeMessage message : mail.getReceivedMessages()) {
-            String identity = identity(message);
-            if (saved.contains(identity)) {
-                continue;
-            }
-            long received = message.getReceivedDate() != null
-                    ? message.getReceivedDate().getTime()
-                    : System.currentTimeMillis();
-            String name =
-                    String.format("%013d-%s.eml", received, sha256(identity).substring(0, 24));
+            MimeMessage copy = new MimeMessage(message);
+            copy.setHeader(DELIVERED_TO, recipient);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            message.writeTo(bytes);
-            Files.write(folder.resolve(name), bytes.toByteArray());
-            saved.add(identity);
+            copy.writeTo(bytes);
+            String name = String.format(
+                    "%013d-%06d-%s.eml",
+                    System.currentTimeMillis(),
+                    sequence.incrementAndGet() % 1_000_000,
+                    UUID.randomUUID().toString().substring(0, 8));
+            Path temporary = folder.resolve(name + ".tmp");
+            Files.write(temporary, bytes.toByteArray());
+            Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new MessagingException("Could not archive the mail for " + recipient, e);
         }
     }
 
-    /** Message-ID plus recipients: one message to two people is delivered, and kept, twice. */
-    private static String identity(MimeMessage message) throws Exception {
-        StringBuilder id = new StringBuilder(String.valueOf(message.getMessageID()));
+    private GreenMailUser userFor(String address) throws Exception {
+        GreenMailUser user = mail.getUserManager().getUserByEmail(address);
+        return user != null ? user : mail.setUser(address, address, address);
+    }
+
+    private static List<String> recipients(MimeMessage message) throws MessagingException {
         Address[] to = message.getRecipients(Message.RecipientType.TO);
-        if (to != null) {
-            for (Address a : to) {
-                id.append('|').append(a);
-            }
-        }
-        if (message.getMessageID() == null) {
-            id.append('|').append(message.getSubject()).append('|').append(message.getSentDate());
-        }
-        return id.toString();
+        return to == null
+                ? List.of()
+                : Arrays.stream(to).map(a -> ((InternetAddress) a).getAddress()).toList();
     }
 
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
+    private static final String DELIVERED_TO = "X-Motesdagen-Delivered-To";
 }

@@ -1,0 +1,128 @@
+package se.motesdagen.devinfra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The promise of the local stack's store, tested the way it breaks: the store runs as its own process,
+ * writers hammer it from several threads, the process gets SIGKILL mid-load, and after a restart on the
+ * same file every write it acknowledged is there.
+ */
+class DurableStoreTests {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyAcknowledgedWriteSurvivesSigkillOfTheStoreProcess() throws Exception {
+        int port = freePort();
+        Process store = startStore(port);
+        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
+                + "/?serverSelectionTimeoutMS=2000&socketTimeoutMS=2000&connectTimeoutMS=1000")) {
+            MongoCollection<Document> registrations =
+                    client.getDatabase("registration").getCollection("registrations");
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                running.add(writers.submit(() -> {
+                    for (int i = 0; i < 100_000 && !Thread.currentThread().isInterrupted(); i++) {
+                        String id = writer + "-" + i;
+                        try {
+                            registrations.insertOne(new Document("_id", id).append("n", i));
+                            acknowledged.add(id);
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                            return; // the store is gone
+                        }
+                    }
+                }));
+            }
+            waitUntil(() -> acknowledged.size() >= 300, Duration.ofSeconds(30));
+            store.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+            store.waitFor(10, TimeUnit.SECONDS);
+            for (Future<?> writer : running) {
+                writer.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        Process again = startStore(port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> registrations =
+                    client.getDatabase("registration").getCollection("registrations");
+            List<String> kept = new ArrayList<>();
+            registrations.find().map(d -> d.getString("_id")).into(kept);
+            assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+            assertThat(kept).containsAll(new ArrayList<>(acknowledged));
+        } finally {
+            again.destroy();
+            again.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process startStore(int mongoPort) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), DevInfra.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile(data, "store", ".log").toFile());
+        builder.environment().put("MOTESDAGEN_DATA", data.toString());
+        builder.environment().put("MONGO_PORT", String.valueOf(mongoPort));
+        builder.environment().put("SMTP_PORT", String.valueOf(freePort()));
+        builder.environment().put("IMAP_PORT", String.valueOf(freePort()));
+        builder.environment().put("INBOX_PORT", String.valueOf(freePort()));
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + freePort()); // no broker: topics wait
+        Process process = builder.start();
+        waitUntil(() -> isListening(mongoPort), Duration.ofSeconds(30));
+        return process;
+    }
+
+    private static boolean isListening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
