@@ -65,6 +65,26 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void noServiceActuatorIsReachableThroughThePublicAddress() throws Exception {
+        for (String path : new String[] {
+            "/actuator/prometheus",
+            "/besok/actuator/health",
+            "/utskick/actuator/prometheus",
+            "/%61ctuator/prometheus",
+            "/evenemang/../actuator/env",
+            "/ACTUATOR/prometheus"
+        }) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(404);
+            assertThat(response.body()).as(path).doesNotContain("path=");
+        }
+        assertThat(get("/evenemang/actuatorer-och-annat")).contains("path=/evenemang/actuatorer-och-annat");
+    }
+
+    @Test
     void aFormPostArrivesWhole() throws Exception {
         String form = "_csrf=abc&companyName=Nyk%C3%B6pings+Testbageri+AB&sessionIds=a&sessionIds=b";
         HttpResponse<String> response = http.send(
