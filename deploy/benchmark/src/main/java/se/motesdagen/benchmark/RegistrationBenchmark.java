@@ -40,6 +40,8 @@ public final class RegistrationBenchmark {
     public static void main(String[] args) throws Exception {
         int registrations = Integer.parseInt(args.length > 0 ? args[0] : "2000");
         int concurrency = Integer.parseInt(args.length > 1 ? args[1] : "8");
+        // with a rate, submissions are sent on a fixed schedule (open loop), as real traffic arrives
+        int rate = Integer.parseInt(args.length > 2 ? args[2] : "0");
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         double mailsBefore = metric(
@@ -56,13 +58,22 @@ public final class RegistrationBenchmark {
 
         List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
         Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
+        Map<String, Instant> submittedAt = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
         Instant start = Instant.now();
         try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
             for (int i = 0; i < registrations; i++) {
                 int n = i;
+                if (rate > 0) {
+                    long wait = Duration.between(Instant.now(), start.plusMillis(n * 1000L / rate))
+                            .toMillis();
+                    if (wait > 0) {
+                        Thread.sleep(wait);
+                    }
+                }
                 clients.submit(() -> {
                     long t0 = System.nanoTime();
+                    submittedAt.put(email(n), Instant.now());
                     try {
                         HttpResponse<String> response = http.send(register(n), HttpResponse.BodyHandlers.ofString());
                         latenciesMicros.add((System.nanoTime() - t0) / 1000);
@@ -114,6 +125,10 @@ public final class RegistrationBenchmark {
                 toMail.toMillis() / 1000.0,
                 (sent - mailsBefore) * 1000.0 / toMail.toMillis());
 
+        System.out.printf(
+                "Mail submit → confirm e-mail delivered to the inbox, ms: %s%n",
+                percentiles(deliveredMillis(submittedAt, acceptedAt.size()), 1.0));
+
         System.out.println("Memory (RSS) after the run:");
         memory();
     }
@@ -127,11 +142,44 @@ public final class RegistrationBenchmark {
         }
     }
 
+    private static String email(int n) {
+        return "bench-%s-%d@benchmark.example".formatted(RUN, n);
+    }
+
+    /**
+     * For each submitted registration whose confirm e-mail reached the inbox: the delivery moment (the
+     * mail archive names each delivery by the millisecond it was written, before the SMTP server said
+     * 250) minus the moment the API request was sent.
+     */
+    private static List<Long> deliveredMillis(Map<String, Instant> submittedAt, int expected) throws Exception {
+        Path archive = Path.of(System.getenv().getOrDefault("MOTESDAGEN_DATA", ".data"))
+                .resolve("mail");
+        Pattern deliveredTo = Pattern.compile("X-Motesdagen-Delivered-To: (\\S+)");
+        List<Long> latencies = new ArrayList<>();
+        try (var files = Files.list(archive)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".eml"))
+                    .toList()) {
+                String head = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                Matcher to = deliveredTo.matcher(head);
+                if (to.find() && submittedAt.containsKey(to.group(1))) {
+                    long delivered =
+                            Long.parseLong(file.getFileName().toString().substring(0, 13));
+                    latencies.add(delivered - submittedAt.get(to.group(1)).toEpochMilli());
+                }
+            }
+        }
+        if (latencies.size() < expected) {
+            System.out.printf(
+                    "     (%d of %d confirm e-mails found in the inbox archive)%n", latencies.size(), expected);
+        }
+        return latencies;
+    }
+
     private static HttpRequest register(int n) {
         String body = """
                 {"companyName":"Benchmarkbolag %s-%d AB","organisationNumber":"%s","contactName":"Bengt Bänk",
-                 "email":"bench-%s-%d@benchmark.example","attendees":2,"sessionIds":["upphandling"],"consent":true}
-                """.formatted(RUN, n, organisationNumber(n), RUN, n);
+                 "email":"%s","attendees":2,"sessionIds":["upphandling"],"consent":true}
+                """.formatted(RUN, n, organisationNumber(n), email(n));
         return HttpRequest.newBuilder(URI.create(BASE + "/api/events/stora-motesdagen-2027/registrations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
