@@ -199,19 +199,40 @@ class MailDispatcher {
             failed(message, stillMine, e);
             return;
         }
-        var recorded = mongo.updateFirst(
-                stillMine,
-                new Update()
-                        .set("status", OutgoingMessage.Status.SENT)
-                        .set("sentAt", clock.instant())
-                        .unset("lastError")
-                        .unset("leaseToken"),
-                OutgoingMessage.class);
+        var recorded = recordSent(message, stillMine);
         if (recorded.getMatchedCount() == 0) {
             log.warn("Sent {} after losing its lease; another sender may send it too", message.getId());
         }
         meters.counter("motesdagen.mail.sent", "template", message.getTemplate(), "outcome", "sent")
                 .increment();
+    }
+
+    /**
+     * Records the delivery, waiting out a store that is away: giving up here would leave a delivered
+     * message looking unsent, to be sent again when its lease ran out.
+     */
+    private com.mongodb.client.result.UpdateResult recordSent(OutgoingMessage message, Query stillMine) {
+        Update sent = new Update()
+                .set("status", OutgoingMessage.Status.SENT)
+                .set("sentAt", clock.instant())
+                .unset("lastError")
+                .unset("leaseToken");
+        long wait = 100;
+        while (true) {
+            try {
+                return mongo.updateFirst(stillMine, sent, OutgoingMessage.class);
+            } catch (org.springframework.dao.DataAccessResourceFailureException
+                    | org.springframework.dao.TransientDataAccessException storeAway) {
+                log.warn("Sent {} but cannot record it yet, the store is away; trying again", message.getId());
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw storeAway;
+                }
+                wait = Math.min(wait * 2, 5000);
+            }
+        }
     }
 
     private void failed(OutgoingMessage message, Query stillMine, Exception e) {

@@ -28,10 +28,12 @@ public final class DevInfra {
             new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
         });
-        mail.start();
+        // restore and archive before the server listens: a mail accepted while the archive was not yet
+        // watching would be lost at the next restart
         MailArchive archive = new MailArchive(mail, settings.dataDir().resolve("mail"));
         archive.restore();
         archive.startSaving();
+        mail.start();
 
         InboxPage inbox = new InboxPage(mail, settings.inboxPort(), settings.inboxPath());
         inbox.start();
