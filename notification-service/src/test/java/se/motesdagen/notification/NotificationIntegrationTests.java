@@ -1,11 +1,9 @@
 package se.motesdagen.notification;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.platform.test.EmbeddedMongo;
 
 /** On the embedded infrastructure: an in-JVM KRaft broker and the MongoDB-compatible server. */
 @EmbeddedKafka(
@@ -14,13 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class NotificationIntegrationTests extends NotificationJourneyTests {
 
-    static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
-
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.mongodb.uri",
-                () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/notification");
+        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("notification"));
     }
 }

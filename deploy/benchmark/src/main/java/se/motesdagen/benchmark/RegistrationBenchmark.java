@@ -55,6 +55,7 @@ public final class RegistrationBenchmark {
                 "Mötesdagen registration benchmark: %d registrations, %d concurrent clients, run %s%n",
                 registrations, concurrency, RUN);
         warmUp(http);
+        Map<String, Long> cpuBefore = cpuTicks();
 
         List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
         Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
@@ -129,6 +130,15 @@ public final class RegistrationBenchmark {
                 "Mail submit → confirm e-mail delivered to the inbox, ms: %s%n",
                 percentiles(deliveredMillis(submittedAt, acceptedAt.size()), 1.0));
 
+        Map<String, Long> cpuAfter = cpuTicks();
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        System.out.printf(
+                "CPU during the run (%.0f s, 2 cores = %.0f core-seconds available):%n", seconds, 2 * seconds);
+        cpuAfter.forEach((process, ticks) -> System.out.printf(
+                "  %-24s %6.1f core-seconds (%4.0f %% of one core)%n",
+                process,
+                (ticks - cpuBefore.getOrDefault(process, 0L)) / 100.0,
+                (ticks - cpuBefore.getOrDefault(process, 0L)) / seconds));
         System.out.println("Memory (RSS) after the run:");
         memory();
     }
@@ -269,6 +279,44 @@ public final class RegistrationBenchmark {
 
     private static long at(List<Long> sorted, double quantile) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    /** User + system CPU time of each process of the stack so far, in clock ticks (1/100 s). */
+    private static Map<String, Long> cpuTicks() throws Exception {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        for (var process : stackProcesses().entrySet()) {
+            try {
+                String stat = Files.readString(process.getValue().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(process.getKey(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+            } catch (Exception gone) {
+                // ended while we looked
+            }
+        }
+        return ticks;
+    }
+
+    /** The stack's processes by name: each service jar, Kafka and dev-infra. */
+    private static Map<String, Path> stackProcesses() throws Exception {
+        Pattern name = Pattern.compile("([a-z-]+)-exec\\.jar|kafka\\.Kafka|DevInfra");
+        Map<String, Path> found = new java.util.TreeMap<>();
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
+                try {
+                    String cmd = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                    Matcher m = name.matcher(cmd);
+                    if ((cmd.startsWith("java") || cmd.contains("/java ")) && m.find()) {
+                        found.put(m.group(1) != null ? m.group(1) : m.group(), proc);
+                    }
+                } catch (Exception gone) {
+                    // ended while we looked
+                }
+            }
+        }
+        return found;
     }
 
     private static void memory() throws Exception {

@@ -2,6 +2,7 @@ package se.motesdagen.devinfra;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
@@ -19,22 +20,31 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
  * GreenMail keeps mail in memory; this writes each delivery as an .eml file under the data folder
  * before the SMTP server answers "250 OK", and delivers them again at start. So the inbox survives a
- * restart, and a mail the sender was told was accepted survives even SIGKILL of this process. Every
- * delivery is its own file: a message sent twice is archived, and restored, twice, so a duplicate is
- * never hidden by a restart.
+ * restart, and a mail the sender was told was accepted survives even SIGKILL of this process.
+ *
+ * <p>Like Gmail and Exchange, a mailbox keeps one copy of a message: a second delivery with a
+ * {@code Message-ID} the recipient already has (a sender that resent after a crash) is not put in the
+ * recipient's inbox but in {@value #REPEATS} with an {@code X-Motesdagen-Repeat-Of} header, so a
+ * developer and the fault drill can still count every repeat. Two different messages are never merged.
  */
 final class MailArchive {
 
     private final GreenMail mail;
     private final Path folder;
+    static final String REPEATS = "upprepningar@inkorg.local";
+    private static final String REPEAT_OF = "X-Motesdagen-Repeat-Of";
+
     private final AtomicLong sequence = new AtomicLong();
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
     MailArchive(GreenMail mail, Path folder) {
         this.mail = mail;
@@ -52,6 +62,7 @@ final class MailArchive {
                     String recipient = message.getHeader(DELIVERED_TO, null);
                     for (String address : recipient != null ? List.of(recipient) : recipients(message)) {
                         userFor(address).deliver(message);
+                        stored.add(key(message, address));
                     }
                 }
             }
@@ -63,7 +74,14 @@ final class MailArchive {
         UserManager users = mail.getUserManager();
         MessageDeliveryHandler deliver = users.getMessageDeliveryHandler();
         users.setMessageDeliveryHandler((message, address) -> {
-            save(message.getMessage(), address.getEmail());
+            String recipient = address.getEmail();
+            if (message.getMessage().getMessageID() != null && !stored.add(key(message.getMessage(), recipient))) {
+                MimeMessage repeat = new MimeMessage(message.getMessage());
+                repeat.setHeader(REPEAT_OF, recipient);
+                save(repeat, REPEATS);
+                return userFor(REPEATS);
+            }
+            save(message.getMessage(), recipient);
             return deliver.handle(message, address);
         });
     }
@@ -91,7 +109,11 @@ final class MailArchive {
         }
     }
 
-    private GreenMailUser userFor(String address) throws Exception {
+    private static String key(MimeMessage message, String recipient) throws MessagingException {
+        return message.getMessageID() + "|" + recipient.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private GreenMailUser userFor(String address) throws UserException {
         GreenMailUser user = mail.getUserManager().getUserByEmail(address);
         return user != null ? user : mail.setUser(address, address, address);
     }
