@@ -9,7 +9,5 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     Optional<Registration> findByConfirmationTokenHash(String hash);
 
-    boolean existsByEventIdAndCompanyIdentityKey(String eventId, String identityKey);
-
     List<Registration> findByEventId(String eventId, Sort sort);
 }

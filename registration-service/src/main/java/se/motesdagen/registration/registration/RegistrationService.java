@@ -62,10 +62,8 @@ public class RegistrationService {
         List<FieldProblem> problems = checkAgainstProgramme(event, form);
         Registration.Company company = company(form);
         String identityField = company.soleTrader() ? "personalIdentityNumber" : "organisationNumber";
-        if (problems.isEmpty()
-                && registrations.existsByEventIdAndCompanyIdentityKey(event.id(), company.identityKey())) {
-            problems.add(new FieldProblem(identityField, "registration.organisationNumber.alreadyRegistered"));
-        }
+        // no look-up first: the unique index answers "already registered" in the same write, without a race
+        // and without a query that the embedded store can only answer by reading every registration
         if (!problems.isEmpty()) {
             return new Rejected(problems);
         }
