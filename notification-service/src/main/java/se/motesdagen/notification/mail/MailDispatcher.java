@@ -75,7 +75,6 @@ class MailDispatcher {
     private final String messageIdDomain;
     private final int maxAttempts;
     private final ExecutorService senders;
-    private final int concurrency;
     private final String owner = UUID.randomUUID().toString();
     private final Queue<String> hints = new ConcurrentLinkedQueue<>();
     private Instant nextSweep = Instant.MIN;
@@ -97,7 +96,6 @@ class MailDispatcher {
         this.messageIdDomain =
                 this.from.getAddress().substring(this.from.getAddress().indexOf('@') + 1);
         this.maxAttempts = maxAttempts;
-        this.concurrency = concurrency;
         this.senders = Executors.newFixedThreadPool(concurrency, r -> {
             Thread thread = new Thread(r, "mail-sender");
             thread.setDaemon(true);
@@ -112,16 +110,15 @@ class MailDispatcher {
 
     @Scheduled(fixedDelayString = "${motesdagen.mail.poll-interval:100ms}")
     void sendDue() {
-        List<OutgoingMessage> claimed;
-        while (!(claimed = claimDue()).isEmpty()) {
-            sendAll(claimed);
+        List<String> due;
+        while (!(due = dueIds()).isEmpty()) {
+            claimAndSendAll(due);
         }
     }
 
-    /** The hinted messages, then a sweep when one is due; each claimed with a lease. */
-    private List<OutgoingMessage> claimDue() {
+    /** The hinted messages, or when there are none and one is due, what a sweep finds. */
+    private List<String> dueIds() {
         Instant now = clock.instant();
-        List<OutgoingMessage> claimed = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (String id; ids.size() < BATCH && (id = hints.poll()) != null; ) {
             ids.add(id);
@@ -132,13 +129,7 @@ class MailDispatcher {
             due.fields().include("_id");
             mongo.find(due, OutgoingMessage.class).forEach(m -> ids.add(m.getId()));
         }
-        for (String id : ids) {
-            OutgoingMessage message = claim(id, now);
-            if (message != null) {
-                claimed.add(message);
-            }
-        }
-        return claimed;
+        return List.copyOf(ids);
     }
 
     private static Criteria due(Instant now) {
@@ -165,14 +156,16 @@ class MailDispatcher {
                 dueById, lease, FindAndModifyOptions.options().returnNew(true), OutgoingMessage.class);
     }
 
-    private void sendAll(List<OutgoingMessage> messages) {
-        if (messages.size() == 1 || concurrency == 1) {
-            messages.forEach(this::send);
-            return;
-        }
+    /** Each sender claims its message and sends it, so the store's round trips overlap too. */
+    private void claimAndSendAll(List<String> ids) {
         List<Future<?>> running = new ArrayList<>();
-        for (OutgoingMessage message : messages) {
-            running.add(senders.submit(() -> send(message)));
+        for (String id : ids) {
+            running.add(senders.submit(() -> {
+                OutgoingMessage message = claim(id, clock.instant());
+                if (message != null) {
+                    send(message);
+                }
+            }));
         }
         for (Future<?> sending : running) {
             try {
