@@ -22,5 +22,5 @@ class ArchitectureTests {
             .resideInAPackage("..registration.programme..")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("..registration.registration..");
+            .resideInAPackage("..registration.signup..");
 }

@@ -63,7 +63,7 @@ abstract class VisitJourneyTests {
         Document request = mongo.findOne(byId(registrationId), Document.class, "visitRequests");
         assertThat(request.getString("address")).isEqualTo("Bagargatan 3, Nyköping");
         assertThat(request.getString("organisationNumber")).isEqualTo("556677-8899");
-        assertThat(request.getString("sourceEventId")).isEqualTo(eventId);
+        assertThat(request.getString("sourceMessageId")).isEqualTo(eventId);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mvc.perform(get("/actuator/prometheus"))
                         .andReturn()

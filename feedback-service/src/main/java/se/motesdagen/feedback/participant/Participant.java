@@ -20,4 +20,4 @@ public record Participant(
         int attendees,
         String language,
         Instant confirmedAt,
-        String sourceEventId) {}
+        String sourceMessageId) {}

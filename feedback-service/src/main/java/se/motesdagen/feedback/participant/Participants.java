@@ -20,7 +20,7 @@ class Participants {
         this.meters = meters;
     }
 
-    void record(RegistrationConfirmed confirmed, String sourceEventId) {
+    void record(RegistrationConfirmed confirmed, String sourceMessageId) {
         if (participants.existsById(confirmed.registrationId())) {
             return;
         }
@@ -35,7 +35,7 @@ class Participants {
                     confirmed.attendees(),
                     confirmed.language(),
                     confirmed.confirmedAt(),
-                    sourceEventId));
+                    sourceMessageId));
             log.info("Participant recorded for registration {}", confirmed.registrationId());
             meters.counter("motesdagen.feedback.participants.recorded", "event", confirmed.eventId())
                     .increment();

@@ -22,9 +22,9 @@ class DemoProgrammeSeeder implements ApplicationRunner {
     static final String EVENT_ID = "stora-motesdagen-2027";
     private static final Logger log = LoggerFactory.getLogger(DemoProgrammeSeeder.class);
 
-    private final EventRepository events;
+    private final DayRepository events;
 
-    DemoProgrammeSeeder(EventRepository events) {
+    DemoProgrammeSeeder(DayRepository events) {
         this.events = events;
     }
 
@@ -41,8 +41,8 @@ class DemoProgrammeSeeder implements ApplicationRunner {
         }
     }
 
-    static Event storaMotesdagen2027() {
-        return new Event(
+    static Day storaMotesdagen2027() {
+        return new Day(
                 EVENT_ID,
                 "Stora Mötesdagen 2027",
                 LocalDate.of(2027, 8, 26),
@@ -125,8 +125,8 @@ class DemoProgrammeSeeder implements ApplicationRunner {
                                 40)));
     }
 
-    private static Event.Session session(
+    private static Day.Session session(
             String id, String title, String description, int fromH, int fromM, int toH, int toM, String room, int cap) {
-        return new Event.Session(id, title, description, LocalTime.of(fromH, fromM), LocalTime.of(toH, toM), room, cap);
+        return new Day.Session(id, title, description, LocalTime.of(fromH, fromM), LocalTime.of(toH, toM), room, cap);
     }
 }

@@ -9,21 +9,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class Programme {
 
-    private final EventRepository events;
+    private final DayRepository events;
     private final Clock clock;
 
-    Programme(EventRepository events, Clock clock) {
+    Programme(DayRepository events, Clock clock) {
         this.events = events;
         this.clock = clock;
     }
 
-    public Optional<Event> event(String eventId) {
+    public Optional<Day> event(String eventId) {
         return events.findById(eventId);
     }
 
     /** The next day to come, for the start page. */
-    public Optional<Event> nextEvent() {
-        return events.findByDateGreaterThanEqualOrderByDateAsc(LocalDate.now(clock.withZone(Event.ZONE))).stream()
+    public Optional<Day> nextEvent() {
+        return events.findByDateGreaterThanEqualOrderByDateAsc(LocalDate.now(clock.withZone(Day.ZONE))).stream()
                 .findFirst();
     }
 }

@@ -23,7 +23,7 @@ public record VisitRequest(
         String topics,
         Status status,
         Instant requestedAt,
-        String sourceEventId) {
+        String sourceMessageId) {
 
     public enum Status {
         REQUESTED

@@ -21,7 +21,7 @@ class VisitRequests {
     }
 
     /** Stores the request if the registration asked for a visit; the same event twice stores it once. */
-    void record(RegistrationConfirmed confirmed, String sourceEventId) {
+    void record(RegistrationConfirmed confirmed, String sourceMessageId) {
         if (confirmed.visitRequest() == null || requests.existsById(confirmed.registrationId())) {
             return;
         }
@@ -39,7 +39,7 @@ class VisitRequests {
                     confirmed.visitRequest().topics(),
                     VisitRequest.Status.REQUESTED,
                     confirmed.confirmedAt(),
-                    sourceEventId));
+                    sourceMessageId));
             log.info("Visit request recorded for registration {}", confirmed.registrationId());
             meters.counter("motesdagen.visit.requests.recorded", "event", confirmed.eventId())
                     .increment();

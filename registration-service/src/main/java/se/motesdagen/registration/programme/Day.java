@@ -10,11 +10,14 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One business-dialogue day with its programme. The id is the slug used in public addresses
- * ({@code stora-motesdagen-2027}), so links in e-mails and printed invitations stay readable.
+ * One business-dialogue day with its programme: what people register for. Called a day, not an
+ * event, because "event" here means a message on Kafka. The id is the slug used in public addresses
+ * ({@code stora-motesdagen-2027}), so links in e-mails and printed invitations stay readable; the
+ * contracts and the API call it {@code eventId}, which stays for compatibility. Stored in the
+ * collection {@code events}, so existing data is kept.
  */
 @Document("events")
-public record Event(
+public record Day(
         @Id String id,
         String name,
         LocalDate date,
@@ -26,7 +29,7 @@ public record Event(
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
-    public Event {
+    public Day {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
     }
 

@@ -1,4 +1,4 @@
-package se.motesdagen.registration.registration;
+package se.motesdagen.registration.signup;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.motesdagen.registration.programme.Event;
+import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
 
 /**
@@ -83,7 +83,7 @@ class RegistrationApiController {
             @Valid @RequestBody RegistrationForm form,
             BindingResult errors,
             Locale locale) {
-        Event event = programme.event(eventId).orElse(null);
+        Day event = programme.event(eventId).orElse(null);
         if (event == null) {
             return noSuchDay(eventId, locale);
         }

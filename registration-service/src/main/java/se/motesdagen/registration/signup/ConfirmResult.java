@@ -1,4 +1,4 @@
-package se.motesdagen.registration.registration;
+package se.motesdagen.registration.signup;
 
 /** What a person who opened a confirm link is told. */
 public sealed interface ConfirmResult {

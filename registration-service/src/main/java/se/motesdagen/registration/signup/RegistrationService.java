@@ -1,4 +1,4 @@
-package se.motesdagen.registration.registration;
+package se.motesdagen.registration.signup;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,11 +17,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
-import se.motesdagen.registration.programme.Event;
+import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
-import se.motesdagen.registration.registration.SubmitOutcome.Accepted;
-import se.motesdagen.registration.registration.SubmitOutcome.FieldProblem;
-import se.motesdagen.registration.registration.SubmitOutcome.Rejected;
+import se.motesdagen.registration.signup.SubmitOutcome.Accepted;
+import se.motesdagen.registration.signup.SubmitOutcome.FieldProblem;
+import se.motesdagen.registration.signup.SubmitOutcome.Rejected;
 
 /** Takes registrations in and confirms them. Each change is one document write with its events. */
 @Service
@@ -58,7 +58,7 @@ public class RegistrationService {
     }
 
     /** Stores a pending registration and its RegistrationSubmitted event, or says what is wrong. */
-    public SubmitOutcome submit(Event event, RegistrationForm form, String language) {
+    public SubmitOutcome submit(Day event, RegistrationForm form, String language) {
         List<FieldProblem> problems = checkAgainstProgramme(event, form);
         Registration.Company company = company(form);
         String identityField = company.soleTrader() ? "personalIdentityNumber" : "organisationNumber";
@@ -129,7 +129,7 @@ public class RegistrationService {
                     return new ConfirmResult.Expired();
                 }
                 case CONFIRMED -> {
-                    Event event = programme
+                    Day event = programme
                             .event(registration.getEventId())
                             .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
                     registration.record(events.confirmed(registration, event));
@@ -154,7 +154,7 @@ public class RegistrationService {
         String name = form.getCompanyName().strip();
         if (form.isSoleTrader()) {
             PersonalIdentityNumber owner = PersonalIdentityNumber.parse(
-                            form.getPersonalIdentityNumber(), LocalDate.now(clock.withZone(Event.ZONE)))
+                            form.getPersonalIdentityNumber(), LocalDate.now(clock.withZone(Day.ZONE)))
                     .orElseThrow(() -> new IllegalArgumentException("validate the form before submitting it"));
             return new Registration.Company(name, null, true, identity.of(owner));
         }
@@ -163,7 +163,7 @@ public class RegistrationService {
         return new Registration.Company(name, orgNr.value(), false, identity.of(orgNr));
     }
 
-    private static List<FieldProblem> checkAgainstProgramme(Event event, RegistrationForm form) {
+    private static List<FieldProblem> checkAgainstProgramme(Day event, RegistrationForm form) {
         List<FieldProblem> problems = new ArrayList<>();
         if (form.getSessionIds().stream().anyMatch(id -> event.session(id).isEmpty())) {
             problems.add(new FieldProblem("sessionIds", "registration.sessions.unknown"));

@@ -1,4 +1,4 @@
-package se.motesdagen.registration.registration;
+package se.motesdagen.registration.signup;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxTracing;
-import se.motesdagen.registration.programme.Event;
+import se.motesdagen.registration.programme.Day;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +28,7 @@ class RegistrationEvents {
         this.tracing = tracing;
     }
 
-    OutboxEvent submitted(Registration registration, Event event, String confirmationUrl) {
+    OutboxEvent submitted(Registration registration, Day event, String confirmationUrl) {
         var body = new RegistrationSubmittedV1(
                 registration.getId(),
                 event.id(),
@@ -46,7 +46,7 @@ class RegistrationEvents {
                 SUBMITTED_V1, registration.getId(), registration.getSubmittedAt(), json.writeValueAsString(body)));
     }
 
-    OutboxEvent confirmed(Registration registration, Event event) {
+    OutboxEvent confirmed(Registration registration, Day event) {
         var sessions = registration.getSessionIds().stream()
                 .flatMap(id -> event.session(id).stream())
                 .map(s -> new SessionV1(

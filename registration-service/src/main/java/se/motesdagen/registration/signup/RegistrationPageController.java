@@ -1,4 +1,4 @@
-package se.motesdagen.registration.registration;
+package se.motesdagen.registration.signup;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import se.motesdagen.registration.programme.Event;
+import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
 
 /** The public pages: the day with its programme and form, the thank-you page and the confirm link. */
@@ -51,7 +51,7 @@ class RegistrationPageController {
             Model model,
             Locale locale,
             HttpServletResponse response) {
-        Event event = event(eventId);
+        Day event = event(eventId);
         model.addAttribute("event", event);
         if (form.isSpam()) {
             return "redirect:/evenemang/" + eventId + "/tack";
@@ -99,7 +99,7 @@ class RegistrationPageController {
         programme.event(registration.getEventId()).ifPresent(e -> model.addAttribute("event", e));
     }
 
-    private Event event(String eventId) {
+    private Day event(String eventId) {
         return programme.event(eventId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

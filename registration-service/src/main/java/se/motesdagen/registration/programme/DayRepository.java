@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface EventRepository extends MongoRepository<Event, String> {
+interface DayRepository extends MongoRepository<Day, String> {
 
-    List<Event> findByDateGreaterThanEqualOrderByDateAsc(LocalDate from);
+    List<Day> findByDateGreaterThanEqualOrderByDateAsc(LocalDate from);
 }

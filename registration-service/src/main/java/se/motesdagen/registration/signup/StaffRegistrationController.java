@@ -1,4 +1,4 @@
-package se.motesdagen.registration.registration;
+package se.motesdagen.registration.signup;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;

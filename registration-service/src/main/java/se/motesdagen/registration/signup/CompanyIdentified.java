@@ -1,4 +1,4 @@
-package se.motesdagen.registration.registration;
+package se.motesdagen.registration.signup;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

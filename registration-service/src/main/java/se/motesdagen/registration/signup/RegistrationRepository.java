@@ -1,4 +1,4 @@
-package se.motesdagen.registration.registration;
+package se.motesdagen.registration.signup;
 
 import java.util.List;
 import java.util.Optional;
