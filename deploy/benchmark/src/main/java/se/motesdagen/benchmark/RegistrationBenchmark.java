@@ -320,29 +320,16 @@ public final class RegistrationBenchmark {
     }
 
     private static void memory() throws Exception {
-        Pattern name = Pattern.compile("([a-z-]+)-exec\\.jar|kafka\\.Kafka|DevInfra");
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path proc : processes
-                    .filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .toList()) {
-                try {
-                    String cmd = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8)
-                            .replace('\0', ' ');
-                    Matcher m = name.matcher(cmd);
-                    if (cmd.startsWith("java") || cmd.contains("/java ")) {
-                        if (m.find()) {
-                            String rss = Files.readAllLines(proc.resolve("status")).stream()
-                                    .filter(l -> l.startsWith("VmRSS"))
-                                    .findFirst()
-                                    .orElse("VmRSS: ? kB");
-                            long kb = Long.parseLong(rss.replaceAll("\\D", ""));
-                            System.out.printf(
-                                    "  %-24s %5d MB%n", m.group(1) != null ? m.group(1) : m.group(), kb / 1024);
-                        }
-                    }
-                } catch (Exception processEnded) {
-                    // gone while we looked
-                }
+        for (var process : stackProcesses().entrySet()) {
+            try {
+                String rss = Files.readAllLines(process.getValue().resolve("status")).stream()
+                        .filter(l -> l.startsWith("VmRSS"))
+                        .findFirst()
+                        .orElse("VmRSS: 0 kB");
+                long kb = Long.parseLong(rss.replaceAll("\\D", ""));
+                System.out.printf("  %-24s %5d MB%n", process.getKey(), kb / 1024);
+            } catch (Exception gone) {
+                // ended while we looked
             }
         }
     }

@@ -64,7 +64,6 @@ class MailDispatcher {
     /** Connect + write + read time-outs of the SMTP client, with room to spare. */
     static final Duration LONGEST_SEND = Duration.ofSeconds(40);
 
-    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
     private static final int BATCH = 200;
 
     private final MongoOperations mongo;
@@ -75,6 +74,7 @@ class MailDispatcher {
     private final String messageIdDomain;
     private final int maxAttempts;
     private final ExecutorService senders;
+    private final Duration sweepInterval;
     private final String owner = UUID.randomUUID().toString();
     private final Queue<String> hints = new ConcurrentLinkedQueue<>();
     private Instant nextSweep = Instant.MIN;
@@ -86,7 +86,8 @@ class MailDispatcher {
             MeterRegistry meters,
             @Value("${motesdagen.mail.from}") String from,
             @Value("${motesdagen.mail.max-attempts:8}") int maxAttempts,
-            @Value("${motesdagen.mail.concurrency:4}") int concurrency)
+            @Value("${motesdagen.mail.concurrency:4}") int concurrency,
+            @Value("${motesdagen.mail.sweep-interval:15s}") Duration sweepInterval)
             throws jakarta.mail.internet.AddressException {
         this.mongo = mongo;
         this.mailSender = mailSender;
@@ -96,6 +97,7 @@ class MailDispatcher {
         this.messageIdDomain =
                 this.from.getAddress().substring(this.from.getAddress().indexOf('@') + 1);
         this.maxAttempts = maxAttempts;
+        this.sweepInterval = sweepInterval;
         this.senders = Executors.newFixedThreadPool(concurrency, r -> {
             Thread thread = new Thread(r, "mail-sender");
             thread.setDaemon(true);
@@ -124,7 +126,7 @@ class MailDispatcher {
             ids.add(id);
         }
         if (ids.isEmpty() && !now.isBefore(nextSweep)) {
-            nextSweep = now.plus(SWEEP_INTERVAL);
+            nextSweep = now.plus(sweepInterval);
             Query due = Query.query(due(now)).limit(BATCH);
             due.fields().include("_id");
             mongo.find(due, OutgoingMessage.class).forEach(m -> ids.add(m.getId()));

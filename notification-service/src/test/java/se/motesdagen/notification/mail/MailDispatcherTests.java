@@ -221,7 +221,8 @@ class MailDispatcherTests {
                     new SimpleMeterRegistry(),
                     "Mötesdagen <motesdagen@nykoping.example>",
                     maxAttempts,
-                    4);
+                    4,
+                    Duration.ofSeconds(5));
         } catch (jakarta.mail.internet.AddressException e) {
             throw new IllegalStateException(e);
         }
