@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,14 +72,25 @@ public final class FaultDrill {
         ExecutorService clients = Executors.newFixedThreadPool(16);
         Thread confirmer =
                 Thread.ofPlatform().daemon().start(() -> confirmLoop(http, mailArchive, accepted, confirmed));
-        boolean killed = false;
-        for (int n = 0; n < count; n++) {
+        AtomicInteger acceptedAfterKill = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        // the planned submissions, then more at the same rate until the stack has taken some again after
+        // the kill (at most two minutes more), so what is accepted after a restart is checked too
+        Instant overtime = null;
+        for (int n = 0; ; n++) {
+            if (n >= count) {
+                overtime = overtime == null ? Instant.now().plus(Duration.ofMinutes(2)) : overtime;
+                if (acceptedAfterKill.get() >= 10 || Instant.now().isAfter(overtime)) {
+                    break;
+                }
+            }
             sleepUntil(start.plusMillis(n * 1000L / rate));
-            if (!killed && n >= count / 3) {
+            if (!killed.get() && n >= count / 3) {
                 kill(root, target);
-                killed = true;
+                killed.set(true);
             }
             int i = n;
+            boolean afterKill = killed.get();
             clients.submit(() -> {
                 try {
                     HttpResponse<String> response = http.send(register(i), HttpResponse.BodyHandlers.ofString());
@@ -87,6 +99,9 @@ public final class FaultDrill {
                                 .matcher(response.body());
                         id.find();
                         accepted.put(email(i), new Accepted(id.group(1), email(i)));
+                        if (afterKill) {
+                            acceptedAfterKill.incrementAndGet();
+                        }
                     } else {
                         refused.incrementAndGet();
                     }
@@ -98,8 +113,8 @@ public final class FaultDrill {
         clients.shutdown();
         clients.awaitTermination(2, TimeUnit.MINUTES);
         System.out.printf(
-                "Submitted: %d accepted (201), %d refused or unanswered during the outage%n",
-                accepted.size(), refused.get());
+                "Submitted: %d accepted (201), %d of them after the kill; %d refused or unanswered during the outage%n",
+                accepted.size(), acceptedAfterKill.get(), refused.get());
 
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (confirmed.size() < accepted.size() && Instant.now().isBefore(deadline)) {

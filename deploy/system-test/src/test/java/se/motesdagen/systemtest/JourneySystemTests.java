@@ -218,6 +218,20 @@ class JourneySystemTests {
     }
 
     @Test
+    void readingThePublicPageCreatesNoSessionTheFormTokenLivesInACookie() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(registration.url("/evenemang/stora-motesdagen-2027")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        List<String> cookies = page.headers().allValues("Set-Cookie");
+        assertThat(cookies).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+        assertThat(cookies).noneMatch(c -> c.startsWith("MD_REGISTRATION_SESSION=") || c.startsWith("JSESSIONID="));
+    }
+
+    @Test
     void aPathNoServiceListsAsPublicNeedsAStaffLogin() throws Exception {
         for (ServiceProcess service : services) {
             assertThat(get(service.url("/nagot-nytt-som-ingen-oppnat")).statusCode())
