@@ -1,6 +1,7 @@
 package se.motesdagen.devinfra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -11,7 +12,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -60,7 +60,7 @@ class DurableStoreTests {
                     }
                 }));
             }
-            waitUntil(() -> acknowledged.size() >= 300, Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 300);
             store.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             store.waitFor(10, TimeUnit.SECONDS);
             for (Future<?> writer : running) {
@@ -97,7 +97,7 @@ class DurableStoreTests {
         builder.environment().put("INBOX_PORT", String.valueOf(freePort()));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + freePort()); // no broker: topics wait
         Process process = builder.start();
-        waitUntil(() -> isListening(mongoPort), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> isListening(mongoPort));
         return process;
     }
 
@@ -112,17 +112,6 @@ class DurableStoreTests {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + timeout);
-            }
-            Thread.sleep(20);
         }
     }
 }
