@@ -200,10 +200,15 @@ public class OutboxRelay {
             try {
                 sending.put(
                         aggregate.get("_id"),
-                        new Sending(event, tracing.publishWithin(event, () -> publisher.publish(event))));
+                        new Sending(
+                                event,
+                                tracing.publishWithin(event, () -> publisher.publish(event)),
+                                failures(aggregate)));
             } catch (RuntimeException e) {
                 // refused before sending (no broker metadata in time): the rest of the round would wait as long
-                sending.put(aggregate.get("_id"), new Sending(event, CompletableFuture.failedFuture(e)));
+                sending.put(
+                        aggregate.get("_id"),
+                        new Sending(event, CompletableFuture.failedFuture(e), failures(aggregate)));
                 break;
             }
         }
@@ -238,7 +243,7 @@ public class OutboxRelay {
                         s.event().type(),
                         s.event().id(),
                         failure.toString());
-                update.set(RETRY_AT, clock.instant().plus(backOff(entry.getKey(), collection)))
+                update.set(RETRY_AT, clock.instant().plus(backOff(s.failuresBefore())))
                         .inc(FAILURES, 1);
             }
             if (leased) {
@@ -268,13 +273,13 @@ public class OutboxRelay {
     }
 
     /** 1 s after the first failure, doubling up to five minutes. */
-    private Duration backOff(Object id, String collection) {
-        Query byId = byId(id);
-        byId.fields().include(FAILURES);
-        Document current = mongo.findOne(byId, Document.class, collection);
-        int failures = current == null ? 0 : current.get(FAILURES, 0);
-        Duration delay = Duration.ofSeconds(1L << Math.min(failures, 9));
+    private static Duration backOff(int failuresBefore) {
+        Duration delay = Duration.ofSeconds(1L << Math.min(failuresBefore, 9));
         return delay.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : delay;
+    }
+
+    private static int failures(Document aggregate) {
+        return aggregate.get(FAILURES) instanceof Number n ? n.intValue() : 0;
     }
 
     private Document claim(String collection, Object id, Instant now) {
@@ -332,5 +337,5 @@ public class OutboxRelay {
 
     private record Hint(String collection, Object id) {}
 
-    private record Sending(OutboxEvent event, CompletableFuture<?> result) {}
+    private record Sending(OutboxEvent event, CompletableFuture<?> result, int failuresBefore) {}
 }
