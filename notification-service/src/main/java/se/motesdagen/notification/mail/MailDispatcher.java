@@ -1,6 +1,7 @@
 package se.motesdagen.notification.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -35,6 +36,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -280,7 +282,7 @@ class MailDispatcher {
 
     private MimeMessage mime(OutgoingMessage message) throws MessagingException {
         MimeMessage mime = new StableIdMessage(session(), messageId(message.getId()));
-        MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+        MimeMessageHelper helper = new SharedTypeMapHelper(mime);
         helper.setFrom(from);
         helper.setTo(message.getRecipient());
         helper.setSubject(message.getSubject());
@@ -306,6 +308,24 @@ class MailDispatcher {
     }
 
     /** JavaMail writes a fresh Message-ID on every save; this one keeps ours. */
+    /**
+     * Spring's helper builds a new file-type map (reading mime.types through the service loader) for every
+     * message not made by the sender itself; one shared map does the same work once.
+     */
+    private static final class SharedTypeMapHelper extends MimeMessageHelper {
+
+        private static final FileTypeMap TYPES = new ConfigurableMimeFileTypeMap();
+
+        SharedTypeMapHelper(MimeMessage mime) throws MessagingException {
+            super(mime, false, "UTF-8");
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return TYPES;
+        }
+    }
+
     private static final class StableIdMessage extends MimeMessage {
 
         private final String messageId;
