@@ -1,9 +1,19 @@
 package se.motesdagen.devinfra;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
+import java.util.Collection;
+import java.util.regex.Pattern;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -29,6 +39,11 @@ final class DurableH2Backend extends H2Backend {
     }
 
     @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdFirstDatabase(databaseName);
+    }
+
+    @Override
     public Document handleMessage(MongoMessage message) {
         try {
             return super.handleMessage(message);
@@ -43,6 +58,71 @@ final class DurableH2Backend extends H2Backend {
             return super.handleCommand(channel, database, command, query);
         } finally {
             commits.makeDurable();
+        }
+    }
+
+    /**
+     * mongo-java-server uses an index only when a query names exactly the index's fields, so a query that
+     * pins {@code _id} and checks one more field ({@code {_id: x, leaseToken: t}}, the fenced updates of
+     * the outbox relay and the mail dispatcher) read every document of the collection: the local stack
+     * grew slower with every registration it kept. Here a query that pins {@code _id} to one value looks
+     * that document up by the {@code _id} index and matches the rest of the query against it alone.
+     */
+    private final class IdFirstDatabase extends H2Database {
+
+        // An inner class: the collections that already exist are opened by H2Database's constructor,
+        // before any field of this class is set, but the enclosing backend (and its store) is there.
+        IdFirstDatabase(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // the same maps the stock H2Database opens, so existing data files read the same
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new IdFirstCollection(
+                    this,
+                    collectionName,
+                    options,
+                    getMvStore().openMap("databases." + namespace),
+                    getMvStore().openMap("meta." + namespace),
+                    cursorRegistry);
+        }
+    }
+
+    static final class IdFirstCollection extends H2Collection {
+
+        IdFirstCollection(
+                H2Database database,
+                String name,
+                CollectionOptions options,
+                org.h2.mvstore.MVMap<Object, Document> data,
+                org.h2.mvstore.MVMap<String, Object> meta,
+                CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(
+                Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
+            Object id = query.size() > 1 ? query.get("_id") : null;
+            if (isSingleValue(id)) {
+                for (Index<Object> index : getIndexes()) {
+                    if (index.getName().equals("_id_")) {
+                        Iterable<Object> positions = index.getPositions(new Document("_id", id));
+                        return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /** A plain value: not an operator document, a list or a pattern, which match more than one id. */
+        private static boolean isSingleValue(Object id) {
+            return id != null
+                    && !(id instanceof Document)
+                    && !(id instanceof Collection<?>)
+                    && !(id instanceof Pattern);
         }
     }
 }
