@@ -116,9 +116,15 @@ public class OutboxRelay {
         int sent = 0;
         Instant now = clock.instant();
         for (var entry : hinted.entrySet()) {
+            // one read for all hinted aggregates of the collection, in the order they were hinted
+            Map<Object, Document> found = new LinkedHashMap<>();
+            entry.getValue().forEach(id -> found.put(id, null));
+            Query hintedIds = Query.query(Criteria.where("_id").in(entry.getValue()));
+            for (Document aggregate : mongo.find(hintedIds, Document.class, entry.getKey())) {
+                found.replace(aggregate.get("_id"), aggregate);
+            }
             List<Document> aggregates = new ArrayList<>();
-            for (Object id : entry.getValue()) {
-                Document aggregate = mongo.findOne(byId(id), Document.class, entry.getKey());
+            for (Document aggregate : found.values()) {
                 if (aggregate != null && isFree(aggregate, now)) {
                     aggregates.add(aggregate);
                 }
