@@ -207,9 +207,45 @@ abstract class RegistrationJourneyTests {
         assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
         assertThat(confirmed.body()).doesNotContain("121212").contains("\"soleTrader\":true");
 
-        mvc.perform(validForm("", "soleTrader", "true", "personalIdentityNumber", "121212+1212"))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("redan anmält")));
+        // the same owner again (written the other way): accepted like any submission, never confirmed
+        mvc.perform(validForm(
+                        "",
+                        "soleTrader",
+                        "true",
+                        "personalIdentityNumber",
+                        "121212+1212",
+                        "companyName",
+                        "Tolvan igen"))
+                .andExpect(status().is3xxRedirection());
+        String again = mongo.findOne(
+                        Query.query(Criteria.where("company.name").is("Tolvan igen")), Document.class, "registrations")
+                .getString("_id");
+        mvc.perform(get(confirmPathOf(again)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Företaget är redan anmält")));
+        assertThat(mongo.findById(again, Document.class, "registrations").getString("status"))
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void twoDifferentSoleTradersTakePartTheSameDay() throws Exception {
+        // neither has an organisationsnummer: the rule is about who the company is, not about an empty field
+        List<String> ids = new java.util.ArrayList<>();
+        for (String[] owner : List.of(
+                new String[] {"19800101-1231", "Bertils Byggtjänst"}, new String[] {"19850505-2343", "Cilla Design"})) {
+            mvc.perform(validForm(
+                            "", "soleTrader", "true", "personalIdentityNumber", owner[0], "companyName", owner[1]))
+                    .andExpect(status().is3xxRedirection());
+            String id = mongo.findOne(
+                            Query.query(Criteria.where("company.name").is(owner[1])), Document.class, "registrations")
+                    .getString("_id");
+            mvc.perform(get(confirmPathOf(id)))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+            ids.add(id);
+        }
+        for (String id : ids) {
+            assertThat(mongo.findById(id, Document.class, "registrations").getString("status"))
+                    .isEqualTo("CONFIRMED");
+        }
     }
 
     @Test
@@ -223,14 +259,134 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
-    void aCompanyRegistersOncePerDay() throws Exception {
+    void anUnconfirmedRegistrationNeverKeepsTheCompanyOutAndOnlyOneIsConfirmed() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        // someone who knows the public organisationsnummer registers first and never confirms
+        mvc.perform(validForm(orgNr, "email", "obehorig@annan.example")).andExpect(status().is3xxRedirection());
+        String squatter = registrationOf(orgNr).getString("_id");
+
+        // the company itself is told what everybody is told: check your e-mail; nothing leaks
+        mvc.perform(validForm(orgNr.replace("-", ""), "email", "vd@bolaget.example"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(EVENT + "/tack"));
+        String real = mongo.find(byOrgNr(orgNr), Document.class, "registrations").stream()
+                .map(d -> d.getString("_id"))
+                .filter(id -> !id.equals(squatter))
+                .findFirst()
+                .orElseThrow();
+        mvc.perform(get(confirmPathOf(real)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+
+        // the first one confirms too late: the company has its registration already
+        mvc.perform(get(confirmPathOf(squatter)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Företaget är redan anmält")));
+        assertThat(mongo.find(byOrgNr(orgNr), Document.class, "registrations"))
+                .extracting(d -> d.getString("status"))
+                .containsExactlyInAnyOrder("CONFIRMED", "PENDING");
+        awaitOutboxEmpty(squatter);
+        assertThat(new TopicReader(bootstrapServers).read("registration.events", squatter))
+                .extracting(PublishedEvent::type)
+                .containsExactly(SUBMITTED);
+    }
+
+    @Test
+    void theIndexOfTheOldRuleIsDroppedFromExistingData(
+            @Autowired org.springframework.context.ApplicationContext context) throws Exception {
+        var indexes = mongo.indexOps("registrations");
+        indexes.createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("eventId", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("company.organisationNumber", org.springframework.data.domain.Sort.Direction.ASC)
+                // not unique here: the shared test data already holds what the old rule refused
+                .named("one_registration_per_company_and_event"));
+
+        context.publishEvent(new org.springframework.boot.context.event.ApplicationReadyEvent(
+                new org.springframework.boot.SpringApplication(),
+                new String[0],
+                (org.springframework.context.ConfigurableApplicationContext) context,
+                Duration.ZERO));
+
+        assertThat(indexes.getIndexInfo())
+                .extracting(org.springframework.data.mongodb.core.index.IndexInfo::getName)
+                .doesNotContain("one_registration_per_company_and_event");
         String orgNr = Companies.newOrganisationNumber();
         mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
+        mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
+    }
 
-        mvc.perform(validForm(orgNr.replace("-", "")))
+    @Test
+    void twoConfirmationsOfOneCompanyAtTheSameMomentConfirmOne() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(validForm(orgNr, "email", "kontakt" + i + "@bolaget.example"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        List<String> paths = mongo.find(byOrgNr(orgNr), Document.class, "registrations").stream()
+                .map(d -> confirmPathOf(d.getString("_id")))
+                .toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(paths.size());
+        try {
+            List<java.util.concurrent.Future<String>> pages = new java.util.ArrayList<>();
+            for (String path : paths) {
+                pages.add(pool.submit(
+                        () -> mvc.perform(get(path)).andReturn().getResponse().getContentAsString()));
+            }
+            long confirmedPages = 0;
+            for (var page : pages) {
+                confirmedPages += page.get().contains("Anmälan är bekräftad") ? 1 : 0;
+            }
+            assertThat(confirmedPages).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mongo.find(byOrgNr(orgNr), Document.class, "registrations"))
+                .filteredOn(d -> "CONFIRMED".equals(d.getString("status")))
+                .hasSize(1);
+    }
+
+    @Test
+    void aLostConfirmEmailIsSentAgainWithANewLinkAndTheOldOneStopsWorking() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validForm(orgNr, "email", "Glomsk@Bolaget.example")).andExpect(status().is3xxRedirection());
+        String id = registrationOf(orgNr).getString("_id");
+        String oldPath = confirmPathOf(id);
+
+        mvc.perform(get(EVENT + "/skicka-igen"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Skicka en ny länk")));
+        mvc.perform(post(EVENT + "/skicka-igen").with(csrf()).param("email", "inte-en-adress"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("redan anmält")));
-        assertThat(mongo.count(byOrgNr(orgNr), "registrations")).isEqualTo(1);
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("namn@exempel.se")));
+        // the same answer for an address that registered nothing
+        mvc.perform(post(EVENT + "/skicka-igen").with(csrf()).param("email", "okand@nagon.example"))
+                .andExpect(redirectedUrl(EVENT + "/skicka-igen/skickat"));
+        mvc.perform(post(EVENT + "/skicka-igen").with(csrf()).param("email", " glomsk@bolaget.EXAMPLE "))
+                .andExpect(redirectedUrl(EVENT + "/skicka-igen/skickat"));
+        mvc.perform(get(EVENT + "/skicka-igen/skickat"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Titta i din e-post")));
+
+        List<PublishedEvent> links = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> new TopicReader(bootstrapServers).read("registration.events", id),
+                        published -> published.size() == 2);
+        assertThat(links).extracting(PublishedEvent::type).containsExactly(SUBMITTED, SUBMITTED);
+        assertThat(ContractSchemas.violations(SUBMITTED, links.get(1).body())).isEmpty();
+        String newPath = json.readTree(links.get(1).body())
+                .get("confirmationUrl")
+                .asString()
+                .substring("http://motesdagen.test".length());
+        assertThat(newPath).isNotEqualTo(oldPath);
+
+        mvc.perform(get(oldPath))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
+        mvc.perform(get(newPath))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+        // nothing left to confirm: asking again sends nothing
+        mvc.perform(post(EVENT + "/skicka-igen").with(csrf()).param("email", "glomsk@bolaget.example"))
+                .andExpect(redirectedUrl(EVENT + "/skicka-igen/skickat"));
+        awaitOutboxEmpty(id);
+        assertThat(new TopicReader(bootstrapServers).read("registration.events", id))
+                .extracting(PublishedEvent::type)
+                .containsExactly(SUBMITTED, SUBMITTED, CONFIRMED);
     }
 
     @Test
@@ -465,6 +621,22 @@ abstract class RegistrationJourneyTests {
                                 .findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
+    }
+
+    /** The confirm link of the registration's latest RegistrationSubmitted, as a path. */
+    private String confirmPathOf(String registrationId) {
+        PublishedEvent submitted = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> new TopicReader(bootstrapServers)
+                                .read("registration.events", registrationId).stream()
+                                        .filter(e -> SUBMITTED.equals(e.type()))
+                                        .reduce((first, second) -> second),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        return json.readTree(submitted.body())
+                .get("confirmationUrl")
+                .asString()
+                .substring("http://motesdagen.test".length());
     }
 
     private void awaitOutboxEmpty(String registrationId) {

@@ -7,7 +7,10 @@ public sealed interface ConfirmResult {
 
     record AlreadyConfirmed(Registration registration) implements ConfirmResult {}
 
-    record Expired() implements ConfirmResult {}
+    record Expired(String eventId) implements ConfirmResult {}
+
+    /** Another registration of the same company was confirmed first; this one stays unconfirmed. */
+    record CompanyAlreadyRegistered(String companyName) implements ConfirmResult {}
 
     record UnknownLink() implements ConfirmResult {}
 }

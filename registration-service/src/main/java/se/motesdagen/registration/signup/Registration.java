@@ -11,17 +11,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import se.motesdagen.platform.outbox.OutboxEvent;
 
 /**
- * A company's registration for one day. The company is the unit: one registration per
- * organisationsnummer and day, with several attendees.
+ * A company's registration for one day. The company is the unit: one confirmed registration per
+ * company and day, with several attendees. The company is known by its identity key (the
+ * organisationsnummer, or a keyed hash of a sole trader's personnummer), and only a confirmed
+ * registration holds the company's place: an unconfirmed one, which anyone who knows the public
+ * organisationsnummer could make, never keeps the real company out.
  *
  * <p>Every change is one document write that also appends its events to {@link #outbox}, which is
  * how the change and its publication stay atomic without transactions.
  */
 @Document("registrations")
-@CompoundIndex(
-        name = "one_registration_per_company_and_event",
-        def = "{'eventId': 1, 'company.organisationNumber': 1}",
-        unique = true)
+@CompoundIndex(name = "by_event_and_contact", def = "{'eventId': 1, 'contactEmailKey': 1}")
 public class Registration {
 
     @Id
@@ -36,6 +36,17 @@ public class Registration {
     private Status status;
     private Company company;
     private Contact contact;
+
+    /** The contact's address in lower case: how "send the confirm e-mail again" finds the registration. */
+    private String contactEmailKey;
+
+    /**
+     * Set when the registration is confirmed: the day and the company's identity key. Unique, and
+     * absent while pending, so the store itself refuses a second confirmed registration of a company.
+     */
+    @Indexed(unique = true, sparse = true)
+    private String companyPlace;
+
     private int attendees;
     private List<String> sessionIds;
     private VisitRequest visitRequest;
@@ -69,6 +80,7 @@ public class Registration {
         this.status = Status.PENDING;
         this.company = company;
         this.contact = contact;
+        this.contactEmailKey = emailKey(contact.email());
         this.attendees = attendees;
         this.sessionIds = List.copyOf(sessionIds);
         this.visitRequest = visitRequest;
@@ -89,7 +101,25 @@ public class Registration {
         }
         status = Status.CONFIRMED;
         confirmedAt = now;
+        companyPlace = eventId + "|" + company.identityKey();
         return ConfirmOutcome.CONFIRMED;
+    }
+
+    /**
+     * A new link for a registration still waiting for confirmation (the old link stops working);
+     * false when there is nothing to confirm any more.
+     */
+    boolean reissueConfirmation(ConfirmationToken token) {
+        if (status != Status.PENDING) {
+            return false;
+        }
+        confirmationTokenHash = token.hash();
+        confirmationExpiresAt = token.expiresAt();
+        return true;
+    }
+
+    static String emailKey(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     void record(OutboxEvent event) {

@@ -84,14 +84,53 @@ class RegistrationPageController {
                     case ConfirmResult.Confirmed c -> "confirmed";
                     case ConfirmResult.AlreadyConfirmed a -> "alreadyConfirmed";
                     case ConfirmResult.Expired e -> "expired";
+                    case ConfirmResult.CompanyAlreadyRegistered c -> "companyAlreadyRegistered";
                     case ConfirmResult.UnknownLink u -> "unknown";
                 });
         switch (result) {
             case ConfirmResult.Confirmed(Registration r) -> addRegistration(model, r);
             case ConfirmResult.AlreadyConfirmed(Registration r) -> addRegistration(model, r);
+            case ConfirmResult.Expired(String eventId) ->
+                programme.event(eventId).ifPresent(e -> model.addAttribute("event", e));
+            case ConfirmResult.CompanyAlreadyRegistered(String companyName) ->
+                model.addAttribute("companyName", companyName);
             default -> {}
         }
         return "registration/confirmed";
+    }
+
+    /** For a person who lost the confirm e-mail, or whose link expired. */
+    @GetMapping("/evenemang/{eventId}/skicka-igen")
+    String resendForm(@PathVariable String eventId, Model model) {
+        model.addAttribute("event", event(eventId));
+        model.addAttribute("resend", new ResendForm());
+        return "registration/resend";
+    }
+
+    @PostMapping("/evenemang/{eventId}/skicka-igen")
+    String resend(
+            @PathVariable String eventId,
+            @Valid @ModelAttribute("resend") ResendForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
+        Day event = event(eventId);
+        model.addAttribute("event", event);
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "registration/resend";
+        }
+        if (!form.isSpam()) {
+            registrations.resendConfirmation(event, form.getEmail());
+        }
+        // the same answer whether or not the address has a registration waiting
+        return "redirect:/evenemang/" + eventId + "/skicka-igen/skickat";
+    }
+
+    @GetMapping("/evenemang/{eventId}/skicka-igen/skickat")
+    String resent(@PathVariable String eventId, Model model) {
+        model.addAttribute("event", event(eventId));
+        return "registration/resent";
     }
 
     private void addRegistration(Model model, Registration registration) {

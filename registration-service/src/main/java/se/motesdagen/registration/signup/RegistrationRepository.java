@@ -9,5 +9,7 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     Optional<Registration> findByConfirmationTokenHash(String hash);
 
+    List<Registration> findByEventIdAndContactEmailKey(String eventId, String contactEmailKey);
+
     List<Registration> findByEventId(String eventId, Sort sort);
 }

@@ -61,9 +61,9 @@ public class RegistrationService {
     public SubmitOutcome submit(Day event, RegistrationForm form, String language) {
         List<FieldProblem> problems = checkAgainstProgramme(event, form);
         Registration.Company company = company(form);
-        String identityField = company.soleTrader() ? "personalIdentityNumber" : "organisationNumber";
-        // no look-up first: the unique index answers "already registered" in the same write, without a race
-        // and without a query that the embedded store can only answer by reading every registration
+        // No "already registered" here: that would tell anyone who types a public organisationsnummer
+        // whether the company takes part, and a pending registration must not keep the company out.
+        // One confirmed registration per company is held when confirming (Registration#companyPlace).
         if (!problems.isEmpty()) {
             return new Rejected(problems);
         }
@@ -86,12 +86,7 @@ public class RegistrationService {
                 now,
                 token);
         registration.record(events.submitted(registration, event, confirmationUrl(token)));
-        try {
-            registrations.insert(registration);
-        } catch (DuplicateKeyException raceWithAnotherSubmission) {
-            return new Rejected(
-                    List.of(new FieldProblem(identityField, "registration.organisationNumber.alreadyRegistered")));
-        }
+        registrations.insert(registration);
         meters.counter("motesdagen.registrations.submitted", "event", event.id())
                 .increment();
         log.info("Registration {} submitted for {}", registration.getId(), event.id());
@@ -126,7 +121,7 @@ public class RegistrationService {
                     return new ConfirmResult.AlreadyConfirmed(registration);
                 }
                 case EXPIRED -> {
-                    return new ConfirmResult.Expired();
+                    return new ConfirmResult.Expired(registration.getEventId());
                 }
                 case CONFIRMED -> {
                     Day event = programme
@@ -134,11 +129,18 @@ public class RegistrationService {
                             .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
                     registration.record(events.confirmed(registration, event));
                     try {
+                        // fails on the unique company place when the company already has a confirmed registration
                         Registration saved = registrations.save(registration);
                         meters.counter("motesdagen.registrations.confirmed", "event", event.id())
                                 .increment();
                         log.info("Registration {} confirmed", saved.getId());
                         return new ConfirmResult.Confirmed(saved);
+                    } catch (DuplicateKeyException companyConfirmedBefore) {
+                        log.info(
+                                "Registration {} not confirmed: the company is already registered",
+                                registration.getId());
+                        return new ConfirmResult.CompanyAlreadyRegistered(
+                                registration.getCompany().name());
                     } catch (OptimisticLockingFailureException e) {
                         // opened twice at the same moment, or the relay emptied the outbox meanwhile: read again
                         if (attempt >= 3) {
@@ -148,6 +150,43 @@ public class RegistrationService {
                 }
             }
         }
+    }
+
+    /**
+     * A new confirm link, by e-mail, for each registration of this day that the address submitted and
+     * nobody has confirmed yet (expired ones included). The caller says the same whatever is found, so
+     * the answer tells nobody whether an address registered; the notification service caps how many
+     * confirm e-mails an address gets a day, so this cannot be used to flood an inbox.
+     */
+    public int resendConfirmation(Day event, String email) {
+        int sent = 0;
+        for (Registration found :
+                registrations.findByEventIdAndContactEmailKey(event.id(), Registration.emailKey(email))) {
+            for (int attempt = 0; ; attempt++) {
+                Registration registration = attempt == 0
+                        ? found
+                        : registrations.findById(found.getId()).orElseThrow();
+                ConfirmationToken token = ConfirmationToken.issue(clock.instant(), confirmationValidFor);
+                if (!registration.reissueConfirmation(token)) {
+                    break;
+                }
+                registration.record(events.submitted(registration, event, confirmationUrl(token)));
+                try {
+                    registrations.save(registration);
+                    sent++;
+                    log.info("Registration {}: confirm link sent again", registration.getId());
+                    break;
+                } catch (OptimisticLockingFailureException e) {
+                    // the relay emptied the outbox meanwhile: read again
+                    if (attempt >= 3) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        meters.counter("motesdagen.registrations.confirmation.resent", "event", event.id())
+                .increment(sent);
+        return sent;
     }
 
     private Registration.Company company(RegistrationForm form) {
