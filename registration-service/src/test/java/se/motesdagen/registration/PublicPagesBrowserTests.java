@@ -139,6 +139,28 @@ class PublicPagesBrowserTests {
     }
 
     @Test
+    void aPersonWithoutTheConfirmEmailAsksForItAgainFromTheThankYouPage() {
+        browser.get(url("/evenemang/stora-motesdagen-2027/tack"));
+        browser.findElement(By.linkText("Skicka länken igen")).click();
+        settle().until(ExpectedConditions.urlContains("/skicka-igen"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Skicka bekräftelselänken igen");
+        assertNoAccessibilityViolations();
+
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement summary = settle().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(summary.findElements(By.cssSelector("a[href='#email']"))).hasSize(1);
+        assertThat(browser.findElement(By.id("email")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertNoAccessibilityViolations();
+
+        browser.findElement(By.id("email")).sendKeys("wilma@webblasarbolaget.example");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        settle().until(ExpectedConditions.urlContains("/skickat"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Titta i din e-post");
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
     void theEnglishPagesTheConfirmPageAndTheAccessibilityStatementMeetWcag21AaToo() {
         browser.get(url("/evenemang/stora-motesdagen-2027?lang=en"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
