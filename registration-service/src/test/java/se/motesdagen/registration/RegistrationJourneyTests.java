@@ -120,7 +120,17 @@ abstract class RegistrationJourneyTests {
         assertThat(mongo.findById(id, Document.class, "registrations").toJson()).doesNotContain(token);
 
         String path = link.substring("http://motesdagen.test".length());
+        // opening the link (as a mail scanner does) shows the button and changes nothing
         mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Bekräfta anmälan")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+        mvc.perform(get(path)).andExpect(status().isOk());
+        assertThat(mongo.findById(id, Document.class, "registrations").getString("status"))
+                .isEqualTo("PENDING");
+        mvc.perform(post("/anmalan/bekrafta").param("token", path.substring(path.indexOf('=') + 1)))
+                .andExpect(status().isForbidden());
+        mvc.perform(pressConfirm(path))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
 
@@ -131,7 +141,7 @@ abstract class RegistrationJourneyTests {
         assertThat(body.get("visitRequest").get("address").asString()).isEqualTo("Bagargatan 3, Nyköping");
         assertThat(body.get("sessions").get(0).get("startsAt").asString()).isEqualTo("2027-08-26T10:00:00+02:00");
 
-        mvc.perform(get(path))
+        mvc.perform(pressConfirm(path))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("redan bekräftad")));
         awaitOutboxEmpty(id);
@@ -202,7 +212,8 @@ abstract class RegistrationJourneyTests {
         String link = json.readTree(awaitEvent(id, SUBMITTED).body())
                 .get("confirmationUrl")
                 .asString();
-        mvc.perform(get(link.substring("http://motesdagen.test".length()))).andExpect(status().isOk());
+        mvc.perform(pressConfirm(link.substring("http://motesdagen.test".length())))
+                .andExpect(status().isOk());
         PublishedEvent confirmed = awaitEvent(id, CONFIRMED);
         assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
         assertThat(confirmed.body()).doesNotContain("121212").contains("\"soleTrader\":true");
@@ -220,7 +231,7 @@ abstract class RegistrationJourneyTests {
         String again = mongo.findOne(
                         Query.query(Criteria.where("company.name").is("Tolvan igen")), Document.class, "registrations")
                 .getString("_id");
-        mvc.perform(get(confirmPathOf(again)))
+        mvc.perform(pressConfirm(confirmPathOf(again)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Företaget är redan anmält")));
         assertThat(mongo.findById(again, Document.class, "registrations").getString("status"))
                 .isEqualTo("PENDING");
@@ -238,7 +249,7 @@ abstract class RegistrationJourneyTests {
             String id = mongo.findOne(
                             Query.query(Criteria.where("company.name").is(owner[1])), Document.class, "registrations")
                     .getString("_id");
-            mvc.perform(get(confirmPathOf(id)))
+            mvc.perform(pressConfirm(confirmPathOf(id)))
                     .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
             ids.add(id);
         }
@@ -274,11 +285,11 @@ abstract class RegistrationJourneyTests {
                 .filter(id -> !id.equals(squatter))
                 .findFirst()
                 .orElseThrow();
-        mvc.perform(get(confirmPathOf(real)))
+        mvc.perform(pressConfirm(confirmPathOf(real)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
 
         // the first one confirms too late: the company has its registration already
-        mvc.perform(get(confirmPathOf(squatter)))
+        mvc.perform(pressConfirm(confirmPathOf(squatter)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Företaget är redan anmält")));
         assertThat(mongo.find(byOrgNr(orgNr), Document.class, "registrations"))
                 .extracting(d -> d.getString("status"))
@@ -327,8 +338,10 @@ abstract class RegistrationJourneyTests {
         try {
             List<java.util.concurrent.Future<String>> pages = new java.util.ArrayList<>();
             for (String path : paths) {
-                pages.add(pool.submit(
-                        () -> mvc.perform(get(path)).andReturn().getResponse().getContentAsString()));
+                pages.add(pool.submit(() -> mvc.perform(pressConfirm(path))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()));
             }
             long confirmedPages = 0;
             for (var page : pages) {
@@ -378,7 +391,7 @@ abstract class RegistrationJourneyTests {
 
         mvc.perform(get(oldPath))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
-        mvc.perform(get(newPath))
+        mvc.perform(pressConfirm(newPath))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
         // nothing left to confirm: asking again sends nothing
         mvc.perform(post(EVENT + "/skicka-igen").with(csrf()).param("email", "glomsk@bolaget.example"))
@@ -621,6 +634,13 @@ abstract class RegistrationJourneyTests {
                                 .findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
+    }
+
+    /** What the button on the confirm link's page sends. */
+    private static MockHttpServletRequestBuilder pressConfirm(String confirmPath) {
+        return post("/anmalan/bekrafta")
+                .with(csrf())
+                .param("token", confirmPath.substring(confirmPath.indexOf("token=") + "token=".length()));
     }
 
     /** The confirm link of the registration's latest RegistrationSubmitted, as a path. */

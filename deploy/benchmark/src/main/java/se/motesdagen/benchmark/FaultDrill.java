@@ -8,7 +8,9 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,6 +60,7 @@ public final class FaultDrill {
                         .getOrDefault("MOTESDAGEN_DATA", root.resolve(".data").toString()))
                 .resolve("mail");
         HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager()) // the CSRF cookie of the confirm page
                 .connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -250,6 +253,24 @@ public final class FaultDrill {
         }
     }
 
+    /** As a person does: open the link, then press the button on its page (a form POST with its CSRF token). */
+    private static HttpResponse<String> pressConfirm(HttpClient http, String link) throws Exception {
+        HttpResponse<String> page =
+                http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        if (page.statusCode() != 200 || !csrf.find()) {
+            return page; // already confirmed (no button), or the stack is coming back
+        }
+        String form = "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&token="
+                + URLEncoder.encode(link.substring(link.indexOf("token=") + "token=".length()), StandardCharsets.UTF_8);
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:8080/anmalan/bekrafta"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static boolean confirmFrom(
             HttpClient http, Path file, Map<String, Accepted> accepted, Set<String> confirmed) {
         try {
@@ -265,8 +286,7 @@ public final class FaultDrill {
             if (!link.find() || confirmed.contains(to.group(1))) {
                 return true;
             }
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(link.group())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = pressConfirm(http, link.group());
             if (response.statusCode() == 200) {
                 confirmed.add(to.group(1));
                 return true;

@@ -160,8 +160,17 @@ class JourneySystemTests {
         String link = firstLink((String) confirmRequest.getContent());
         String path = URI.create(link).getRawPath() + "?" + URI.create(link).getRawQuery();
 
+        // opening the link shows the button; pressing it (a POST with the page's CSRF token) confirms
+        String confirmPage = get(registration.url(path)).body();
+        assertThat(confirmPage).contains("Bekräfta anmälan");
         String confirmTrace = newTraceId();
-        assertThat(get(registration.url(path), confirmTrace).body()).contains("Anmälan är bekräftad");
+        String token = path.substring(path.indexOf("token=") + "token=".length());
+        assertThat(post(
+                                registration.url("/anmalan/bekrafta"),
+                                Map.of("_csrf", csrf(confirmPage), "token", token),
+                                confirmTrace)
+                        .body())
+                .contains("Anmälan är bekräftad");
         assertThat(get(registration.url(path)).body()).contains("Anmälan är redan bekräftad");
 
         awaitMail(email, "Välkommen till Stora Mötesdagen 2027 – din anmälan är bekräftad");

@@ -3,6 +3,9 @@ package se.motesdagen.registration.signup;
 /** What a person who opened a confirm link is told. */
 public sealed interface ConfirmResult {
 
+    /** The link is good and nothing has changed: the person confirms by pressing the button. */
+    record AwaitingConfirmation(Registration registration) implements ConfirmResult {}
+
     record Confirmed(Registration registration) implements ConfirmResult {}
 
     record AlreadyConfirmed(Registration registration) implements ConfirmResult {}

@@ -75,12 +75,26 @@ class RegistrationPageController {
         return "registration/thanks";
     }
 
+    /** Opening the link changes nothing: it shows what will be confirmed and the button that does it. */
     @GetMapping("/anmalan/bekrafta")
+    String confirmPage(@RequestParam(required = false) String token, Model model) {
+        ConfirmResult result = registrations.look(token);
+        if (result instanceof ConfirmResult.AwaitingConfirmation) {
+            model.addAttribute("token", token);
+        }
+        return showConfirmResult(result, model);
+    }
+
+    @PostMapping("/anmalan/bekrafta")
     String confirm(@RequestParam(required = false) String token, Model model) {
-        ConfirmResult result = registrations.confirm(token);
+        return showConfirmResult(registrations.confirm(token), model);
+    }
+
+    private String showConfirmResult(ConfirmResult result, Model model) {
         model.addAttribute(
                 "outcome",
                 switch (result) {
+                    case ConfirmResult.AwaitingConfirmation a -> "awaiting";
                     case ConfirmResult.Confirmed c -> "confirmed";
                     case ConfirmResult.AlreadyConfirmed a -> "alreadyConfirmed";
                     case ConfirmResult.Expired e -> "expired";
@@ -88,13 +102,14 @@ class RegistrationPageController {
                     case ConfirmResult.UnknownLink u -> "unknown";
                 });
         switch (result) {
+            case ConfirmResult.AwaitingConfirmation(Registration r) -> addRegistration(model, r);
             case ConfirmResult.Confirmed(Registration r) -> addRegistration(model, r);
             case ConfirmResult.AlreadyConfirmed(Registration r) -> addRegistration(model, r);
             case ConfirmResult.Expired(String eventId) ->
                 programme.event(eventId).ifPresent(e -> model.addAttribute("event", e));
             case ConfirmResult.CompanyAlreadyRegistered(String companyName) ->
                 model.addAttribute("companyName", companyName);
-            default -> {}
+            case ConfirmResult.UnknownLink u -> {}
         }
         return "registration/confirmed";
     }

@@ -105,7 +105,29 @@ public class RegistrationService {
     public record RegistrationStatus(
             String registrationId, String eventId, Registration.Status status, Instant submittedAt) {}
 
-    /** Confirms the registration a link belongs to; a second opening changes nothing. */
+    /**
+     * What the link stands for, changing nothing: mail scanners open every link in a message, so
+     * opening the link only shows the button that confirms.
+     */
+    public ConfirmResult look(String token) {
+        if (!ConfirmationToken.isWellFormed(token)) {
+            return new ConfirmResult.UnknownLink();
+        }
+        return registrations
+                .findByConfirmationTokenHash(ConfirmationToken.hashOf(token))
+                .<ConfirmResult>map(registration -> {
+                    if (registration.getStatus() == Registration.Status.CONFIRMED) {
+                        return new ConfirmResult.AlreadyConfirmed(registration);
+                    }
+                    if (clock.instant().isAfter(registration.getConfirmationExpiresAt())) {
+                        return new ConfirmResult.Expired(registration.getEventId());
+                    }
+                    return new ConfirmResult.AwaitingConfirmation(registration);
+                })
+                .orElseGet(ConfirmResult.UnknownLink::new);
+    }
+
+    /** Confirms the registration a link belongs to (the person pressed the button); a second time changes nothing. */
     public ConfirmResult confirm(String token) {
         if (!ConfirmationToken.isWellFormed(token)) {
             return new ConfirmResult.UnknownLink();
