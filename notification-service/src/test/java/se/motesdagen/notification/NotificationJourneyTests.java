@@ -16,12 +16,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +46,9 @@ abstract class NotificationJourneyTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -92,6 +99,20 @@ abstract class NotificationJourneyTests {
                 .contains("8 juni 2027 kl. 12.15");
         assertThat(text).isNotBlank();
         assertThat(mail.getFrom()[0].toString()).contains("motesdagen@nykoping.example");
+
+        // the delivery log keeps the message, but not a link that still confirms
+        String token = mail.getContent().toString().replaceAll("(?s).*[?&]token=([A-Za-z0-9_-]+).*", "$1");
+        assertThat(token).hasSizeGreaterThan(20);
+        Document logged = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> mongo.findOne(
+                                Query.query(Criteria.where("recipient").is(to)), Document.class, "messages"),
+                        m -> m != null && "SENT".equals(m.getString("status")));
+        assertThat(logged.getString("body"))
+                .contains("Hej Astrid Exempelsson!")
+                .contains("/anmalan/bekrafta?token=[borttagen]")
+                .doesNotContain(token);
+        assertThat(logged.toJson()).doesNotContain(token);
     }
 
     @Test

@@ -212,6 +212,8 @@ class MailDispatcher {
         Update sent = new Update()
                 .set("status", OutgoingMessage.Status.SENT)
                 .set("sentAt", clock.instant())
+                // delivered: the log keeps no working link
+                .set("body", SecretLinks.redact(message.getBody()))
                 .unset("lastError")
                 .unset("leaseToken");
         long wait = 100;
@@ -236,14 +238,15 @@ class MailDispatcher {
         boolean permanent = isPermanent(e);
         boolean giveUp = permanent || message.getAttempts() >= maxAttempts;
         Instant retryAt = clock.instant().plus(OutgoingMessage.backOff(message.getAttempts()));
-        mongo.updateFirst(
-                stillMine,
-                new Update()
-                        .set("status", giveUp ? OutgoingMessage.Status.FAILED : OutgoingMessage.Status.PENDING)
-                        .set("nextAttemptAt", retryAt)
-                        .set("lastError", e.getClass().getSimpleName() + ": " + e.getMessage())
-                        .unset("leaseToken"),
-                OutgoingMessage.class);
+        Update update = new Update()
+                .set("status", giveUp ? OutgoingMessage.Status.FAILED : OutgoingMessage.Status.PENDING)
+                .set("nextAttemptAt", retryAt)
+                .set("lastError", e.getClass().getSimpleName() + ": " + e.getMessage())
+                .unset("leaseToken");
+        if (giveUp) {
+            update.set("body", SecretLinks.redact(message.getBody())); // never sent: no link needs keeping
+        }
+        mongo.updateFirst(stillMine, update, OutgoingMessage.class);
         meters.counter(
                         "motesdagen.mail.sent",
                         "template",

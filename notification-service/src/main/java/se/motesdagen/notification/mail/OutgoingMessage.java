@@ -136,5 +136,6 @@ public class OutgoingMessage {
 
     void suppress() {
         status = Status.SUPPRESSED;
+        body = SecretLinks.redact(body); // never sent: no link needs keeping
     }
 }
