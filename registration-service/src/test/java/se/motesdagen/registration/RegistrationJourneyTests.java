@@ -325,6 +325,30 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
+    void anUnconfirmedRegistrationIsRemovedOnceItsLinkHasExpiredAndNothingElseIs(
+            @Autowired se.motesdagen.registration.signup.UnconfirmedRegistrations sweep) throws Exception {
+        String unconfirmed = Companies.newOrganisationNumber();
+        String confirmed = Companies.newOrganisationNumber();
+        mvc.perform(validForm(unconfirmed)).andExpect(status().is3xxRedirection());
+        mvc.perform(validForm(confirmed)).andExpect(status().is3xxRedirection());
+        String unconfirmedId = registrationOf(unconfirmed).getString("_id");
+        String confirmedId = registrationOf(confirmed).getString("_id");
+        mvc.perform(pressConfirm(confirmPathOf(confirmedId)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+        awaitOutboxEmpty(unconfirmedId);
+        awaitOutboxEmpty(confirmedId);
+        java.time.Instant expires =
+                registrationOf(unconfirmed).getDate("confirmationExpiresAt").toInstant();
+
+        // a moment before the link expires nothing goes; after it, only the unconfirmed one
+        sweep.removeExpiredBefore(expires);
+        assertThat(mongo.exists(byOrgNr(unconfirmed), "registrations")).isTrue();
+        sweep.removeExpiredBefore(expires.plusSeconds(1));
+        assertThat(mongo.exists(byOrgNr(unconfirmed), "registrations")).isFalse();
+        assertThat(registrationOf(confirmed).getString("status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void twoConfirmationsOfOneCompanyAtTheSameMomentConfirmOne() throws Exception {
         String orgNr = Companies.newOrganisationNumber();
         for (int i = 0; i < 4; i++) {

@@ -1,0 +1,68 @@
+package se.motesdagen.registration.signup;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes registrations nobody confirmed, soon after their link expired, as the privacy notice
+ * promises: they name a person who may never have asked to be registered (anyone can type a public
+ * organisationsnummer and an address), and they hold no place. One whose event still waits in the
+ * outbox is left for the next round, so nothing is deleted before it was published.
+ */
+@Component
+public class UnconfirmedRegistrations {
+
+    private static final Logger log = LoggerFactory.getLogger(UnconfirmedRegistrations.class);
+
+    private final MongoOperations mongo;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Duration keptAfterExpiry;
+
+    UnconfirmedRegistrations(
+            MongoOperations mongo,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${motesdagen.registration.unconfirmed-kept-after-expiry:P1D}") Duration keptAfterExpiry) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.meters = meters;
+        this.keptAfterExpiry = keptAfterExpiry;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${motesdagen.registration.unconfirmed-sweep-interval:PT1H}",
+            initialDelayString = "PT1M")
+    void removeExpired() {
+        removeExpiredBefore(clock.instant().minus(keptAfterExpiry));
+    }
+
+    /** Deletes every unconfirmed registration whose link expired before the moment; returns how many. */
+    public long removeExpiredBefore(Instant expiredBefore) {
+        Query expired = Query.query(Criteria.where("status")
+                .is(Registration.Status.PENDING)
+                .and("confirmationExpiresAt")
+                .lt(expiredBefore)
+                .and("outbox.0")
+                .exists(false));
+        long removed = mongo.remove(expired, Registration.class).getDeletedCount();
+        if (removed > 0) {
+            meters.counter("motesdagen.registrations.unconfirmed.removed").increment(removed);
+            log.info(
+                    "Removed {} unconfirmed registrations whose confirm link expired before {}",
+                    removed,
+                    expiredBefore);
+        }
+        return removed;
+    }
+}
