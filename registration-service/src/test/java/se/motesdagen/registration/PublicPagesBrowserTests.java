@@ -139,6 +139,28 @@ class PublicPagesBrowserTests {
     }
 
     @Test
+    void aDayNotYetOpenSaysWhenAndShowsNoFormAndStaysAccessible(
+            @org.springframework.beans.factory.annotation.Autowired
+                    org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        mongo.save(new se.motesdagen.registration.programme.Day(
+                "hostdagen-2036",
+                "Höstdagen 2036",
+                java.time.LocalDate.of(2036, 10, 7),
+                java.time.LocalTime.of(8, 30),
+                java.time.LocalTime.of(12, 0),
+                "Stadshuset, Nyköping",
+                "En förmiddag om upphandling.",
+                List.of(),
+                java.time.Instant.parse("2036-06-01T06:00:00Z"),
+                null));
+        browser.get(url("/evenemang/hostdagen-2036"));
+        assertThat(browser.findElement(By.className("notice")).getText())
+                .isEqualTo("Anmälan öppnar den 1 juni 2036 kl. 8.00. Välkommen tillbaka då!");
+        assertThat(browser.findElements(By.tagName("form"))).isEmpty();
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
     void aPersonWithoutTheConfirmEmailAsksForItAgainFromTheThankYouPage() {
         browser.get(url("/evenemang/stora-motesdagen-2027/tack"));
         browser.findElement(By.linkText("Skicka länken igen")).click();

@@ -83,6 +83,61 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
+    void outsideItsRegistrationTimesTheDaySaysWhenItOpensOrThatItHasClosedAndTakesNothing() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        saveDay("oppnar-snart", now.plus(Duration.ofDays(3)), null);
+        saveDay("har-stangt", null, now.minus(Duration.ofMinutes(1)));
+        String opens = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.of("sv"))
+                .format(now.plus(Duration.ofDays(3)).atZone(se.motesdagen.registration.programme.Day.ZONE));
+
+        mvc.perform(get("/evenemang/oppnar-snart"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan öppnar den " + opens)))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("name=\"organisationNumber\""))));
+        mvc.perform(get("/evenemang/har-stangt"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan till dagen har stängt")));
+
+        for (String day : List.of("oppnar-snart", "har-stangt")) {
+            String orgNr = Companies.newOrganisationNumber();
+            MockHttpServletRequestBuilder form = validForm(orgNr);
+            form.with(request -> {
+                request.setRequestURI("/evenemang/" + day);
+                return request;
+            });
+            mvc.perform(form).andExpect(status().isConflict());
+            mvc.perform(post("/api/events/" + day + "/registrations")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(apiBody(orgNr, "")))
+                    .andExpect(status().isConflict())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
+        }
+    }
+
+    private void saveDay(String id, java.time.Instant opens, java.time.Instant closes) {
+        mongo.save(new se.motesdagen.registration.programme.Day(
+                id,
+                "Dag " + id,
+                java.time.LocalDate.of(2027, 9, 1),
+                java.time.LocalTime.of(9, 0),
+                java.time.LocalTime.of(12, 0),
+                "Stadshuset, Nyköping",
+                "En dag för tester.",
+                List.of(new se.motesdagen.registration.programme.Day.Session(
+                        "upphandling",
+                        "Upphandling",
+                        "Om upphandling.",
+                        java.time.LocalTime.of(9, 30),
+                        java.time.LocalTime.of(10, 30),
+                        "Sal A",
+                        30)),
+                opens,
+                closes));
+    }
+
+    @Test
     void theStartPageLeadsToTheNextEvent() throws Exception {
         mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(EVENT));
     }

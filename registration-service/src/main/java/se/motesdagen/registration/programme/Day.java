@@ -1,5 +1,6 @@
 package se.motesdagen.registration.programme;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -25,7 +26,9 @@ public record Day(
         LocalTime closesAt,
         String location,
         String description,
-        List<Session> sessions) {
+        List<Session> sessions,
+        Instant registrationOpens,
+        Instant registrationCloses) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
@@ -35,6 +38,23 @@ public record Day(
 
     public Optional<Session> session(String sessionId) {
         return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
+    }
+
+    /** Where registration stands at this moment; a missing bound means no limit on that side. */
+    public Registering registering(Instant now) {
+        if (registrationOpens != null && now.isBefore(registrationOpens)) {
+            return Registering.NOT_YET_OPEN;
+        }
+        if (registrationCloses != null && !now.isBefore(registrationCloses)) {
+            return Registering.CLOSED;
+        }
+        return Registering.OPEN;
+    }
+
+    public enum Registering {
+        NOT_YET_OPEN,
+        OPEN,
+        CLOSED
     }
 
     public ZonedDateTime at(LocalTime time) {

@@ -1,5 +1,6 @@
 package se.motesdagen.registration.programme;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -122,7 +123,10 @@ class DemoProgrammeSeeder implements ApplicationRunner {
                                 15,
                                 30,
                                 "Sal A",
-                                40)));
+                                40)),
+                // opens on 1 September 2026 at 8.00, closes when 20 August 2027 begins (Stockholm time)
+                Instant.parse("2026-09-01T06:00:00Z"),
+                Instant.parse("2027-08-19T22:00:00Z"));
     }
 
     private static Day.Session session(

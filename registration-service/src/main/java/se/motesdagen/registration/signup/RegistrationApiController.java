@@ -60,6 +60,13 @@ class RegistrationApiController {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(
+            responseCode = "409",
+            description = "The day does not take registrations now: not yet open, or closed",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
             responseCode = "413",
             description = "Body larger than 64 KB",
             content =
@@ -102,6 +109,16 @@ class RegistrationApiController {
             case SubmitOutcome.Accepted(String id) ->
                 ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + id))
                         .body(new Submitted(id, Registration.Status.PENDING));
+            case SubmitOutcome.NotOpen(Day.Registering registering) ->
+                ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(ProblemDetail.forStatusAndDetail(
+                                HttpStatus.CONFLICT,
+                                messages.getMessage(
+                                        registering == Day.Registering.CLOSED
+                                                ? "registration.closed"
+                                                : "api.registration.notYetOpen",
+                                        new Object[] {event.registrationOpens()},
+                                        locale)));
             case SubmitOutcome.Rejected(List<SubmitOutcome.FieldProblem> problems) ->
                 invalid(
                         problems.stream()

@@ -2,6 +2,7 @@ package se.motesdagen.registration.signup;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,12 @@ class RegistrationPageController {
 
     private final Programme programme;
     private final RegistrationService registrations;
+    private final Clock clock;
 
-    RegistrationPageController(Programme programme, RegistrationService registrations) {
+    RegistrationPageController(Programme programme, RegistrationService registrations, Clock clock) {
         this.programme = programme;
         this.registrations = registrations;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -38,7 +41,7 @@ class RegistrationPageController {
 
     @GetMapping("/evenemang/{eventId}")
     String eventPage(@PathVariable String eventId, Model model) {
-        model.addAttribute("event", event(eventId));
+        addDay(model, event(eventId));
         model.addAttribute("form", new RegistrationForm());
         return "registration/event";
     }
@@ -52,7 +55,7 @@ class RegistrationPageController {
             Locale locale,
             HttpServletResponse response) {
         Day event = event(eventId);
-        model.addAttribute("event", event);
+        addDay(model, event);
         if (form.isSpam()) {
             return "redirect:/evenemang/" + eventId + "/tack";
         }
@@ -63,6 +66,11 @@ class RegistrationPageController {
                 }
                 case SubmitOutcome.Rejected rejected ->
                     rejected.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey()));
+                case SubmitOutcome.NotOpen notOpen -> {
+                    // the page says when registration opens, or that it has closed, instead of the form
+                    response.setStatus(HttpStatus.CONFLICT.value());
+                    return "registration/event";
+                }
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -112,6 +120,15 @@ class RegistrationPageController {
             case ConfirmResult.UnknownLink u -> {}
         }
         return "registration/confirmed";
+    }
+
+    /** The day, and whether the form is shown or what is said instead. */
+    private void addDay(Model model, Day day) {
+        model.addAttribute("event", day);
+        model.addAttribute("registering", day.registering(clock.instant()));
+        if (day.registrationOpens() != null) {
+            model.addAttribute("registrationOpens", day.registrationOpens().atZone(Day.ZONE));
+        }
     }
 
     /** For a person who lost the confirm e-mail, or whose link expired. */

@@ -59,6 +59,10 @@ public class RegistrationService {
 
     /** Stores a pending registration and its RegistrationSubmitted event, or says what is wrong. */
     public SubmitOutcome submit(Day event, RegistrationForm form, String language) {
+        Day.Registering registering = event.registering(clock.instant());
+        if (registering != Day.Registering.OPEN) {
+            return new SubmitOutcome.NotOpen(registering);
+        }
         List<FieldProblem> problems = checkAgainstProgramme(event, form);
         Registration.Company company = company(form);
         // No "already registered" here: that would tell anyone who types a public organisationsnummer

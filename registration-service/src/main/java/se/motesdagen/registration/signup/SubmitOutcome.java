@@ -1,6 +1,7 @@
 package se.motesdagen.registration.signup;
 
 import java.util.List;
+import se.motesdagen.registration.programme.Day;
 
 /** What became of a submitted form. */
 public sealed interface SubmitOutcome {
@@ -10,6 +11,9 @@ public sealed interface SubmitOutcome {
 
     /** Nothing stored; each problem names the form field and a message key. */
     record Rejected(List<FieldProblem> problems) implements SubmitOutcome {}
+
+    /** Nothing stored: the day does not take registrations at this moment. */
+    record NotOpen(Day.Registering registering) implements SubmitOutcome {}
 
     record FieldProblem(String field, String messageKey) {}
 }
