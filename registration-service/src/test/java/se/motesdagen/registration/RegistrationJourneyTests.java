@@ -648,6 +648,53 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
+    void staffFindRegistrationsByNameNumberOrAddressFilterByStatusAndPage() throws Exception {
+        String snickeri = Companies.newOrganisationNumber();
+        String bageri = Companies.newOrganisationNumber();
+        mvc.perform(validForm(snickeri, "companyName", "Sökbara Snickeriet AB", "email", "Sok@Snickeriet.example"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(validForm(bageri, "companyName", "Sökbara Bageriet AB", "email", "info@bageriet.example"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(pressConfirm(confirmPathOf(registrationOf(snickeri).getString("_id"))))
+                .andExpect(status().isOk());
+
+        assertThat(staffSearch("q", "SÖKBARA")).contains("Sökbara Snickeriet AB", "Sökbara Bageriet AB", "2 träffar");
+        assertThat(staffSearch("q", snickeri.replace("-", "")))
+                .contains("Sökbara Snickeriet AB", "1 träff")
+                .doesNotContain("Sökbara Bageriet AB");
+        assertThat(staffSearch("q", "sok@snickeriet"))
+                .contains("Sökbara Snickeriet AB")
+                .doesNotContain("Bageriet");
+        assertThat(staffSearch("q", "sökbara", "status", "PENDING"))
+                .contains("Sökbara Bageriet AB")
+                .doesNotContain("Sökbara Snickeriet AB");
+        // what a search box gets typed into it is text, never a pattern or markup
+        assertThat(staffSearch("q", ".*")).contains("Inga träffar");
+        assertThat(staffSearch("q", "<script>alert(1)</script>"))
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>alert(1)</script>");
+
+        String first = staffSearch("q", "Sökbara", "size", "1");
+        assertThat(first).contains("Sida 1 av 2", "Sökbara Bageriet AB").doesNotContain("Sökbara Snickeriet AB");
+        assertThat(first).contains("page=1");
+        assertThat(staffSearch("q", "Sökbara", "size", "1", "page", "1"))
+                .contains("Sida 2 av 2", "Sökbara Snickeriet AB")
+                .doesNotContain("Sökbara Bageriet AB");
+    }
+
+    private String staffSearch(String... params) throws Exception {
+        var request = get("/personal/anmalningar").with(httpBasic("personal", "motesdagen"));
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theStaffListNeedsALoginAndShowsTheRegistrations() throws Exception {
         String orgNr = Companies.newOrganisationNumber();
         mvc.perform(validForm(orgNr, "companyName", "Listbolaget AB")).andExpect(status().is3xxRedirection());

@@ -2,7 +2,6 @@ package se.motesdagen.registration.signup;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface RegistrationRepository extends MongoRepository<Registration, String> {
@@ -10,6 +9,4 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
     Optional<Registration> findByConfirmationTokenHash(String hash);
 
     List<Registration> findByEventIdAndContactEmailKey(String eventId, String contactEmailKey);
-
-    List<Registration> findByEventId(String eventId, Sort sort);
 }
