@@ -682,6 +682,40 @@ abstract class RegistrationJourneyTests {
                 .doesNotContain("Sökbara Bageriet AB");
     }
 
+    @Test
+    void staffExportTheirSearchAsACsvFileThatExcelReadsAndCannotBeTrickedBy() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validForm(
+                        orgNr,
+                        "companyName",
+                        "=HYPERLINK(\"http://elak.example\";\"Åkes\")",
+                        "contactName",
+                        "Åsa Öberg",
+                        "email",
+                        "asa@exportbolaget.example"))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/personal/anmalningar.csv")).andExpect(status().isUnauthorized());
+        var response = mvc.perform(get("/personal/anmalningar.csv")
+                        .param("q", "asa@exportbolaget")
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"anmalningar-stora-motesdagen-2027.csv\""))
+                .andReturn()
+                .getResponse();
+        String csv = new String(response.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> lines = List.of(csv.split("\r\n"));
+        assertThat(lines.getFirst()).startsWith("\uFEFFFöretag;Organisationsnummer;Kontaktperson;E-post");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1))
+                .startsWith("\"'=HYPERLINK(\"\"http://elak.example\"\";\"\"Åkes\"\")\";" + orgNr + ";Åsa Öberg;")
+                .contains("Kompetensförsörjning")
+                .contains("Väntar på bekräftelse");
+    }
+
     private String staffSearch(String... params) throws Exception {
         var request = get("/personal/anmalningar").with(httpBasic("personal", "motesdagen"));
         for (int i = 0; i < params.length; i += 2) {

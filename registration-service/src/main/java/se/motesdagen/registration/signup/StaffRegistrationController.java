@@ -1,16 +1,30 @@
 package se.motesdagen.registration.signup;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
 
 /** Staff list of registrations for a day (behind the staff login): search, a status filter and pages. */
@@ -21,12 +35,16 @@ class StaffRegistrationController {
     static final int MAX_PAGE_SIZE = 200;
     private static final Pattern ORGANISATION_NUMBER_DIGITS = Pattern.compile("\\d{10}");
 
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final MongoOperations mongo;
     private final Programme programme;
+    private final MessageSource messages;
 
-    StaffRegistrationController(MongoOperations mongo, Programme programme) {
+    StaffRegistrationController(MongoOperations mongo, Programme programme, MessageSource messages) {
         this.mongo = mongo;
         this.programme = programme;
+        this.messages = messages;
     }
 
     @GetMapping("/personal/anmalningar")
@@ -65,6 +83,66 @@ class StaffRegistrationController {
             model.addAttribute("status", status);
         });
         return "registration/staff-list";
+    }
+
+    /** The same selection as the list, every page of it, as a file for Excel. */
+    @GetMapping("/personal/anmalningar.csv")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) String event,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Registration.Status status,
+            Locale locale) {
+        Day day = (event != null ? programme.event(event) : programme.nextEvent())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Query matching = Query.query(matching(day.id(), q, status)).with(Sort.by(Sort.Direction.ASC, "submittedAt"));
+        Csv csv = new Csv()
+                .row(Stream.of(
+                                "company",
+                                "orgnr",
+                                "contact",
+                                "email",
+                                "phone",
+                                "attendees",
+                                "sessions",
+                                "visitAddress",
+                                "visitTopics",
+                                "status",
+                                "submitted",
+                                "confirmed")
+                        .map(column -> messages.getMessage("staff.csv." + column, null, locale))
+                        .toList());
+        for (Registration r : mongo.find(matching, Registration.class)) {
+            csv.row(Arrays.asList(
+                    r.getCompany().name(),
+                    r.getCompany().soleTrader()
+                            ? messages.getMessage("staff.soleTrader", null, locale)
+                            : r.getCompany().organisationNumber(),
+                    r.getContact().name(),
+                    r.getContact().email(),
+                    r.getContact().phone(),
+                    String.valueOf(r.getAttendees()),
+                    r.getSessionIds().stream()
+                            .map(id -> day.session(id).map(Day.Session::title).orElse(id))
+                            .collect(Collectors.joining(", ")),
+                    r.getVisitRequest() == null ? null : r.getVisitRequest().address(),
+                    r.getVisitRequest() == null ? null : r.getVisitRequest().topics(),
+                    messages.getMessage("staff.status." + r.getStatus(), null, locale),
+                    moment(r.getSubmittedAt()),
+                    moment(r.getConfirmedAt())));
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("anmalningar-" + day.id() + ".csv")
+                                .build()
+                                .toString())
+                .body(csv.bytes());
+    }
+
+    private static String moment(Instant instant) {
+        return instant == null ? null : MOMENT.format(instant.atZone(Day.ZONE));
     }
 
     /** The day's registrations, by status, whose company name, organisationsnummer or contact address contains q. */
