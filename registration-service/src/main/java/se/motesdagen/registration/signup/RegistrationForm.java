@@ -1,7 +1,6 @@
 package se.motesdagen.registration.signup;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -36,11 +35,7 @@ public class RegistrationForm {
     @Size(max = 200, message = "{registration.contactName.tooLong}")
     private String contactName;
 
-    @NotBlank(message = "{registration.email.required}")
-    @Email(message = "{registration.email.invalid}")
-    // the contract needs a domain with a dot; Jakarta's @Email alone accepts "name@localhost"
-    @Pattern(regexp = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{registration.email.invalid}")
-    @Size(max = 254, message = "{registration.email.invalid}")
+    @ContactEmail
     private String email;
 
     @Size(max = 40, message = "{registration.phone.invalid}")

@@ -1,17 +1,9 @@
 package se.motesdagen.registration.signup;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
 /** "Send the confirm link again": the address the registration was made with, and the form's honeypot. */
 public class ResendForm {
 
-    @NotBlank(message = "{registration.email.required}")
-    @Email(message = "{registration.email.invalid}")
-    @Pattern(regexp = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{registration.email.invalid}")
-    @Size(max = 254, message = "{registration.email.invalid}")
+    @ContactEmail
     private String email;
 
     private String website;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,15 +56,11 @@ class StaffRegistrationController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
             Model model) {
-        var chosen = event != null ? programme.event(event) : programme.nextEvent();
-        chosen.ifPresent(day -> {
+        day(event).ifPresent(day -> {
             int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
-            Criteria ofTheDay = Criteria.where("eventId").is(day.id());
-            long all = mongo.count(Query.query(ofTheDay), Registration.class);
+            long all = mongo.count(Query.query(matching(day.id(), null, null)), Registration.class);
             long confirmed = mongo.count(
-                    Query.query(
-                            Criteria.where("eventId").is(day.id()).and("status").is(Registration.Status.CONFIRMED)),
-                    Registration.class);
+                    Query.query(matching(day.id(), null, Registration.Status.CONFIRMED)), Registration.class);
             Query matching = Query.query(matching(day.id(), q, status));
             long found = mongo.count(matching, Registration.class);
             int pages = (int) Math.max(1, (found + pageSize - 1) / pageSize);
@@ -92,8 +89,7 @@ class StaffRegistrationController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Registration.Status status,
             Locale locale) {
-        Day day = (event != null ? programme.event(event) : programme.nextEvent())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Day day = day(event).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Query matching = Query.query(matching(day.id(), q, status)).with(Sort.by(Sort.Direction.ASC, "submittedAt"));
         Csv csv = new Csv()
                 .row(Stream.of(
@@ -139,6 +135,11 @@ class StaffRegistrationController {
                                 .build()
                                 .toString())
                 .body(csv.bytes());
+    }
+
+    /** The day asked for, or else the next one. */
+    private Optional<Day> day(String event) {
+        return event != null ? programme.event(event) : programme.nextEvent();
     }
 
     private static String moment(Instant instant) {
