@@ -55,6 +55,7 @@ abstract class RegistrationJourneyTests {
     static final String EVENT = "/evenemang/stora-motesdagen-2027";
     static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+    static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
 
     @Autowired
     MockMvc mvc;
@@ -117,6 +118,10 @@ abstract class RegistrationJourneyTests {
     }
 
     private void saveDay(String id, java.time.Instant opens, java.time.Instant closes) {
+        saveDay(id, opens, closes, 30);
+    }
+
+    private void saveDay(String id, java.time.Instant opens, java.time.Instant closes, int capacity) {
         mongo.save(new se.motesdagen.registration.programme.Day(
                 id,
                 "Dag " + id,
@@ -132,7 +137,7 @@ abstract class RegistrationJourneyTests {
                         java.time.LocalTime.of(9, 30),
                         java.time.LocalTime.of(10, 30),
                         "Sal A",
-                        30)),
+                        capacity)),
                 opens,
                 closes));
     }
@@ -433,6 +438,213 @@ abstract class RegistrationJourneyTests {
         assertThat(mongo.find(byOrgNr(orgNr), Document.class, "registrations"))
                 .filteredOn(d -> "CONFIRMED".equals(d.getString("status")))
                 .hasSize(1);
+    }
+
+    @Test
+    void twoHundredConfirmationsAtOnceForFiftySeatsSeatFiftyAndLineUpTheRestInArrivalOrder(
+            @Autowired se.motesdagen.registration.signup.RegistrationService service,
+            @Autowired se.motesdagen.registration.programme.Programme programme)
+            throws Exception {
+        String dayId = "femtio-platser-" + java.util.UUID.randomUUID();
+        saveDay(dayId, null, null, 50);
+        var day = programme.event(dayId).orElseThrow();
+        java.util.Set<String> orgNrs = new java.util.LinkedHashSet<>();
+        while (orgNrs.size() < 200) {
+            orgNrs.add(Companies.newOrganisationNumber());
+        }
+
+        // 200 companies register at once, one attendee each, all for the one 50-seat session
+        List<String> ids = inParallel(orgNrs.stream().toList(), orgNr -> {
+            var form = new se.motesdagen.registration.signup.RegistrationForm();
+            form.setCompanyName("Testbolag " + orgNr);
+            form.setOrganisationNumber(orgNr);
+            form.setContactName("Kim Exempel");
+            form.setEmail("kim." + orgNr + "@testbolag.example");
+            form.setAttendees(1);
+            form.setSessionIds(List.of("upphandling"));
+            form.setConsent(true);
+            var outcome = service.submit(day, form, "sv");
+            assertThat(outcome).isInstanceOf(se.motesdagen.registration.signup.SubmitOutcome.Accepted.class);
+            return ((se.motesdagen.registration.signup.SubmitOutcome.Accepted) outcome).registrationId();
+        });
+        assertThat(ids).doesNotHaveDuplicates().hasSize(200);
+        Document seats = mongo.findById(dayId + "/upphandling", Document.class, "seats");
+        List<Document> places = seats.getList("places", Document.class);
+        assertThat(places).extracting(p -> p.getString("registrationId")).containsExactlyInAnyOrderElementsOf(ids);
+        // the arrival order is the order of the tickets: the first 50 hold a seat, the rest wait
+        Map<String, Long> ticketOf = new java.util.HashMap<>();
+        places.forEach(p -> ticketOf.put(p.getString("registrationId"), p.getLong("ticket")));
+        assertThat(ticketOf.values())
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(places)
+                .allSatisfy(p ->
+                        assertThat(p.getString("state")).isEqualTo(p.getLong("ticket") <= 50 ? "HELD" : "WAITING"));
+
+        // the confirm links, from the published RegistrationSubmitted events
+        java.util.Set<String> ours = new java.util.HashSet<>(ids);
+        Map<String, String> tokenOf = new java.util.HashMap<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            new TopicReader(bootstrapServers)
+                    .read("registration.events", ours::contains).stream()
+                            .filter(e -> SUBMITTED.equals(e.type()))
+                            .forEach(e -> {
+                                String url = json.readTree(e.body())
+                                        .get("confirmationUrl")
+                                        .asString();
+                                tokenOf.put(e.key(), url.substring(url.indexOf("token=") + "token=".length()));
+                            });
+            return tokenOf.size() == 200;
+        });
+
+        // all 200 press the confirm button at once
+        List<String> pages = inParallel(
+                ids,
+                id -> mvc.perform(post("/anmalan/bekrafta").with(csrf()).param("token", tokenOf.get(id)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(pages).allSatisfy(page -> assertThat(page).contains("Anmälan är bekräftad"));
+        assertThat(pages).filteredOn(page -> page.contains("Har plats")).hasSize(50);
+        assertThat(pages).filteredOn(page -> page.contains("Väntelista")).hasSize(150);
+
+        // exactly 50 seated, 150 waiting in arrival order, and every registration confirmed once
+        List<Document> after =
+                mongo.findById(dayId + "/upphandling", Document.class, "seats").getList("places", Document.class);
+        assertThat(after).hasSize(200);
+        assertThat(after)
+                .filteredOn(p -> "SEATED".equals(p.getString("state")))
+                .extracting(p -> p.getLong("ticket"))
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+        assertThat(after)
+                .filteredOn(p -> "WAITING".equals(p.getString("state")))
+                .hasSize(150);
+        assertThat(mongo.count(
+                        Query.query(Criteria.where("eventId")
+                                .is(dayId)
+                                .and("status")
+                                .is("CONFIRMED")),
+                        "registrations"))
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<PublishedEvent> confirmedEvents = new TopicReader(bootstrapServers)
+                    .read("registration.events", ours::contains).stream()
+                            .filter(e -> CONFIRMED.equals(e.type()))
+                            .toList();
+            assertThat(confirmedEvents).extracting(PublishedEvent::key).containsExactlyInAnyOrderElementsOf(ids);
+            for (PublishedEvent event : confirmedEvents) {
+                assertThat(ContractSchemas.violations(CONFIRMED, event.body())).isEmpty();
+                JsonNode place = json.readTree(event.body()).get("places").get(0);
+                long ticket = ticketOf.get(event.key());
+                if (ticket <= 50) {
+                    assertThat(place.get("status").asString()).isEqualTo("seated");
+                } else {
+                    // nobody left the line, so the place in line is the place of arrival after the 50 seats
+                    assertThat(place.get("status").asString()).isEqualTo("waiting");
+                    assertThat(place.get("waitingPosition").asLong()).isEqualTo(ticket - 50);
+                }
+            }
+        });
+    }
+
+    @Test
+    void aSeatThatComesFreeGoesToTheFirstInLineWhoIsToldAndAHoldThatRanOutGoesToTheBack(
+            @Autowired se.motesdagen.registration.seats.Seats seats) throws Exception {
+        String dayId = "en-plats-" + java.util.UUID.randomUUID();
+        saveDay(dayId, null, null, 1);
+        String first = submitTo(dayId, Companies.newOrganisationNumber());
+        String second = submitTo(dayId, Companies.newOrganisationNumber());
+        String third = submitTo(dayId, Companies.newOrganisationNumber());
+        mvc.perform(pressConfirm(confirmPathOf(third)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 2 i kön")));
+        java.time.Instant now = java.time.Instant.now();
+
+        // the first one's hold runs out: the seat is held for the second, who has not confirmed either
+        seats.releaseExpiredHolds(now.plus(Duration.ofHours(25)));
+        assertThat(stateOf(dayId, first)).isNull();
+        assertThat(stateOf(dayId, second)).isEqualTo("HELD");
+        assertThat(stateOf(dayId, third)).isEqualTo("WAITING");
+
+        // the second one's hold runs out too: the third, confirmed, gets the seat and is told
+        seats.releaseExpiredHolds(now.plus(Duration.ofHours(49)));
+        assertThat(stateOf(dayId, third)).isEqualTo("SEATED");
+        PublishedEvent promoted = awaitEvent(third, PROMOTED);
+        assertThat(ContractSchemas.violations(PROMOTED, promoted.body())).isEmpty();
+        JsonNode body = json.readTree(promoted.body());
+        assertThat(body.get("session").get("sessionId").asString()).isEqualTo("upphandling");
+        assertThat(body.get("contact").get("email").asString()).isEqualTo("astrid@testbageri.example");
+        assertThat(body.get("attendeeId").asString()).isEqualTo("1");
+
+        // the first confirms late: no seat is free, so it goes to the back of the line (empty now)
+        mvc.perform(pressConfirm(confirmPathOf(first)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+        assertThat(stateOf(dayId, first)).isEqualTo("WAITING");
+        assertThat(new TopicReader(bootstrapServers).read("registration.events", first))
+                .extracting(PublishedEvent::type)
+                .doesNotContain(PROMOTED);
+
+        // staff see the session full: one confirmed seat of one, none reserved, one waiting
+        String staffPage = mvc.perform(
+                        get("/personal/anmalningar").param("event", dayId).with(httpBasic("personal", "motesdagen")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(staffPage.replaceAll("\\s+", " "))
+                .contains("<meter min=\"0\" max=\"1\" value=\"1\"")
+                .contains(
+                        "<td class=\"number\">1</td> <td class=\"number\">0</td> <td class=\"number\">0</td> <td class=\"number\">1</td>");
+    }
+
+    private String submitTo(String dayId, String orgNr) throws Exception {
+        MockHttpServletRequestBuilder form = validForm(orgNr, "attendees", "1");
+        form.with(request -> {
+            request.setRequestURI("/evenemang/" + dayId);
+            request.removeParameter("sessionIds");
+            request.addParameter("sessionIds", "upphandling");
+            return request;
+        });
+        mvc.perform(form).andExpect(status().is3xxRedirection());
+        return registrationOf(orgNr).getString("_id");
+    }
+
+    private String stateOf(String dayId, String registrationId) {
+        return mongo
+                .findById(dayId + "/upphandling", Document.class, "seats")
+                .getList("places", Document.class)
+                .stream()
+                .filter(p -> registrationId.equals(p.getString("registrationId")))
+                .map(p -> p.getString("state"))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @FunctionalInterface
+    interface Work<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    /** Runs the work for every item on 32 threads at once and returns the answers in the items' order. */
+    private static <T, R> List<R> inParallel(List<T> items, Work<T, R> work) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<R>> answers = new java.util.ArrayList<>();
+            for (T item : items) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return work.apply(item);
+                }));
+            }
+            start.countDown();
+            List<R> results = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                results.add(answer.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -171,6 +171,13 @@ public class Registration {
         return attendees;
     }
 
+    /** How the seats tell this registration's attendees apart: 1, 2, 3 in the order they were entered. */
+    public List<String> attendeeIds() {
+        return java.util.stream.IntStream.rangeClosed(1, attendees)
+                .mapToObj(Integer::toString)
+                .toList();
+    }
+
     public List<String> getSessionIds() {
         return sessionIds;
     }

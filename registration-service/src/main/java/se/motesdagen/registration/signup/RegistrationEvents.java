@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxTracing;
 import se.motesdagen.registration.programme.Day;
+import se.motesdagen.registration.seats.Placement;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,7 +47,7 @@ class RegistrationEvents {
                 SUBMITTED_V1, registration.getId(), registration.getSubmittedAt(), json.writeValueAsString(body)));
     }
 
-    OutboxEvent confirmed(Registration registration, Day event) {
+    OutboxEvent confirmed(Registration registration, Day event, List<Placement> placements) {
         var sessions = registration.getSessionIds().stream()
                 .flatMap(id -> event.session(id).stream())
                 .map(s -> new SessionV1(
@@ -76,6 +77,10 @@ class RegistrationEvents {
                         registration.getContact().phone()),
                 registration.getAttendees(),
                 sessions,
+                placements.stream()
+                        .map(p -> new PlaceV1(
+                                p.sessionId(), p.attendeeId(), p.waiting() ? "waiting" : "seated", p.waitingPosition()))
+                        .toList(),
                 visit,
                 registration.getLanguage(),
                 registration.getConfirmedAt());
@@ -105,6 +110,7 @@ class RegistrationEvents {
             ContactV1 contact,
             int attendees,
             List<SessionV1> sessions,
+            List<PlaceV1> places,
             VisitRequestV1 visitRequest,
             String language,
             Instant confirmedAt) {}
@@ -119,4 +125,7 @@ class RegistrationEvents {
     record SessionV1(String sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
     record VisitRequestV1(String address, String topics) {}
+
+    /** One attendee's place in one session when the registration was confirmed. */
+    record PlaceV1(String sessionId, String attendeeId, String status, Integer waitingPosition) {}
 }

@@ -3,6 +3,7 @@ package se.motesdagen.registration.signup;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.seats.Placement;
 
 /** The public pages: the day with its programme and form, the thank-you page and the confirm link. */
 @Controller
@@ -111,8 +113,14 @@ class RegistrationPageController {
                 });
         switch (result) {
             case ConfirmResult.AwaitingConfirmation(Registration r) -> addRegistration(model, r);
-            case ConfirmResult.Confirmed(Registration r) -> addRegistration(model, r);
-            case ConfirmResult.AlreadyConfirmed(Registration r) -> addRegistration(model, r);
+            case ConfirmResult.Confirmed(Registration r, List<Placement> placements) -> {
+                addRegistration(model, r);
+                addPlaces(model, r, placements);
+            }
+            case ConfirmResult.AlreadyConfirmed(Registration r, List<Placement> placements) -> {
+                addRegistration(model, r);
+                addPlaces(model, r, placements);
+            }
             case ConfirmResult.Expired(String eventId) ->
                 programme.event(eventId).ifPresent(e -> model.addAttribute("event", e));
             case ConfirmResult.CompanyAlreadyRegistered(String companyName) ->
@@ -121,6 +129,23 @@ class RegistrationPageController {
         }
         return "registration/confirmed";
     }
+
+    /** Who has a seat and who waits, session by session in programme order. */
+    private void addPlaces(Model model, Registration registration, List<Placement> placements) {
+        programme
+                .event(registration.getEventId())
+                .ifPresent(day -> model.addAttribute(
+                        "places",
+                        day.sessions().stream()
+                                .flatMap(session -> placements.stream()
+                                        .filter(p -> p.sessionId().equals(session.id()))
+                                        .sorted(java.util.Comparator.comparing(Placement::attendeeId))
+                                        .map(p -> new PlaceRow(session, p)))
+                                .toList()));
+    }
+
+    /** One line of the confirmed page: which attendee, which session, seat or place in line. */
+    record PlaceRow(Day.Session session, Placement placement) {}
 
     /** The day, and whether the form is shown or what is said instead. */
     private void addDay(Model model, Day day) {

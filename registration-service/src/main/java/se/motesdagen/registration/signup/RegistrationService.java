@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.seats.Placement;
+import se.motesdagen.registration.seats.Seats;
 import se.motesdagen.registration.signup.SubmitOutcome.Accepted;
 import se.motesdagen.registration.signup.SubmitOutcome.FieldProblem;
 import se.motesdagen.registration.signup.SubmitOutcome.Rejected;
@@ -33,6 +35,7 @@ public class RegistrationService {
     private final RegistrationEvents events;
     private final CompanyIdentity identity;
     private final Programme programme;
+    private final Seats seats;
     private final Clock clock;
     private final MeterRegistry meters;
     private final String publicBaseUrl;
@@ -43,6 +46,7 @@ public class RegistrationService {
             RegistrationEvents events,
             CompanyIdentity identity,
             Programme programme,
+            Seats seats,
             Clock clock,
             MeterRegistry meters,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl,
@@ -51,6 +55,7 @@ public class RegistrationService {
         this.events = events;
         this.identity = identity;
         this.programme = programme;
+        this.seats = seats;
         this.clock = clock;
         this.meters = meters;
         this.publicBaseUrl = publicBaseUrl;
@@ -90,6 +95,9 @@ public class RegistrationService {
                 now,
                 token);
         registration.record(events.submitted(registration, event, confirmationUrl(token)));
+        // the places first: a crash before the insert leaves places for a registration that never was,
+        // which the seats drop when their hold runs out; the other order could lose a stored one's seats
+        seats.claim(event, registration.getId(), registration.attendeeIds(), registration.getSessionIds());
         registrations.insert(registration);
         meters.counter("motesdagen.registrations.submitted", "event", event.id())
                 .increment();
@@ -121,7 +129,8 @@ public class RegistrationService {
                 .findByConfirmationTokenHash(ConfirmationToken.hashOf(token))
                 .<ConfirmResult>map(registration -> {
                     if (registration.getStatus() == Registration.Status.CONFIRMED) {
-                        return new ConfirmResult.AlreadyConfirmed(registration);
+                        return new ConfirmResult.AlreadyConfirmed(
+                                registration, seats.placementsOf(registration.getEventId(), registration.getId()));
                     }
                     if (clock.instant().isAfter(registration.getConfirmationExpiresAt())) {
                         return new ConfirmResult.Expired(registration.getEventId());
@@ -144,7 +153,8 @@ public class RegistrationService {
             Registration registration = found.get();
             switch (registration.confirm(clock.instant())) {
                 case ALREADY_CONFIRMED -> {
-                    return new ConfirmResult.AlreadyConfirmed(registration);
+                    return new ConfirmResult.AlreadyConfirmed(
+                            registration, seats.placementsOf(registration.getEventId(), registration.getId()));
                 }
                 case EXPIRED -> {
                     return new ConfirmResult.Expired(registration.getEventId());
@@ -153,18 +163,23 @@ public class RegistrationService {
                     Day event = programme
                             .event(registration.getEventId())
                             .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
-                    registration.record(events.confirmed(registration, event));
+                    // the seats first, so the event says who has a seat and who waits; if the registration's
+                    // write below never happens, the sweep finds the registration unconfirmed and frees them
+                    List<Placement> placements = seats.confirm(
+                            event, registration.getId(), registration.attendeeIds(), registration.getSessionIds());
+                    registration.record(events.confirmed(registration, event, placements));
                     try {
                         // fails on the unique company place when the company already has a confirmed registration
                         Registration saved = registrations.save(registration);
                         meters.counter("motesdagen.registrations.confirmed", "event", event.id())
                                 .increment();
                         log.info("Registration {} confirmed", saved.getId());
-                        return new ConfirmResult.Confirmed(saved);
+                        return new ConfirmResult.Confirmed(saved, placements);
                     } catch (DuplicateKeyException companyConfirmedBefore) {
                         log.info(
                                 "Registration {} not confirmed: the company is already registered",
                                 registration.getId());
+                        seats.release(event, registration.getId());
                         return new ConfirmResult.CompanyAlreadyRegistered(
                                 registration.getCompany().name());
                     } catch (OptimisticLockingFailureException e) {

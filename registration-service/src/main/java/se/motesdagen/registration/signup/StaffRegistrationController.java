@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.seats.Seats;
 
 /** Staff list of registrations for a day (behind the staff login): search, a status filter and pages. */
 @Controller
@@ -40,11 +41,13 @@ class StaffRegistrationController {
 
     private final MongoOperations mongo;
     private final Programme programme;
+    private final Seats seats;
     private final MessageSource messages;
 
-    StaffRegistrationController(MongoOperations mongo, Programme programme, MessageSource messages) {
+    StaffRegistrationController(MongoOperations mongo, Programme programme, Seats seats, MessageSource messages) {
         this.mongo = mongo;
         this.programme = programme;
+        this.seats = seats;
         this.messages = messages;
     }
 
@@ -69,6 +72,7 @@ class StaffRegistrationController {
                     .skip((long) shown * pageSize)
                     .limit(pageSize);
             model.addAttribute("event", day);
+            model.addAttribute("fill", seats.fill(day));
             model.addAttribute("registrations", mongo.find(matching, Registration.class));
             model.addAttribute("all", all);
             model.addAttribute("confirmed", confirmed);

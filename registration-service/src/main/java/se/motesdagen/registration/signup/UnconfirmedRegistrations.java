@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.seats.Seats;
 
 /**
  * Removes registrations nobody confirmed, soon after their link expired, as the privacy notice
@@ -25,16 +27,22 @@ public class UnconfirmedRegistrations {
     private static final Logger log = LoggerFactory.getLogger(UnconfirmedRegistrations.class);
 
     private final MongoOperations mongo;
+    private final Programme programme;
+    private final Seats seats;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Duration keptAfterExpiry;
 
     UnconfirmedRegistrations(
             MongoOperations mongo,
+            Programme programme,
+            Seats seats,
             Clock clock,
             MeterRegistry meters,
             @Value("${motesdagen.registration.unconfirmed-kept-after-expiry:P1D}") Duration keptAfterExpiry) {
         this.mongo = mongo;
+        this.programme = programme;
+        this.seats = seats;
         this.clock = clock;
         this.meters = meters;
         this.keptAfterExpiry = keptAfterExpiry;
@@ -47,7 +55,10 @@ public class UnconfirmedRegistrations {
         removeExpiredBefore(clock.instant().minus(keptAfterExpiry));
     }
 
-    /** Deletes every unconfirmed registration whose link expired before the moment; returns how many. */
+    /**
+     * Deletes every unconfirmed registration whose link expired before the moment, after giving up the
+     * places it still has on waiting lists; returns how many.
+     */
     public long removeExpiredBefore(Instant expiredBefore) {
         Query expired = Query.query(Criteria.where("status")
                 .is(Registration.Status.PENDING)
@@ -55,7 +66,15 @@ public class UnconfirmedRegistrations {
                 .lt(expiredBefore)
                 .and("outbox.0")
                 .exists(false));
-        long removed = mongo.remove(expired, Registration.class).getDeletedCount();
+        expired.fields().include("_id", "eventId");
+        long removed = 0;
+        for (Registration registration : mongo.find(expired, Registration.class)) {
+            // a crash after this leaves a registration without places, which the next round removes
+            programme.event(registration.getEventId()).ifPresent(day -> seats.release(day, registration.getId()));
+            Query stillExpired =
+                    Query.of(expired).addCriteria(Criteria.where("_id").is(registration.getId()));
+            removed += mongo.remove(stillExpired, Registration.class).getDeletedCount();
+        }
         if (removed > 0) {
             meters.counter("motesdagen.registrations.unconfirmed.removed").increment(removed);
             log.info(

@@ -24,6 +24,11 @@ public final class TopicReader {
 
     /** Every record on the topic with this key, oldest first. */
     public List<PublishedEvent> read(String topic, String key) {
+        return read(topic, key::equals);
+    }
+
+    /** Every record on the topic whose key passes, oldest first per partition. */
+    public List<PublishedEvent> read(String topic, java.util.function.Predicate<String> keys) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -43,7 +48,7 @@ public final class TopicReader {
             List<PublishedEvent> found = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
+                    if (keys.test(record.key())) {
                         found.add(new PublishedEvent(
                                 record.key(),
                                 header(record, "ce_type").orElse(null),

@@ -1,0 +1,245 @@
+package se.motesdagen.registration.seats;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import se.motesdagen.registration.programme.Day;
+import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.seats.SessionSeats.HolderState;
+import se.motesdagen.registration.seats.SessionSeats.Place;
+
+/**
+ * Gives out the seats of the sessions: holds them for new registrations, seats confirmed ones, frees
+ * them, and promotes the waiting list whenever a seat comes free. Every change is a versioned write of
+ * one session's {@link SessionSeats}; a write that lost to another (another request, another instance,
+ * the outbox relay) is done again on what is stored now. Within this process the writes to one session
+ * queue on a lock first, so a rush of requests does not turn into a storm of retries.
+ *
+ * <p>Nothing here happens in one transaction with the registration: the order of the writes and the
+ * sweep make up for a crash between them. A place claimed for a registration that was never stored is
+ * dropped when its hold runs out or when it comes first in line; a confirmed registration whose hold
+ * was not turned into a seat is seated by the sweep instead of losing it.
+ */
+@Service
+public class Seats {
+
+    private static final Logger log = LoggerFactory.getLogger(Seats.class);
+    private static final int MAX_ATTEMPTS = 50;
+    /** How long a place may wait for its registration to be stored before it counts as orphaned. */
+    private static final Duration ORPHAN_GRACE = Duration.ofMinutes(10);
+
+    private final MongoOperations mongo;
+    private final Programme programme;
+    private final SeatHolders holders;
+    private final WaitlistEvents events;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Duration hold;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    Seats(
+            MongoOperations mongo,
+            Programme programme,
+            SeatHolders holders,
+            WaitlistEvents events,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${motesdagen.registration.seat-hold:PT24H}") Duration hold) {
+        this.mongo = mongo;
+        this.programme = programme;
+        this.holders = holders;
+        this.events = events;
+        this.clock = clock;
+        this.meters = meters;
+        this.hold = hold;
+    }
+
+    /** A place in each session for each attendee: a held seat where there is one, else the waiting list. */
+    public List<Placement> claim(Day day, String registrationId, List<String> attendeeIds, List<String> sessionIds) {
+        Instant now = clock.instant();
+        List<Placement> placements = new ArrayList<>();
+        for (String sessionId : sessionIds) {
+            placements.addAll(change(day, sessionId, seats -> {
+                attendeeIds.forEach(attendee -> seats.claim(registrationId, attendee, false, now, hold));
+                return placementsOf(seats, registrationId);
+            }));
+        }
+        return placements;
+    }
+
+    /**
+     * The registration is confirmed: held seats become its own, and an attendee whose hold ran out
+     * before the confirmation asks again (a seat if one is free, else the end of the line).
+     */
+    public List<Placement> confirm(Day day, String registrationId, List<String> attendeeIds, List<String> sessionIds) {
+        Instant now = clock.instant();
+        List<Placement> placements = new ArrayList<>();
+        for (String sessionId : sessionIds) {
+            placements.addAll(change(day, sessionId, seats -> {
+                attendeeIds.forEach(attendee -> seats.claim(registrationId, attendee, true, now, hold));
+                seats.confirm(registrationId);
+                return placementsOf(seats, registrationId);
+            }));
+        }
+        return placements;
+    }
+
+    /** Frees every place of the registration in the day; the waiting lists move up at once. */
+    public void release(Day day, String registrationId) {
+        for (SessionSeats stored :
+                mongo.find(ofDay(day.id()).addCriteria(heldBy(registrationId)), SessionSeats.class)) {
+            change(day, stored.getSessionId(), seats -> seats.release(registrationId));
+        }
+    }
+
+    /** Where the registration's attendees stand in every session of the day. */
+    public List<Placement> placementsOf(String eventId, String registrationId) {
+        return mongo.find(ofDay(eventId).addCriteria(heldBy(registrationId)), SessionSeats.class).stream()
+                .flatMap(seats -> placementsOf(seats, registrationId).stream())
+                .toList();
+    }
+
+    /** Seats taken, held and waited for, per session of the day in programme order. */
+    public List<SessionFill> fill(Day day) {
+        Map<String, SessionSeats> stored = new ConcurrentHashMap<>();
+        mongo.find(ofDay(day.id()), SessionSeats.class).forEach(s -> stored.put(s.getSessionId(), s));
+        return day.sessions().stream()
+                .map(session -> {
+                    SessionSeats seats = stored.get(session.id());
+                    return seats == null
+                            ? new SessionFill(session.id(), session.title(), session.capacity(), 0, 0, 0)
+                            : new SessionFill(
+                                    session.id(),
+                                    session.title(),
+                                    session.capacity(),
+                                    seats.count(SessionSeats.State.SEATED),
+                                    seats.count(SessionSeats.State.HELD),
+                                    seats.count(SessionSeats.State.WAITING));
+                })
+                .toList();
+    }
+
+    @Scheduled(fixedDelayString = "${motesdagen.registration.seat-sweep-interval:PT1M}", initialDelayString = "PT30S")
+    void sweep() {
+        releaseExpiredHolds(clock.instant());
+    }
+
+    /** Frees the holds that ran out before the moment and moves the waiting lists up; returns how many sessions changed. */
+    public int releaseExpiredHolds(Instant now) {
+        Query expired = Query.query(Criteria.where("places")
+                .elemMatch(Criteria.where("state")
+                        .is(SessionSeats.State.HELD)
+                        .and("heldUntil")
+                        .lte(now)));
+        int changed = 0;
+        for (SessionSeats stored : mongo.find(expired, SessionSeats.class)) {
+            var day = programme.event(stored.getEventId());
+            if (day.isEmpty() || day.get().session(stored.getSessionId()).isEmpty()) {
+                log.warn(
+                        "Seats {} belong to a session no longer in the programme; holds left as they are",
+                        stored.getId());
+                continue;
+            }
+            int freed = change(day.get(), stored.getSessionId(), seats -> seats.expireHolds(now, this::holderState));
+            if (freed > 0) {
+                meters.counter("motesdagen.seats.holds.expired", "event", stored.getEventId())
+                        .increment(freed);
+            }
+            changed++;
+        }
+        return changed;
+    }
+
+    /**
+     * Applies a change to one session's seats and then fills free seats from the waiting list, telling
+     * each confirmed attendee who got a seat, all in one write; done again if another write came first.
+     */
+    private <T> T change(Day day, String sessionId, Function<SessionSeats, T> change) {
+        Day.Session session = day.session(sessionId)
+                .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId + " in " + day.id()));
+        String id = SessionSeats.idOf(day.id(), sessionId);
+        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock(true));
+        lock.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                SessionSeats stored = mongo.findById(id, SessionSeats.class);
+                SessionSeats seats =
+                        stored != null ? stored : new SessionSeats(day.id(), sessionId, session.capacity());
+                seats.capacity(session.capacity());
+                T result = change.apply(seats);
+                Instant now = clock.instant();
+                for (Place promoted : seats.promote(now, hold, ORPHAN_GRACE, this::holderState)) {
+                    holders.find(promoted.registrationId())
+                            .ifPresent(holder -> seats.record(events.promoted(day, session, promoted, holder, now)));
+                    meters.counter("motesdagen.seats.promoted", "event", day.id())
+                            .increment();
+                    log.info("Registration {} got a seat in {} from the waiting list", promoted.registrationId(), id);
+                }
+                try {
+                    if (stored == null) {
+                        mongo.insert(seats);
+                    } else {
+                        mongo.save(seats);
+                    }
+                    return result;
+                } catch (DuplicateKeyException | OptimisticLockingFailureException lostToAnotherWrite) {
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw lostToAnotherWrite;
+                    }
+                    pause(attempt);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private HolderState holderState(String registrationId) {
+        return holders.find(registrationId).map(SeatHolders.Holder::state).orElse(HolderState.GONE);
+    }
+
+    private static List<Placement> placementsOf(SessionSeats seats, String registrationId) {
+        return seats.placesOf(registrationId).stream()
+                .map(p -> new Placement(
+                        seats.getSessionId(),
+                        p.attendeeId(),
+                        p.state(),
+                        seats.waitingPosition(p).orElse(null)))
+                .toList();
+    }
+
+    private static Query ofDay(String eventId) {
+        return Query.query(Criteria.where("eventId").is(eventId));
+    }
+
+    private static Criteria heldBy(String registrationId) {
+        return Criteria.where("places.registrationId").is(registrationId);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 5L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a seat change", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package se.motesdagen.registration.seats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.stereotype.Component;
+import se.motesdagen.platform.outbox.OutboxEvent;
+import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.registration.programme.Day;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds {@code WaitlistPromoted}, matching its schema in {@code contracts/}. */
+@Component
+class WaitlistEvents {
+
+    static final String PROMOTED_V1 = "se.motesdagen.registration.waitlist-promoted.v1";
+
+    private final JsonMapper json;
+    private final OutboxTracing tracing;
+
+    WaitlistEvents(JsonMapper json, OutboxTracing tracing) {
+        this.json = json;
+        this.tracing = tracing;
+    }
+
+    OutboxEvent promoted(
+            Day day, Day.Session session, SessionSeats.Place place, SeatHolders.Holder holder, Instant now) {
+        var body = new WaitlistPromotedV1(
+                place.registrationId(),
+                day.id(),
+                day.name(),
+                day.date(),
+                day.location(),
+                new SessionV1(
+                        session.id(),
+                        session.title(),
+                        day.at(session.startsAt()).toOffsetDateTime(),
+                        day.at(session.endsAt()).toOffsetDateTime(),
+                        session.room()),
+                place.attendeeId(),
+                holder.companyName(),
+                new ContactV1(holder.contactName(), holder.contactEmail()),
+                holder.language(),
+                now);
+        return tracing.stamp(OutboxEvent.of(PROMOTED_V1, place.registrationId(), now, json.writeValueAsString(body)));
+    }
+
+    record WaitlistPromotedV1(
+            String registrationId,
+            String eventId,
+            String eventName,
+            LocalDate eventDate,
+            String eventLocation,
+            SessionV1 session,
+            String attendeeId,
+            String companyName,
+            ContactV1 contact,
+            String language,
+            Instant promotedAt) {}
+
+    record SessionV1(String sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String room) {}
+
+    record ContactV1(String name, String email) {}
+}
