@@ -41,6 +41,7 @@ import se.motesdagen.platform.test.DeadLetters;
 abstract class NotificationJourneyTests {
 
     static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
+    static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
     static final GreenMail MAIL = startMailServer();
 
@@ -133,7 +134,34 @@ abstract class NotificationJourneyTests {
         assertThat(mail.getContent().toString())
                 .contains("Var: Culturum, Nyköping")
                 .contains("- kl. 10.00–11.00 Kompetensförsörjning")
+                .contains("Deltagare 2 står på väntelistan, plats 3 i kön.")
                 .contains("Ni har önskat ett företagsbesök");
+    }
+
+    @Test
+    void anAttendeeWhoGetsASeatFromTheWaitingListIsToldOnce() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "promoted-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = CloudEventProducer.example(PROMOTED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to);
+        String eventId = UUID.randomUUID().toString();
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", eventId, PROMOTED, registrationId, body);
+            producer.send("registration.events", eventId, PROMOTED, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Ni har fått en plats på Stora Mötesdagen 2027");
+        assertThat(mail.getContent().toString())
+                .contains("deltagare 2 från Nyköpings Testbageri AB har nu en plats")
+                .contains("Pass: Kompetensförsörjning")
+                .contains("När: 26 augusti 2027, kl. 10.00–11.00")
+                .contains("Var: Culturum, Nyköping, Sal A");
+        Thread.sleep(1000);
+        assertThat(inboxOf(to)).hasSize(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ final class RegistrationEvents {
 
     static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
     static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
+    static final String WAITLIST_PROMOTED_V1 = "se.motesdagen.registration.waitlist-promoted.v1";
 
     private RegistrationEvents() {}
 
@@ -38,7 +39,34 @@ final class RegistrationEvents {
             Person contact,
             int attendees,
             List<Session> sessions,
+            List<Place> places,
             VisitRequest visitRequest,
+            String language) {
+
+        Confirmed {
+            places = places == null ? List.of() : places;
+        }
+    }
+
+    /** One attendee's seat or place in line; absent in events from before seats were given out. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Place(String sessionId, String attendeeId, String status, Integer waitingPosition) {
+
+        boolean waiting() {
+            return "waiting".equals(status);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WaitlistPromoted(
+            String registrationId,
+            String eventName,
+            LocalDate eventDate,
+            String eventLocation,
+            Session session,
+            String attendeeId,
+            String companyName,
+            Person contact,
             String language) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -48,7 +76,7 @@ final class RegistrationEvents {
     record Company(String name) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Session(String title, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
+    record Session(String sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String room) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record VisitRequest(String address, String topics) {}

@@ -3,6 +3,7 @@ package se.motesdagen.notification.mail;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -71,8 +72,13 @@ class RegistrationMailSubscriptions {
                     model.put(
                             "sessions",
                             confirmed.sessions().stream()
-                                    .map(s -> time.format(s.startsAt().atZoneSameInstant(STOCKHOLM)) + "–"
-                                            + time.format(s.endsAt().atZoneSameInstant(STOCKHOLM)) + " " + s.title())
+                                    .map(s -> new SessionLine(
+                                            timeSpan(s, time),
+                                            s.title(),
+                                            confirmed.places().stream()
+                                                    .filter(p -> p.waiting()
+                                                            && p.sessionId().equals(s.sessionId()))
+                                                    .toList()))
                                     .toList());
                     model.put("visitRequested", confirmed.visitRequest() != null);
                     mailbox.queue(
@@ -83,6 +89,42 @@ class RegistrationMailSubscriptions {
                             locale,
                             model);
                 });
+    }
+
+    /** WaitlistPromoted → "Du har fått en plats" for the session. */
+    @Bean
+    Consumer<Message<byte[]>> sendWaitlistPromotedEmail() {
+        return incoming.consumer(
+                RegistrationEvents.WAITLIST_PROMOTED_V1,
+                RegistrationEvents.WaitlistPromoted.class,
+                (event, promoted) -> {
+                    Locale locale = locale(promoted.language());
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("contactName", promoted.contact().name());
+                    model.put("companyName", promoted.companyName());
+                    model.put("eventName", promoted.eventName());
+                    model.put("eventDate", longDate(promoted.eventDate(), locale));
+                    model.put("eventLocation", promoted.eventLocation());
+                    model.put("sessionTitle", promoted.session().title());
+                    model.put("sessionTime", timeSpan(promoted.session(), DateTimeFormatter.ofPattern("H.mm", locale)));
+                    model.put("room", promoted.session().room());
+                    model.put("attendeeId", promoted.attendeeId());
+                    mailbox.queue(
+                            event.id(),
+                            "waitlist-promoted",
+                            promoted.registrationId(),
+                            promoted.contact().email(),
+                            locale,
+                            model);
+                });
+    }
+
+    /** A session in the confirmation, with the attendees who wait for a seat in it. */
+    record SessionLine(String time, String title, List<RegistrationEvents.Place> waiting) {}
+
+    private static String timeSpan(RegistrationEvents.Session session, DateTimeFormatter time) {
+        return time.format(session.startsAt().atZoneSameInstant(STOCKHOLM)) + "–"
+                + time.format(session.endsAt().atZoneSameInstant(STOCKHOLM));
     }
 
     private static Locale locale(String language) {

@@ -42,6 +42,20 @@ class ContractExamplesTests {
                 .singleElement()
                 .satisfies(s -> assertThat(s.title()).isEqualTo("Kompetensförsörjning"));
         assertThat(confirmed.visitRequest().address()).isEqualTo("Bagargatan 3, Nyköping");
+        assertThat(confirmed.places())
+                .filteredOn(RegistrationEvents.Place::waiting)
+                .singleElement()
+                .satisfies(p -> assertThat(p.waitingPosition()).isEqualTo(3));
+    }
+
+    @Test
+    void theWaitlistPromotedExampleReadsIntoOurRecord() {
+        IncomingEvent event = read(RegistrationEvents.WAITLIST_PROMOTED_V1).orElseThrow();
+        var promoted = json.treeToValue(event.data(), RegistrationEvents.WaitlistPromoted.class);
+
+        assertThat(promoted.session().room()).isEqualTo("Sal A");
+        assertThat(promoted.contact().email()).isEqualTo("astrid@testbageri.example");
+        assertThat(promoted.attendeeId()).isEqualTo("2");
     }
 
     @Test
