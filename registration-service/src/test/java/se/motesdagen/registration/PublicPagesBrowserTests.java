@@ -139,6 +139,76 @@ class PublicPagesBrowserTests {
     }
 
     @Test
+    void aPersonFollowsTheEmailLinksConfirmsSeesSeatAndLineThenCancelsAndEveryPageStaysAccessible(
+            @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+                    String bootstrapServers,
+            @org.springframework.beans.factory.annotation.Autowired tools.jackson.databind.json.JsonMapper json) {
+        // two attendees in one session, so the confirmed page shows a line for each
+        String orgNr = Companies.newOrganisationNumber();
+        browser.get(url("/evenemang/stora-motesdagen-2027"));
+        browser.findElement(By.id("companyName")).sendKeys("Länkföljarna AB");
+        browser.findElement(By.id("organisationNumber")).sendKeys(orgNr);
+        browser.findElement(By.id("contactName")).sendKeys("Lina Länk");
+        browser.findElement(By.id("email")).sendKeys("lina@lankfoljarna.example");
+        WebElement attendees = browser.findElement(By.id("attendees"));
+        attendees.clear();
+        attendees.sendKeys("2");
+        browser.findElement(By.cssSelector("label[for='sessionIds1']")).click();
+        browser.findElement(By.cssSelector("label[for='consent1']")).click();
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        settle().until(ExpectedConditions.urlContains("/tack"));
+
+        // the link from the confirm e-mail: a page with a button, which confirms
+        browser.get(link(bootstrapServers, json, "se.motesdagen.registration.submitted.v1", "confirmationUrl"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Bekräfta anmälan");
+        assertNoAccessibilityViolations();
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        settle().until(ExpectedConditions.textToBe(By.tagName("h1"), "Anmälan är bekräftad"));
+        assertThat(browser.findElement(By.cssSelector("table.places")).getText())
+                .contains("Kompetensförsörjning")
+                .contains("Deltagare 1")
+                .contains("Deltagare 2");
+        assertNoAccessibilityViolations();
+
+        // the manage link from the confirmation e-mail: the box must be ticked before anything is cancelled
+        browser.get(link(bootstrapServers, json, "se.motesdagen.registration.confirmed.v1", "manageUrl"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Er anmälan");
+        assertNoAccessibilityViolations();
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.id("sure-error")));
+        assertThat(browser.findElement(By.id("sure")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertNoAccessibilityViolations();
+        browser.findElement(By.cssSelector("label[for='sure']")).click();
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        settle().until(ExpectedConditions.textToBe(By.tagName("h1"), "Anmälan är avbokad"));
+        assertNoAccessibilityViolations();
+    }
+
+    /** A link from the newest event of this type on the topic, as the e-mail would carry it, on this server. */
+    private String link(
+            String bootstrapServers, tools.jackson.databind.json.JsonMapper json, String type, String field) {
+        var events = new se.motesdagen.registration.support.TopicReader(bootstrapServers);
+        String url = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(
+                        () -> events.read("registration.events", key -> true).stream()
+                                .filter(e -> type.equals(e.type()))
+                                .map(e -> json.readTree(e.body()))
+                                .filter(body -> "Länkföljarna AB".equals(text(body, "companyName"))
+                                        || "Länkföljarna AB".equals(text(body.path("company"), "name")))
+                                .map(body -> body.get(field).asString())
+                                .reduce((first, second) -> second),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        return url("/" + url.replaceFirst("^https?://[^/]+/", ""));
+    }
+
+    private static String text(tools.jackson.databind.JsonNode node, String field) {
+        return node.has(field) ? node.get(field).asString() : null;
+    }
+
+    @Test
     void aDayNotYetOpenSaysWhenAndShowsNoFormAndStaysAccessible(
             @org.springframework.beans.factory.annotation.Autowired
                     org.springframework.data.mongodb.core.MongoTemplate mongo) {

@@ -56,6 +56,7 @@ abstract class RegistrationJourneyTests {
     static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
     static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
+    static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
 
     @Autowired
     MockMvc mvc;
@@ -596,6 +597,83 @@ abstract class RegistrationJourneyTests {
                         "<td class=\"number\">1</td> <td class=\"number\">0</td> <td class=\"number\">0</td> <td class=\"number\">1</td>");
     }
 
+    @Test
+    void aCompanyThatCancelsByItsManageLinkGivesItsSeatToTheFirstInLineAndMayRegisterAgain() throws Exception {
+        String dayId = "avbokning-" + java.util.UUID.randomUUID();
+        saveDay(dayId, null, null, 1);
+        String leavingOrgNr = Companies.newOrganisationNumber();
+        String leaving = submitTo(dayId, leavingOrgNr);
+        String waiting = submitTo(dayId, Companies.newOrganisationNumber());
+        mvc.perform(pressConfirm(confirmPathOf(leaving)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Har plats")));
+        mvc.perform(pressConfirm(confirmPathOf(waiting)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+        PublishedEvent confirmed = awaitEvent(leaving, CONFIRMED);
+        assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
+        String manageUrl = json.readTree(confirmed.body()).get("manageUrl").asString();
+        assertThat(manageUrl).startsWith("http://motesdagen.test/anmalan/hantera?token=");
+        String token = manageUrl.substring(manageUrl.indexOf("token=") + "token=".length());
+        awaitOutboxEmpty(leaving);
+        assertThat(mongo.findById(leaving, Document.class, "registrations").toJson())
+                .doesNotContain(token);
+
+        // opening the link changes nothing; the button without the box ticked changes nothing either
+        mvc.perform(get("/anmalan/hantera").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Avboka anmälan")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Har plats")));
+        mvc.perform(post("/anmalan/hantera/avboka").with(csrf()).param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Kryssa i rutan om ni vill avboka")));
+        mvc.perform(post("/anmalan/hantera/avboka").param("token", token).param("sure", "true"))
+                .andExpect(status().isForbidden());
+        assertThat(mongo.findById(leaving, Document.class, "registrations").getString("status"))
+                .isEqualTo("CONFIRMED");
+
+        mvc.perform(post("/anmalan/hantera/avboka")
+                        .with(csrf())
+                        .param("token", token)
+                        .param("sure", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är avbokad")));
+
+        Document cancelled = mongo.findById(leaving, Document.class, "registrations");
+        assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.getBoolean("seatsToRelease")).isFalse();
+        assertThat(stateOf(dayId, leaving)).isNull();
+        assertThat(stateOf(dayId, waiting)).isEqualTo("SEATED");
+        PublishedEvent cancelledEvent = awaitEvent(leaving, CANCELLED);
+        assertThat(ContractSchemas.violations(CANCELLED, cancelledEvent.body())).isEmpty();
+        assertThat(ContractSchemas.violations(
+                        PROMOTED, awaitEvent(waiting, PROMOTED).body()))
+                .isEmpty();
+
+        // the same button again, the old confirm link, a forged link: each says what is so, and changes nothing
+        mvc.perform(post("/anmalan/hantera/avboka")
+                        .with(csrf())
+                        .param("token", token)
+                        .param("sure", "true"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("redan avbokad")));
+        mvc.perform(get(confirmPathOf(leaving)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("har avbokats")));
+        mvc.perform(get("/anmalan/hantera").param("token", "x".repeat(43)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
+        mvc.perform(get("/anmalan/hantera").param("token", "<script>alert(1)</script>"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>alert"))));
+        awaitOutboxEmpty(leaving);
+        assertThat(new TopicReader(bootstrapServers).read("registration.events", leaving))
+                .extracting(PublishedEvent::type)
+                .containsExactly(SUBMITTED, CONFIRMED, CANCELLED);
+
+        // the company's place is free again: it registers anew, confirms, and queues behind the seated one
+        String again = submitTo(dayId, leavingOrgNr);
+        mvc.perform(pressConfirm(confirmPathOf(again)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+    }
+
+    /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */
     private String submitTo(String dayId, String orgNr) throws Exception {
         MockHttpServletRequestBuilder form = validForm(orgNr, "attendees", "1");
         form.with(request -> {
@@ -605,7 +683,11 @@ abstract class RegistrationJourneyTests {
             return request;
         });
         mvc.perform(form).andExpect(status().is3xxRedirection());
-        return registrationOf(orgNr).getString("_id");
+        return mongo.findOne(
+                        byOrgNr(orgNr).addCriteria(Criteria.where("status").is("PENDING")),
+                        Document.class,
+                        "registrations")
+                .getString("_id");
     }
 
     private String stateOf(String dayId, String registrationId) {

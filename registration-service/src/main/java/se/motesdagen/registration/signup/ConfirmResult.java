@@ -19,5 +19,8 @@ public sealed interface ConfirmResult {
     /** Another registration of the same company was confirmed first; this one stays unconfirmed. */
     record CompanyAlreadyRegistered(String companyName) implements ConfirmResult {}
 
+    /** The registration was confirmed and later cancelled. */
+    record Cancelled(String companyName) implements ConfirmResult {}
+
     record UnknownLink() implements ConfirmResult {}
 }

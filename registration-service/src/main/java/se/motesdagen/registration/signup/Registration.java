@@ -60,6 +60,19 @@ public class Registration {
 
     private Instant confirmationExpiresAt;
 
+    /** The hash of the manage link's secret, given on confirmation; the link works until the day is over. */
+    @Indexed(unique = true, sparse = true)
+    private String manageTokenHash;
+
+    private Instant manageExpiresAt;
+    private Instant cancelledAt;
+
+    /**
+     * Set with the cancellation and cleared once the seats were given up: if the process dies between
+     * the two writes, the sweep finds the cancellation whose seats are still taken.
+     */
+    private boolean seatsToRelease;
+
     private List<OutboxEvent> outbox = new ArrayList<>();
 
     protected Registration() {}
@@ -92,8 +105,8 @@ public class Registration {
     }
 
     /** What opening the confirm link does to this registration, decided before anything changes. */
-    ConfirmOutcome confirm(Instant now) {
-        if (status == Status.CONFIRMED) {
+    ConfirmOutcome confirm(Instant now, ConfirmationToken manageToken) {
+        if (status != Status.PENDING) {
             return ConfirmOutcome.ALREADY_CONFIRMED;
         }
         if (now.isAfter(confirmationExpiresAt)) {
@@ -102,7 +115,27 @@ public class Registration {
         status = Status.CONFIRMED;
         confirmedAt = now;
         companyPlace = eventId + "|" + company.identityKey();
+        manageTokenHash = manageToken.hash();
+        manageExpiresAt = manageToken.expiresAt();
         return ConfirmOutcome.CONFIRMED;
+    }
+
+    /**
+     * What pressing "cancel" on the manage page does, decided before anything changes. A cancelled
+     * registration gives up the company's place, so the company can register again.
+     */
+    CancelOutcome cancel(Instant now) {
+        if (status == Status.CANCELLED) {
+            return CancelOutcome.ALREADY_CANCELLED;
+        }
+        if (status != Status.CONFIRMED || now.isAfter(manageExpiresAt)) {
+            return CancelOutcome.EXPIRED;
+        }
+        status = Status.CANCELLED;
+        cancelledAt = now;
+        companyPlace = null;
+        seatsToRelease = true;
+        return CancelOutcome.CANCELLED;
     }
 
     /**
@@ -128,7 +161,14 @@ public class Registration {
 
     public enum Status {
         PENDING,
-        CONFIRMED
+        CONFIRMED,
+        CANCELLED
+    }
+
+    enum CancelOutcome {
+        CANCELLED,
+        ALREADY_CANCELLED,
+        EXPIRED
     }
 
     enum ConfirmOutcome {
@@ -196,6 +236,14 @@ public class Registration {
 
     public Instant getConfirmedAt() {
         return confirmedAt;
+    }
+
+    public Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    public Instant getManageExpiresAt() {
+        return manageExpiresAt;
     }
 
     public Instant getConfirmationExpiresAt() {

@@ -20,6 +20,7 @@ class RegistrationEvents {
 
     static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
     static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
+    static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
 
     private final JsonMapper json;
     private final OutboxTracing tracing;
@@ -47,7 +48,23 @@ class RegistrationEvents {
                 SUBMITTED_V1, registration.getId(), registration.getSubmittedAt(), json.writeValueAsString(body)));
     }
 
-    OutboxEvent confirmed(Registration registration, Day event, List<Placement> placements) {
+    OutboxEvent cancelled(Registration registration, Day event) {
+        var body = new RegistrationCancelledV1(
+                registration.getId(),
+                event.id(),
+                event.name(),
+                event.date(),
+                registration.getCompany().name(),
+                new SubmitterV1(
+                        registration.getContact().name(),
+                        registration.getContact().email()),
+                registration.getLanguage(),
+                registration.getCancelledAt());
+        return tracing.stamp(OutboxEvent.of(
+                CANCELLED_V1, registration.getId(), registration.getCancelledAt(), json.writeValueAsString(body)));
+    }
+
+    OutboxEvent confirmed(Registration registration, Day event, List<Placement> placements, String manageUrl) {
         var sessions = registration.getSessionIds().stream()
                 .flatMap(id -> event.session(id).stream())
                 .map(s -> new SessionV1(
@@ -82,6 +99,7 @@ class RegistrationEvents {
                                 p.sessionId(), p.attendeeId(), p.waiting() ? "waiting" : "seated", p.waitingPosition()))
                         .toList(),
                 visit,
+                manageUrl,
                 registration.getLanguage(),
                 registration.getConfirmedAt());
         return tracing.stamp(OutboxEvent.of(
@@ -112,8 +130,19 @@ class RegistrationEvents {
             List<SessionV1> sessions,
             List<PlaceV1> places,
             VisitRequestV1 visitRequest,
+            String manageUrl,
             String language,
             Instant confirmedAt) {}
+
+    record RegistrationCancelledV1(
+            String registrationId,
+            String eventId,
+            String eventName,
+            LocalDate eventDate,
+            String companyName,
+            SubmitterV1 contact,
+            String language,
+            Instant cancelledAt) {}
 
     /** Never the personnummer of a sole trader: organisationNumber is then null. */
     record CompanyV1(String name, String organisationNumber, boolean soleTrader) {}

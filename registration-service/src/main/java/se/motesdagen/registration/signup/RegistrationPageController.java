@@ -109,6 +109,7 @@ class RegistrationPageController {
                     case ConfirmResult.AlreadyConfirmed a -> "alreadyConfirmed";
                     case ConfirmResult.Expired e -> "expired";
                     case ConfirmResult.CompanyAlreadyRegistered c -> "companyAlreadyRegistered";
+                    case ConfirmResult.Cancelled c -> "cancelled";
                     case ConfirmResult.UnknownLink u -> "unknown";
                 });
         switch (result) {
@@ -125,9 +126,53 @@ class RegistrationPageController {
                 programme.event(eventId).ifPresent(e -> model.addAttribute("event", e));
             case ConfirmResult.CompanyAlreadyRegistered(String companyName) ->
                 model.addAttribute("companyName", companyName);
+            case ConfirmResult.Cancelled(String companyName) -> model.addAttribute("companyName", companyName);
             case ConfirmResult.UnknownLink u -> {}
         }
         return "registration/confirmed";
+    }
+
+    /** The manage link from the confirmation: the registration, its places, and the way to cancel. */
+    @GetMapping("/anmalan/hantera")
+    String managePage(@RequestParam(required = false) String token, Model model) {
+        return showManageResult(registrations.manage(token), token, model);
+    }
+
+    /** Cancelling needs the box ticked as well as the button, so a slip of the finger cancels nothing. */
+    @PostMapping("/anmalan/hantera/avboka")
+    String cancel(
+            @RequestParam(required = false) String token,
+            @RequestParam(defaultValue = "false") boolean sure,
+            Model model) {
+        if (!sure) {
+            model.addAttribute("notSure", true);
+            return showManageResult(registrations.manage(token), token, model);
+        }
+        return showManageResult(registrations.cancel(token), token, model);
+    }
+
+    private String showManageResult(ManageResult result, String token, Model model) {
+        model.addAttribute(
+                "outcome",
+                switch (result) {
+                    case ManageResult.Found f -> "found";
+                    case ManageResult.Cancelled c -> "cancelled";
+                    case ManageResult.AlreadyCancelled a -> "alreadyCancelled";
+                    case ManageResult.Expired e -> "expired";
+                    case ManageResult.UnknownLink u -> "unknown";
+                });
+        switch (result) {
+            case ManageResult.Found(Registration r, List<Placement> placements) -> {
+                addRegistration(model, r);
+                addPlaces(model, r, placements);
+                model.addAttribute("token", token);
+            }
+            case ManageResult.Cancelled(Registration r) -> addRegistration(model, r);
+            case ManageResult.AlreadyCancelled(Registration r) -> addRegistration(model, r);
+            case ManageResult.Expired e -> {}
+            case ManageResult.UnknownLink u -> {}
+        }
+        return "registration/manage";
     }
 
     /** Who has a seat and who waits, session by session in programme order. */

@@ -8,5 +8,7 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     Optional<Registration> findByConfirmationTokenHash(String hash);
 
+    Optional<Registration> findByManageTokenHash(String hash);
+
     List<Registration> findByEventIdAndContactEmailKey(String eventId, String contactEmailKey);
 }

@@ -36,6 +36,7 @@ public class RegistrationService {
     private final CompanyIdentity identity;
     private final Programme programme;
     private final Seats seats;
+    private final CancelledSeats cancelledSeats;
     private final Clock clock;
     private final MeterRegistry meters;
     private final String publicBaseUrl;
@@ -47,6 +48,7 @@ public class RegistrationService {
             CompanyIdentity identity,
             Programme programme,
             Seats seats,
+            CancelledSeats cancelledSeats,
             Clock clock,
             MeterRegistry meters,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl,
@@ -56,6 +58,7 @@ public class RegistrationService {
         this.identity = identity;
         this.programme = programme;
         this.seats = seats;
+        this.cancelledSeats = cancelledSeats;
         this.clock = clock;
         this.meters = meters;
         this.publicBaseUrl = publicBaseUrl;
@@ -128,6 +131,10 @@ public class RegistrationService {
         return registrations
                 .findByConfirmationTokenHash(ConfirmationToken.hashOf(token))
                 .<ConfirmResult>map(registration -> {
+                    if (registration.getStatus() == Registration.Status.CANCELLED) {
+                        return new ConfirmResult.Cancelled(
+                                registration.getCompany().name());
+                    }
                     if (registration.getStatus() == Registration.Status.CONFIRMED) {
                         return new ConfirmResult.AlreadyConfirmed(
                                 registration, seats.placementsOf(registration.getEventId(), registration.getId()));
@@ -151,8 +158,16 @@ public class RegistrationService {
                 return new ConfirmResult.UnknownLink();
             }
             Registration registration = found.get();
-            switch (registration.confirm(clock.instant())) {
+            Day event = programme
+                    .event(registration.getEventId())
+                    .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
+            ConfirmationToken manageToken = ConfirmationToken.issue(clock.instant(), untilTheDayIsOver(event));
+            switch (registration.confirm(clock.instant(), manageToken)) {
                 case ALREADY_CONFIRMED -> {
+                    if (registration.getStatus() == Registration.Status.CANCELLED) {
+                        return new ConfirmResult.Cancelled(
+                                registration.getCompany().name());
+                    }
                     return new ConfirmResult.AlreadyConfirmed(
                             registration, seats.placementsOf(registration.getEventId(), registration.getId()));
                 }
@@ -160,14 +175,11 @@ public class RegistrationService {
                     return new ConfirmResult.Expired(registration.getEventId());
                 }
                 case CONFIRMED -> {
-                    Day event = programme
-                            .event(registration.getEventId())
-                            .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
                     // the seats first, so the event says who has a seat and who waits; if the registration's
                     // write below never happens, the sweep finds the registration unconfirmed and frees them
                     List<Placement> placements = seats.confirm(
                             event, registration.getId(), registration.attendeeIds(), registration.getSessionIds());
-                    registration.record(events.confirmed(registration, event, placements));
+                    registration.record(events.confirmed(registration, event, placements, manageUrl(manageToken)));
                     try {
                         // fails on the unique company place when the company already has a confirmed registration
                         Registration saved = registrations.save(registration);
@@ -191,6 +203,86 @@ public class RegistrationService {
                 }
             }
         }
+    }
+
+    /** What the manage link stands for, changing nothing. */
+    public ManageResult manage(String token) {
+        return registrationByManageToken(token)
+                .<ManageResult>map(registration -> switch (registration.getStatus()) {
+                    case CANCELLED -> new ManageResult.AlreadyCancelled(registration);
+                    default ->
+                        clock.instant().isAfter(registration.getManageExpiresAt())
+                                ? new ManageResult.Expired()
+                                : new ManageResult.Found(
+                                        registration,
+                                        seats.placementsOf(registration.getEventId(), registration.getId()));
+                })
+                .orElseGet(ManageResult.UnknownLink::new);
+    }
+
+    /**
+     * Cancels the registration of a manage link (the person pressed the button): the company's place
+     * and its seats are given up at once, and the waiting lists move up.
+     */
+    public ManageResult cancel(String token) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<Registration> found = registrationByManageToken(token);
+            if (found.isEmpty()) {
+                return new ManageResult.UnknownLink();
+            }
+            Registration registration = found.get();
+            switch (registration.cancel(clock.instant())) {
+                case ALREADY_CANCELLED -> {
+                    return new ManageResult.AlreadyCancelled(registration);
+                }
+                case EXPIRED -> {
+                    return new ManageResult.Expired();
+                }
+                case CANCELLED -> {
+                    Day event = programme
+                            .event(registration.getEventId())
+                            .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
+                    registration.record(events.cancelled(registration, event));
+                    try {
+                        Registration saved = registrations.save(registration);
+                        // the registration first: if this process dies before the seats are given up, the
+                        // cancelled-seats sweep finds the registration marked and gives them up then
+                        cancelledSeats.release(event, saved.getId());
+                        meters.counter("motesdagen.registrations.cancelled", "event", event.id())
+                                .increment();
+                        log.info("Registration {} cancelled", saved.getId());
+                        return new ManageResult.Cancelled(saved);
+                    } catch (OptimisticLockingFailureException e) {
+                        // pressed twice at once, or the relay emptied the outbox meanwhile: read again
+                        if (attempt >= 3) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private Optional<Registration> registrationByManageToken(String token) {
+        if (!ConfirmationToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return registrations.findByManageTokenHash(ConfirmationToken.hashOf(token));
+    }
+
+    /** A manage link works until the day is over (Stockholm time); a moment when the day has passed. */
+    private Duration untilTheDayIsOver(Day day) {
+        Instant end = day.date().plusDays(1).atStartOfDay(Day.ZONE).toInstant();
+        Duration left = Duration.between(clock.instant(), end);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private String manageUrl(ConfirmationToken token) {
+        return UriComponentsBuilder.fromUriString(publicBaseUrl)
+                .path("/anmalan/hantera")
+                .queryParam("token", token.value())
+                .build()
+                .toUriString();
     }
 
     /**

@@ -23,22 +23,47 @@ class RegistrationTests {
             SUBMITTED,
             ConfirmationToken.issue(SUBMITTED, Duration.ofDays(7)));
 
+    private static final ConfirmationToken MANAGE = ConfirmationToken.issue(SUBMITTED, Duration.ofDays(90));
+
     @Test
     void confirmingWithinTheValidityConfirmsOnce() {
-        assertThat(registration.confirm(SUBMITTED.plus(Duration.ofHours(1))))
+        assertThat(registration.confirm(SUBMITTED.plus(Duration.ofHours(1)), MANAGE))
                 .isEqualTo(Registration.ConfirmOutcome.CONFIRMED);
         assertThat(registration.getStatus()).isEqualTo(Registration.Status.CONFIRMED);
         assertThat(registration.getConfirmedAt()).isEqualTo(SUBMITTED.plus(Duration.ofHours(1)));
 
-        assertThat(registration.confirm(SUBMITTED.plus(Duration.ofHours(2))))
+        assertThat(registration.confirm(SUBMITTED.plus(Duration.ofHours(2)), MANAGE))
                 .isEqualTo(Registration.ConfirmOutcome.ALREADY_CONFIRMED);
         assertThat(registration.getConfirmedAt()).isEqualTo(SUBMITTED.plus(Duration.ofHours(1)));
     }
 
     @Test
     void aLinkOpenedAfterItExpiredConfirmsNothing() {
-        assertThat(registration.confirm(SUBMITTED.plus(Duration.ofDays(8))))
+        assertThat(registration.confirm(SUBMITTED.plus(Duration.ofDays(8)), MANAGE))
                 .isEqualTo(Registration.ConfirmOutcome.EXPIRED);
         assertThat(registration.getStatus()).isEqualTo(Registration.Status.PENDING);
+    }
+
+    @Test
+    void onlyAConfirmedRegistrationIsCancelledOnceAndOnlyUntilTheDayIsOver() {
+        assertThat(registration.cancel(SUBMITTED.plus(Duration.ofHours(1))))
+                .as("nothing to cancel before it is confirmed")
+                .isEqualTo(Registration.CancelOutcome.EXPIRED);
+        registration.confirm(SUBMITTED.plus(Duration.ofHours(1)), MANAGE);
+
+        assertThat(registration.cancel(SUBMITTED.plus(Duration.ofDays(91))))
+                .isEqualTo(Registration.CancelOutcome.EXPIRED);
+        assertThat(registration.getStatus()).isEqualTo(Registration.Status.CONFIRMED);
+
+        assertThat(registration.cancel(SUBMITTED.plus(Duration.ofDays(2))))
+                .isEqualTo(Registration.CancelOutcome.CANCELLED);
+        assertThat(registration.getStatus()).isEqualTo(Registration.Status.CANCELLED);
+        assertThat(registration.cancel(SUBMITTED.plus(Duration.ofDays(3))))
+                .isEqualTo(Registration.CancelOutcome.ALREADY_CANCELLED);
+        assertThat(registration.getCancelledAt()).isEqualTo(SUBMITTED.plus(Duration.ofDays(2)));
+        assertThat(registration.confirm(SUBMITTED.plus(Duration.ofDays(3)), MANAGE))
+                .as("a cancelled registration is not confirmed again by its old link")
+                .isEqualTo(Registration.ConfirmOutcome.ALREADY_CONFIRMED);
+        assertThat(registration.getStatus()).isEqualTo(Registration.Status.CANCELLED);
     }
 }

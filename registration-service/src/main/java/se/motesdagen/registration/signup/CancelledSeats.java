@@ -1,0 +1,63 @@
+package se.motesdagen.registration.signup;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import se.motesdagen.registration.programme.Day;
+import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.seats.Seats;
+
+/**
+ * Gives up the seats of cancelled registrations. A cancellation is stored with a mark that its seats
+ * are still taken; the mark is cleared once they are given up. The cancel request does both at once;
+ * this sweep finishes what a process that died in between left undone.
+ */
+@Component
+class CancelledSeats {
+
+    private static final Logger log = LoggerFactory.getLogger(CancelledSeats.class);
+    /** Leaves the request that is cancelling right now to finish on its own. */
+    private static final Duration LEFT_TO_THE_REQUEST = Duration.ofMinutes(1);
+
+    private final MongoOperations mongo;
+    private final Programme programme;
+    private final Seats seats;
+    private final Clock clock;
+
+    CancelledSeats(MongoOperations mongo, Programme programme, Seats seats, Clock clock) {
+        this.mongo = mongo;
+        this.programme = programme;
+        this.seats = seats;
+        this.clock = clock;
+    }
+
+    void release(Day day, String registrationId) {
+        seats.release(day, registrationId);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(registrationId)),
+                new Update().set("seatsToRelease", false),
+                Registration.class);
+    }
+
+    @Scheduled(fixedDelayString = "${motesdagen.registration.seat-sweep-interval:PT1M}", initialDelayString = "PT45S")
+    void sweep() {
+        Query unfinished = Query.query(Criteria.where("seatsToRelease")
+                .is(true)
+                .and("cancelledAt")
+                .lt(clock.instant().minus(LEFT_TO_THE_REQUEST)));
+        unfinished.fields().include("_id", "eventId");
+        for (Registration cancelled : mongo.find(unfinished, Registration.class)) {
+            programme.event(cancelled.getEventId()).ifPresent(day -> {
+                release(day, cancelled.getId());
+                log.info("Gave up the seats of cancelled registration {} after an interruption", cancelled.getId());
+            });
+        }
+    }
+}
