@@ -41,6 +41,7 @@ import se.motesdagen.platform.test.DeadLetters;
 abstract class NotificationJourneyTests {
 
     static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
+    static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
     static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
     static final GreenMail MAIL = startMailServer();
@@ -135,7 +136,36 @@ abstract class NotificationJourneyTests {
                 .contains("Var: Culturum, Nyköping")
                 .contains("- kl. 10.00–11.00 Kompetensförsörjning")
                 .contains("Deltagare 2 står på väntelistan, plats 3 i kön.")
-                .contains("Ni har önskat ett företagsbesök");
+                .contains("Ni har önskat ett företagsbesök")
+                .contains("http://localhost:8080/anmalan/hantera?token=Q2hhbmdlT3JDYW5jZWxUaGlzUmVnaXN0cmF0aW9uMDE");
+        // the manage link is a secret too: the delivery log keeps it redacted
+        Document logged = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> mongo.findOne(
+                                Query.query(Criteria.where("recipient").is(to)), Document.class, "messages"),
+                        m -> m != null && "SENT".equals(m.getString("status")));
+        assertThat(logged.getString("body")).contains("/anmalan/hantera?token=[borttagen]");
+        assertThat(logged.toJson()).doesNotContain("Q2hhbmdlT3JDYW5jZWxUaGlzUmVnaXN0cmF0aW9uMDE");
+    }
+
+    @Test
+    void aCancellationGetsItsReceipt() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "cancelled-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = CloudEventProducer.example(CANCELLED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), CANCELLED, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Er anmälan till Stora Mötesdagen 2027 är avbokad");
+        assertThat(mail.getContent().toString())
+                .contains(
+                        "Anmälan av Nyköpings Testbageri AB till Stora Mötesdagen 2027 den 26 augusti 2027 är avbokad");
     }
 
     @Test

@@ -14,6 +14,7 @@ final class RegistrationEvents {
 
     static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
     static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
+    static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
     static final String WAITLIST_PROMOTED_V1 = "se.motesdagen.registration.waitlist-promoted.v1";
 
     private RegistrationEvents() {}
@@ -41,6 +42,7 @@ final class RegistrationEvents {
             List<Session> sessions,
             List<Place> places,
             VisitRequest visitRequest,
+            String manageUrl,
             String language) {
 
         Confirmed {
@@ -56,6 +58,15 @@ final class RegistrationEvents {
             return "waiting".equals(status);
         }
     }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Cancelled(
+            String registrationId,
+            String eventName,
+            LocalDate eventDate,
+            String companyName,
+            Person contact,
+            String language) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record WaitlistPromoted(

@@ -81,11 +81,33 @@ class RegistrationMailSubscriptions {
                                                     .toList()))
                                     .toList());
                     model.put("visitRequested", confirmed.visitRequest() != null);
+                    model.put("manageUrl", confirmed.manageUrl());
                     mailbox.queue(
                             event.id(),
                             "confirmation",
                             confirmed.registrationId(),
                             confirmed.contact().email(),
+                            locale,
+                            model);
+                });
+    }
+
+    /** RegistrationCancelled → a receipt, so a cancellation nobody meant is noticed at once. */
+    @Bean
+    Consumer<Message<byte[]>> sendCancellationEmail() {
+        return incoming.consumer(
+                RegistrationEvents.CANCELLED_V1, RegistrationEvents.Cancelled.class, (event, cancelled) -> {
+                    Locale locale = locale(cancelled.language());
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("contactName", cancelled.contact().name());
+                    model.put("companyName", cancelled.companyName());
+                    model.put("eventName", cancelled.eventName());
+                    model.put("eventDate", longDate(cancelled.eventDate(), locale));
+                    mailbox.queue(
+                            event.id(),
+                            "cancellation",
+                            cancelled.registrationId(),
+                            cancelled.contact().email(),
                             locale,
                             model);
                 });

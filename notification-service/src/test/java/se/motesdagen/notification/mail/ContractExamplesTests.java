@@ -49,6 +49,15 @@ class ContractExamplesTests {
     }
 
     @Test
+    void theCancelledExampleReadsIntoOurRecord() {
+        IncomingEvent event = read(RegistrationEvents.CANCELLED_V1).orElseThrow();
+        var cancelled = json.treeToValue(event.data(), RegistrationEvents.Cancelled.class);
+
+        assertThat(cancelled.companyName()).isEqualTo("Nyköpings Testbageri AB");
+        assertThat(cancelled.contact().email()).isEqualTo("astrid@testbageri.example");
+    }
+
+    @Test
     void theWaitlistPromotedExampleReadsIntoOurRecord() {
         IncomingEvent event = read(RegistrationEvents.WAITLIST_PROMOTED_V1).orElseThrow();
         var promoted = json.treeToValue(event.data(), RegistrationEvents.WaitlistPromoted.class);
@@ -60,7 +69,7 @@ class ContractExamplesTests {
 
     @Test
     void anotherTypeIsSkippedNotRejected() {
-        Message<byte[]> message = message("se.motesdagen.registration.cancelled.v1", "{}");
+        Message<byte[]> message = message("se.motesdagen.registration.erased.v1", "{}");
 
         assertThat(incoming.read(message, RegistrationEvents.SUBMITTED_V1)).isEmpty();
     }
