@@ -106,7 +106,8 @@ class PublicPagesBrowserTests {
     void aFormWithMistakesNamesEachOneLinksToTheFieldAndStaysAccessible() {
         browser.get(url("/evenemang/stora-motesdagen-2027"));
         browser.findElement(By.id("organisationNumber")).sendKeys("123");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // Enter in a field sends the form (the hidden default button), never adds or removes an attendee
+        browser.findElement(By.id("organisationNumber")).sendKeys(org.openqa.selenium.Keys.ENTER);
 
         WebElement summary = settle().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
         assertThat(summary.getAttribute("role")).isEqualTo("alert");
@@ -118,6 +119,7 @@ class PublicPagesBrowserTests {
         assertThat(browser.findElement(By.id("organisationNumber-error")).getText())
                 .startsWith("Organisationsnumret stämmer inte");
         assertThat(orgNr.getAttribute("value")).isEqualTo("123");
+        assertThat(browser.findElements(By.cssSelector("fieldset.attendee"))).hasSize(1);
         assertNoAccessibilityViolations();
     }
 
@@ -128,9 +130,11 @@ class PublicPagesBrowserTests {
         browser.findElement(By.id("organisationNumber")).sendKeys(Companies.newOrganisationNumber());
         browser.findElement(By.id("contactName")).sendKeys("Wilma Webb");
         browser.findElement(By.id("email")).sendKeys("wilma@webblasarbolaget.example");
-        browser.findElement(By.cssSelector("label[for='sessionIds1']")).click();
+        browser.findElement(By.id("attendees0.name")).sendKeys("Wilma Webb");
+        browser.findElement(By.cssSelector("label[for='attendees0.sessionIds1']"))
+                .click();
         browser.findElement(By.cssSelector("label[for='consent1']")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.findElement(By.id("send")).click();
 
         settle().until(ExpectedConditions.urlContains("/tack"));
         assertThat(browser.getCurrentUrl()).endsWith("/evenemang/stora-motesdagen-2027/tack");
@@ -150,12 +154,20 @@ class PublicPagesBrowserTests {
         browser.findElement(By.id("organisationNumber")).sendKeys(orgNr);
         browser.findElement(By.id("contactName")).sendKeys("Lina Länk");
         browser.findElement(By.id("email")).sendKeys("lina@lankfoljarna.example");
-        WebElement attendees = browser.findElement(By.id("attendees"));
-        attendees.clear();
-        attendees.sendKeys("2");
-        browser.findElement(By.cssSelector("label[for='sessionIds1']")).click();
+        browser.findElement(By.id("attendees0.name")).sendKeys("Lina Länk");
+        browser.findElement(By.cssSelector("label[for='attendees0.sessionIds1']"))
+                .click();
+        // a second attendee, added with the form's own button: no script needed
+        browser.findElement(By.name("addAttendee")).click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.id("attendees1.name")));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("attendees1.name");
+        assertNoAccessibilityViolations();
+        browser.findElement(By.id("attendees1.name")).sendKeys("Leo Länk");
+        browser.findElement(By.id("attendees1.needs")).sendKeys("Vegetarisk kost");
+        browser.findElement(By.cssSelector("label[for='attendees1.sessionIds1']"))
+                .click();
         browser.findElement(By.cssSelector("label[for='consent1']")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.findElement(By.id("send")).click();
         settle().until(ExpectedConditions.urlContains("/tack"));
 
         // the link from the confirm e-mail: a page with a button, which confirms
@@ -166,8 +178,8 @@ class PublicPagesBrowserTests {
         settle().until(ExpectedConditions.textToBe(By.tagName("h1"), "Anmälan är bekräftad"));
         assertThat(browser.findElement(By.cssSelector("table.places")).getText())
                 .contains("Kompetensförsörjning")
-                .contains("Deltagare 1")
-                .contains("Deltagare 2");
+                .contains("Lina Länk")
+                .contains("Leo Länk");
         assertNoAccessibilityViolations();
 
         // the manage link from the confirmation e-mail: the box must be ticked before anything is cancelled
@@ -279,8 +291,9 @@ class PublicPagesBrowserTests {
         browser.findElement(By.id("organisationNumber")).sendKeys(Companies.newOrganisationNumber());
         browser.findElement(By.id("contactName")).sendKeys("Petra Personal");
         browser.findElement(By.id("email")).sendKeys("petra@personallistan.example");
+        browser.findElement(By.id("attendees0.name")).sendKeys("Petra Personal");
         browser.findElement(By.cssSelector("label[for='consent1']")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.findElement(By.id("send")).click();
         settle().until(ExpectedConditions.urlContains("/tack"));
 
         browser.get("http://personal:motesdagen@localhost:" + port + "/personal/anmalningar");

@@ -220,8 +220,9 @@ abstract class RegistrationJourneyTests {
                         .param("organisationNumber", "556677-8898")
                         .param("contactName", "Astrid Exempelsson")
                         .param("email", "inte-en-adress")
-                        .param("attendees", "1")
-                        .param("sessionIds", "finns-inte")
+                        .param("attendees[0].name", "")
+                        .param("attendees[0].sessionIds", "finns-inte")
+                        .param("attendees[0].needs", "x".repeat(10_000))
                         .param("wantsVisit", "true"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Fyll i företagets namn.")))
@@ -231,16 +232,59 @@ abstract class RegistrationJourneyTests {
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.containsString("Bekräfta att du har läst informationen")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#organisationNumber\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Astrid Exempelsson\"")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Astrid Exempelsson\"")))
+                // an attendee's mistakes name the attendee in the summary and link to the field
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("Deltagare 1: Fyll i deltagarens namn.")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#attendees0.name\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("högst 500 tecken")));
 
         assertThat(mongo.getCollection("registrations").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void anAttendeeCannotBeInTwoSessionsAtOnceAndMoreAttendeesAreAddedAndRemovedWithoutScript() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validForm(orgNr, "attendees[1].sessionIds", "kompetensforsorjning,bygglov-och-tillstand"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "Deltagare 2: Två av de valda passen går samtidigt.")));
+        assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
+
+        // "add an attendee" shows the same form with an empty third attendee, and checks nothing yet
+        mvc.perform(validForm(orgNr, "email", "").param("addAttendee", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Deltagare 3")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"attendees[2].name\"")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("error-summary"))));
+        // "remove attendee 1" leaves Per as the only one
+        mvc.perform(validForm(orgNr).param("removeAttendee", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Per Persson\"")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("name=\"attendees[1].name\""))));
+        assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
+
+        // sent: each attendee is kept with their own sessions and needs
+        mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
+        List<Document> people = registrationOf(orgNr).getList("participants", Document.class);
+        assertThat(people).extracting(d -> d.getString("name")).containsExactly("Astrid Exempelsson", "Per Persson");
+        assertThat(people.get(0).getList("sessionIds", String.class))
+                .containsExactly("kompetensforsorjning", "upphandling");
+        assertThat(people.get(1).getString("needs")).isEqualTo("Glutenfri kost");
+        assertThat(registrationOf(orgNr).getInteger("attendees")).isEqualTo(2);
     }
 
     @Test
     void rulesThatNeedTheProgrammeAreCheckedOnceTheFieldsAreValid() throws Exception {
         String orgNr = Companies.newOrganisationNumber();
 
-        mvc.perform(validForm(orgNr).param("sessionIds", "finns-inte").param("wantsVisit", "true"))
+        mvc.perform(validForm(orgNr)
+                        .param("attendees[0].sessionIds", "finns-inte")
+                        .param("wantsVisit", "true"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("finns inte i programmet")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Fyll i besöksadressen")));
@@ -461,8 +505,8 @@ abstract class RegistrationJourneyTests {
             form.setOrganisationNumber(orgNr);
             form.setContactName("Kim Exempel");
             form.setEmail("kim." + orgNr + "@testbolag.example");
-            form.setAttendees(1);
-            form.setSessionIds(List.of("upphandling"));
+            form.setAttendees(
+                    List.of(new se.motesdagen.registration.signup.AttendeeForm("Kim Exempel", List.of("upphandling"))));
             form.setConsent(true);
             var outcome = service.submit(day, form, "sv");
             assertThat(outcome).isInstanceOf(se.motesdagen.registration.signup.SubmitOutcome.Accepted.class);
@@ -675,11 +719,18 @@ abstract class RegistrationJourneyTests {
 
     /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */
     private String submitTo(String dayId, String orgNr) throws Exception {
-        MockHttpServletRequestBuilder form = validForm(orgNr, "attendees", "1");
+        MockHttpServletRequestBuilder form = validForm(
+                orgNr,
+                "attendees[0].sessionIds",
+                "upphandling",
+                "attendees[1].name",
+                null,
+                "attendees[1].sessionIds",
+                null,
+                "attendees[1].needs",
+                null);
         form.with(request -> {
             request.setRequestURI("/evenemang/" + dayId);
-            request.removeParameter("sessionIds");
-            request.addParameter("sessionIds", "upphandling");
             return request;
         });
         mvc.perform(form).andExpect(status().is3xxRedirection());
@@ -803,7 +854,10 @@ abstract class RegistrationJourneyTests {
         String orgNr = Companies.newOrganisationNumber();
         String body = """
                 {"companyName":"API-bolaget AB","organisationNumber":"%s","contactName":"Per Persson",
-                 "email":"per@api-bolaget.example","attendees":3,"sessionIds":["upphandling"],"consent":true}
+                 "email":"per@api-bolaget.example","consent":true,
+                 "attendees":[{"name":"Per Persson","sessionIds":["upphandling"]},
+                              {"name":"Pia Persson","role":"Inköpare","sessionIds":["upphandling"]},
+                              {"name":"Pål Persson","needs":"Hörslinga"}]}
                 """.formatted(orgNr);
 
         mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
@@ -816,7 +870,7 @@ abstract class RegistrationJourneyTests {
 
         mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"companyName\":\"X\",\"organisationNumber\":\"123\",\"attendees\":0}"))
+                        .content("{\"companyName\":\"X\",\"organisationNumber\":\"123\",\"attendees\":[]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[?(@.field == 'organisationNumber')].message")
                         .value(org.hamcrest.Matchers.hasItem(
@@ -937,7 +991,10 @@ abstract class RegistrationJourneyTests {
     private static String apiBody(String orgNr, String padding) {
         return """
                 {"companyName":"API-bolaget AB%s","organisationNumber":"%s","contactName":"Per Persson",
-                 "email":"per@api-bolaget.example","attendees":3,"sessionIds":["upphandling"],"consent":true}
+                 "email":"per@api-bolaget.example","consent":true,
+                 "attendees":[{"name":"Per Persson","sessionIds":["upphandling"]},
+                              {"name":"Pia Persson","role":"Inköpare","sessionIds":["upphandling"]},
+                              {"name":"Pål Persson","needs":"Hörslinga"}]}
                 """.formatted(padding, orgNr);
     }
 
@@ -1050,7 +1107,10 @@ abstract class RegistrationJourneyTests {
                         .string(org.hamcrest.Matchers.containsString("motesdagen_registrations_submitted_total")));
     }
 
-    /** A form that passes every rule; pairs of name and value replace the defaults. */
+    /**
+     * A form that passes every rule: two attendees, the first in two sessions, the second in one. Pairs
+     * of name and value replace the defaults (a comma separates several values; null drops the field).
+     */
     private MockHttpServletRequestBuilder validForm(String orgNr, String... overrides) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("companyName", "Nyköpings Testbageri AB");
@@ -1058,14 +1118,22 @@ abstract class RegistrationJourneyTests {
         fields.put("contactName", "Astrid Exempelsson");
         fields.put("email", "astrid@testbageri.example");
         fields.put("phone", "070-123 45 67");
-        fields.put("attendees", "2");
+        fields.put("attendees[0].name", "Astrid Exempelsson");
+        fields.put("attendees[0].role", "VD");
+        fields.put("attendees[0].sessionIds", "kompetensforsorjning,upphandling");
+        fields.put("attendees[1].name", "Per Persson");
+        fields.put("attendees[1].sessionIds", "upphandling");
+        fields.put("attendees[1].needs", "Glutenfri kost");
         fields.put("consent", "true");
         for (int i = 0; i < overrides.length; i += 2) {
             fields.put(overrides[i], overrides[i + 1]);
         }
-        MockHttpServletRequestBuilder request =
-                post(EVENT).with(csrf()).param("sessionIds", "kompetensforsorjning", "upphandling");
-        fields.forEach(request::param);
+        MockHttpServletRequestBuilder request = post(EVENT).with(csrf());
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                request.param(name, value.split(","));
+            }
+        });
         return request;
     }
 

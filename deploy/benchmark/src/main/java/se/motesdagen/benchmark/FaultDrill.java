@@ -312,7 +312,7 @@ public final class FaultDrill {
     private static HttpRequest register(int n) {
         String body = """
                 {"companyName":"Övningsbolaget %s-%d AB","organisationNumber":"%s","contactName":"Dora Drill",
-                 "email":"%s","attendees":1,"sessionIds":["upphandling"],"wantsVisit":true,
+                 "email":"%s","attendees":[{"name":"Dora Drill","sessionIds":["upphandling"]}],"wantsVisit":true,
                  "visitAddress":"Övningsgatan %d, Nyköping","visitTopics":"Bygglov","consent":true}
                 """.formatted(RUN, n, RegistrationBenchmark.organisationNumber(n + 500_000), email(n), n);
         return HttpRequest.newBuilder(URI.create(BASE + "/api/events/stora-motesdagen-2027/registrations"))

@@ -188,7 +188,8 @@ public final class RegistrationBenchmark {
     private static HttpRequest register(int n) {
         String body = """
                 {"companyName":"Benchmarkbolag %s-%d AB","organisationNumber":"%s","contactName":"Bengt Bänk",
-                 "email":"%s","attendees":2,"sessionIds":["upphandling"],"consent":true}
+                 "email":"%s","consent":true,
+                 "attendees":[{"name":"Bengt Bänk","sessionIds":["upphandling"]},{"name":"Berit Bänk"}]}
                 """.formatted(RUN, n, organisationNumber(n), email(n));
         return HttpRequest.newBuilder(URI.create(BASE + "/api/events/stora-motesdagen-2027/registrations"))
                 .header("Content-Type", "application/json")

@@ -144,8 +144,10 @@ class JourneySystemTests {
         form.put("organisationNumber", "556123-4567");
         form.put("contactName", "Sara Systemsson");
         form.put("email", email);
-        form.put("attendees", "3");
-        form.put("sessionIds", "bygglov-och-tillstand");
+        form.put("attendees[0].name", "Sara Systemsson");
+        form.put("attendees[0].sessionIds", "bygglov-och-tillstand");
+        form.put("attendees[1].name", "Sam Systemsson");
+        form.put("attendees[1].sessionIds", "bygglov-och-tillstand");
         form.put("wantsVisit", "true");
         form.put("visitAddress", "Hyvelvägen 12, Nyköping");
         form.put("visitTopics", "Bygglov för ny verkstadshall");

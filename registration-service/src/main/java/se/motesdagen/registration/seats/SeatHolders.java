@@ -17,5 +17,6 @@ public interface SeatHolders {
             String companyName,
             String contactName,
             String contactEmail,
-            String language) {}
+            String language,
+            java.util.Map<String, String> attendeeNames) {}
 }

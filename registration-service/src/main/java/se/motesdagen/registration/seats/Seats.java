@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,33 +73,34 @@ public class Seats {
         this.hold = hold;
     }
 
-    /** A place in each session for each attendee: a held seat where there is one, else the waiting list. */
-    public List<Placement> claim(Day day, String registrationId, List<String> attendeeIds, List<String> sessionIds) {
-        Instant now = clock.instant();
-        List<Placement> placements = new ArrayList<>();
-        for (String sessionId : sessionIds) {
-            placements.addAll(change(day, sessionId, seats -> {
-                attendeeIds.forEach(attendee -> seats.claim(registrationId, attendee, false, now, hold));
-                return placementsOf(seats, registrationId);
-            }));
-        }
-        return placements;
+    /** A place for each attendee in each of their sessions: a held seat where there is one, else the line. */
+    public List<Placement> claim(Day day, String registrationId, Map<String, List<String>> sessionsByAttendee) {
+        return place(day, registrationId, sessionsByAttendee, false);
     }
 
     /**
      * The registration is confirmed: held seats become its own, and an attendee whose hold ran out
      * before the confirmation asks again (a seat if one is free, else the end of the line).
      */
-    public List<Placement> confirm(Day day, String registrationId, List<String> attendeeIds, List<String> sessionIds) {
+    public List<Placement> confirm(Day day, String registrationId, Map<String, List<String>> sessionsByAttendee) {
+        return place(day, registrationId, sessionsByAttendee, true);
+    }
+
+    private List<Placement> place(
+            Day day, String registrationId, Map<String, List<String>> sessionsByAttendee, boolean confirmed) {
         Instant now = clock.instant();
+        Map<String, List<String>> attendeesBySession = new LinkedHashMap<>();
+        sessionsByAttendee.forEach((attendee, sessions) -> sessions.forEach(session -> attendeesBySession
+                .computeIfAbsent(session, s -> new ArrayList<>())
+                .add(attendee)));
         List<Placement> placements = new ArrayList<>();
-        for (String sessionId : sessionIds) {
-            placements.addAll(change(day, sessionId, seats -> {
-                attendeeIds.forEach(attendee -> seats.claim(registrationId, attendee, true, now, hold));
+        attendeesBySession.forEach((sessionId, attendees) -> placements.addAll(change(day, sessionId, seats -> {
+            attendees.forEach(attendee -> seats.claim(registrationId, attendee, confirmed, now, hold));
+            if (confirmed) {
                 seats.confirm(registrationId);
-                return placementsOf(seats, registrationId);
-            }));
-        }
+            }
+            return placementsOf(seats, registrationId);
+        })));
         return placements;
     }
 

@@ -47,8 +47,13 @@ public class Registration {
     @Indexed(unique = true, sparse = true)
     private String companyPlace;
 
+    /** How many people the company sends: the size of {@link #participants}, kept for lists and counts. */
     private int attendees;
+
+    /** Every session someone of the company attends. */
     private List<String> sessionIds;
+
+    private List<Participant> participants;
     private VisitRequest visitRequest;
     private String language;
     private Instant consentedAt;
@@ -82,8 +87,7 @@ public class Registration {
             String eventId,
             Company company,
             Contact contact,
-            int attendees,
-            List<String> sessionIds,
+            List<Participant> participants,
             VisitRequest visitRequest,
             String language,
             Instant submittedAt,
@@ -94,8 +98,12 @@ public class Registration {
         this.company = company;
         this.contact = contact;
         this.contactEmailKey = emailKey(contact.email());
-        this.attendees = attendees;
-        this.sessionIds = List.copyOf(sessionIds);
+        this.participants = List.copyOf(participants);
+        this.attendees = participants.size();
+        this.sessionIds = participants.stream()
+                .flatMap(p -> p.sessionIds().stream())
+                .distinct()
+                .toList();
         this.visitRequest = visitRequest;
         this.language = language;
         this.consentedAt = submittedAt;
@@ -185,6 +193,23 @@ public class Registration {
 
     public record Contact(String name, String email, String phone) {}
 
+    /**
+     * One person the company sends. The needs (food, access) are for the organisers' planning only and
+     * never leave this service: they can reveal health or belief.
+     */
+    public record Participant(
+            String id, String name, String email, String role, List<String> sessionIds, String needs) {
+
+        public Participant {
+            sessionIds = sessionIds == null ? List.of() : List.copyOf(sessionIds);
+        }
+
+        /** The name, or "Deltagare 2" for an attendee stored before attendees were named. */
+        public String nameOr(String numbered) {
+            return name != null ? name : numbered;
+        }
+    }
+
     public record VisitRequest(String address, String topics) {}
 
     public String getId() {
@@ -211,11 +236,29 @@ public class Registration {
         return attendees;
     }
 
-    /** How the seats tell this registration's attendees apart: 1, 2, 3 in the order they were entered. */
-    public List<String> attendeeIds() {
+    /**
+     * The people the company sends, numbered 1, 2, 3 in the order they were entered. A registration
+     * stored before attendees were named has only a count and the company's sessions; it reads as that
+     * many unnamed attendees who each attend them all.
+     */
+    public List<Participant> getParticipants() {
+        if (participants != null) {
+            return participants;
+        }
         return java.util.stream.IntStream.rangeClosed(1, attendees)
-                .mapToObj(Integer::toString)
+                .mapToObj(i -> new Participant(Integer.toString(i), null, null, null, sessionIds, null))
                 .toList();
+    }
+
+    /** Which sessions each attendee attends, by attendee id: what the seats are claimed for. */
+    public java.util.Map<String, List<String>> sessionsByAttendee() {
+        java.util.Map<String, List<String>> sessions = new java.util.LinkedHashMap<>();
+        getParticipants().forEach(p -> sessions.put(p.id(), p.sessionIds()));
+        return sessions;
+    }
+
+    public java.util.Optional<Participant> participant(String id) {
+        return getParticipants().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     public List<String> getSessionIds() {

@@ -93,6 +93,9 @@ class RegistrationEvents {
                         registration.getContact().email(),
                         registration.getContact().phone()),
                 registration.getAttendees(),
+                registration.getParticipants().stream()
+                        .map(p -> new ParticipantV1(p.id(), p.name(), p.role(), p.sessionIds()))
+                        .toList(),
                 sessions,
                 placements.stream()
                         .map(p -> new PlaceV1(
@@ -127,6 +130,7 @@ class RegistrationEvents {
             CompanyV1 company,
             ContactV1 contact,
             int attendees,
+            List<ParticipantV1> participants,
             List<SessionV1> sessions,
             List<PlaceV1> places,
             VisitRequestV1 visitRequest,
@@ -154,6 +158,9 @@ class RegistrationEvents {
     record SessionV1(String sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
     record VisitRequestV1(String address, String topics) {}
+
+    /** One of the people the company sends; their needs (food, access) stay in this service. */
+    record ParticipantV1(String attendeeId, String name, String role, List<String> sessionIds) {}
 
     /** One attendee's place in one session when the registration was confirmed. */
     record PlaceV1(String sessionId, String attendeeId, String status, Integer waitingPosition) {}

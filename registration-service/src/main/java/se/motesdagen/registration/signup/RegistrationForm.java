@@ -1,10 +1,9 @@
 package se.motesdagen.registration.signup;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -18,6 +17,8 @@ import java.util.List;
  */
 @CompanyIdentified
 public class RegistrationForm {
+
+    public static final int MAX_ATTENDEES = 10;
 
     @NotBlank(message = "{registration.companyName.required}")
     @Size(max = 200, message = "{registration.companyName.tooLong}")
@@ -42,13 +43,11 @@ public class RegistrationForm {
     @Pattern(regexp = "^$|^\\+?[0-9 ()-]{6,40}$", message = "{registration.phone.invalid}")
     private String phone;
 
-    @NotNull(message = "{registration.attendees.required}")
-    @Min(value = 1, message = "{registration.attendees.range}")
-    @Max(value = 10, message = "{registration.attendees.range}")
-    private Integer attendees = 1;
-
-    @Size(max = 20, message = "{registration.sessions.tooMany}")
-    private List<String> sessionIds = new ArrayList<>();
+    /** Everyone the company sends, at least one; each chooses their own sessions. */
+    @Valid
+    @NotEmpty(message = "{registration.attendees.required}")
+    @Size(max = MAX_ATTENDEES, message = "{registration.attendees.range}")
+    private List<AttendeeForm> attendees = new ArrayList<>(List.of(new AttendeeForm()));
 
     private boolean wantsVisit;
 
@@ -124,20 +123,20 @@ public class RegistrationForm {
         this.phone = phone;
     }
 
-    public Integer getAttendees() {
+    public List<AttendeeForm> getAttendees() {
         return attendees;
     }
 
-    public void setAttendees(Integer attendees) {
-        this.attendees = attendees;
+    public void setAttendees(List<AttendeeForm> attendees) {
+        this.attendees = attendees == null ? new ArrayList<>() : new ArrayList<>(attendees);
     }
 
-    public List<String> getSessionIds() {
-        return sessionIds;
-    }
-
-    public void setSessionIds(List<String> sessionIds) {
-        this.sessionIds = sessionIds == null ? new ArrayList<>() : sessionIds;
+    /** Every session someone of the company attends, each once, in the order first chosen. */
+    public List<String> sessionIdsOfAll() {
+        return attendees.stream()
+                .flatMap(a -> a.getSessionIds().stream())
+                .distinct()
+                .toList();
     }
 
     public boolean isWantsVisit() {

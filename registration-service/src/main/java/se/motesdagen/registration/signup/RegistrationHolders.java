@@ -1,6 +1,7 @@
 package se.motesdagen.registration.signup;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import se.motesdagen.registration.seats.SeatHolders;
 import se.motesdagen.registration.seats.SessionSeats.HolderState;
@@ -19,11 +20,16 @@ class RegistrationHolders implements SeatHolders {
     public Optional<Holder> find(String registrationId) {
         return registrations
                 .findById(registrationId)
+                .filter(r -> r.getStatus() != Registration.Status.CANCELLED)
                 .map(r -> new Holder(
                         r.getStatus() == Registration.Status.CONFIRMED ? HolderState.CONFIRMED : HolderState.PENDING,
                         r.getCompany().name(),
                         r.getContact().name(),
                         r.getContact().email(),
-                        r.getLanguage()));
+                        r.getLanguage(),
+                        r.getParticipants().stream()
+                                .filter(p -> p.name() != null)
+                                .collect(Collectors.toMap(
+                                        Registration.Participant::id, Registration.Participant::name))));
     }
 }

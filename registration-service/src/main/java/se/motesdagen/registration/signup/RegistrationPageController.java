@@ -53,11 +53,27 @@ class RegistrationPageController {
             @PathVariable String eventId,
             @Valid @ModelAttribute("form") RegistrationForm form,
             BindingResult errors,
+            @RequestParam(required = false) String addAttendee,
+            @RequestParam(required = false) Integer removeAttendee,
             Model model,
             Locale locale,
             HttpServletResponse response) {
         Day event = event(eventId);
         addDay(model, event);
+        if (addAttendee != null || removeAttendee != null) {
+            // one more (or one less) attendee, without JavaScript: the same form again, nothing checked yet
+            if (addAttendee != null && form.getAttendees().size() < RegistrationForm.MAX_ATTENDEES) {
+                form.getAttendees().add(new AttendeeForm());
+                model.addAttribute("focusAttendee", form.getAttendees().size() - 1);
+            } else if (removeAttendee != null
+                    && removeAttendee >= 0
+                    && removeAttendee < form.getAttendees().size()
+                    && form.getAttendees().size() > 1) {
+                form.getAttendees().remove((int) removeAttendee);
+            }
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+            return "registration/event";
+        }
         if (form.isSpam()) {
             return "redirect:/evenemang/" + eventId + "/tack";
         }
@@ -75,8 +91,24 @@ class RegistrationPageController {
                 }
             }
         }
+        model.addAttribute("attendeeOfField", attendeeOfField(errors));
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return "registration/event";
+    }
+
+    private static final java.util.regex.Pattern ATTENDEE_FIELD =
+            java.util.regex.Pattern.compile("^attendees\\[(\\d+)]\\..+");
+
+    /** For the error summary: which attendee (1, 2, 3) a field belongs to, so "Deltagare 2: …" can be said. */
+    private static java.util.Map<String, Integer> attendeeOfField(BindingResult errors) {
+        java.util.Map<String, Integer> attendees = new java.util.HashMap<>();
+        for (var error : errors.getFieldErrors()) {
+            var matcher = ATTENDEE_FIELD.matcher(error.getField());
+            if (matcher.matches()) {
+                attendees.put(error.getField(), Integer.parseInt(matcher.group(1)) + 1);
+            }
+        }
+        return attendees;
     }
 
     @GetMapping("/evenemang/{eventId}/tack")
@@ -185,12 +217,18 @@ class RegistrationPageController {
                                 .flatMap(session -> placements.stream()
                                         .filter(p -> p.sessionId().equals(session.id()))
                                         .sorted(java.util.Comparator.comparing(Placement::attendeeId))
-                                        .map(p -> new PlaceRow(session, p)))
+                                        .map(p -> new PlaceRow(
+                                                session,
+                                                p,
+                                                registration
+                                                        .participant(p.attendeeId())
+                                                        .map(Registration.Participant::name)
+                                                        .orElse(null))))
                                 .toList()));
     }
 
     /** One line of the confirmed page: which attendee, which session, seat or place in line. */
-    record PlaceRow(Day.Session session, Placement placement) {}
+    record PlaceRow(Day.Session session, Placement placement, String attendeeName) {}
 
     /** The day, and whether the form is shown or what is said instead. */
     private void addDay(Model model, Day day) {

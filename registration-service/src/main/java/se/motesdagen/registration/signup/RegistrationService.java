@@ -87,8 +87,7 @@ public class RegistrationService {
                 company,
                 new Registration.Contact(
                         form.getContactName().strip(), form.getEmail().strip(), blankToNull(form.getPhone())),
-                form.getAttendees(),
-                List.copyOf(new LinkedHashSet<>(form.getSessionIds())),
+                participants(form),
                 form.isWantsVisit()
                         ? new Registration.VisitRequest(
                                 form.getVisitAddress().strip(),
@@ -100,7 +99,7 @@ public class RegistrationService {
         registration.record(events.submitted(registration, event, confirmationUrl(token)));
         // the places first: a crash before the insert leaves places for a registration that never was,
         // which the seats drop when their hold runs out; the other order could lose a stored one's seats
-        seats.claim(event, registration.getId(), registration.attendeeIds(), registration.getSessionIds());
+        seats.claim(event, registration.getId(), registration.sessionsByAttendee());
         registrations.insert(registration);
         meters.counter("motesdagen.registrations.submitted", "event", event.id())
                 .increment();
@@ -177,8 +176,8 @@ public class RegistrationService {
                 case CONFIRMED -> {
                     // the seats first, so the event says who has a seat and who waits; if the registration's
                     // write below never happens, the sweep finds the registration unconfirmed and frees them
-                    List<Placement> placements = seats.confirm(
-                            event, registration.getId(), registration.attendeeIds(), registration.getSessionIds());
+                    List<Placement> placements =
+                            seats.confirm(event, registration.getId(), registration.sessionsByAttendee());
                     registration.record(events.confirmed(registration, event, placements, manageUrl(manageToken)));
                     try {
                         // fails on the unique company place when the company already has a confirmed registration
@@ -337,8 +336,17 @@ public class RegistrationService {
 
     private static List<FieldProblem> checkAgainstProgramme(Day event, RegistrationForm form) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (form.getSessionIds().stream().anyMatch(id -> event.session(id).isEmpty())) {
-            problems.add(new FieldProblem("sessionIds", "registration.sessions.unknown"));
+        for (int i = 0; i < form.getAttendees().size(); i++) {
+            List<String> chosen = form.getAttendees().get(i).getSessionIds();
+            String field = "attendees[" + i + "].sessionIds";
+            if (chosen.stream().anyMatch(id -> event.session(id).isEmpty())) {
+                problems.add(new FieldProblem(field, "registration.sessions.unknown"));
+            } else if (overlapping(chosen.stream()
+                    .distinct()
+                    .map(id -> event.session(id).orElseThrow())
+                    .toList())) {
+                problems.add(new FieldProblem(field, "registration.sessions.overlap"));
+            }
         }
         if (form.isWantsVisit()) {
             if (isBlank(form.getVisitAddress())) {
@@ -349,6 +357,34 @@ public class RegistrationService {
             }
         }
         return problems;
+    }
+
+    /** Whether any two of the sessions run at the same time: nobody attends two at once. */
+    private static boolean overlapping(List<Day.Session> sessions) {
+        for (int i = 0; i < sessions.size(); i++) {
+            for (int j = i + 1; j < sessions.size(); j++) {
+                Day.Session a = sessions.get(i);
+                Day.Session b = sessions.get(j);
+                if (a.startsAt().isBefore(b.endsAt()) && b.startsAt().isBefore(a.endsAt())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<Registration.Participant> participants(RegistrationForm form) {
+        List<Registration.Participant> participants = new ArrayList<>();
+        for (AttendeeForm attendee : form.getAttendees()) {
+            participants.add(new Registration.Participant(
+                    Integer.toString(participants.size() + 1),
+                    attendee.getName().strip(),
+                    blankToNull(attendee.getEmail()),
+                    blankToNull(attendee.getRole()),
+                    List.copyOf(new LinkedHashSet<>(attendee.getSessionIds())),
+                    blankToNull(attendee.getNeeds())));
+        }
+        return participants;
     }
 
     private String confirmationUrl(ConfirmationToken token) {

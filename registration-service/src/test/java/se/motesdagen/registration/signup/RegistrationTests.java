@@ -16,14 +16,24 @@ class RegistrationTests {
             "stora-motesdagen-2027",
             new Registration.Company("Testbageriet AB", "556677-8899", false, "org:556677-8899"),
             new Registration.Contact("Astrid Exempelsson", "astrid@example.test", null),
-            2,
-            List.of("upphandling"),
+            List.of(
+                    new Registration.Participant("1", "Astrid Exempelsson", null, "VD", List.of("upphandling"), null),
+                    new Registration.Participant("2", "Per Persson", null, null, List.of(), "Glutenfri kost")),
             null,
             "sv",
             SUBMITTED,
             ConfirmationToken.issue(SUBMITTED, Duration.ofDays(7)));
 
     private static final ConfirmationToken MANAGE = ConfirmationToken.issue(SUBMITTED, Duration.ofDays(90));
+
+    @Test
+    void theCompanysSessionsAreThoseItsAttendeesAttendAndEachAttendeeClaimsOnlyTheirOwn() {
+        assertThat(registration.getAttendees()).isEqualTo(2);
+        assertThat(registration.getSessionIds()).containsExactly("upphandling");
+        assertThat(registration.sessionsByAttendee())
+                .containsEntry("1", List.of("upphandling"))
+                .containsEntry("2", List.of());
+    }
 
     @Test
     void confirmingWithinTheValidityConfirmsOnce() {

@@ -1,0 +1,80 @@
+package se.motesdagen.registration.signup;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One person the company sends: who they are, which sessions they attend, and what they need to take
+ * part (food, access). The address is optional: the contact person gets every e-mail.
+ */
+public class AttendeeForm {
+
+    @NotBlank(message = "{registration.attendee.name.required}")
+    @Size(max = 200, message = "{registration.attendee.name.tooLong}")
+    private String name;
+
+    @Email(message = "{registration.email.invalid}")
+    @Pattern(regexp = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{registration.email.invalid}")
+    @Size(max = 254, message = "{registration.email.invalid}")
+    private String email;
+
+    @Size(max = 100, message = "{registration.attendee.role.tooLong}")
+    private String role;
+
+    @Size(max = 20, message = "{registration.sessions.tooMany}")
+    private List<String> sessionIds = new ArrayList<>();
+
+    @Size(max = 500, message = "{registration.attendee.needs.tooLong}")
+    private String needs;
+
+    public AttendeeForm() {}
+
+    public AttendeeForm(String name, List<String> sessionIds) {
+        this.name = name;
+        setSessionIds(sessionIds);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public List<String> getSessionIds() {
+        return sessionIds;
+    }
+
+    public void setSessionIds(List<String> sessionIds) {
+        this.sessionIds = sessionIds == null ? new ArrayList<>() : new ArrayList<>(sessionIds);
+    }
+
+    public String getNeeds() {
+        return needs;
+    }
+
+    public void setNeeds(String needs) {
+        this.needs = needs;
+    }
+}
