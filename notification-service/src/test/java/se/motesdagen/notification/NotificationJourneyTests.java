@@ -135,7 +135,7 @@ abstract class NotificationJourneyTests {
         assertThat(mail.getContent().toString())
                 .contains("Var: Culturum, Nyköping")
                 .contains("- kl. 10.00–11.00 Kompetensförsörjning")
-                .contains("Deltagare 2 står på väntelistan, plats 3 i kön.")
+                .contains("Per Persson står på väntelistan, plats 3 i kön.")
                 .contains("Ni har önskat ett företagsbesök")
                 .contains("http://localhost:8080/anmalan/hantera?token=Q2hhbmdlT3JDYW5jZWxUaGlzUmVnaXN0cmF0aW9uMDE");
         // the manage link is a secret too: the delivery log keeps it redacted
@@ -186,7 +186,7 @@ abstract class NotificationJourneyTests {
         MimeMessage mail = inboxOf(to).getFirst();
         assertThat(mail.getSubject()).isEqualTo("Ni har fått en plats på Stora Mötesdagen 2027");
         assertThat(mail.getContent().toString())
-                .contains("deltagare 2 från Nyköpings Testbageri AB har nu en plats")
+                .contains("Per Persson från Nyköpings Testbageri AB har nu en plats")
                 .contains("Pass: Kompetensförsörjning")
                 .contains("När: 26 augusti 2027, kl. 10.00–11.00")
                 .contains("Var: Culturum, Nyköping, Sal A");

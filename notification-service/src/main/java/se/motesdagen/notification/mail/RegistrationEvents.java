@@ -39,6 +39,7 @@ final class RegistrationEvents {
             Company company,
             Person contact,
             int attendees,
+            List<Participant> participants,
             List<Session> sessions,
             List<Place> places,
             VisitRequest visitRequest,
@@ -46,9 +47,23 @@ final class RegistrationEvents {
             String language) {
 
         Confirmed {
+            participants = participants == null ? List.of() : participants;
             places = places == null ? List.of() : places;
         }
+
+        /** The attendee's name, or null for one registered before attendees were named. */
+        String nameOf(String attendeeId) {
+            return participants.stream()
+                    .filter(p -> p.attendeeId().equals(attendeeId))
+                    .map(Participant::name)
+                    .findFirst()
+                    .orElse(null);
+        }
     }
+
+    /** One of the people the company sends; absent in events from before attendees were named. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Participant(String attendeeId, String name) {}
 
     /** One attendee's seat or place in line; absent in events from before seats were given out. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -76,6 +91,7 @@ final class RegistrationEvents {
             String eventLocation,
             Session session,
             String attendeeId,
+            String attendeeName,
             String companyName,
             Person contact,
             String language) {}

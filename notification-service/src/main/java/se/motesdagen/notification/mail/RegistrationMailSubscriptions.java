@@ -78,6 +78,10 @@ class RegistrationMailSubscriptions {
                                             confirmed.places().stream()
                                                     .filter(p -> p.waiting()
                                                             && p.sessionId().equals(s.sessionId()))
+                                                    .map(p -> new WaitingLine(
+                                                            p.attendeeId(),
+                                                            confirmed.nameOf(p.attendeeId()),
+                                                            p.waitingPosition()))
                                                     .toList()))
                                     .toList());
                     model.put("visitRequested", confirmed.visitRequest() != null);
@@ -131,6 +135,7 @@ class RegistrationMailSubscriptions {
                     model.put("sessionTime", timeSpan(promoted.session(), DateTimeFormatter.ofPattern("H.mm", locale)));
                     model.put("room", promoted.session().room());
                     model.put("attendeeId", promoted.attendeeId());
+                    model.put("attendeeName", promoted.attendeeName());
                     mailbox.queue(
                             event.id(),
                             "waitlist-promoted",
@@ -142,7 +147,10 @@ class RegistrationMailSubscriptions {
     }
 
     /** A session in the confirmation, with the attendees who wait for a seat in it. */
-    record SessionLine(String time, String title, List<RegistrationEvents.Place> waiting) {}
+    record SessionLine(String time, String title, List<WaitingLine> waiting) {}
+
+    /** An attendee on a session's waiting list: by name, or by number for one registered before names. */
+    record WaitingLine(String attendeeId, String name, Integer position) {}
 
     private static String timeSpan(RegistrationEvents.Session session, DateTimeFormatter time) {
         return time.format(session.startsAt().atZoneSameInstant(STOCKHOLM)) + "–"
