@@ -717,6 +717,41 @@ abstract class RegistrationJourneyTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
     }
 
+    @Test
+    void aCancellationInterruptedBeforeItsSeatsWereGivenUpIsFinishedByTheSweep(
+            @Autowired se.motesdagen.registration.signup.CancelledSeats sweep) throws Exception {
+        String dayId = "avbrutet-" + java.util.UUID.randomUUID();
+        saveDay(dayId, null, null, 1);
+        String leaving = submitTo(dayId, Companies.newOrganisationNumber());
+        String waiting = submitTo(dayId, Companies.newOrganisationNumber());
+        mvc.perform(pressConfirm(confirmPathOf(leaving)));
+        mvc.perform(pressConfirm(confirmPathOf(waiting)));
+        awaitOutboxEmpty(leaving);
+
+        // what a process that died right after storing the cancellation leaves behind
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(leaving)),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("status", "CANCELLED")
+                        .set(
+                                "cancelledAt",
+                                java.util.Date.from(java.time.Instant.now().minusSeconds(120)))
+                        .set("seatsToRelease", true)
+                        .unset("companyPlace"),
+                "registrations");
+        assertThat(stateOf(dayId, leaving)).isEqualTo("SEATED");
+
+        sweep.sweep();
+
+        assertThat(stateOf(dayId, leaving)).isNull();
+        assertThat(stateOf(dayId, waiting)).isEqualTo("SEATED");
+        assertThat(mongo.findById(leaving, Document.class, "registrations").getBoolean("seatsToRelease"))
+                .isFalse();
+        assertThat(ContractSchemas.violations(
+                        PROMOTED, awaitEvent(waiting, PROMOTED).body()))
+                .isEmpty();
+    }
+
     /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */
     private String submitTo(String dayId, String orgNr) throws Exception {
         MockHttpServletRequestBuilder form = validForm(

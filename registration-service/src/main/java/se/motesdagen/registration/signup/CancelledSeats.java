@@ -20,7 +20,7 @@ import se.motesdagen.registration.seats.Seats;
  * this sweep finishes what a process that died in between left undone.
  */
 @Component
-class CancelledSeats {
+public class CancelledSeats {
 
     private static final Logger log = LoggerFactory.getLogger(CancelledSeats.class);
     /** Leaves the request that is cancelling right now to finish on its own. */
@@ -46,8 +46,9 @@ class CancelledSeats {
                 Registration.class);
     }
 
+    /** Gives up the seats of every cancellation older than a minute whose seats are still marked taken. */
     @Scheduled(fixedDelayString = "${motesdagen.registration.seat-sweep-interval:PT1M}", initialDelayString = "PT45S")
-    void sweep() {
+    public void sweep() {
         Query unfinished = Query.query(Criteria.where("seatsToRelease")
                 .is(true)
                 .and("cancelledAt")
