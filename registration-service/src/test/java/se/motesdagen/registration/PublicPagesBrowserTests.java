@@ -303,6 +303,18 @@ class PublicPagesBrowserTests {
                 .contains("Personallistans AB");
         assertThat(browser.findElement(By.cssSelector("table.fill")).getText()).contains("Kompetensförsörjning");
         assertNoAccessibilityViolations();
+
+        browser.findElement(By.linkText("Personallistans AB")).click();
+        settle().until(ExpectedConditions.textToBe(By.tagName("h1"), "Personallistans AB"));
+        assertThat(browser.findElement(By.className("timeline")).getText()).contains("Anmäld");
+        assertNoAccessibilityViolations();
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.className("error-summary")));
+        assertNoAccessibilityViolations();
+
+        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/incheckning?q=Petra");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Incheckning");
+        assertNoAccessibilityViolations();
     }
 
     private void assertNoAccessibilityViolations() {

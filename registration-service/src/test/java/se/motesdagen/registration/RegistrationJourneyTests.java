@@ -57,6 +57,8 @@ abstract class RegistrationJourneyTests {
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
     static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
     static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
+    static final String ATTENDED = "se.motesdagen.registration.attendance-recorded.v1";
+    static final String ERASED = "se.motesdagen.registration.erased.v1";
 
     @Autowired
     MockMvc mvc;
@@ -123,10 +125,15 @@ abstract class RegistrationJourneyTests {
     }
 
     private void saveDay(String id, java.time.Instant opens, java.time.Instant closes, int capacity) {
+        saveDay(id, java.time.LocalDate.of(2027, 9, 1), opens, closes, capacity);
+    }
+
+    private void saveDay(
+            String id, java.time.LocalDate date, java.time.Instant opens, java.time.Instant closes, int capacity) {
         mongo.save(new se.motesdagen.registration.programme.Day(
                 id,
                 "Dag " + id,
-                java.time.LocalDate.of(2027, 9, 1),
+                date,
                 java.time.LocalTime.of(9, 0),
                 java.time.LocalTime.of(12, 0),
                 "Stadshuset, Nyköping",
@@ -750,6 +757,147 @@ abstract class RegistrationJourneyTests {
         assertThat(ContractSchemas.violations(
                         PROMOTED, awaitEvent(waiting, PROMOTED).body()))
                 .isEmpty();
+    }
+
+    @Test
+    void staffSeeEverythingOfARegistrationCheckAttendeesInOnceAndScriptNeverRuns() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validForm(
+                        orgNr,
+                        "companyName",
+                        "<script>alert('företag')</script> AB",
+                        "attendees[1].name",
+                        "Per <img src=x onerror=alert(1)> Persson"))
+                .andExpect(status().is3xxRedirection());
+        String id = registrationOf(orgNr).getString("_id");
+        String detail = "/personal/anmalningar/" + id;
+
+        // before confirmation nobody can be checked in
+        mvc.perform(post(detail + "/incheckning").with(csrf()).with(staff()).param("attendee", "2"));
+        assertThat(registrationOf(orgNr)
+                        .getList("participants", Document.class)
+                        .get(1)
+                        .get("checkedInAt"))
+                .isNull();
+
+        mvc.perform(pressConfirm(confirmPathOf(id)));
+        String page = mvc.perform(get(detail).with(staff()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("&lt;script&gt;alert(&#39;företag&#39;)&lt;/script&gt; AB")
+                .contains("Per &lt;img src=x onerror=alert(1)&gt; Persson")
+                .doesNotContain("<script>alert")
+                .doesNotContain("<img src=x")
+                .contains("Glutenfri kost")
+                .contains("Anmäld via formuläret eller API:t")
+                .contains("Bekräftad av kontaktpersonen");
+
+        // the desk finds the attendee by name; one click checks in, a second changes nothing
+        mvc.perform(get("/personal/incheckning")
+                        .param("event", "stora-motesdagen-2027")
+                        .param("q", "onerror=alert(1)> Pers")
+                        .with(staff()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Checka in Per &lt;img")));
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post(detail + "/incheckning")
+                            .with(csrf())
+                            .with(staff())
+                            .param("attendee", "2")
+                            .param("fromDesk", "true")
+                            .param("q", "Pers"))
+                    .andExpect(redirectedUrl("/personal/incheckning?event=stora-motesdagen-2027&q=Pers"));
+        }
+        mvc.perform(post(detail + "/incheckning").with(csrf()).param("attendee", "1"))
+                .andExpect(status().isUnauthorized());
+        assertThat(registrationOf(orgNr).getList("participants", Document.class))
+                .extracting(p -> p.get("checkedInAt") != null)
+                .containsExactly(false, true);
+        PublishedEvent attended = awaitEvent(id, ATTENDED);
+        assertThat(ContractSchemas.violations(ATTENDED, attended.body())).isEmpty();
+        assertThat(json.readTree(attended.body()).get("attendeeId").asString()).isEqualTo("2");
+        awaitOutboxEmpty(id);
+        assertThat(new TopicReader(bootstrapServers).read("registration.events", id))
+                .extracting(PublishedEvent::type)
+                .containsExactly(SUBMITTED, CONFIRMED, ATTENDED);
+        mvc.perform(get(detail).with(staff()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Incheckad")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "Per &lt;img src=x onerror=alert(1)&gt; Persson (personal)")));
+    }
+
+    @Test
+    void staffEraseARegistrationOnRequestAndOnlyWhatIsPersonalGoes() throws Exception {
+        String dayId = "radering-" + java.util.UUID.randomUUID();
+        saveDay(dayId, null, null, 1);
+        String orgNr = Companies.newOrganisationNumber();
+        String erased = submitTo(dayId, orgNr);
+        String waiting = submitTo(dayId, Companies.newOrganisationNumber());
+        mvc.perform(pressConfirm(confirmPathOf(erased)));
+        mvc.perform(pressConfirm(confirmPathOf(waiting)));
+        awaitOutboxEmpty(erased);
+        String detail = "/personal/anmalningar/" + erased;
+
+        mvc.perform(post(detail + "/radera").with(csrf()).with(staff())).andExpect(status().is3xxRedirection());
+        assertThat(mongo.findById(erased, Document.class, "registrations").get("erasedAt"))
+                .isNull();
+
+        mvc.perform(post(detail + "/radera").with(csrf()).with(staff()).param("sure", "true"))
+                .andExpect(status().is3xxRedirection());
+
+        Document stored = mongo.findById(erased, Document.class, "registrations");
+        assertThat(stored.get("erasedAt")).isNotNull();
+        assertThat(stored.toJson())
+                .doesNotContain("Astrid")
+                .doesNotContain("testbageri.example")
+                .doesNotContain("070-123")
+                .doesNotContain("manageTokenHash");
+        // what the statistics need stays: the company (an aktiebolag is not a person), the count, the sessions
+        assertThat(stored.get("company", Document.class).getString("organisationNumber"))
+                .isEqualTo(orgNr);
+        assertThat(stored.getInteger("attendees")).isEqualTo(1);
+        assertThat(stored.getString("status")).isEqualTo("CONFIRMED");
+        assertThat(stored.getList("history", Document.class))
+                .extracting(h -> h.getString("kind"))
+                .endsWith("ERASED");
+        // the seat went to the next in line, and everyone else hears of the erasure, with nothing personal in it
+        assertThat(stateOf(dayId, erased)).isNull();
+        assertThat(stateOf(dayId, waiting)).isEqualTo("SEATED");
+        PublishedEvent erasure = awaitEvent(erased, ERASED);
+        assertThat(ContractSchemas.violations(ERASED, erasure.body())).isEmpty();
+        assertThat(erasure.body()).doesNotContain("Astrid").doesNotContain(orgNr);
+        assertThat(mvc.perform(get(detail).with(staff()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Personuppgifterna raderade")
+                .doesNotContain("astrid@testbageri.example")
+                .doesNotContain("Astrid");
+    }
+
+    @Test
+    void registrationsOfADayLongerAgoThanTheRetentionPeriodAreErasedAndNoOthers(
+            @Autowired se.motesdagen.registration.signup.RetentionPeriod retention) throws Exception {
+        String old = "gammal-dag-" + java.util.UUID.randomUUID();
+        saveDay(old, java.time.LocalDate.of(2020, 5, 1), null, null, 30);
+        String orgNr = Companies.newOrganisationNumber();
+        String id = submitTo(old, orgNr);
+        awaitOutboxEmpty(id);
+
+        // 24 months after 1 May 2020 is 1 May 2022: kept that day, erased the day after
+        assertThat(retention.eraseExpired(java.time.LocalDate.of(2022, 5, 1))).isZero();
+        assertThat(retention.eraseExpired(java.time.LocalDate.of(2022, 5, 2))).isEqualTo(1);
+        assertThat(mongo.findById(id, Document.class, "registrations").toJson()).doesNotContain("Astrid");
+        assertThat(json.readTree(awaitEvent(id, ERASED).body()).get("reason").asString())
+                .isEqualTo("retention");
+        assertThat(retention.eraseExpired(java.time.LocalDate.of(2022, 5, 3))).isZero();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor staff() {
+        return httpBasic("personal", "motesdagen");
     }
 
     /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */

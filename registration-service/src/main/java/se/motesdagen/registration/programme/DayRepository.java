@@ -7,4 +7,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface DayRepository extends MongoRepository<Day, String> {
 
     List<Day> findByDateGreaterThanEqualOrderByDateAsc(LocalDate from);
+
+    List<Day> findByDateLessThan(LocalDate before);
 }

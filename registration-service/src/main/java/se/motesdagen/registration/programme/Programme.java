@@ -21,6 +21,11 @@ public class Programme {
         return events.findById(eventId);
     }
 
+    /** The days held before the date. */
+    public java.util.List<Day> daysBefore(LocalDate date) {
+        return events.findByDateLessThan(date);
+    }
+
     /** The next day to come, for the start page. */
     public Optional<Day> nextEvent() {
         return events.findByDateGreaterThanEqualOrderByDateAsc(LocalDate.now(clock.withZone(Day.ZONE))).stream()

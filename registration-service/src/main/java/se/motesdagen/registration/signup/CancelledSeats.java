@@ -15,9 +15,9 @@ import se.motesdagen.registration.programme.Programme;
 import se.motesdagen.registration.seats.Seats;
 
 /**
- * Gives up the seats of cancelled registrations. A cancellation is stored with a mark that its seats
- * are still taken; the mark is cleared once they are given up. The cancel request does both at once;
- * this sweep finishes what a process that died in between left undone.
+ * Gives up the seats of cancelled and erased registrations. A cancellation or an erasure is stored with
+ * a mark that its seats are still taken; the mark is cleared once they are given up. The request does
+ * both at once; this sweep finishes what a process that died in between left undone.
  */
 @Component
 public class CancelledSeats {
@@ -46,18 +46,20 @@ public class CancelledSeats {
                 Registration.class);
     }
 
-    /** Gives up the seats of every cancellation older than a minute whose seats are still marked taken. */
+    /** Gives up the seats of every cancellation or erasure older than a minute whose seats are still marked taken. */
     @Scheduled(fixedDelayString = "${motesdagen.registration.seat-sweep-interval:PT1M}", initialDelayString = "PT45S")
     public void sweep() {
+        var before = clock.instant().minus(LEFT_TO_THE_REQUEST);
         Query unfinished = Query.query(Criteria.where("seatsToRelease")
                 .is(true)
-                .and("cancelledAt")
-                .lt(clock.instant().minus(LEFT_TO_THE_REQUEST)));
+                .orOperator(
+                        Criteria.where("cancelledAt").lt(before),
+                        Criteria.where("erasedAt").lt(before)));
         unfinished.fields().include("_id", "eventId");
         for (Registration cancelled : mongo.find(unfinished, Registration.class)) {
             programme.event(cancelled.getEventId()).ifPresent(day -> {
                 release(day, cancelled.getId());
-                log.info("Gave up the seats of cancelled registration {} after an interruption", cancelled.getId());
+                log.info("Gave up the seats of registration {} after an interruption", cancelled.getId());
             });
         }
     }

@@ -78,6 +78,12 @@ public class Registration {
      */
     private boolean seatsToRelease;
 
+    /** When the personal data was removed (on request, or when the retention period ran out). */
+    private Instant erasedAt;
+
+    /** Everything that happened to the registration, oldest first: the staff's timeline. */
+    private List<Happening> history = new ArrayList<>();
+
     private List<OutboxEvent> outbox = new ArrayList<>();
 
     protected Registration() {}
@@ -110,6 +116,7 @@ public class Registration {
         this.submittedAt = submittedAt;
         this.confirmationTokenHash = token.hash();
         this.confirmationExpiresAt = token.expiresAt();
+        happened(submittedAt, Happening.Kind.SUBMITTED, null);
     }
 
     /** What opening the confirm link does to this registration, decided before anything changes. */
@@ -125,6 +132,7 @@ public class Registration {
         companyPlace = eventId + "|" + company.identityKey();
         manageTokenHash = manageToken.hash();
         manageExpiresAt = manageToken.expiresAt();
+        happened(now, Happening.Kind.CONFIRMED, null);
         return ConfirmOutcome.CONFIRMED;
     }
 
@@ -143,19 +151,75 @@ public class Registration {
         cancelledAt = now;
         companyPlace = null;
         seatsToRelease = true;
+        happened(now, Happening.Kind.CANCELLED, null);
         return CancelOutcome.CANCELLED;
+    }
+
+    /** Staff mark an attendee as present on the day; a second time changes nothing. */
+    CheckInOutcome checkIn(String attendeeId, Instant now, String by) {
+        if (status != Status.CONFIRMED || erasedAt != null) {
+            return CheckInOutcome.NOT_CONFIRMED;
+        }
+        Participant participant = participant(attendeeId).orElse(null);
+        if (participant == null) {
+            return CheckInOutcome.NO_SUCH_ATTENDEE;
+        }
+        if (participant.checkedInAt() != null) {
+            return CheckInOutcome.ALREADY_CHECKED_IN;
+        }
+        participants = getParticipants().stream()
+                .map(p -> p.id().equals(attendeeId) ? p.checkedIn(now) : p)
+                .toList();
+        happened(now, Happening.Kind.CHECKED_IN, participant.nameOr("Deltagare " + attendeeId) + " (" + by + ")");
+        return CheckInOutcome.CHECKED_IN;
+    }
+
+    /**
+     * Removes the personal data and keeps what the statistics need: the day, the status, the dates, the
+     * number of attendees and their sessions, an aktiebolag's name and number (not personal data). A
+     * sole trader's name often is the owner's name, so it goes too, with the keyed personnummer hash.
+     * The company's place and the seats are given up; the links stop working. False if already done.
+     */
+    boolean erase(Instant now, String reason) {
+        if (erasedAt != null) {
+            return false;
+        }
+        erasedAt = now;
+        contact = new Contact(null, null, null);
+        contactEmailKey = null;
+        if (company.soleTrader()) {
+            company = new Company(null, null, true, null);
+        }
+        participants = getParticipants().stream()
+                .map(p -> new Participant(p.id(), null, null, null, p.sessionIds(), null, p.checkedInAt()))
+                .toList();
+        visitRequest = visitRequest == null ? null : new VisitRequest(null, null);
+        companyPlace = null;
+        confirmationTokenHash = null;
+        manageTokenHash = null;
+        seatsToRelease = true;
+        happened(now, Happening.Kind.ERASED, reason);
+        return true;
+    }
+
+    private void happened(Instant at, Happening.Kind kind, String detail) {
+        if (history == null) {
+            history = new ArrayList<>();
+        }
+        history.add(new Happening(at, kind, detail));
     }
 
     /**
      * A new link for a registration still waiting for confirmation (the old link stops working);
      * false when there is nothing to confirm any more.
      */
-    boolean reissueConfirmation(ConfirmationToken token) {
+    boolean reissueConfirmation(ConfirmationToken token, Instant now) {
         if (status != Status.PENDING) {
             return false;
         }
         confirmationTokenHash = token.hash();
         confirmationExpiresAt = token.expiresAt();
+        happened(now, Happening.Kind.LINK_SENT_AGAIN, null);
         return true;
     }
 
@@ -167,10 +231,35 @@ public class Registration {
         outbox.add(event);
     }
 
+    /** Drops the events not yet published: after an erasure they would carry the data that was removed. */
+    void clearUnpublished() {
+        outbox.clear();
+    }
+
     public enum Status {
         PENDING,
         CONFIRMED,
         CANCELLED
+    }
+
+    enum CheckInOutcome {
+        CHECKED_IN,
+        ALREADY_CHECKED_IN,
+        NOT_CONFIRMED,
+        NO_SUCH_ATTENDEE
+    }
+
+    /** One line of the timeline: when, what, and a word on it (who checked whom in, why erased). */
+    public record Happening(Instant at, Kind kind, String detail) {
+
+        public enum Kind {
+            SUBMITTED,
+            LINK_SENT_AGAIN,
+            CONFIRMED,
+            CANCELLED,
+            CHECKED_IN,
+            ERASED
+        }
     }
 
     enum CancelOutcome {
@@ -198,10 +287,24 @@ public class Registration {
      * never leave this service: they can reveal health or belief.
      */
     public record Participant(
-            String id, String name, String email, String role, List<String> sessionIds, String needs) {
+            String id,
+            String name,
+            String email,
+            String role,
+            List<String> sessionIds,
+            String needs,
+            Instant checkedInAt) {
 
         public Participant {
             sessionIds = sessionIds == null ? List.of() : List.copyOf(sessionIds);
+        }
+
+        public Participant(String id, String name, String email, String role, List<String> sessionIds, String needs) {
+            this(id, name, email, role, sessionIds, needs, null);
+        }
+
+        Participant checkedIn(Instant at) {
+            return new Participant(id, name, email, role, sessionIds, needs, at);
         }
 
         /** The name, or "Deltagare 2" for an attendee stored before attendees were named. */
@@ -279,6 +382,14 @@ public class Registration {
 
     public Instant getConfirmedAt() {
         return confirmedAt;
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
+    }
+
+    public List<Happening> getHistory() {
+        return history == null ? List.of() : List.copyOf(history);
     }
 
     public Instant getCancelledAt() {

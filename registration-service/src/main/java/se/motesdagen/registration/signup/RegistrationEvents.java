@@ -21,6 +21,8 @@ class RegistrationEvents {
     static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
     static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
     static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
+    static final String ATTENDANCE_RECORDED_V1 = "se.motesdagen.registration.attendance-recorded.v1";
+    static final String ERASED_V1 = "se.motesdagen.registration.erased.v1";
 
     private final JsonMapper json;
     private final OutboxTracing tracing;
@@ -46,6 +48,31 @@ class RegistrationEvents {
                 registration.getSubmittedAt());
         return tracing.stamp(OutboxEvent.of(
                 SUBMITTED_V1, registration.getId(), registration.getSubmittedAt(), json.writeValueAsString(body)));
+    }
+
+    OutboxEvent attendanceRecorded(Registration registration, Day event, String attendeeId, Instant at) {
+        var body = new AttendanceRecordedV1(
+                registration.getId(),
+                event.id(),
+                event.name(),
+                event.date(),
+                registration.getCompany().name(),
+                registration.getCompany().organisationNumber(),
+                new SubmitterV1(
+                        registration.getContact().name(),
+                        registration.getContact().email()),
+                attendeeId,
+                registration.getLanguage(),
+                at);
+        return tracing.stamp(
+                OutboxEvent.of(ATTENDANCE_RECORDED_V1, registration.getId(), at, json.writeValueAsString(body)));
+    }
+
+    OutboxEvent erased(Registration registration, String reason) {
+        var body = new RegistrationErasedV1(
+                registration.getId(), registration.getEventId(), reason, registration.getErasedAt());
+        return tracing.stamp(OutboxEvent.of(
+                ERASED_V1, registration.getId(), registration.getErasedAt(), json.writeValueAsString(body)));
     }
 
     OutboxEvent cancelled(Registration registration, Day event) {
@@ -137,6 +164,22 @@ class RegistrationEvents {
             String manageUrl,
             String language,
             Instant confirmedAt) {}
+
+    /** One attendee was there: feedback invites the contact afterwards. */
+    record AttendanceRecordedV1(
+            String registrationId,
+            String eventId,
+            String eventName,
+            LocalDate eventDate,
+            String companyName,
+            String organisationNumber,
+            SubmitterV1 contact,
+            String attendeeId,
+            String language,
+            Instant recordedAt) {}
+
+    /** Nothing personal: every consumer removes what it keeps about the registration. */
+    record RegistrationErasedV1(String registrationId, String eventId, String reason, Instant erasedAt) {}
 
     record RegistrationCancelledV1(
             String registrationId,

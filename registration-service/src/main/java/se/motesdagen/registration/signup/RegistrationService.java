@@ -262,6 +262,65 @@ public class RegistrationService {
         }
     }
 
+    /** Staff mark an attendee as present; publishes AttendanceRecorded once per attendee. */
+    public Registration.CheckInOutcome checkIn(String registrationId, String attendeeId, String by) {
+        for (int attempt = 0; ; attempt++) {
+            Registration registration = registrations
+                    .findById(registrationId)
+                    .orElseThrow(() -> new IllegalArgumentException("no registration " + registrationId));
+            Instant now = clock.instant();
+            Registration.CheckInOutcome outcome = registration.checkIn(attendeeId, now, by);
+            if (outcome != Registration.CheckInOutcome.CHECKED_IN) {
+                return outcome;
+            }
+            Day event = programme
+                    .event(registration.getEventId())
+                    .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
+            registration.record(events.attendanceRecorded(registration, event, attendeeId, now));
+            try {
+                registrations.save(registration);
+                meters.counter("motesdagen.registrations.checked-in", "event", event.id())
+                        .increment();
+                log.info("Registration {}: attendee {} checked in", registrationId, attendeeId);
+                return outcome;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes the registration's personal data (GDPR art. 17, or the retention period), logs it in the
+     * timeline and publishes RegistrationErased so every other service removes its copy. False if done
+     * before. Events still waiting in the outbox name the person, so they are dropped, not sent.
+     */
+    public boolean erase(String registrationId, String reason) {
+        for (int attempt = 0; ; attempt++) {
+            Registration registration = registrations
+                    .findById(registrationId)
+                    .orElseThrow(() -> new IllegalArgumentException("no registration " + registrationId));
+            if (!registration.erase(clock.instant(), reason)) {
+                return false;
+            }
+            registration.clearUnpublished();
+            registration.record(events.erased(registration, reason));
+            try {
+                Registration saved = registrations.save(registration);
+                programme.event(saved.getEventId()).ifPresent(day -> cancelledSeats.release(day, saved.getId()));
+                meters.counter("motesdagen.registrations.erased", "reason", reason)
+                        .increment();
+                log.info("Registration {} erased ({})", registrationId, reason);
+                return true;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private Optional<Registration> registrationByManageToken(String token) {
         if (!ConfirmationToken.isWellFormed(token)) {
             return Optional.empty();
@@ -299,7 +358,7 @@ public class RegistrationService {
                         ? found
                         : registrations.findById(found.getId()).orElseThrow();
                 ConfirmationToken token = ConfirmationToken.issue(clock.instant(), confirmationValidFor);
-                if (!registration.reissueConfirmation(token)) {
+                if (!registration.reissueConfirmation(token, clock.instant())) {
                     break;
                 }
                 registration.record(events.submitted(registration, event, confirmationUrl(token)));
