@@ -608,6 +608,11 @@ abstract class RegistrationJourneyTests {
         String first = submitTo(dayId, Companies.newOrganisationNumber());
         String second = submitTo(dayId, Companies.newOrganisationNumber());
         String third = submitTo(dayId, Companies.newOrganisationNumber());
+        // the public page tells the next company before it chooses
+        mvc.perform(get("/evenemang/" + dayId))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fullbokat – du kan ställa dig i kö")))
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("Upphandling (fullbokat, väntelista)")));
         mvc.perform(pressConfirm(confirmPathOf(third)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 2 i kön")));
         java.time.Instant now = java.time.Instant.now();

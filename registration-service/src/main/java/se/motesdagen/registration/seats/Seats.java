@@ -47,6 +47,8 @@ public class Seats {
     /** How long a place may wait for its registration to be stored before it counts as orphaned. */
     private static final Duration ORPHAN_GRACE = Duration.ofMinutes(10);
 
+    private static final Duration RECENT = Duration.ofSeconds(5);
+
     private final MongoOperations mongo;
     private final Programme programme;
     private final SeatHolders holders;
@@ -55,6 +57,7 @@ public class Seats {
     private final MeterRegistry meters;
     private final Duration hold;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, RecentFill> recentFills = new ConcurrentHashMap<>();
 
     Seats(
             MongoOperations mongo,
@@ -139,6 +142,24 @@ public class Seats {
                 .toList();
     }
 
+    /**
+     * The same, a few seconds old at most: the public event page shows it on every view, and a count of
+     * seats left that is five seconds late costs nobody a seat (the seats themselves decide that). This
+     * instance's own changes show at once; another instance's within five seconds.
+     */
+    public List<SessionFill> recentFill(Day day) {
+        Instant now = clock.instant();
+        RecentFill recent = recentFills.get(day.id());
+        if (recent != null && recent.at().plus(RECENT).isAfter(now)) {
+            return recent.fill();
+        }
+        List<SessionFill> fill = fill(day);
+        recentFills.put(day.id(), new RecentFill(now, fill));
+        return fill;
+    }
+
+    private record RecentFill(Instant at, List<SessionFill> fill) {}
+
     @Scheduled(fixedDelayString = "${motesdagen.registration.seat-sweep-interval:PT1M}", initialDelayString = "PT30S")
     void sweep() {
         releaseExpiredHolds(clock.instant());
@@ -201,6 +222,7 @@ public class Seats {
                     } else {
                         mongo.save(seats);
                     }
+                    recentFills.remove(day.id());
                     return result;
                 } catch (DuplicateKeyException | OptimisticLockingFailureException lostToAnotherWrite) {
                     if (attempt >= MAX_ATTEMPTS) {

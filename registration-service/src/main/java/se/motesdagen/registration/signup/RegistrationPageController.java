@@ -18,6 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
 import se.motesdagen.registration.seats.Placement;
+import se.motesdagen.registration.seats.Seats;
+import se.motesdagen.registration.seats.SessionFill;
 
 /** The public pages: the day with its programme and form, the thank-you page and the confirm link. */
 @Controller
@@ -25,11 +27,13 @@ class RegistrationPageController {
 
     private final Programme programme;
     private final RegistrationService registrations;
+    private final Seats seats;
     private final Clock clock;
 
-    RegistrationPageController(Programme programme, RegistrationService registrations, Clock clock) {
+    RegistrationPageController(Programme programme, RegistrationService registrations, Seats seats, Clock clock) {
         this.programme = programme;
         this.registrations = registrations;
+        this.seats = seats;
         this.clock = clock;
     }
 
@@ -233,6 +237,10 @@ class RegistrationPageController {
     /** The day, and whether the form is shown or what is said instead. */
     private void addDay(Model model, Day day) {
         model.addAttribute("event", day);
+        model.addAttribute(
+                "fill",
+                seats.recentFill(day).stream()
+                        .collect(java.util.stream.Collectors.toMap(SessionFill::sessionId, f -> f)));
         model.addAttribute("registering", day.registering(clock.instant()));
         if (day.registrationOpens() != null) {
             model.addAttribute("registrationOpens", day.registrationOpens().atZone(Day.ZONE));
