@@ -315,6 +315,23 @@ class PublicPagesBrowserTests {
         browser.get("http://personal:motesdagen@localhost:" + port + "/personal/incheckning?q=Petra");
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Incheckning");
         assertNoAccessibilityViolations();
+
+        // the programme editor: the list, a new day with a mistake, a day, a session
+        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/program");
+        assertNoAccessibilityViolations();
+        browser.findElement(By.id("name")).sendKeys("Webbläsardagen");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.className("error-summary")));
+        assertThat(browser.findElement(By.id("date")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertNoAccessibilityViolations();
+        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/program/stora-motesdagen-2027");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stora Mötesdagen 2027");
+        assertNoAccessibilityViolations();
+        browser.get("http://personal:motesdagen@localhost:" + port
+                + "/personal/program/stora-motesdagen-2027/pass/kompetensforsorjning");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kompetensförsörjning");
+        assertNoAccessibilityViolations();
     }
 
     private void assertNoAccessibilityViolations() {

@@ -905,6 +905,101 @@ abstract class RegistrationJourneyTests {
         return httpBasic("personal", "motesdagen");
     }
 
+    @Test
+    void staffBuildADayAsADraftPublishItAndALargerRoomLetsTheWaitingListIn() throws Exception {
+        String name =
+                "Företagsfrukost " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String created = mvc.perform(post("/personal/program")
+                        .with(csrf())
+                        .with(staff())
+                        .param("name", name)
+                        .param("date", "2027-10-05")
+                        .param("opensAt", "07:30")
+                        .param("closesAt", "09:30")
+                        .param("location", "Stadshuset, Nyköping")
+                        .param("description", "Frukost med kommunledningen."))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(created).startsWith("/personal/program/foretagsfrukost-");
+        String dayId = created.substring("/personal/program/".length());
+
+        // a draft: staff see it, the public does not
+        mvc.perform(get("/evenemang/" + dayId)).andExpect(status().isNotFound());
+        mvc.perform(post(created + "/pass")
+                        .with(csrf())
+                        .with(staff())
+                        .param("title", "Upphandling")
+                        .param("startsAt", "08:30")
+                        .param("endsAt", "08:00")
+                        .param("capacity", "1"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("Passet måste sluta efter att det har börjat.")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#endsAt\"")));
+        for (String title : List.of("Upphandling", "Reserv")) {
+            mvc.perform(post(created + "/pass")
+                            .with(csrf())
+                            .with(staff())
+                            .param("title", title)
+                            .param("startsAt", "08:00")
+                            .param("endsAt", "09:00")
+                            .param("room", "Sal A")
+                            .param("capacity", "1"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post(created)
+                        .with(csrf())
+                        .with(staff())
+                        .param("name", name)
+                        .param("date", "2027-10-05")
+                        .param("opensAt", "07:30")
+                        .param("closesAt", "09:30")
+                        .param("location", "Stadshuset, Nyköping")
+                        .param("published", "true"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/evenemang/" + dayId))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Upphandling")));
+
+        // one seat: the second company waits, confirmed; two seats: it is let in and told
+        String first = submitTo(dayId, Companies.newOrganisationNumber());
+        String second = submitTo(dayId, Companies.newOrganisationNumber());
+        mvc.perform(pressConfirm(confirmPathOf(second)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+        assertThat(stateOf(dayId, first)).isEqualTo("HELD");
+        mvc.perform(post(created + "/pass/upphandling")
+                        .with(csrf())
+                        .with(staff())
+                        .param("title", "Upphandling")
+                        .param("startsAt", "08:00")
+                        .param("endsAt", "09:00")
+                        .param("room", "Sal B")
+                        .param("capacity", "2"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(stateOf(dayId, second)).isEqualTo("SEATED");
+        assertThat(ContractSchemas.violations(
+                        PROMOTED, awaitEvent(second, PROMOTED).body()))
+                .isEmpty();
+
+        mvc.perform(get(created + "/pass/upphandling").with(staff()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<h1>Upphandling</h1>")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"2\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("kan inte tas bort")));
+        // a session with places cannot be removed; an empty one can
+        mvc.perform(post(created + "/pass/upphandling/ta-bort").with(csrf()).with(staff()))
+                .andExpect(redirectedUrl(created + "/pass/upphandling"));
+        mvc.perform(post(created + "/pass/reserv/ta-bort").with(csrf()).with(staff()))
+                .andExpect(redirectedUrl(created));
+        assertThat(mongo.findById(dayId, Document.class, "events").getList("sessions", Document.class))
+                .extracting(d -> d.getString("_id") != null ? d.getString("_id") : d.getString("id"))
+                .containsExactly("upphandling");
+        mvc.perform(get("/personal/program").with(staff()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
+    }
+
     /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */
     private String submitTo(String dayId, String orgNr) throws Exception {
         MockHttpServletRequestBuilder form = validForm(

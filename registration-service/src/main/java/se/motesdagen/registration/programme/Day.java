@@ -28,12 +28,59 @@ public record Day(
         String description,
         List<Session> sessions,
         Instant registrationOpens,
-        Instant registrationCloses) {
+        Instant registrationCloses,
+        Boolean published) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
     public Day {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
+    }
+
+    /** A published day (days stored before drafts existed have no mark and count as published). */
+    public Day(
+            String id,
+            String name,
+            LocalDate date,
+            LocalTime opensAt,
+            LocalTime closesAt,
+            String location,
+            String description,
+            List<Session> sessions,
+            Instant registrationOpens,
+            Instant registrationCloses) {
+        this(
+                id,
+                name,
+                date,
+                opensAt,
+                closesAt,
+                location,
+                description,
+                sessions,
+                registrationOpens,
+                registrationCloses,
+                null);
+    }
+
+    /** Whether the public sees the day; a draft is seen only by staff. */
+    public boolean isPublished() {
+        return published == null || published;
+    }
+
+    public Day withSessions(List<Session> sessions) {
+        return new Day(
+                id,
+                name,
+                date,
+                opensAt,
+                closesAt,
+                location,
+                description,
+                sessions,
+                registrationOpens,
+                registrationCloses,
+                published);
     }
 
     public Optional<Session> session(String sessionId) {
@@ -61,7 +108,10 @@ public record Day(
         return ZonedDateTime.of(date, time, ZONE);
     }
 
-    /** A dialogue session of the day; capacity counts seats, one per attendee. */
+    /**
+     * A dialogue session of the day; capacity counts seats, one per attendee. The track groups sessions
+     * on one theme (optional).
+     */
     public record Session(
             String id,
             String title,
@@ -69,5 +119,18 @@ public record Day(
             LocalTime startsAt,
             LocalTime endsAt,
             String room,
-            int capacity) {}
+            int capacity,
+            String track) {
+
+        public Session(
+                String id,
+                String title,
+                String description,
+                LocalTime startsAt,
+                LocalTime endsAt,
+                String room,
+                int capacity) {
+            this(id, title, description, startsAt, endsAt, room, capacity, null);
+        }
+    }
 }

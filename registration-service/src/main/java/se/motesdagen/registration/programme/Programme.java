@@ -2,6 +2,7 @@ package se.motesdagen.registration.programme;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -17,8 +18,35 @@ public class Programme {
         this.clock = clock;
     }
 
+    /** The day, published or not: links in e-mails and staff pages keep working for a draft. */
     public Optional<Day> event(String eventId) {
         return events.findById(eventId);
+    }
+
+    /** The day as the public may see it: drafts are not there. */
+    public Optional<Day> publishedEvent(String eventId) {
+        return events.findById(eventId).filter(Day::isPublished);
+    }
+
+    /** Every day, the latest first: the staff's programme list. */
+    public List<Day> allDays() {
+        return events.findAll(
+                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "date"));
+    }
+
+    /** Stores a new day; false if the id is taken. */
+    public boolean create(Day day) {
+        try {
+            events.insert(day);
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    /** Stores the changed day. The seats follow a changed capacity when they are next touched; see Seats. */
+    public Day save(Day day) {
+        return events.save(day);
     }
 
     /** The days held before the date. */
@@ -29,6 +57,7 @@ public class Programme {
     /** The next day to come, for the start page. */
     public Optional<Day> nextEvent() {
         return events.findByDateGreaterThanEqualOrderByDateAsc(LocalDate.now(clock.withZone(Day.ZONE))).stream()
+                .filter(Day::isPublished)
                 .findFirst();
     }
 }

@@ -107,6 +107,24 @@ public class Seats {
         return placements;
     }
 
+    /**
+     * The session's capacity changed in the programme: a larger room lets the first in line in at once
+     * (each told by WaitlistPromoted); a smaller one takes nobody's seat, it only stops new ones.
+     */
+    public void followCapacity(Day day, String sessionId) {
+        if (mongo.exists(
+                Query.query(Criteria.where("_id").is(SessionSeats.idOf(day.id(), sessionId))), SessionSeats.class)) {
+            change(day, sessionId, seats -> null);
+        }
+        recentFills.remove(day.id());
+    }
+
+    /** Whether anyone has or waits for a place in the session: such a session cannot be removed. */
+    public boolean hasPlaces(Day day, String sessionId) {
+        SessionSeats seats = mongo.findById(SessionSeats.idOf(day.id(), sessionId), SessionSeats.class);
+        return seats != null && !seats.getPlaces().isEmpty();
+    }
+
     /** Frees every place of the registration in the day; the waiting lists move up at once. */
     public void release(Day day, String registrationId) {
         for (SessionSeats stored :

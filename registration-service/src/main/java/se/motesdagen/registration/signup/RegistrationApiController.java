@@ -90,7 +90,7 @@ class RegistrationApiController {
             @Valid @RequestBody RegistrationForm form,
             BindingResult errors,
             Locale locale) {
-        Day event = programme.event(eventId).orElse(null);
+        Day event = programme.publishedEvent(eventId).orElse(null);
         if (event == null) {
             return noSuchDay(eventId, locale);
         }

@@ -287,7 +287,7 @@ class RegistrationPageController {
     }
 
     private Day event(String eventId) {
-        return programme.event(eventId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return programme.publishedEvent(eventId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     static String language(Locale locale) {
