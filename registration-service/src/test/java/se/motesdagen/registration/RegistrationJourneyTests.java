@@ -160,9 +160,15 @@ abstract class RegistrationJourneyTests {
         String orgNr = Companies.newOrganisationNumber();
 
         mvc.perform(validForm(orgNr)
+                        .param("street", "Bagargatan 3")
+                        .param("postalCode", "61130")
+                        .param("town", "Nyköping")
+                        .param("sniSection", "C")
                         .param("wantsVisit", "true")
                         .param("visitAddress", "Bagargatan 3, Nyköping")
-                        .param("visitTopics", "Bygglov för utbyggnad"))
+                        .param("visitAreas", "BYGGLOV", "LIVSMEDELSKONTROLL")
+                        .param("visitWindows", "MORNING")
+                        .param("suggestion", "Samla alla tillstånd hos en kontaktperson."))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl(EVENT + "/tack"));
 
@@ -207,6 +213,14 @@ abstract class RegistrationJourneyTests {
         JsonNode body = json.readTree(confirmed.body());
         assertThat(body.get("company").get("organisationNumber").asString()).isEqualTo(orgNr);
         assertThat(body.get("visitRequest").get("address").asString()).isEqualTo("Bagargatan 3, Nyköping");
+        assertThat(body.get("visitRequest").get("topics").asString()).isEqualTo("bygglov, livsmedelskontroll");
+        assertThat(body.get("visitRequest").get("areas").toString()).isEqualTo("[\"bygglov\",\"livsmedelskontroll\"]");
+        assertThat(body.get("visitRequest").get("windows").get(0).get("from").asString())
+                .isEqualTo("2027-08-26T08:00:00+02:00");
+        assertThat(body.get("company").get("address").get("postalCode").asString())
+                .isEqualTo("611 30");
+        assertThat(body.get("company").get("sniSection").asString()).isEqualTo("C");
+        assertThat(body.get("suggestion").asString()).isEqualTo("Samla alla tillstånd hos en kontaktperson.");
         assertThat(body.get("sessions").get(0).get("startsAt").asString()).isEqualTo("2027-08-26T10:00:00+02:00");
 
         mvc.perform(pressConfirm(path))
@@ -230,6 +244,9 @@ abstract class RegistrationJourneyTests {
                         .param("attendees[0].name", "")
                         .param("attendees[0].sessionIds", "finns-inte")
                         .param("attendees[0].needs", "x".repeat(10_000))
+                        .param("postalCode", "12")
+                        .param("sniSection", "Z")
+                        .param("suggestion", "<script>".repeat(2_000))
                         .param("wantsVisit", "true"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Fyll i företagets namn.")))
@@ -244,7 +261,12 @@ abstract class RegistrationJourneyTests {
                 .andExpect(
                         content().string(org.hamcrest.Matchers.containsString("Deltagare 1: Fyll i deltagarens namn.")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#attendees0.name\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("högst 500 tecken")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("högst 500 tecken")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Skriv postnumret med fem siffror")))
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("Förslaget får vara högst 2000 tecken.")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script><script>"))));
 
         assertThat(mongo.getCollection("registrations").countDocuments()).isEqualTo(before);
     }

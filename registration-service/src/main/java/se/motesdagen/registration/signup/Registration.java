@@ -55,6 +55,12 @@ public class Registration {
 
     private List<Participant> participants;
     private VisitRequest visitRequest;
+    private Address address;
+    private SniSection sniSection;
+
+    /** The company's answer to "what should the municipality change?", or null. */
+    private String suggestion;
+
     private String language;
     private Instant consentedAt;
     private Instant submittedAt;
@@ -194,6 +200,8 @@ public class Registration {
                 .map(p -> new Participant(p.id(), null, null, null, p.sessionIds(), null, p.checkedInAt()))
                 .toList();
         visitRequest = visitRequest == null ? null : new VisitRequest(null, null);
+        address = null;
+        suggestion = null;
         companyPlace = null;
         confirmationTokenHash = null;
         manageTokenHash = null;
@@ -313,7 +321,31 @@ public class Registration {
         }
     }
 
-    public record VisitRequest(String address, String topics) {}
+    /**
+     * A wish for a visit by a politician and an official: where, what about (free text and the areas
+     * ticked), and when in the day suits the company.
+     */
+    public record VisitRequest(String address, String topics, List<VisitArea> areas, List<VisitWindow> windows) {
+
+        public VisitRequest {
+            areas = areas == null ? List.of() : List.copyOf(areas);
+            windows = windows == null ? List.of() : List.copyOf(windows);
+        }
+
+        public VisitRequest(String address, String topics) {
+            this(address, topics, List.of(), List.of());
+        }
+    }
+
+    /** The company's postal address; every part may be missing. */
+    public record Address(String street, String postalCode, String town) {}
+
+    /** Extra facts about the company given on the form, all optional. */
+    void describe(Address address, SniSection sniSection, String suggestion) {
+        this.address = address;
+        this.sniSection = sniSection;
+        this.suggestion = suggestion;
+    }
 
     public String getId() {
         return id;
@@ -366,6 +398,18 @@ public class Registration {
 
     public List<String> getSessionIds() {
         return sessionIds;
+    }
+
+    public Address getAddress() {
+        return address;
+    }
+
+    public SniSection getSniSection() {
+        return sniSection;
+    }
+
+    public String getSuggestion() {
+        return suggestion;
     }
 
     public VisitRequest getVisitRequest() {

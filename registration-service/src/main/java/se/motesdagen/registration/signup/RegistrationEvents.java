@@ -104,7 +104,14 @@ class RegistrationEvents {
                 ? null
                 : new VisitRequestV1(
                         registration.getVisitRequest().address(),
-                        registration.getVisitRequest().topics());
+                        registration.getVisitRequest().topics(),
+                        registration.getVisitRequest().areas(),
+                        registration.getVisitRequest().windows().stream()
+                                .map(w -> new WindowV1(
+                                        w.code(),
+                                        event.at(w.from()).toOffsetDateTime(),
+                                        event.at(w.to()).toOffsetDateTime()))
+                                .toList());
         var body = new RegistrationConfirmedV1(
                 registration.getId(),
                 event.id(),
@@ -114,7 +121,16 @@ class RegistrationEvents {
                 new CompanyV1(
                         registration.getCompany().name(),
                         registration.getCompany().organisationNumber(),
-                        registration.getCompany().soleTrader()),
+                        registration.getCompany().soleTrader(),
+                        registration.getAddress() == null
+                                ? null
+                                : new AddressV1(
+                                        registration.getAddress().street(),
+                                        registration.getAddress().postalCode(),
+                                        registration.getAddress().town()),
+                        registration.getSniSection() == null
+                                ? null
+                                : registration.getSniSection().name()),
                 new ContactV1(
                         registration.getContact().name(),
                         registration.getContact().email(),
@@ -129,6 +145,7 @@ class RegistrationEvents {
                                 p.sessionId(), p.attendeeId(), p.waiting() ? "waiting" : "seated", p.waitingPosition()))
                         .toList(),
                 visit,
+                registration.getSuggestion(),
                 manageUrl,
                 registration.getLanguage(),
                 registration.getConfirmedAt());
@@ -161,6 +178,7 @@ class RegistrationEvents {
             List<SessionV1> sessions,
             List<PlaceV1> places,
             VisitRequestV1 visitRequest,
+            String suggestion,
             String manageUrl,
             String language,
             Instant confirmedAt) {}
@@ -192,7 +210,10 @@ class RegistrationEvents {
             Instant cancelledAt) {}
 
     /** Never the personnummer of a sole trader: organisationNumber is then null. */
-    record CompanyV1(String name, String organisationNumber, boolean soleTrader) {}
+    record CompanyV1(
+            String name, String organisationNumber, boolean soleTrader, AddressV1 address, String sniSection) {}
+
+    record AddressV1(String street, String postalCode, String town) {}
 
     record SubmitterV1(String name, String email) {}
 
@@ -200,7 +221,10 @@ class RegistrationEvents {
 
     record SessionV1(String sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
-    record VisitRequestV1(String address, String topics) {}
+    record VisitRequestV1(String address, String topics, List<VisitArea> areas, List<WindowV1> windows) {}
+
+    /** A part of the day the company would rather be visited in, as times on the day. */
+    record WindowV1(String code, OffsetDateTime from, OffsetDateTime to) {}
 
     /** One of the people the company sends; their needs (food, access) stay in this service. */
     record ParticipantV1(String attendeeId, String name, String role, List<String> sessionIds) {}

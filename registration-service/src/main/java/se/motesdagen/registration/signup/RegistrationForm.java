@@ -49,7 +49,29 @@ public class RegistrationForm {
     @Size(max = MAX_ATTENDEES, message = "{registration.attendees.range}")
     private List<AttendeeForm> attendees = new ArrayList<>(List.of(new AttendeeForm()));
 
+    @Size(max = 200, message = "{registration.street.tooLong}")
+    private String street;
+
+    @Pattern(regexp = "^$|^\\d{3} ?\\d{2}$", message = "{registration.postalCode.invalid}")
+    private String postalCode;
+
+    @Size(max = 100, message = "{registration.town.tooLong}")
+    private String town;
+
+    /** The company's SNI 2007 section, if it says. */
+    private SniSection sniSection;
+
     private boolean wantsVisit;
+
+    @Size(max = 10, message = "{registration.visitAreas.tooMany}")
+    private List<VisitArea> visitAreas = new ArrayList<>();
+
+    @Size(max = 2, message = "{registration.visitWindows.tooMany}")
+    private List<VisitWindow> visitWindows = new ArrayList<>();
+
+    /** "What should the municipality change?": carried to the feedback service as a proposal. */
+    @Size(max = 2000, message = "{registration.suggestion.tooLong}")
+    private String suggestion;
 
     @Size(max = 300, message = "{registration.visitAddress.tooLong}")
     private String visitAddress;
@@ -137,6 +159,62 @@ public class RegistrationForm {
                 .flatMap(a -> a.getSessionIds().stream())
                 .distinct()
                 .toList();
+    }
+
+    public String getStreet() {
+        return street;
+    }
+
+    public void setStreet(String street) {
+        this.street = street;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public void setPostalCode(String postalCode) {
+        this.postalCode = postalCode;
+    }
+
+    public String getTown() {
+        return town;
+    }
+
+    public void setTown(String town) {
+        this.town = town;
+    }
+
+    public SniSection getSniSection() {
+        return sniSection;
+    }
+
+    public void setSniSection(SniSection sniSection) {
+        this.sniSection = sniSection;
+    }
+
+    public List<VisitArea> getVisitAreas() {
+        return visitAreas;
+    }
+
+    public void setVisitAreas(List<VisitArea> visitAreas) {
+        this.visitAreas = visitAreas == null ? new ArrayList<>() : new ArrayList<>(visitAreas);
+    }
+
+    public List<VisitWindow> getVisitWindows() {
+        return visitWindows;
+    }
+
+    public void setVisitWindows(List<VisitWindow> visitWindows) {
+        this.visitWindows = visitWindows == null ? new ArrayList<>() : new ArrayList<>(visitWindows);
+    }
+
+    public String getSuggestion() {
+        return suggestion;
+    }
+
+    public void setSuggestion(String suggestion) {
+        this.suggestion = suggestion;
     }
 
     public boolean isWantsVisit() {

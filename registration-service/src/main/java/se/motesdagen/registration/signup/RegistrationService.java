@@ -91,11 +91,14 @@ public class RegistrationService {
                 form.isWantsVisit()
                         ? new Registration.VisitRequest(
                                 form.getVisitAddress().strip(),
-                                form.getVisitTopics().strip())
+                                visitTopics(form),
+                                form.getVisitAreas().stream().distinct().toList(),
+                                form.getVisitWindows().stream().distinct().toList())
                         : null,
                 language,
                 now,
                 token);
+        registration.describe(address(form), form.getSniSection(), blankToNull(form.getSuggestion()));
         registration.record(events.submitted(registration, event, confirmationUrl(token)));
         // the places first: a crash before the insert leaves places for a registration that never was,
         // which the seats drop when their hold runs out; the other order could lose a stored one's seats
@@ -411,7 +414,7 @@ public class RegistrationService {
             if (isBlank(form.getVisitAddress())) {
                 problems.add(new FieldProblem("visitAddress", "registration.visitAddress.required"));
             }
-            if (isBlank(form.getVisitTopics())) {
+            if (isBlank(form.getVisitTopics()) && form.getVisitAreas().isEmpty()) {
                 problems.add(new FieldProblem("visitTopics", "registration.visitTopics.required"));
             }
         }
@@ -430,6 +433,28 @@ public class RegistrationService {
             }
         }
         return false;
+    }
+
+    /** What the visit is about in words: the free text, or else the areas ticked. */
+    private static String visitTopics(RegistrationForm form) {
+        if (!isBlank(form.getVisitTopics())) {
+            return form.getVisitTopics().strip();
+        }
+        return form.getVisitAreas().stream()
+                .distinct()
+                .map(VisitArea::code)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static Registration.Address address(RegistrationForm form) {
+        if (isBlank(form.getStreet()) && isBlank(form.getPostalCode()) && isBlank(form.getTown())) {
+            return null;
+        }
+        String postalCode = blankToNull(form.getPostalCode());
+        return new Registration.Address(
+                blankToNull(form.getStreet()),
+                postalCode == null ? null : postalCode.replace(" ", "").replaceFirst("^(\\d{3})", "$1 "),
+                blankToNull(form.getTown()));
     }
 
     private static List<Registration.Participant> participants(RegistrationForm form) {
