@@ -42,6 +42,7 @@ abstract class NotificationJourneyTests {
 
     static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
     static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
+    static final String MANAGE_LINK = "se.motesdagen.registration.manage-link-sent.v1";
     static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
     static final GreenMail MAIL = startMailServer();
@@ -146,6 +147,34 @@ abstract class NotificationJourneyTests {
                         m -> m != null && "SENT".equals(m.getString("status")));
         assertThat(logged.getString("body")).contains("/anmalan/hantera?token=[borttagen]");
         assertThat(logged.toJson()).doesNotContain("Q2hhbmdlT3JDYW5jZWxUaGlzUmVnaXN0cmF0aW9uMDE");
+    }
+
+    @Test
+    void theRegisteredContactGetsTheManageLinkWhenSomebodyRegistersTheCompanyAgainAndTheLogKeepsItRedacted()
+            throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "registered-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = CloudEventProducer.example(MANAGE_LINK)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), MANAGE_LINK, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject())
+                .isEqualTo("Er anmälan till Stora Mötesdagen 2027 gäller redan – här är länken till den");
+        assertThat(mail.getContent().toString())
+                .contains("ingen ny anmälan har gjorts")
+                .contains("http://localhost:8080/anmalan/hantera?token=Tnlla0xhbmtGb3JEZW5SZWdpc3RyZXJhZGVLb250YWt0");
+        Document logged = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> mongo.findOne(
+                                Query.query(Criteria.where("recipient").is(to)), Document.class, "messages"),
+                        m -> m != null && "SENT".equals(m.getString("status")));
+        assertThat(logged.toJson()).doesNotContain("Tnlla0xhbmtGb3JEZW5SZWdpc3RyZXJhZGVLb250YWt0");
     }
 
     @Test

@@ -59,6 +59,7 @@ abstract class RegistrationJourneyTests {
     static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
     static final String ATTENDED = "se.motesdagen.registration.attendance-recorded.v1";
     static final String ERASED = "se.motesdagen.registration.erased.v1";
+    static final String MANAGE_LINK = "se.motesdagen.registration.manage-link-sent.v1";
 
     @Autowired
     MockMvc mvc;
@@ -352,7 +353,7 @@ abstract class RegistrationJourneyTests {
         assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
         assertThat(confirmed.body()).doesNotContain("121212").contains("\"soleTrader\":true");
 
-        // the same owner again (written the other way): accepted like any submission, never confirmed
+        // the same owner again (written the other way): no second registration, the registered contact is told
         mvc.perform(validForm(
                         "",
                         "soleTrader",
@@ -362,13 +363,11 @@ abstract class RegistrationJourneyTests {
                         "companyName",
                         "Tolvan igen"))
                 .andExpect(status().is3xxRedirection());
-        String again = mongo.findOne(
-                        Query.query(Criteria.where("company.name").is("Tolvan igen")), Document.class, "registrations")
-                .getString("_id");
-        mvc.perform(pressConfirm(confirmPathOf(again)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Företaget är redan anmält")));
-        assertThat(mongo.findById(again, Document.class, "registrations").getString("status"))
-                .isEqualTo("PENDING");
+        assertThat(mongo.exists(Query.query(Criteria.where("company.name").is("Tolvan igen")), "registrations"))
+                .isFalse();
+        assertThat(ContractSchemas.violations(
+                        MANAGE_LINK, awaitEvent(id, MANAGE_LINK).body()))
+                .isEmpty();
     }
 
     @Test
@@ -1020,6 +1019,58 @@ abstract class RegistrationJourneyTests {
                 .containsExactly("upphandling");
         mvc.perform(get("/personal/program").with(staff()))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
+    }
+
+    @Test
+    void aSecondRegistrationOfARegisteredCompanyMakesNoDuplicateAndTheRegisteredContactGetsTheManageLink()
+            throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
+        String id = registrationOf(orgNr).getString("_id");
+        mvc.perform(pressConfirm(confirmPathOf(id)));
+        String firstManageUrl =
+                json.readTree(awaitEvent(id, CONFIRMED).body()).get("manageUrl").asString();
+
+        // somebody else, by the form and by the API: answered as any new submission would be
+        mvc.perform(validForm(orgNr, "contactName", "Okänd Person", "email", "okand@annat-bolag.example"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(EVENT + "/tack"));
+        String location = mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(apiBody(orgNr, "")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        mvc.perform(get(java.net.URI.create(location).getPath()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+
+        // still one registration; the registered contact got a new link, twice, and the old one stopped working
+        assertThat(mongo.count(byOrgNr(orgNr), "registrations")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> new TopicReader(bootstrapServers)
+                                .read("registration.events", id).stream()
+                                        .filter(e -> MANAGE_LINK.equals(e.type()))
+                                        .count()
+                        == 2);
+        PublishedEvent sent = new TopicReader(bootstrapServers)
+                .read("registration.events", id).stream()
+                        .filter(e -> MANAGE_LINK.equals(e.type()))
+                        .reduce((first, second) -> second)
+                        .orElseThrow();
+        assertThat(ContractSchemas.violations(MANAGE_LINK, sent.body())).isEmpty();
+        JsonNode body = json.readTree(sent.body());
+        assertThat(body.get("contact").get("email").asString()).isEqualTo("astrid@testbageri.example");
+        String newManageUrl = body.get("manageUrl").asString();
+        mvc.perform(get(newManageUrl.substring("http://motesdagen.test".length())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Avboka anmälan")));
+        mvc.perform(get(firstManageUrl.substring("http://motesdagen.test".length())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
+        mvc.perform(get("/personal/anmalningar/" + id).with(staff()))
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("Någon försökte anmäla företaget igen")));
     }
 
     /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */

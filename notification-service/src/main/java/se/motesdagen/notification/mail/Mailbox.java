@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
 class Mailbox {
 
     private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
-    private static final Set<String> CAPPED = Set.of("confirm-request");
+    private static final Set<String> CAPPED = Set.of("confirm-request", "manage-link");
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     private final MessageRepository messages;

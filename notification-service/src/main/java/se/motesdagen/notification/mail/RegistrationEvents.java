@@ -15,6 +15,7 @@ final class RegistrationEvents {
     static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
     static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
     static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
+    static final String MANAGE_LINK_SENT_V1 = "se.motesdagen.registration.manage-link-sent.v1";
     static final String WAITLIST_PROMOTED_V1 = "se.motesdagen.registration.waitlist-promoted.v1";
 
     private RegistrationEvents() {}
@@ -73,6 +74,16 @@ final class RegistrationEvents {
             return "waiting".equals(status);
         }
     }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ManageLinkSent(
+            String registrationId,
+            String eventName,
+            LocalDate eventDate,
+            String companyName,
+            Person contact,
+            String manageUrl,
+            String language) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Cancelled(

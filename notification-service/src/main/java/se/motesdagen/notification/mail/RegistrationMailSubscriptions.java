@@ -96,6 +96,31 @@ class RegistrationMailSubscriptions {
                 });
     }
 
+    /**
+     * ManageLinkSent → the registered contact's new manage link, because somebody tried to register the
+     * company again. Capped per address and day like the confirm request: a public form triggers it.
+     */
+    @Bean
+    Consumer<Message<byte[]>> sendManageLinkEmail() {
+        return incoming.consumer(
+                RegistrationEvents.MANAGE_LINK_SENT_V1, RegistrationEvents.ManageLinkSent.class, (event, sent) -> {
+                    Locale locale = locale(sent.language());
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("contactName", sent.contact().name());
+                    model.put("companyName", sent.companyName());
+                    model.put("eventName", sent.eventName());
+                    model.put("eventDate", longDate(sent.eventDate(), locale));
+                    model.put("manageUrl", sent.manageUrl());
+                    mailbox.queue(
+                            event.id(),
+                            "manage-link",
+                            sent.registrationId(),
+                            sent.contact().email(),
+                            locale,
+                            model);
+                });
+    }
+
     /** RegistrationCancelled → a receipt, so a cancellation nobody meant is noticed at once. */
     @Bean
     Consumer<Message<byte[]>> sendCancellationEmail() {

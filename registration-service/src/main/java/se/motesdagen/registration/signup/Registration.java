@@ -135,7 +135,7 @@ public class Registration {
         }
         status = Status.CONFIRMED;
         confirmedAt = now;
-        companyPlace = eventId + "|" + company.identityKey();
+        companyPlace = companyPlace(eventId, company.identityKey());
         manageTokenHash = manageToken.hash();
         manageExpiresAt = manageToken.expiresAt();
         happened(now, Happening.Kind.CONFIRMED, null);
@@ -239,6 +239,24 @@ public class Registration {
         outbox.add(event);
     }
 
+    /**
+     * A new manage link for a confirmed registration (the old one stops working), for the registered
+     * contact when somebody tries to register the company again; false if there is nothing to manage.
+     */
+    boolean reissueManageLink(ConfirmationToken token, Instant now) {
+        if (status != Status.CONFIRMED || erasedAt != null) {
+            return false;
+        }
+        manageTokenHash = token.hash();
+        manageExpiresAt = token.expiresAt();
+        happened(now, Happening.Kind.REGISTERED_AGAIN, null);
+        return true;
+    }
+
+    static String companyPlace(String eventId, String identityKey) {
+        return eventId + "|" + identityKey;
+    }
+
     /** Drops the events not yet published: after an erasure they would carry the data that was removed. */
     void clearUnpublished() {
         outbox.clear();
@@ -264,6 +282,7 @@ public class Registration {
             SUBMITTED,
             LINK_SENT_AGAIN,
             CONFIRMED,
+            REGISTERED_AGAIN,
             CANCELLED,
             CHECKED_IN,
             ERASED

@@ -23,6 +23,7 @@ class RegistrationEvents {
     static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
     static final String ATTENDANCE_RECORDED_V1 = "se.motesdagen.registration.attendance-recorded.v1";
     static final String ERASED_V1 = "se.motesdagen.registration.erased.v1";
+    static final String MANAGE_LINK_SENT_V1 = "se.motesdagen.registration.manage-link-sent.v1";
 
     private final JsonMapper json;
     private final OutboxTracing tracing;
@@ -73,6 +74,24 @@ class RegistrationEvents {
                 registration.getId(), registration.getEventId(), reason, registration.getErasedAt());
         return tracing.stamp(OutboxEvent.of(
                 ERASED_V1, registration.getId(), registration.getErasedAt(), json.writeValueAsString(body)));
+    }
+
+    OutboxEvent manageLinkSent(Registration registration, Day event, String manageUrl, Instant at) {
+        var body = new ManageLinkSentV1(
+                registration.getId(),
+                event.id(),
+                event.name(),
+                event.date(),
+                registration.getCompany().name(),
+                new SubmitterV1(
+                        registration.getContact().name(),
+                        registration.getContact().email()),
+                manageUrl,
+                "registered-again",
+                registration.getLanguage(),
+                at);
+        return tracing.stamp(
+                OutboxEvent.of(MANAGE_LINK_SENT_V1, registration.getId(), at, json.writeValueAsString(body)));
     }
 
     OutboxEvent cancelled(Registration registration, Day event) {
@@ -195,6 +214,19 @@ class RegistrationEvents {
             String attendeeId,
             String language,
             Instant recordedAt) {}
+
+    /** The registered contact's new manage link, because somebody tried to register the company again. */
+    record ManageLinkSentV1(
+            String registrationId,
+            String eventId,
+            String eventName,
+            LocalDate eventDate,
+            String companyName,
+            SubmitterV1 contact,
+            String manageUrl,
+            String reason,
+            String language,
+            Instant sentAt) {}
 
     /** Nothing personal: every consumer removes what it keeps about the registration. */
     record RegistrationErasedV1(String registrationId, String eventId, String reason, Instant erasedAt) {}

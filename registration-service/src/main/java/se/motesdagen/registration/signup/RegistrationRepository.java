@@ -11,4 +11,6 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
     Optional<Registration> findByManageTokenHash(String hash);
 
     List<Registration> findByEventIdAndContactEmailKey(String eventId, String contactEmailKey);
+
+    Optional<Registration> findByCompanyPlace(String companyPlace);
 }

@@ -37,6 +37,7 @@ public class RegistrationService {
     private final Programme programme;
     private final Seats seats;
     private final CancelledSeats cancelledSeats;
+    private final org.springframework.data.mongodb.core.MongoOperations mongo;
     private final Clock clock;
     private final MeterRegistry meters;
     private final String publicBaseUrl;
@@ -49,6 +50,7 @@ public class RegistrationService {
             Programme programme,
             Seats seats,
             CancelledSeats cancelledSeats,
+            org.springframework.data.mongodb.core.MongoOperations mongo,
             Clock clock,
             MeterRegistry meters,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl,
@@ -59,6 +61,7 @@ public class RegistrationService {
         this.programme = programme;
         this.seats = seats;
         this.cancelledSeats = cancelledSeats;
+        this.mongo = mongo;
         this.clock = clock;
         this.meters = meters;
         this.publicBaseUrl = publicBaseUrl;
@@ -78,6 +81,13 @@ public class RegistrationService {
         // One confirmed registration per company is held when confirming (Registration#companyPlace).
         if (!problems.isEmpty()) {
             return new Rejected(problems);
+        }
+        Optional<Registration> registered =
+                registrations.findByCompanyPlace(Registration.companyPlace(event.id(), company.identityKey()));
+        if (registered.isPresent()) {
+            // no second registration: the registered contact gets the manage link, and the answer is the
+            // same as for any new submission, so it tells nobody that (or by whom) the company is registered
+            return sendManageLinkInstead(event, registered.get());
         }
         Instant now = clock.instant();
         ConfirmationToken token = ConfirmationToken.issue(now, confirmationValidFor);
@@ -110,12 +120,48 @@ public class RegistrationService {
         return new Accepted(registration.getId());
     }
 
+    private SubmitOutcome sendManageLinkInstead(Day event, Registration found) {
+        Instant now = clock.instant();
+        for (int attempt = 0; ; attempt++) {
+            Registration registration =
+                    attempt == 0 ? found : registrations.findById(found.getId()).orElseThrow();
+            ConfirmationToken manageToken = ConfirmationToken.issue(now, untilTheDayIsOver(event));
+            if (registration.reissueManageLink(manageToken, now)) {
+                registration.record(events.manageLinkSent(registration, event, manageUrl(manageToken), now));
+                try {
+                    registrations.save(registration);
+                } catch (OptimisticLockingFailureException e) {
+                    // the relay emptied the outbox meanwhile: read again
+                    if (attempt < 3) {
+                        continue;
+                    }
+                    throw e;
+                }
+            }
+            break;
+        }
+        MergedSubmission merged =
+                new MergedSubmission(UUID.randomUUID().toString(), event.id(), now, now.plus(confirmationValidFor));
+        mongo.insert(merged);
+        meters.counter("motesdagen.registrations.registered-again", "event", event.id())
+                .increment();
+        log.info("A submission for the company of registration {} sent its manage link instead", found.getId());
+        return new Accepted(merged.id());
+    }
+
     /** Where a registration stands, for the API's status resource: nothing personal. */
     public Optional<RegistrationStatus> status(String eventId, String registrationId) {
-        return registrations
+        Optional<RegistrationStatus> registered = registrations
                 .findById(registrationId)
                 .filter(r -> r.getEventId().equals(eventId))
                 .map(r -> new RegistrationStatus(r.getId(), r.getEventId(), r.getStatus(), r.getSubmittedAt()));
+        if (registered.isPresent()) {
+            return registered;
+        }
+        // a submission that went to the registered contact answers as an unconfirmed one would
+        return Optional.ofNullable(mongo.findById(registrationId, MergedSubmission.class))
+                .filter(m -> m.eventId().equals(eventId) && m.expiresAt().isAfter(clock.instant()))
+                .map(m -> new RegistrationStatus(m.id(), m.eventId(), Registration.Status.PENDING, m.submittedAt()));
     }
 
     /** The state of a registration without anything that names a person or a company. */

@@ -75,6 +75,7 @@ public class UnconfirmedRegistrations {
                     Query.of(expired).addCriteria(Criteria.where("_id").is(registration.getId()));
             removed += mongo.remove(stillExpired, Registration.class).getDeletedCount();
         }
+        mongo.remove(Query.query(Criteria.where("expiresAt").lt(expiredBefore)), MergedSubmission.class);
         if (removed > 0) {
             meters.counter("motesdagen.registrations.unconfirmed.removed").increment(removed);
             log.info(
