@@ -1421,6 +1421,87 @@ abstract class RegistrationJourneyTests {
                 .startsWith("\"'=HYPERLINK(\"\"http://elak.example\"\";\"\"Åkes\"\")\";" + orgNr + ";Åsa Öberg;")
                 .contains("Kompetensförsörjning")
                 .contains("Väntar på bekräftelse");
+
+        // the same search as an Excel workbook: the formula stays text, the attendees get their own sheet
+        byte[] xlsx = mvc.perform(get("/personal/anmalningar.xlsx")
+                        .param("q", "asa@exportbolaget")
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"anmalningar-stora-motesdagen-2027.xlsx\""))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets =
+                    workbook.getSheets().toList();
+            assertThat(sheets)
+                    .extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .containsExactly("Anmälningar", "Deltagare");
+            List<org.dhatim.fastexcel.reader.Row> registrations = sheets.get(0).read();
+            assertThat(registrations).hasSize(2);
+            var company = registrations.get(1).getCell(0);
+            assertThat(company.getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(company.getRawValue()).isEqualTo("=HYPERLINK(\"http://elak.example\";\"Åkes\")");
+            assertThat(registrations.get(1).getCellText(2)).isEqualTo("Åsa Öberg");
+            List<org.dhatim.fastexcel.reader.Row> attendees = sheets.get(1).read();
+            assertThat(attendees).hasSize(3);
+            assertThat(attendees.get(2).getCellText(1)).isEqualTo("Per Persson");
+            assertThat(attendees.get(2).getCellText(5)).isEqualTo("Glutenfri kost");
+        }
+    }
+
+    @Test
+    void staffFilterBySessionAndVisitWishAndSortByCompany() throws Exception {
+        String dayId = "filter-" + java.util.UUID.randomUUID();
+        saveDay(dayId, null, null, 30);
+        String withVisit = Companies.newOrganisationNumber();
+        MockHttpServletRequestBuilder form = validForm(
+                withVisit,
+                "companyName",
+                "Örebro Besök AB",
+                "attendees[0].sessionIds",
+                "upphandling",
+                "attendees[1].sessionIds",
+                null,
+                "wantsVisit",
+                "true",
+                "visitAddress",
+                "Vägen 1, Nyköping",
+                "visitTopics",
+                "Bygglov");
+        form.with(request -> {
+            request.setRequestURI("/evenemang/" + dayId);
+            return request;
+        });
+        mvc.perform(form).andExpect(status().is3xxRedirection());
+        String without = Companies.newOrganisationNumber();
+        MockHttpServletRequestBuilder other = validForm(
+                without,
+                "companyName",
+                "Alfa Utan Besök AB",
+                "attendees[0].sessionIds",
+                null,
+                "attendees[1].sessionIds",
+                null);
+        other.with(request -> {
+            request.setRequestURI("/evenemang/" + dayId);
+            return request;
+        });
+        mvc.perform(other).andExpect(status().is3xxRedirection());
+
+        assertThat(staffSearch("event", dayId, "visit", "true"))
+                .contains("Örebro Besök AB")
+                .doesNotContain("Alfa Utan");
+        assertThat(staffSearch("event", dayId, "visit", "false"))
+                .contains("Alfa Utan")
+                .doesNotContain("Örebro Besök");
+        assertThat(staffSearch("event", dayId, "session", "upphandling"))
+                .contains("Örebro Besök")
+                .doesNotContain("Alfa Utan");
+        String byCompany = staffSearch("event", dayId, "sort", "company");
+        assertThat(byCompany.indexOf("Alfa Utan")).isLessThan(byCompany.indexOf("Örebro Besök"));
     }
 
     private String staffSearch(String... params) throws Exception {
