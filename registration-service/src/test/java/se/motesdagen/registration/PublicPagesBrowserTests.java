@@ -316,6 +316,12 @@ class PublicPagesBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Incheckning");
         assertNoAccessibilityViolations();
 
+        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/anmalningar/ny");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Ny anmälan");
+        browser.findElement(By.id("send")).click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertNoAccessibilityViolations();
+
         // the programme editor: the list, a new day with a mistake, a day, a session
         browser.get("http://personal:motesdagen@localhost:" + port + "/personal/program");
         assertNoAccessibilityViolations();

@@ -1073,6 +1073,67 @@ abstract class RegistrationJourneyTests {
                         content().string(org.hamcrest.Matchers.containsString("Någon försökte anmäla företaget igen")));
     }
 
+    @Test
+    void staffTakeARegistrationByPhoneByTheSameRulesConfirmedAtOnce() throws Exception {
+        String dayId = "telefon-" + java.util.UUID.randomUUID();
+        saveDay(dayId, null, null, 1);
+        String orgNr = Companies.newOrganisationNumber();
+        java.util.function.Function<String, MockHttpServletRequestBuilder> byPhone = consent -> {
+            MockHttpServletRequestBuilder form = validForm(
+                    orgNr,
+                    "attendees[0].sessionIds",
+                    "upphandling",
+                    "attendees[1].name",
+                    null,
+                    "attendees[1].sessionIds",
+                    null,
+                    "attendees[1].needs",
+                    null,
+                    "consent",
+                    consent);
+            form.with(request -> {
+                request.setRequestURI("/personal/anmalningar/ny");
+                request.addParameter("event", dayId);
+                return request;
+            });
+            return form.with(staff());
+        };
+
+        mvc.perform(byPhone.apply(null))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Registrera anmälan")));
+        assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
+        String location = mvc.perform(byPhone.apply("true"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        String id = registrationOf(orgNr).getString("_id");
+        assertThat(location).isEqualTo("/personal/anmalningar/" + id);
+        assertThat(registrationOf(orgNr).getString("status")).isEqualTo("CONFIRMED");
+        assertThat(stateOf(dayId, id)).isEqualTo("SEATED");
+        PublishedEvent confirmed = awaitEvent(id, CONFIRMED);
+        assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
+        assertThat(json.readTree(confirmed.body()).get("manageUrl").asString()).contains("/anmalan/hantera?token=");
+        awaitOutboxEmpty(id);
+        assertThat(new TopicReader(bootstrapServers).read("registration.events", id))
+                .extracting(PublishedEvent::type)
+                .containsExactly(CONFIRMED);
+        mvc.perform(get(location).with(staff()))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "Anmäld och bekräftad av personal</span><span>: personal")));
+
+        // the same company again: staff are told, nothing is stored
+        mvc.perform(byPhone.apply("true"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("har redan en bekräftad anmälan")));
+        assertThat(mongo.count(byOrgNr(orgNr), "registrations")).isEqualTo(1);
+        // and the public cannot use the staff's way in
+        mvc.perform(post("/personal/anmalningar/ny").with(csrf()).param("event", dayId))
+                .andExpect(status().isUnauthorized());
+    }
+
     /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */
     private String submitTo(String dayId, String orgNr) throws Exception {
         MockHttpServletRequestBuilder form = validForm(

@@ -143,6 +143,24 @@ public class Registration {
     }
 
     /**
+     * A registration staff took by phone: confirmed at once, the person having agreed on the phone,
+     * so no confirm link is ever sent.
+     */
+    void confirmByStaff(Instant now, ConfirmationToken manageToken, String by) {
+        if (status != Status.PENDING) {
+            throw new IllegalStateException("only a new registration is confirmed by staff");
+        }
+        status = Status.CONFIRMED;
+        confirmedAt = now;
+        companyPlace = companyPlace(eventId, company.identityKey());
+        confirmationTokenHash = null;
+        manageTokenHash = manageToken.hash();
+        manageExpiresAt = manageToken.expiresAt();
+        history.clear();
+        happened(submittedAt, Happening.Kind.REGISTERED_BY_STAFF, by);
+    }
+
+    /**
      * What pressing "cancel" on the manage page does, decided before anything changes. A cancelled
      * registration gives up the company's place, so the company can register again.
      */
@@ -280,6 +298,7 @@ public class Registration {
 
         public enum Kind {
             SUBMITTED,
+            REGISTERED_BY_STAFF,
             LINK_SENT_AGAIN,
             CONFIRMED,
             REGISTERED_AGAIN,

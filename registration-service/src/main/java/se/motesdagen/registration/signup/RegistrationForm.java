@@ -153,6 +153,26 @@ public class RegistrationForm {
         this.attendees = attendees == null ? new ArrayList<>() : new ArrayList<>(attendees);
     }
 
+    /**
+     * What the "add an attendee" and "remove attendee N" buttons do (the form works without script);
+     * true when one of them was pressed, and then nothing is to be sent.
+     */
+    public boolean changeAttendeeRows(String add, Integer remove) {
+        if (add != null) {
+            if (attendees.size() < MAX_ATTENDEES) {
+                attendees.add(new AttendeeForm());
+            }
+            return true;
+        }
+        if (remove != null) {
+            if (remove >= 0 && remove < attendees.size() && attendees.size() > 1) {
+                attendees.remove((int) remove);
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Every session someone of the company attends, each once, in the order first chosen. */
     public List<String> sessionIdsOfAll() {
         return attendees.stream()

@@ -64,18 +64,9 @@ class RegistrationPageController {
             HttpServletResponse response) {
         Day event = event(eventId);
         addDay(model, event);
-        if (addAttendee != null || removeAttendee != null) {
+        if (form.changeAttendeeRows(addAttendee, removeAttendee)) {
             // one more (or one less) attendee, without JavaScript: the same form again, nothing checked yet
-            if (addAttendee != null && form.getAttendees().size() < RegistrationForm.MAX_ATTENDEES) {
-                form.getAttendees().add(new AttendeeForm());
-                model.addAttribute("focusAttendee", form.getAttendees().size() - 1);
-            } else if (removeAttendee != null
-                    && removeAttendee >= 0
-                    && removeAttendee < form.getAttendees().size()
-                    && form.getAttendees().size() > 1) {
-                form.getAttendees().remove((int) removeAttendee);
-            }
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+            showAttendeeRows(form, addAttendee != null, model);
             return "registration/event";
         }
         if (form.isSpam()) {
@@ -100,11 +91,19 @@ class RegistrationPageController {
         return "registration/event";
     }
 
+    /** The form again after an attendee was added or removed: no errors yet, the new attendee's name in focus. */
+    static void showAttendeeRows(RegistrationForm form, boolean added, Model model) {
+        if (added) {
+            model.addAttribute("focusAttendee", form.getAttendees().size() - 1);
+        }
+        model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+    }
+
     private static final java.util.regex.Pattern ATTENDEE_FIELD =
             java.util.regex.Pattern.compile("^attendees\\[(\\d+)]\\..+");
 
     /** For the error summary: which attendee (1, 2, 3) a field belongs to, so "Deltagare 2: …" can be said. */
-    private static java.util.Map<String, Integer> attendeeOfField(BindingResult errors) {
+    static java.util.Map<String, Integer> attendeeOfField(BindingResult errors) {
         java.util.Map<String, Integer> attendees = new java.util.HashMap<>();
         for (var error : errors.getFieldErrors()) {
             var matcher = ATTENDEE_FIELD.matcher(error.getField());

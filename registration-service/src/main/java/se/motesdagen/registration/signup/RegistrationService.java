@@ -120,6 +120,60 @@ public class RegistrationService {
         return new Accepted(registration.getId());
     }
 
+    /**
+     * A registration staff take by phone, by the same rules as the form, confirmed at once (the contact
+     * gets the confirmation with the manage link, not a confirm link). Staff see when the company is
+     * already registered. The registration times do not bind staff.
+     */
+    public SubmitOutcome registerByStaff(Day event, RegistrationForm form, String language, String by) {
+        List<FieldProblem> problems = checkAgainstProgramme(event, form);
+        if (!problems.isEmpty()) {
+            return new Rejected(problems);
+        }
+        Registration.Company company = company(form);
+        String identityField = form.isSoleTrader() ? "personalIdentityNumber" : "organisationNumber";
+        Rejected alreadyRegistered =
+                new Rejected(List.of(new FieldProblem(identityField, "registration.staff.alreadyRegistered")));
+        if (registrations
+                .findByCompanyPlace(Registration.companyPlace(event.id(), company.identityKey()))
+                .isPresent()) {
+            return alreadyRegistered;
+        }
+        Instant now = clock.instant();
+        Registration registration = new Registration(
+                UUID.randomUUID().toString(),
+                event.id(),
+                company,
+                new Registration.Contact(
+                        form.getContactName().strip(), form.getEmail().strip(), blankToNull(form.getPhone())),
+                participants(form),
+                form.isWantsVisit()
+                        ? new Registration.VisitRequest(
+                                form.getVisitAddress().strip(),
+                                visitTopics(form),
+                                form.getVisitAreas().stream().distinct().toList(),
+                                form.getVisitWindows().stream().distinct().toList())
+                        : null,
+                language,
+                now,
+                ConfirmationToken.issue(now, confirmationValidFor));
+        registration.describe(address(form), form.getSniSection(), blankToNull(form.getSuggestion()));
+        ConfirmationToken manageToken = ConfirmationToken.issue(now, untilTheDayIsOver(event));
+        registration.confirmByStaff(now, manageToken, by);
+        List<Placement> placements = seats.confirm(event, registration.getId(), registration.sessionsByAttendee());
+        registration.record(events.confirmed(registration, event, placements, manageUrl(manageToken)));
+        try {
+            registrations.insert(registration);
+        } catch (DuplicateKeyException confirmedMeanwhile) {
+            seats.release(event, registration.getId());
+            return alreadyRegistered;
+        }
+        meters.counter("motesdagen.registrations.confirmed", "event", event.id())
+                .increment();
+        log.info("Registration {} taken by staff", registration.getId());
+        return new Accepted(registration.getId());
+    }
+
     private SubmitOutcome sendManageLinkInstead(Day event, Registration found) {
         Instant now = clock.instant();
         for (int attempt = 0; ; attempt++) {

@@ -52,6 +52,62 @@ class StaffRegistrationDetailController {
         this.mongo = mongo;
     }
 
+    /** A registration taken by phone: the public form's fields and rules, confirmed at once. */
+    @GetMapping("/personal/anmalningar/ny")
+    String newRegistration(@RequestParam(required = false) String event, Model model) {
+        addDay(model, day(event));
+        model.addAttribute("form", new RegistrationForm());
+        return "registration/staff-new";
+    }
+
+    @PostMapping("/personal/anmalningar/ny")
+    String register(
+            @RequestParam(required = false) String event,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("form")
+                    RegistrationForm form,
+            org.springframework.validation.BindingResult errors,
+            @RequestParam(required = false) String addAttendee,
+            @RequestParam(required = false) Integer removeAttendee,
+            Principal staff,
+            java.util.Locale locale,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        Day day = day(event);
+        addDay(model, day);
+        if (form.changeAttendeeRows(addAttendee, removeAttendee)) {
+            RegistrationPageController.showAttendeeRows(form, addAttendee != null, model);
+            return "registration/staff-new";
+        }
+        if (!errors.hasErrors()) {
+            switch (service.registerByStaff(
+                    day, form, "en".equals(locale.getLanguage()) ? "en" : "sv", staff.getName())) {
+                case SubmitOutcome.Accepted accepted -> {
+                    return "redirect:/personal/anmalningar/" + accepted.registrationId();
+                }
+                case SubmitOutcome.Rejected rejected ->
+                    rejected.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey()));
+                case SubmitOutcome.NotOpen notOpen ->
+                    throw new IllegalStateException("staff are not bound by the times");
+            }
+        }
+        model.addAttribute("attendeeOfField", RegistrationPageController.attendeeOfField(errors));
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return "registration/staff-new";
+    }
+
+    private Day day(String event) {
+        return (event != null ? programme.event(event) : programme.nextEvent())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private void addDay(Model model, Day day) {
+        model.addAttribute("event", day);
+        model.addAttribute(
+                "fill",
+                seats.recentFill(day).stream()
+                        .collect(Collectors.toMap(se.motesdagen.registration.seats.SessionFill::sessionId, f -> f)));
+    }
+
     @GetMapping("/personal/anmalningar/{id}")
     String detail(@PathVariable String id, Model model) {
         Registration registration = registration(id);
