@@ -186,13 +186,13 @@ class PublicPagesBrowserTests {
         browser.get(link(bootstrapServers, json, "se.motesdagen.registration.confirmed.v1", "manageUrl"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Er anmälan");
         assertNoAccessibilityViolations();
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        browser.findElement(By.id("cancel")).click();
         settle().until(ExpectedConditions.presenceOfElementLocated(By.id("sure-error")));
         assertThat(browser.findElement(By.id("sure")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         assertNoAccessibilityViolations();
         browser.findElement(By.cssSelector("label[for='sure']")).click();
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        browser.findElement(By.id("cancel")).click();
         settle().until(ExpectedConditions.textToBe(By.tagName("h1"), "Anmälan är avbokad"));
         assertNoAccessibilityViolations();
     }

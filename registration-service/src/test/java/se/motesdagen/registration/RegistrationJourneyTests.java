@@ -60,6 +60,7 @@ abstract class RegistrationJourneyTests {
     static final String ATTENDED = "se.motesdagen.registration.attendance-recorded.v1";
     static final String ERASED = "se.motesdagen.registration.erased.v1";
     static final String MANAGE_LINK = "se.motesdagen.registration.manage-link-sent.v1";
+    static final String UPDATED = "se.motesdagen.registration.updated.v1";
 
     @Autowired
     MockMvc mvc;
@@ -1132,6 +1133,106 @@ abstract class RegistrationJourneyTests {
         // and the public cannot use the staff's way in
         mvc.perform(post("/personal/anmalningar/ny").with(csrf()).param("event", dayId))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aCompanyChangesAttendeesSessionsAndItsVisitWishByTheManageLinkAndTheSeatsFollow() throws Exception {
+        String dayId = "andring-" + java.util.UUID.randomUUID();
+        saveDay(dayId, null, null, 1);
+        String orgNr = Companies.newOrganisationNumber();
+        MockHttpServletRequestBuilder form = validForm(
+                orgNr,
+                "attendees[0].sessionIds",
+                "upphandling",
+                "attendees[1].name",
+                null,
+                "attendees[1].sessionIds",
+                null,
+                "attendees[1].needs",
+                null,
+                "wantsVisit",
+                "true",
+                "visitAddress",
+                "Bagargatan 3, Nyköping",
+                "visitTopics",
+                "Bygglov");
+        form.with(request -> {
+            request.setRequestURI("/evenemang/" + dayId);
+            return request;
+        });
+        mvc.perform(form).andExpect(status().is3xxRedirection());
+        String id = registrationOf(orgNr).getString("_id");
+        mvc.perform(pressConfirm(confirmPathOf(id)));
+        String manageUrl =
+                json.readTree(awaitEvent(id, CONFIRMED).body()).get("manageUrl").asString();
+        String token = manageUrl.substring(manageUrl.indexOf("token=") + "token=".length());
+        mvc.perform(get("/anmalan/hantera").param("token", token))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Astrid Exempelsson\"")));
+
+        // a mistake changes nothing
+        mvc.perform(post("/anmalan/hantera/andra")
+                        .with(csrf())
+                        .param("token", token)
+                        .param("attendees[0].id", "1")
+                        .param("attendees[0].name", ""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("Deltagare 1: Fyll i deltagarens namn.")));
+        assertThat(registrationOf(orgNr).getList("participants", Document.class))
+                .hasSize(1);
+
+        // a second attendee in the full session waits in line; the first keeps the seat
+        mvc.perform(post("/anmalan/hantera/andra")
+                        .with(csrf())
+                        .param("token", token)
+                        .param("attendees[0].id", "1")
+                        .param("attendees[0].name", "Astrid Exempelsson")
+                        .param("attendees[0].sessionIds", "upphandling")
+                        .param("attendees[1].name", "Nils Ny")
+                        .param("attendees[1].sessionIds", "upphandling")
+                        .param("wantsVisit", "true")
+                        .param("visitAddress", "Bagargatan 3, Nyköping")
+                        .param("visitTopics", "Bygglov"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Ändringen är sparad")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+        assertThat(stateOf(dayId, id)).isEqualTo("SEATED");
+        PublishedEvent updated = awaitEvent(id, UPDATED);
+        assertThat(ContractSchemas.violations(UPDATED, updated.body())).isEmpty();
+        assertThat(json.readTree(updated.body()).get("changes").toString()).isEqualTo("[\"attendees\"]");
+
+        // Astrid leaves: her seat goes to Nils, who is told; and the visit wish is withdrawn
+        mvc.perform(post("/anmalan/hantera/andra")
+                        .with(csrf())
+                        .param("token", token)
+                        .param("attendees[0].id", "2")
+                        .param("attendees[0].name", "Nils Ny")
+                        .param("attendees[0].sessionIds", "upphandling"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Har plats")));
+        List<Document> places =
+                mongo.findById(dayId + "/upphandling", Document.class, "seats").getList("places", Document.class);
+        assertThat(places).singleElement().satisfies(p -> {
+            assertThat(p.getString("attendeeId")).isEqualTo("2");
+            assertThat(p.getString("state")).isEqualTo("SEATED");
+        });
+        PublishedEvent promoted = awaitEvent(id, PROMOTED);
+        assertThat(json.readTree(promoted.body()).get("attendeeName").asString())
+                .isEqualTo("Nils Ny");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(new TopicReader(bootstrapServers)
+                                .read("registration.events", id).stream()
+                                        .filter(e -> UPDATED.equals(e.type()))
+                                        .map(e -> json.readTree(e.body()))
+                                        .toList())
+                        .hasSize(2)
+                        .last()
+                        .satisfies(body -> {
+                            assertThat(body.get("changes").toString()).isEqualTo("[\"attendees\",\"visitRequest\"]");
+                            assertThat(body.get("visitRequest").isNull()).isTrue();
+                        }));
+        assertThat(registrationOf(orgNr).get("visitRequest")).isNull();
+        assertThat(registrationOf(orgNr).getBoolean("seatsToSync")).isFalse();
     }
 
     /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */

@@ -125,6 +125,37 @@ public class Seats {
         return seats != null && !seats.getPlaces().isEmpty();
     }
 
+    /**
+     * Makes the confirmed registration's places match who now attends what: places of attendees who
+     * left a session are given up (the line moves up), new ones are claimed (a seat or the end of the
+     * line), and places that stay are untouched, so nobody loses a seat by a change elsewhere. Doing it
+     * twice changes nothing the second time.
+     */
+    public List<Placement> sync(Day day, String registrationId, Map<String, List<String>> sessionsByAttendee) {
+        Instant now = clock.instant();
+        Map<String, java.util.Set<String>> attendeesBySession = new LinkedHashMap<>();
+        sessionsByAttendee.forEach((attendee, sessions) -> sessions.forEach(session -> attendeesBySession
+                .computeIfAbsent(session, x -> new java.util.LinkedHashSet<>())
+                .add(attendee)));
+        java.util.Set<String> touched = new java.util.LinkedHashSet<>(attendeesBySession.keySet());
+        mongo.find(ofDay(day.id()).addCriteria(heldBy(registrationId)), SessionSeats.class)
+                .forEach(stored -> touched.add(stored.getSessionId()));
+        List<Placement> placements = new ArrayList<>();
+        for (String sessionId : touched) {
+            if (day.session(sessionId).isEmpty()) {
+                continue;
+            }
+            java.util.Set<String> attendees = attendeesBySession.getOrDefault(sessionId, java.util.Set.of());
+            placements.addAll(change(day, sessionId, seats -> {
+                seats.releaseAttendeesNotIn(registrationId, attendees);
+                attendees.forEach(attendee -> seats.claim(registrationId, attendee, true, now, hold));
+                seats.confirm(registrationId);
+                return placementsOf(seats, registrationId);
+            }));
+        }
+        return placements;
+    }
+
     /** Frees every place of the registration in the day; the waiting lists move up at once. */
     public void release(Day day, String registrationId) {
         for (SessionSeats stored :

@@ -135,6 +135,11 @@ public class SessionSeats {
         return placesOf(registrationId);
     }
 
+    /** Removes the registration's places of attendees no longer in this session; returns the seats freed. */
+    int releaseAttendeesNotIn(String registrationId, java.util.Set<String> attendeeIds) {
+        return remove(p -> p.belongsTo(registrationId) && !attendeeIds.contains(p.attendeeId()));
+    }
+
     /** Removes the registration's places; returns how many seats that freed. */
     int release(String registrationId) {
         return remove(p -> p.belongsTo(registrationId));

@@ -13,6 +13,10 @@ import java.util.List;
  */
 public class AttendeeForm {
 
+    /** Set on the manage page for an attendee already registered, so their seats stay theirs. */
+    @Pattern(regexp = "^$|^[0-9]{1,3}$", message = "{registration.attendee.unknown}")
+    private String id;
+
     @NotBlank(message = "{registration.attendee.name.required}")
     @Size(max = 200, message = "{registration.attendee.name.tooLong}")
     private String name;
@@ -36,6 +40,14 @@ public class AttendeeForm {
     public AttendeeForm(String name, List<String> sessionIds) {
         this.name = name;
         setSessionIds(sessionIds);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
     }
 
     public String getName() {

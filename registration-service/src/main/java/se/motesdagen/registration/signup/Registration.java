@@ -84,6 +84,14 @@ public class Registration {
      */
     private boolean seatsToRelease;
 
+    /**
+     * Set with a change of attendees or sessions and cleared once the seats follow it and the change is
+     * published: a sweep finishes what a crash in between left undone.
+     */
+    private boolean seatsToSync;
+
+    private Instant changedAt;
+
     /** When the personal data was removed (on request, or when the retention period ran out). */
     private Instant erasedAt;
 
@@ -140,6 +148,42 @@ public class Registration {
         manageExpiresAt = manageToken.expiresAt();
         happened(now, Happening.Kind.CONFIRMED, null);
         return ConfirmOutcome.CONFIRMED;
+    }
+
+    /**
+     * The company changed who comes, to what, or its visit wish, from the manage link. Attendees keep
+     * their ids (and so their seats); new ones get the next numbers. False if the registration cannot
+     * be changed any more (cancelled, erased, or the day is over).
+     */
+    boolean change(List<Participant> changedParticipants, VisitRequest changedVisit, Instant now) {
+        if (status != Status.CONFIRMED || erasedAt != null || now.isAfter(manageExpiresAt)) {
+            return false;
+        }
+        participants = List.copyOf(changedParticipants);
+        attendees = participants.size();
+        sessionIds = participants.stream()
+                .flatMap(p -> p.sessionIds().stream())
+                .distinct()
+                .toList();
+        visitRequest = changedVisit;
+        seatsToSync = true;
+        changedAt = now;
+        happened(now, Happening.Kind.CHANGED, null);
+        return true;
+    }
+
+    /** The seats follow the change; its event goes out with this write. */
+    void changeFinished(OutboxEvent updated) {
+        seatsToSync = false;
+        record(updated);
+    }
+
+    boolean isSeatsToSync() {
+        return seatsToSync;
+    }
+
+    public Instant getChangedAt() {
+        return changedAt;
     }
 
     /**
@@ -302,6 +346,7 @@ public class Registration {
             LINK_SENT_AGAIN,
             CONFIRMED,
             REGISTERED_AGAIN,
+            CHANGED,
             CANCELLED,
             CHECKED_IN,
             ERASED

@@ -23,6 +23,7 @@ class RegistrationEvents {
     static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
     static final String ATTENDANCE_RECORDED_V1 = "se.motesdagen.registration.attendance-recorded.v1";
     static final String ERASED_V1 = "se.motesdagen.registration.erased.v1";
+    static final String UPDATED_V1 = "se.motesdagen.registration.updated.v1";
     static final String MANAGE_LINK_SENT_V1 = "se.motesdagen.registration.manage-link-sent.v1";
 
     private final JsonMapper json;
@@ -94,6 +95,49 @@ class RegistrationEvents {
                 OutboxEvent.of(MANAGE_LINK_SENT_V1, registration.getId(), at, json.writeValueAsString(body)));
     }
 
+    /**
+     * The registration as it stands after a change from the manage link: the same picture as
+     * RegistrationConfirmed, so a consumer replaces what it had, plus what changed.
+     */
+    OutboxEvent updated(Registration registration, Day event, List<Placement> placements, List<String> changes) {
+        Instant at = registration.getChangedAt();
+        var confirmed = confirmedBody(registration, event, placements, null);
+        var body = new RegistrationUpdatedV1(
+                confirmed.registrationId(),
+                confirmed.eventId(),
+                confirmed.eventName(),
+                confirmed.eventDate(),
+                confirmed.eventLocation(),
+                confirmed.company(),
+                confirmed.contact(),
+                confirmed.attendees(),
+                confirmed.participants(),
+                confirmed.sessions(),
+                confirmed.places(),
+                confirmed.visitRequest(),
+                changes,
+                confirmed.language(),
+                at);
+        return tracing.stamp(OutboxEvent.of(UPDATED_V1, registration.getId(), at, json.writeValueAsString(body)));
+    }
+
+    record RegistrationUpdatedV1(
+            String registrationId,
+            String eventId,
+            String eventName,
+            LocalDate eventDate,
+            String eventLocation,
+            CompanyV1 company,
+            ContactV1 contact,
+            int attendees,
+            List<ParticipantV1> participants,
+            List<SessionV1> sessions,
+            List<PlaceV1> places,
+            VisitRequestV1 visitRequest,
+            List<String> changes,
+            String language,
+            Instant updatedAt) {}
+
     OutboxEvent cancelled(Registration registration, Day event) {
         var body = new RegistrationCancelledV1(
                 registration.getId(),
@@ -111,6 +155,13 @@ class RegistrationEvents {
     }
 
     OutboxEvent confirmed(Registration registration, Day event, List<Placement> placements, String manageUrl) {
+        var body = confirmedBody(registration, event, placements, manageUrl);
+        return tracing.stamp(OutboxEvent.of(
+                CONFIRMED_V1, registration.getId(), registration.getConfirmedAt(), json.writeValueAsString(body)));
+    }
+
+    private RegistrationConfirmedV1 confirmedBody(
+            Registration registration, Day event, List<Placement> placements, String manageUrl) {
         var sessions = registration.getSessionIds().stream()
                 .flatMap(id -> event.session(id).stream())
                 .map(s -> new SessionV1(
@@ -131,7 +182,7 @@ class RegistrationEvents {
                                         event.at(w.from()).toOffsetDateTime(),
                                         event.at(w.to()).toOffsetDateTime()))
                                 .toList());
-        var body = new RegistrationConfirmedV1(
+        return new RegistrationConfirmedV1(
                 registration.getId(),
                 event.id(),
                 event.name(),
@@ -168,8 +219,6 @@ class RegistrationEvents {
                 manageUrl,
                 registration.getLanguage(),
                 registration.getConfirmedAt());
-        return tracing.stamp(OutboxEvent.of(
-                CONFIRMED_V1, registration.getId(), registration.getConfirmedAt(), json.writeValueAsString(body)));
     }
 
     record RegistrationSubmittedV1(

@@ -16,7 +16,7 @@ import java.util.List;
  * this object, for the length of the request. Messages are keys in messages_*.properties.
  */
 @CompanyIdentified
-public class RegistrationForm {
+public class RegistrationForm implements AttendeesAndVisit {
 
     public static final int MAX_ATTENDEES = 10;
 
@@ -151,26 +151,6 @@ public class RegistrationForm {
 
     public void setAttendees(List<AttendeeForm> attendees) {
         this.attendees = attendees == null ? new ArrayList<>() : new ArrayList<>(attendees);
-    }
-
-    /**
-     * What the "add an attendee" and "remove attendee N" buttons do (the form works without script);
-     * true when one of them was pressed, and then nothing is to be sent.
-     */
-    public boolean changeAttendeeRows(String add, Integer remove) {
-        if (add != null) {
-            if (attendees.size() < MAX_ATTENDEES) {
-                attendees.add(new AttendeeForm());
-            }
-            return true;
-        }
-        if (remove != null) {
-            if (remove >= 0 && remove < attendees.size() && attendees.size() > 1) {
-                attendees.remove((int) remove);
-            }
-            return true;
-        }
-        return false;
     }
 
     /** Every session someone of the company attends, each once, in the order first chosen. */

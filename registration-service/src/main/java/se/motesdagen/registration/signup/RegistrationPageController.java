@@ -186,6 +186,44 @@ class RegistrationPageController {
         return showManageResult(registrations.cancel(token), token, model);
     }
 
+    /** A change from the manage link; the add and remove buttons work as on the registration form. */
+    @PostMapping("/anmalan/hantera/andra")
+    String change(
+            @RequestParam(required = false) String token,
+            @Valid @ModelAttribute("form") ChangeForm form,
+            BindingResult errors,
+            @RequestParam(required = false) String addAttendee,
+            @RequestParam(required = false) Integer removeAttendee,
+            Model model,
+            HttpServletResponse response) {
+        if (form.changeAttendeeRows(addAttendee, removeAttendee)) {
+            if (addAttendee != null) {
+                model.addAttribute("focusAttendee", form.getAttendees().size() - 1);
+            }
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+            model.addAttribute("form", form);
+            return showManageResult(registrations.manage(token), token, model);
+        }
+        if (!errors.hasErrors()) {
+            switch (registrations.change(token, form)) {
+                case RegistrationService.ChangeOutcome.Changed changed -> {
+                    model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+                    model.asMap().remove("form");
+                    model.addAttribute("changed", !changed.changes().isEmpty());
+                    return showManageResult(registrations.manage(token), token, model);
+                }
+                case RegistrationService.ChangeOutcome.Rejected rejected ->
+                    rejected.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey()));
+                case RegistrationService.ChangeOutcome.NotChangeable notChangeable -> {
+                    return showManageResult(registrations.manage(token), token, model);
+                }
+            }
+        }
+        model.addAttribute("attendeeOfField", attendeeOfField(errors));
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return showManageResult(registrations.manage(token), token, model);
+    }
+
     private String showManageResult(ManageResult result, String token, Model model) {
         model.addAttribute(
                 "outcome",
@@ -201,6 +239,10 @@ class RegistrationPageController {
                 addRegistration(model, r);
                 addPlaces(model, r, placements);
                 model.addAttribute("token", token);
+                if (!model.containsAttribute("form")) {
+                    model.addAttribute("form", ChangeForm.of(r));
+                }
+                programme.event(r.getEventId()).ifPresent(day -> addDay(model, day));
             }
             case ManageResult.Cancelled(Registration r) -> addRegistration(model, r);
             case ManageResult.AlreadyCancelled(Registration r) -> addRegistration(model, r);

@@ -98,13 +98,7 @@ public class RegistrationService {
                 new Registration.Contact(
                         form.getContactName().strip(), form.getEmail().strip(), blankToNull(form.getPhone())),
                 participants(form),
-                form.isWantsVisit()
-                        ? new Registration.VisitRequest(
-                                form.getVisitAddress().strip(),
-                                visitTopics(form),
-                                form.getVisitAreas().stream().distinct().toList(),
-                                form.getVisitWindows().stream().distinct().toList())
-                        : null,
+                visitRequest(form),
                 language,
                 now,
                 token);
@@ -147,13 +141,7 @@ public class RegistrationService {
                 new Registration.Contact(
                         form.getContactName().strip(), form.getEmail().strip(), blankToNull(form.getPhone())),
                 participants(form),
-                form.isWantsVisit()
-                        ? new Registration.VisitRequest(
-                                form.getVisitAddress().strip(),
-                                visitTopics(form),
-                                form.getVisitAreas().stream().distinct().toList(),
-                                form.getVisitWindows().stream().distinct().toList())
-                        : null,
+                visitRequest(form),
                 language,
                 now,
                 ConfirmationToken.issue(now, confirmationValidFor));
@@ -424,6 +412,148 @@ public class RegistrationService {
         }
     }
 
+    /**
+     * A change from the manage link: who comes, to which sessions, the visit wish. Checked by the same
+     * rules as the form. The registration is stored first, marked; then the seats follow (a new session
+     * is a seat or the end of its line, a left one frees its seat for the line); then the change is
+     * published as RegistrationUpdated and the mark cleared. A crash in between is finished by the sweep.
+     */
+    public ChangeOutcome change(String token, ChangeForm form) {
+        Optional<Registration> found = registrationByManageToken(token);
+        if (found.isEmpty()) {
+            return new ChangeOutcome.NotChangeable();
+        }
+        Day event = programme
+                .event(found.get().getEventId())
+                .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
+        List<FieldProblem> problems = checkAgainstProgramme(event, form);
+        if (!problems.isEmpty()) {
+            return new ChangeOutcome.Rejected(problems);
+        }
+        for (int attempt = 0; ; attempt++) {
+            Registration registration = attempt == 0
+                    ? found.get()
+                    : registrations.findById(found.get().getId()).orElseThrow();
+            List<String> changes = changes(registration, form);
+            if (changes.isEmpty()) {
+                return new ChangeOutcome.Changed(registration.getId(), List.of());
+            }
+            if (!registration.change(changedParticipants(registration, form), visitRequest(form), clock.instant())) {
+                return new ChangeOutcome.NotChangeable();
+            }
+            try {
+                registrations.save(registration);
+                finishChange(registration.getId(), changes);
+                meters.counter("motesdagen.registrations.changed", "event", event.id())
+                        .increment();
+                log.info("Registration {} changed: {}", registration.getId(), changes);
+                return new ChangeOutcome.Changed(registration.getId(), changes);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** What a manage-link change can come to. */
+    public sealed interface ChangeOutcome {
+        record Changed(String registrationId, List<String> changes) implements ChangeOutcome {}
+
+        record Rejected(List<FieldProblem> problems) implements ChangeOutcome {}
+
+        /** Unknown link, cancelled, erased or the day is over. */
+        record NotChangeable() implements ChangeOutcome {}
+    }
+
+    /** The seats follow the stored change, then the change goes out; safe to do again. */
+    void finishChange(String registrationId, List<String> changes) {
+        for (int attempt = 0; ; attempt++) {
+            Registration registration = registrations.findById(registrationId).orElseThrow();
+            if (!registration.isSeatsToSync()) {
+                return;
+            }
+            Day event = programme.event(registration.getEventId()).orElseThrow();
+            List<Placement> placements = seats.sync(event, registrationId, registration.sessionsByAttendee());
+            registration.changeFinished(events.updated(registration, event, placements, changes));
+            try {
+                registrations.save(registration);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Finishes changes a crash interrupted between storing them and publishing them. */
+    @org.springframework.scheduling.annotation.Scheduled(
+            fixedDelayString = "${motesdagen.registration.seat-sweep-interval:PT1M}",
+            initialDelayString = "PT50S")
+    void finishInterruptedChanges() {
+        var query = new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("seatsToSync")
+                        .is(true)
+                        .and("changedAt")
+                        .lt(clock.instant().minus(Duration.ofMinutes(1))));
+        query.fields().include("_id");
+        for (Registration interrupted : mongo.find(query, Registration.class)) {
+            finishChange(interrupted.getId(), List.of("attendees", "visitRequest"));
+            log.info("Finished the interrupted change of registration {}", interrupted.getId());
+        }
+    }
+
+    /** Which parts the change touches: "attendees" (people or sessions) and "visitRequest". */
+    private static List<String> changes(Registration registration, ChangeForm form) {
+        List<String> changes = new ArrayList<>();
+        List<Registration.Participant> now = registration.getParticipants();
+        List<Registration.Participant> then = changedParticipants(registration, form);
+        if (!now.equals(then)) {
+            changes.add("attendees");
+        }
+        if (!java.util.Objects.equals(registration.getVisitRequest(), visitRequest(form))) {
+            changes.add("visitRequest");
+        }
+        return changes;
+    }
+
+    /** The attendees as changed: known ids keep theirs (and their seats and check-in), new ones get the next numbers. */
+    private static List<Registration.Participant> changedParticipants(Registration registration, ChangeForm form) {
+        java.util.Map<String, Registration.Participant> known = new java.util.HashMap<>();
+        registration.getParticipants().forEach(p -> known.put(p.id(), p));
+        int next = registration.getParticipants().stream()
+                        .mapToInt(p -> Integer.parseInt(p.id()))
+                        .max()
+                        .orElse(0)
+                + 1;
+        List<Registration.Participant> changed = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (AttendeeForm attendee : form.getAttendees()) {
+            Registration.Participant before = attendee.getId() == null ? null : known.get(attendee.getId());
+            String id = before != null && used.add(before.id()) ? before.id() : Integer.toString(next++);
+            changed.add(new Registration.Participant(
+                    id,
+                    attendee.getName().strip(),
+                    blankToNull(attendee.getEmail()),
+                    blankToNull(attendee.getRole()),
+                    List.copyOf(new LinkedHashSet<>(attendee.getSessionIds())),
+                    blankToNull(attendee.getNeeds()),
+                    before != null && id.equals(before.id()) ? before.checkedInAt() : null));
+        }
+        return changed;
+    }
+
+    private static Registration.VisitRequest visitRequest(AttendeesAndVisit form) {
+        return form.isWantsVisit()
+                ? new Registration.VisitRequest(
+                        form.getVisitAddress().strip(),
+                        visitTopics(form),
+                        form.getVisitAreas().stream().distinct().toList(),
+                        form.getVisitWindows().stream().distinct().toList())
+                : null;
+    }
+
     private Optional<Registration> registrationByManageToken(String token) {
         if (!ConfirmationToken.isWellFormed(token)) {
             return Optional.empty();
@@ -496,7 +626,7 @@ public class RegistrationService {
         return new Registration.Company(name, orgNr.value(), false, identity.of(orgNr));
     }
 
-    private static List<FieldProblem> checkAgainstProgramme(Day event, RegistrationForm form) {
+    private static List<FieldProblem> checkAgainstProgramme(Day event, AttendeesAndVisit form) {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < form.getAttendees().size(); i++) {
             List<String> chosen = form.getAttendees().get(i).getSessionIds();
@@ -536,7 +666,7 @@ public class RegistrationService {
     }
 
     /** What the visit is about in words: the free text, or else the areas ticked. */
-    private static String visitTopics(RegistrationForm form) {
+    private static String visitTopics(AttendeesAndVisit form) {
         if (!isBlank(form.getVisitTopics())) {
             return form.getVisitTopics().strip();
         }
@@ -557,7 +687,7 @@ public class RegistrationService {
                 blankToNull(form.getTown()));
     }
 
-    private static List<Registration.Participant> participants(RegistrationForm form) {
+    private static List<Registration.Participant> participants(AttendeesAndVisit form) {
         List<Registration.Participant> participants = new ArrayList<>();
         for (AttendeeForm attendee : form.getAttendees()) {
             participants.add(new Registration.Participant(

@@ -1,0 +1,40 @@
+package se.motesdagen.registration.signup;
+
+import java.util.List;
+
+/** What both the registration form and the manage page's change form hold: the people and the visit wish. */
+interface AttendeesAndVisit {
+
+    List<AttendeeForm> getAttendees();
+
+    boolean isWantsVisit();
+
+    String getVisitAddress();
+
+    String getVisitTopics();
+
+    List<VisitArea> getVisitAreas();
+
+    List<VisitWindow> getVisitWindows();
+
+    /**
+     * What the "add an attendee" and "remove attendee N" buttons do (the forms work without script);
+     * true when one of them was pressed, and then nothing is to be sent.
+     */
+    default boolean changeAttendeeRows(String add, Integer remove) {
+        List<AttendeeForm> attendees = getAttendees();
+        if (add != null) {
+            if (attendees.size() < RegistrationForm.MAX_ATTENDEES) {
+                attendees.add(new AttendeeForm());
+            }
+            return true;
+        }
+        if (remove != null) {
+            if (remove >= 0 && remove < attendees.size() && attendees.size() > 1) {
+                attendees.remove((int) remove);
+            }
+            return true;
+        }
+        return false;
+    }
+}
