@@ -43,6 +43,7 @@ abstract class NotificationJourneyTests {
     static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
     static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
     static final String MANAGE_LINK = "se.motesdagen.registration.manage-link-sent.v1";
+    static final String UPDATED = "se.motesdagen.registration.updated.v1";
     static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
     static final GreenMail MAIL = startMailServer();
@@ -175,6 +176,27 @@ abstract class NotificationJourneyTests {
                                 Query.query(Criteria.where("recipient").is(to)), Document.class, "messages"),
                         m -> m != null && "SENT".equals(m.getString("status")));
         assertThat(logged.toJson()).doesNotContain("Tnlla0xhbmtGb3JEZW5SZWdpc3RyZXJhZGVLb250YWt0");
+    }
+
+    @Test
+    void aChangedRegistrationGetsAMailWithHowItNowStands() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "changed-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = CloudEventProducer.example(UPDATED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), UPDATED, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Er anmälan till Stora Mötesdagen 2027 är ändrad");
+        assertThat(mail.getContent().toString())
+                .contains("Så här ser den ut nu")
+                .contains("Per Persson står på väntelistan, plats 3 i kön.")
+                .contains("Inget företagsbesök är önskat.");
     }
 
     @Test

@@ -15,6 +15,7 @@ final class RegistrationEvents {
     static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
     static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
     static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
+    static final String UPDATED_V1 = "se.motesdagen.registration.updated.v1";
     static final String MANAGE_LINK_SENT_V1 = "se.motesdagen.registration.manage-link-sent.v1";
     static final String WAITLIST_PROMOTED_V1 = "se.motesdagen.registration.waitlist-promoted.v1";
 

@@ -61,30 +61,7 @@ class RegistrationMailSubscriptions {
         return incoming.consumer(
                 RegistrationEvents.CONFIRMED_V1, RegistrationEvents.Confirmed.class, (event, confirmed) -> {
                     Locale locale = locale(confirmed.language());
-                    DateTimeFormatter time = DateTimeFormatter.ofPattern("H.mm", locale);
-                    Map<String, Object> model = new HashMap<>();
-                    model.put("contactName", confirmed.contact().name());
-                    model.put("companyName", confirmed.company().name());
-                    model.put("eventName", confirmed.eventName());
-                    model.put("eventDate", longDate(confirmed.eventDate(), locale));
-                    model.put("eventLocation", confirmed.eventLocation());
-                    model.put("attendees", confirmed.attendees());
-                    model.put(
-                            "sessions",
-                            confirmed.sessions().stream()
-                                    .map(s -> new SessionLine(
-                                            timeSpan(s, time),
-                                            s.title(),
-                                            confirmed.places().stream()
-                                                    .filter(p -> p.waiting()
-                                                            && p.sessionId().equals(s.sessionId()))
-                                                    .map(p -> new WaitingLine(
-                                                            p.attendeeId(),
-                                                            confirmed.nameOf(p.attendeeId()),
-                                                            p.waitingPosition()))
-                                                    .toList()))
-                                    .toList());
-                    model.put("visitRequested", confirmed.visitRequest() != null);
+                    Map<String, Object> model = registrationModel(confirmed, locale);
                     model.put("manageUrl", confirmed.manageUrl());
                     mailbox.queue(
                             event.id(),
@@ -94,6 +71,54 @@ class RegistrationMailSubscriptions {
                             locale,
                             model);
                 });
+    }
+
+    /**
+     * RegistrationUpdated → "Er anmälan är ändrad" with the registration as it now stands: the event has
+     * the same picture as RegistrationConfirmed, so it reads into the same record.
+     */
+    @Bean
+    Consumer<Message<byte[]>> sendChangedEmail() {
+        return incoming.consumer(
+                RegistrationEvents.UPDATED_V1, RegistrationEvents.Confirmed.class, (event, updated) -> {
+                    Locale locale = locale(updated.language());
+                    mailbox.queue(
+                            event.id(),
+                            "changed",
+                            updated.registrationId(),
+                            updated.contact().email(),
+                            locale,
+                            registrationModel(updated, locale));
+                });
+    }
+
+    /** What the confirmation and the change mail show: the day, and each session with who waits in line. */
+    private static Map<String, Object> registrationModel(RegistrationEvents.Confirmed registration, Locale locale) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("H.mm", locale);
+        Map<String, Object> model = new HashMap<>();
+        model.put("contactName", registration.contact().name());
+        model.put("companyName", registration.company().name());
+        model.put("eventName", registration.eventName());
+        model.put("eventDate", longDate(registration.eventDate(), locale));
+        model.put("eventLocation", registration.eventLocation());
+        model.put("attendees", registration.attendees());
+        model.put(
+                "sessions",
+                registration.sessions().stream()
+                        .map(s -> new SessionLine(
+                                timeSpan(s, time),
+                                s.title(),
+                                registration.places().stream()
+                                        .filter(p ->
+                                                p.waiting() && p.sessionId().equals(s.sessionId()))
+                                        .map(p -> new WaitingLine(
+                                                p.attendeeId(),
+                                                registration.nameOf(p.attendeeId()),
+                                                p.waitingPosition()))
+                                        .toList()))
+                        .toList());
+        model.put("visitRequested", registration.visitRequest() != null);
+        return model;
     }
 
     /**

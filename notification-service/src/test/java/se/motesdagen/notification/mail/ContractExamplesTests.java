@@ -49,6 +49,16 @@ class ContractExamplesTests {
     }
 
     @Test
+    void theUpdatedExampleReadsIntoTheConfirmedRecordItMirrors() {
+        IncomingEvent event = read(RegistrationEvents.UPDATED_V1).orElseThrow();
+        var updated = json.treeToValue(event.data(), RegistrationEvents.Confirmed.class);
+
+        assertThat(updated.visitRequest()).isNull();
+        assertThat(updated.nameOf("2")).isEqualTo("Per Persson");
+        assertThat(updated.manageUrl()).isNull();
+    }
+
+    @Test
     void theCancelledExampleReadsIntoOurRecord() {
         IncomingEvent event = read(RegistrationEvents.CANCELLED_V1).orElseThrow();
         var cancelled = json.treeToValue(event.data(), RegistrationEvents.Cancelled.class);
