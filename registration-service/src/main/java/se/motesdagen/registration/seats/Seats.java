@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -31,8 +34,9 @@ import se.motesdagen.registration.seats.SessionSeats.Place;
  * Gives out the seats of the sessions: holds them for new registrations, seats confirmed ones, frees
  * them, and promotes the waiting list whenever a seat comes free. Every change is a versioned write of
  * one session's {@link SessionSeats}; a write that lost to another (another request, another instance,
- * the outbox relay) is done again on what is stored now. Within this process the writes to one session
- * queue on a lock first, so a rush of requests does not turn into a storm of retries.
+ * the outbox relay) is done again on what is stored now. Within this process the changes to one session
+ * are committed in groups (see {@link #change}), so a rush of requests is a few writes, not a storm of
+ * retries.
  *
  * <p>Nothing here happens in one transaction with the registration: the order of the writes and the
  * sweep make up for a crash between them. A place claimed for a registration that was never stored is
@@ -44,6 +48,8 @@ public class Seats {
 
     private static final Logger log = LoggerFactory.getLogger(Seats.class);
     private static final int MAX_ATTEMPTS = 50;
+    /** At most this many changes in one write of a session's seats. */
+    private static final int MAX_GROUP = 500;
     /** How long a place may wait for its registration to be stored before it counts as orphaned. */
     private static final Duration ORPHAN_GRACE = Duration.ofMinutes(10);
 
@@ -57,6 +63,7 @@ public class Seats {
     private final MeterRegistry meters;
     private final Duration hold;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Pending<?>>> queues = new ConcurrentHashMap<>();
     private final Map<String, RecentFill> recentFills = new ConcurrentHashMap<>();
 
     Seats(
@@ -242,28 +249,69 @@ public class Seats {
 
     /**
      * Applies a change to one session's seats and then fills free seats from the waiting list, telling
-     * each confirmed attendee who got a seat, all in one write; done again if another write came first.
+     * each confirmed attendee who got a seat; done again if another write came first.
+     *
+     * <p>Changes to one session are committed in groups: a request queues its change and waits for the
+     * session's lock; whoever holds it applies every change queued by then to one read of the document
+     * and writes it once. A rush of registrations for one popular session then costs a few writes, not
+     * one each, and nothing is decided on a stale copy: a write that lost to another instance (or the
+     * outbox relay) reads again and applies the whole group again, which the changes allow (a claim
+     * returns the place already there, a release of what is gone changes nothing).
      */
     private <T> T change(Day day, String sessionId, Function<SessionSeats, T> change) {
         Day.Session session = day.session(sessionId)
                 .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId + " in " + day.id()));
         String id = SessionSeats.idOf(day.id(), sessionId);
+        Pending<T> mine = new Pending<>(change, new CompletableFuture<>());
+        queues.computeIfAbsent(id, k -> new ConcurrentLinkedQueue<>()).add(mine);
         ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock(true));
         lock.lock();
+        try {
+            while (!mine.result().isDone()) {
+                commitGroup(day, session, id);
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return mine.result().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** One change waiting for its session's next write, and where its answer goes. */
+    private record Pending<T>(Function<SessionSeats, T> change, CompletableFuture<T> result) {
+
+        void apply(SessionSeats seats, List<Object> answers) {
+            answers.add(change.apply(seats));
+        }
+
+        @SuppressWarnings("unchecked")
+        void answer(Object answer) {
+            result.complete((T) answer);
+        }
+    }
+
+    private void commitGroup(Day day, Day.Session session, String id) {
+        List<Pending<?>> group = new ArrayList<>();
+        Queue<Pending<?>> queue = queues.get(id);
+        for (Pending<?> next; group.size() < MAX_GROUP && (next = queue.poll()) != null; ) {
+            group.add(next);
+        }
         try {
             for (int attempt = 1; ; attempt++) {
                 SessionSeats stored = mongo.findById(id, SessionSeats.class);
                 SessionSeats seats =
-                        stored != null ? stored : new SessionSeats(day.id(), sessionId, session.capacity());
+                        stored != null ? stored : new SessionSeats(day.id(), session.id(), session.capacity());
                 seats.capacity(session.capacity());
-                T result = change.apply(seats);
+                List<Object> answers = new ArrayList<>();
+                group.forEach(pending -> pending.apply(seats, answers));
                 Instant now = clock.instant();
-                for (Place promoted : seats.promote(now, hold, ORPHAN_GRACE, this::holderState)) {
+                List<Place> promotedNow = seats.promote(now, hold, ORPHAN_GRACE, this::holderState);
+                for (Place promoted : promotedNow) {
                     holders.find(promoted.registrationId())
                             .ifPresent(holder -> seats.record(events.promoted(day, session, promoted, holder, now)));
-                    meters.counter("motesdagen.seats.promoted", "event", day.id())
-                            .increment();
-                    log.info("Registration {} got a seat in {} from the waiting list", promoted.registrationId(), id);
                 }
                 try {
                     if (stored == null) {
@@ -271,17 +319,27 @@ public class Seats {
                     } else {
                         mongo.save(seats);
                     }
-                    recentFills.remove(day.id());
-                    return result;
                 } catch (DuplicateKeyException | OptimisticLockingFailureException lostToAnotherWrite) {
                     if (attempt >= MAX_ATTEMPTS) {
                         throw lostToAnotherWrite;
                     }
                     pause(attempt);
+                    continue;
                 }
+                recentFills.remove(day.id());
+                for (Place promoted : promotedNow) {
+                    meters.counter("motesdagen.seats.promoted", "event", day.id())
+                            .increment();
+                    log.info("Registration {} got a seat in {} from the waiting list", promoted.registrationId(), id);
+                }
+                meters.summary("motesdagen.seats.group.size").record(group.size());
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).answer(answers.get(i));
+                }
+                return;
             }
-        } finally {
-            lock.unlock();
+        } catch (RuntimeException failed) {
+            group.forEach(pending -> pending.result().completeExceptionally(failed));
         }
     }
 
