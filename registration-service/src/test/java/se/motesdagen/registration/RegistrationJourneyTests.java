@@ -1140,7 +1140,8 @@ abstract class RegistrationJourneyTests {
         String dayId = "andring-" + java.util.UUID.randomUUID();
         saveDay(dayId, null, null, 1);
         String orgNr = Companies.newOrganisationNumber();
-        MockHttpServletRequestBuilder form = validForm(
+        MockHttpServletRequestBuilder form = validFormFor(
+                dayId,
                 orgNr,
                 "attendees[0].sessionIds",
                 "upphandling",
@@ -1156,10 +1157,6 @@ abstract class RegistrationJourneyTests {
                 "Bagargatan 3, Nyköping",
                 "visitTopics",
                 "Bygglov");
-        form.with(request -> {
-            request.setRequestURI("/evenemang/" + dayId);
-            return request;
-        });
         mvc.perform(form).andExpect(status().is3xxRedirection());
         String id = registrationOf(orgNr).getString("_id");
         mvc.perform(pressConfirm(confirmPathOf(id)));
@@ -1237,7 +1234,8 @@ abstract class RegistrationJourneyTests {
 
     /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */
     private String submitTo(String dayId, String orgNr) throws Exception {
-        MockHttpServletRequestBuilder form = validForm(
+        MockHttpServletRequestBuilder form = validFormFor(
+                dayId,
                 orgNr,
                 "attendees[0].sessionIds",
                 "upphandling",
@@ -1247,10 +1245,6 @@ abstract class RegistrationJourneyTests {
                 null,
                 "attendees[1].needs",
                 null);
-        form.with(request -> {
-            request.setRequestURI("/evenemang/" + dayId);
-            return request;
-        });
         mvc.perform(form).andExpect(status().is3xxRedirection());
         return mongo.findOne(
                         byOrgNr(orgNr).addCriteria(Criteria.where("status").is("PENDING")),
@@ -1619,7 +1613,8 @@ abstract class RegistrationJourneyTests {
         String dayId = "filter-" + java.util.UUID.randomUUID();
         saveDay(dayId, null, null, 30);
         String withVisit = Companies.newOrganisationNumber();
-        MockHttpServletRequestBuilder form = validForm(
+        MockHttpServletRequestBuilder form = validFormFor(
+                dayId,
                 withVisit,
                 "companyName",
                 "Örebro Besök AB",
@@ -1633,13 +1628,10 @@ abstract class RegistrationJourneyTests {
                 "Vägen 1, Nyköping",
                 "visitTopics",
                 "Bygglov");
-        form.with(request -> {
-            request.setRequestURI("/evenemang/" + dayId);
-            return request;
-        });
         mvc.perform(form).andExpect(status().is3xxRedirection());
         String without = Companies.newOrganisationNumber();
-        MockHttpServletRequestBuilder other = validForm(
+        MockHttpServletRequestBuilder other = validFormFor(
+                dayId,
                 without,
                 "companyName",
                 "Alfa Utan Besök AB",
@@ -1647,10 +1639,6 @@ abstract class RegistrationJourneyTests {
                 null,
                 "attendees[1].sessionIds",
                 null);
-        other.with(request -> {
-            request.setRequestURI("/evenemang/" + dayId);
-            return request;
-        });
         mvc.perform(other).andExpect(status().is3xxRedirection());
 
         assertThat(staffSearch("event", dayId, "visit", "true"))
@@ -1734,6 +1722,14 @@ abstract class RegistrationJourneyTests {
             }
         });
         return request;
+    }
+
+    /** The valid form, posted to another day's page. */
+    private MockHttpServletRequestBuilder validFormFor(String dayId, String orgNr, String... overrides) {
+        return validForm(orgNr, overrides).with(request -> {
+            request.setRequestURI("/evenemang/" + dayId);
+            return request;
+        });
     }
 
     private static Query byOrgNr(String orgNr) {
