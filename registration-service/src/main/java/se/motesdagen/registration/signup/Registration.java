@@ -22,6 +22,8 @@ import se.motesdagen.platform.outbox.OutboxEvent;
  */
 @Document("registrations")
 @CompoundIndex(name = "by_event_and_contact", def = "{'eventId': 1, 'contactEmailKey': 1}")
+// the staff list: a day's registrations, newest first, a page at a time
+@CompoundIndex(name = "by_event_and_time", def = "{'eventId': 1, 'submittedAt': -1}")
 public class Registration {
 
     @Id
