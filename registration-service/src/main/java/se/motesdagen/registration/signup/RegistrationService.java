@@ -355,7 +355,7 @@ public class RegistrationService {
 
     /** Staff mark an attendee as present; publishes AttendanceRecorded once per attendee. */
     public Registration.CheckInOutcome checkIn(String registrationId, String attendeeId, String by) {
-        for (int attempt = 0; ; attempt++) {
+        return afresh(() -> {
             Registration registration = registrations
                     .findById(registrationId)
                     .orElseThrow(() -> new IllegalArgumentException("no registration " + registrationId));
@@ -368,18 +368,12 @@ public class RegistrationService {
                     .event(registration.getEventId())
                     .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
             registration.record(events.attendanceRecorded(registration, event, attendeeId, now));
-            try {
-                registrations.save(registration);
-                meters.counter("motesdagen.registrations.checked-in", "event", event.id())
-                        .increment();
-                log.info("Registration {}: attendee {} checked in", registrationId, attendeeId);
-                return outcome;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt >= 3) {
-                    throw e;
-                }
-            }
-        }
+            registrations.save(registration);
+            meters.counter("motesdagen.registrations.checked-in", "event", event.id())
+                    .increment();
+            log.info("Registration {}: attendee {} checked in", registrationId, attendeeId);
+            return outcome;
+        });
     }
 
     /**
@@ -388,7 +382,7 @@ public class RegistrationService {
      * before. Events still waiting in the outbox name the person, so they are dropped, not sent.
      */
     public boolean erase(String registrationId, String reason) {
-        for (int attempt = 0; ; attempt++) {
+        return afresh(() -> {
             Registration registration = registrations
                     .findById(registrationId)
                     .orElseThrow(() -> new IllegalArgumentException("no registration " + registrationId));
@@ -397,19 +391,12 @@ public class RegistrationService {
             }
             registration.clearUnpublished();
             registration.record(events.erased(registration, reason));
-            try {
-                Registration saved = registrations.save(registration);
-                programme.event(saved.getEventId()).ifPresent(day -> cancelledSeats.release(day, saved.getId()));
-                meters.counter("motesdagen.registrations.erased", "reason", reason)
-                        .increment();
-                log.info("Registration {} erased ({})", registrationId, reason);
-                return true;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt >= 3) {
-                    throw e;
-                }
-            }
-        }
+            Registration saved = registrations.save(registration);
+            programme.event(saved.getEventId()).ifPresent(day -> cancelledSeats.release(day, saved.getId()));
+            meters.counter("motesdagen.registrations.erased", "reason", reason).increment();
+            log.info("Registration {} erased ({})", registrationId, reason);
+            return true;
+        });
     }
 
     /**
@@ -468,23 +455,17 @@ public class RegistrationService {
 
     /** The seats follow the stored change, then the change goes out; safe to do again. */
     void finishChange(String registrationId, List<String> changes) {
-        for (int attempt = 0; ; attempt++) {
+        afresh(() -> {
             Registration registration = registrations.findById(registrationId).orElseThrow();
             if (!registration.isSeatsToSync()) {
-                return;
+                return null;
             }
             Day event = programme.event(registration.getEventId()).orElseThrow();
             List<Placement> placements = seats.sync(event, registrationId, registration.sessionsByAttendee());
             registration.changeFinished(events.updated(registration, event, placements, changes));
-            try {
-                registrations.save(registration);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt >= 3) {
-                    throw e;
-                }
-            }
-        }
+            registrations.save(registration);
+            return null;
+        });
     }
 
     /** Finishes changes a crash interrupted between storing them and publishing them. */
@@ -552,6 +533,22 @@ public class RegistrationService {
                         form.getVisitAreas().stream().distinct().toList(),
                         form.getVisitWindows().stream().distinct().toList())
                 : null;
+    }
+
+    /**
+     * Does a read-decide-write step again, on what is stored now, when another write (another request,
+     * another instance, the outbox relay emptying the outbox) came between its read and its write.
+     */
+    private static <T> T afresh(java.util.function.Supplier<T> step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.get();
+            } catch (OptimisticLockingFailureException anotherWriteCameFirst) {
+                if (attempt >= 4) {
+                    throw anotherWriteCameFirst;
+                }
+            }
+        }
     }
 
     private Optional<Registration> registrationByManageToken(String token) {
