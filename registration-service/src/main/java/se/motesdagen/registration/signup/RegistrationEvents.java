@@ -41,15 +41,12 @@ class RegistrationEvents {
                 event.name(),
                 event.date(),
                 registration.getCompany().name(),
-                new SubmitterV1(
-                        registration.getContact().name(),
-                        registration.getContact().email()),
+                contactOf(registration),
                 confirmationUrl,
                 registration.getConfirmationExpiresAt(),
                 registration.getLanguage(),
                 registration.getSubmittedAt());
-        return tracing.stamp(OutboxEvent.of(
-                SUBMITTED_V1, registration.getId(), registration.getSubmittedAt(), json.writeValueAsString(body)));
+        return event(SUBMITTED_V1, registration, registration.getSubmittedAt(), body);
     }
 
     OutboxEvent attendanceRecorded(Registration registration, Day event, String attendeeId, Instant at) {
@@ -60,21 +57,17 @@ class RegistrationEvents {
                 event.date(),
                 registration.getCompany().name(),
                 registration.getCompany().organisationNumber(),
-                new SubmitterV1(
-                        registration.getContact().name(),
-                        registration.getContact().email()),
+                contactOf(registration),
                 attendeeId,
                 registration.getLanguage(),
                 at);
-        return tracing.stamp(
-                OutboxEvent.of(ATTENDANCE_RECORDED_V1, registration.getId(), at, json.writeValueAsString(body)));
+        return event(ATTENDANCE_RECORDED_V1, registration, at, body);
     }
 
     OutboxEvent erased(Registration registration, String reason) {
         var body = new RegistrationErasedV1(
                 registration.getId(), registration.getEventId(), reason, registration.getErasedAt());
-        return tracing.stamp(OutboxEvent.of(
-                ERASED_V1, registration.getId(), registration.getErasedAt(), json.writeValueAsString(body)));
+        return event(ERASED_V1, registration, registration.getErasedAt(), body);
     }
 
     OutboxEvent manageLinkSent(Registration registration, Day event, String manageUrl, Instant at) {
@@ -84,15 +77,12 @@ class RegistrationEvents {
                 event.name(),
                 event.date(),
                 registration.getCompany().name(),
-                new SubmitterV1(
-                        registration.getContact().name(),
-                        registration.getContact().email()),
+                contactOf(registration),
                 manageUrl,
                 "registered-again",
                 registration.getLanguage(),
                 at);
-        return tracing.stamp(
-                OutboxEvent.of(MANAGE_LINK_SENT_V1, registration.getId(), at, json.writeValueAsString(body)));
+        return event(MANAGE_LINK_SENT_V1, registration, at, body);
     }
 
     /**
@@ -118,7 +108,7 @@ class RegistrationEvents {
                 changes,
                 confirmed.language(),
                 at);
-        return tracing.stamp(OutboxEvent.of(UPDATED_V1, registration.getId(), at, json.writeValueAsString(body)));
+        return event(UPDATED_V1, registration, at, body);
     }
 
     record RegistrationUpdatedV1(
@@ -145,19 +135,15 @@ class RegistrationEvents {
                 event.name(),
                 event.date(),
                 registration.getCompany().name(),
-                new SubmitterV1(
-                        registration.getContact().name(),
-                        registration.getContact().email()),
+                contactOf(registration),
                 registration.getLanguage(),
                 registration.getCancelledAt());
-        return tracing.stamp(OutboxEvent.of(
-                CANCELLED_V1, registration.getId(), registration.getCancelledAt(), json.writeValueAsString(body)));
+        return event(CANCELLED_V1, registration, registration.getCancelledAt(), body);
     }
 
     OutboxEvent confirmed(Registration registration, Day event, List<Placement> placements, String manageUrl) {
         var body = confirmedBody(registration, event, placements, manageUrl);
-        return tracing.stamp(OutboxEvent.of(
-                CONFIRMED_V1, registration.getId(), registration.getConfirmedAt(), json.writeValueAsString(body)));
+        return event(CONFIRMED_V1, registration, registration.getConfirmedAt(), body);
     }
 
     private RegistrationConfirmedV1 confirmedBody(
@@ -219,6 +205,16 @@ class RegistrationEvents {
                 manageUrl,
                 registration.getLanguage(),
                 registration.getConfirmedAt());
+    }
+
+    /** One event of the registration, keyed by its id, with the trace of the change that caused it. */
+    private OutboxEvent event(String type, Registration registration, Instant at, Object body) {
+        return tracing.stamp(OutboxEvent.of(type, registration.getId(), at, json.writeValueAsString(body)));
+    }
+
+    private static SubmitterV1 contactOf(Registration registration) {
+        return new SubmitterV1(
+                registration.getContact().name(), registration.getContact().email());
     }
 
     record RegistrationSubmittedV1(
