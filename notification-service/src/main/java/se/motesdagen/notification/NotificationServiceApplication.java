@@ -2,10 +2,12 @@ package se.motesdagen.notification;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Turns what happens in the other services into e-mails, and keeps the log of what was sent. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 public class NotificationServiceApplication {
 

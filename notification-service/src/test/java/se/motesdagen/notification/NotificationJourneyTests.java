@@ -8,14 +8,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +35,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import se.motesdagen.notification.mail.Calendars;
+import se.motesdagen.notification.mail.ReceivedMail;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.DeadLetters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The notification service from event to inbox: real Kafka consumers, the real store and an SMTP
@@ -47,6 +57,7 @@ abstract class NotificationJourneyTests {
     static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
     static final GreenMail MAIL = startMailServer();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MockMvc mvc;
@@ -94,18 +105,16 @@ abstract class NotificationJourneyTests {
         assertThat(received).hasSize(1);
         MimeMessage mail = received.getFirst();
         assertThat(mail.getSubject()).isEqualTo("Bekräfta din anmälan till Stora Mötesdagen 2027");
-        String text = GreenMailUtil.getBody(mail);
-        assertThat(mail.getContent().toString())
+        assertThat(ReceivedMail.of(mail).text())
                 .contains("Hej Astrid Exempelsson!")
                 .contains("Nyköpings Testbageri AB")
                 .contains("26 augusti 2027")
                 .contains("http://localhost:8080/anmalan/bekrafta?token=")
                 .contains("8 juni 2027 kl. 12.15");
-        assertThat(text).isNotBlank();
         assertThat(mail.getFrom()[0].toString()).contains("motesdagen@nykoping.example");
 
         // the delivery log keeps the message, but not a link that still confirms
-        String token = mail.getContent().toString().replaceAll("(?s).*[?&]token=([A-Za-z0-9_-]+).*", "$1");
+        String token = ReceivedMail.of(mail).text().replaceAll("(?s).*[?&]token=([A-Za-z0-9_-]+).*", "$1");
         assertThat(token).hasSizeGreaterThan(20);
         Document logged = await().atMost(Duration.ofSeconds(10))
                 .until(
@@ -134,7 +143,7 @@ abstract class NotificationJourneyTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
         MimeMessage mail = inboxOf(to).getFirst();
         assertThat(mail.getSubject()).isEqualTo("Välkommen till Stora Mötesdagen 2027 – din anmälan är bekräftad");
-        assertThat(mail.getContent().toString())
+        assertThat(ReceivedMail.of(mail).text())
                 .contains("Var: Culturum, Nyköping")
                 .contains("- kl. 10.00–11.00 Kompetensförsörjning")
                 .contains("Per Persson står på väntelistan, plats 3 i kön.")
@@ -167,7 +176,7 @@ abstract class NotificationJourneyTests {
         MimeMessage mail = inboxOf(to).getFirst();
         assertThat(mail.getSubject())
                 .isEqualTo("Er anmälan till Stora Mötesdagen 2027 gäller redan – här är länken till den");
-        assertThat(mail.getContent().toString())
+        assertThat(ReceivedMail.of(mail).text())
                 .contains("ingen ny anmälan har gjorts")
                 .contains("http://localhost:8080/anmalan/hantera?token=Tnlla0xhbmtGb3JEZW5SZWdpc3RyZXJhZGVLb250YWt0");
         Document logged = await().atMost(Duration.ofSeconds(10))
@@ -193,10 +202,130 @@ abstract class NotificationJourneyTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
         MimeMessage mail = inboxOf(to).getFirst();
         assertThat(mail.getSubject()).isEqualTo("Er anmälan till Stora Mötesdagen 2027 är ändrad");
-        assertThat(mail.getContent().toString())
+        assertThat(ReceivedMail.of(mail).text())
                 .contains("Så här ser den ut nu")
                 .contains("Per Persson står på väntelistan, plats 3 i kön.")
                 .contains("Inget företagsbesök är önskat.");
+    }
+
+    @Test
+    void theCalendarFollowsTheRegistrationFromConfirmationThroughAChangeToTheCancellation() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "calendar-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String dayUid = registrationId + ".dagen@nykoping.example";
+        String sessionUid = registrationId + ".kompetensforsorjning@nykoping.example";
+        String confirmed = CloudEventProducer.example(CONFIRMED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to);
+        ObjectNode updated = (ObjectNode) JSON.readTree(CloudEventProducer.example(UPDATED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to));
+        updated.putArray("sessions");
+        updated.putArray("places");
+        updated.withArray("participants").forEach(p -> ((ObjectNode) p).putArray("sessionIds"));
+        String cancelled = CloudEventProducer.example(CANCELLED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, confirmed);
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+            producer.send(
+                    "registration.events", UUID.randomUUID().toString(), UPDATED, registrationId, updated.toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 2);
+            producer.send("registration.events", UUID.randomUUID().toString(), CANCELLED, registrationId, cancelled);
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 3);
+        }
+        List<ReceivedMail> mails = inboxOf(to).stream().map(ReceivedMail::of).toList();
+
+        // the confirmation puts the day and the booked session in the calendar, at the Stockholm time
+        ReceivedMail confirmation = mails.get(0);
+        assertThat(confirmation.files()).extracting(ReceivedMail.File::filename).containsExactly("kalender.ics");
+        assertThat(confirmation.files().getFirst().contentType())
+                .startsWith("text/calendar")
+                .contains("method=REQUEST");
+        Calendar booked = Calendars.parse(confirmation.files().getFirst());
+        assertThat(booked.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+        assertThat(booked.getComponent(Component.VTIMEZONE)).isPresent();
+        VEvent session = Calendars.event(booked, sessionUid);
+        assertThat(Calendars.start(session))
+                .isEqualTo(ZonedDateTime.of(2027, 8, 26, 10, 0, 0, 0, ZoneId.of("Europe/Stockholm"))
+                        .toInstant());
+        assertThat(session.getProperty(Property.DTSTART)
+                        .orElseThrow()
+                        .getParameter(Parameter.TZID)
+                        .orElseThrow()
+                        .getValue())
+                .isEqualTo("Europe/Stockholm");
+        assertThat(session.getProperty(Property.LOCATION).orElseThrow().getValue())
+                .isEqualTo("Culturum, Nyköping");
+        assertThat(session.getProperty(Property.DESCRIPTION).orElseThrow().getValue())
+                .contains("Astrid Exempelsson")
+                .contains("Culturum, Nyköping")
+                .contains("http://localhost:8080/evenemang/stora-motesdagen-2027");
+        assertThat(Calendars.event(booked, dayUid)
+                        .getProperty(Property.DTSTART)
+                        .orElseThrow()
+                        .getValue())
+                .isEqualTo("20270826");
+        int confirmedSequence = Calendars.sequence(session);
+
+        // the change replaces the day with a higher sequence and takes out the session no longer booked
+        ReceivedMail change = mails.get(1);
+        assertThat(change.files())
+                .extracting(ReceivedMail.File::filename)
+                .containsExactly("kalender.ics", "avbokat.ics");
+        Calendar stillBooked = Calendars.parse(change.files().get(0));
+        assertThat(Calendars.uids(stillBooked)).containsExactly(dayUid);
+        assertThat(Calendars.sequence(Calendars.event(stillBooked, dayUid))).isGreaterThan(confirmedSequence);
+        Calendar removed = Calendars.parse(change.files().get(1));
+        assertThat(removed.getProperty(Property.METHOD).orElseThrow().getValue())
+                .isEqualTo("CANCEL");
+        assertThat(Calendars.uids(removed)).containsExactly(sessionUid);
+
+        // the cancellation takes out what is left
+        Calendar gone = Calendars.parse(mails.get(2).files().getFirst());
+        assertThat(gone.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
+        assertThat(Calendars.uids(gone)).containsExactly(dayUid);
+        assertThat(mails.get(2).text()).contains("tar bort dagen och passen ur din kalender");
+    }
+
+    @Test
+    void aMailHasATextAndAnHtmlPartTheLogoAndTheSendersFooterInTheRecipientsLanguage() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "english-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = CloudEventProducer.example(CONFIRMED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to)
+                .replace("\"language\": \"sv\"", "\"language\": \"en\"");
+        assertThat(body).contains("\"language\": \"en\"");
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mime = inboxOf(to).getFirst();
+        ReceivedMail mail = ReceivedMail.of(mime);
+        assertThat(mime.getSubject()).isEqualTo("Welcome to Stora Mötesdagen 2027 – your registration is confirmed");
+        assertThat(mime.getReplyTo()[0].toString()).isEqualTo("naringsliv@nykoping.example");
+        assertThat(mail.text())
+                .contains("Hello Astrid Exempelsson,")
+                .contains("Where: Culturum, Nyköping")
+                .contains("- 10.00–11.00 Kompetensförsörjning")
+                .contains("Per Persson is on the waiting list, number 3 in line.")
+                .contains("See and change the registration:\nhttp://localhost:8080/anmalan/hantera?token=")
+                .contains("Näringslivsenheten, Nyköpings kommun")
+                .contains("because you are the contact for the company's registration")
+                .contains("How we handle personal data (https://nykoping.example/personuppgifter)");
+        assertThat(mail.html())
+                .contains("lang=\"en\"")
+                .contains("src=\"cid:logo\"")
+                .contains("href=\"http://localhost:8080/anmalan/hantera?token=");
+        assertThat(mail.inline()).singleElement().satisfies(logo -> {
+            assertThat(logo.contentType()).startsWith("image/png");
+            assertThat(logo.content()).startsWith(0x89, 'P', 'N', 'G');
+        });
     }
 
     @Test
@@ -214,7 +343,7 @@ abstract class NotificationJourneyTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
         MimeMessage mail = inboxOf(to).getFirst();
         assertThat(mail.getSubject()).isEqualTo("Er anmälan till Stora Mötesdagen 2027 är avbokad");
-        assertThat(mail.getContent().toString())
+        assertThat(ReceivedMail.of(mail).text())
                 .contains(
                         "Anmälan av Nyköpings Testbageri AB till Stora Mötesdagen 2027 den 26 augusti 2027 är avbokad");
     }
@@ -236,7 +365,7 @@ abstract class NotificationJourneyTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
         MimeMessage mail = inboxOf(to).getFirst();
         assertThat(mail.getSubject()).isEqualTo("Ni har fått en plats på Stora Mötesdagen 2027");
-        assertThat(mail.getContent().toString())
+        assertThat(ReceivedMail.of(mail).text())
                 .contains("Per Persson från Nyköpings Testbageri AB har nu en plats")
                 .contains("Pass: Kompetensförsörjning")
                 .contains("När: 26 augusti 2027, kl. 10.00–11.00")

@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +30,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -73,6 +76,8 @@ class MailDispatcher {
     private final Clock clock;
     private final MeterRegistry meters;
     private final InternetAddress from;
+    private final InternetAddress replyTo;
+    private final byte[] logo;
     private final String messageIdDomain;
     private final int maxAttempts;
     private final ExecutorService senders;
@@ -86,16 +91,19 @@ class MailDispatcher {
             JavaMailSender mailSender,
             Clock clock,
             MeterRegistry meters,
+            MailSender sender,
             @Value("${motesdagen.mail.from}") String from,
             @Value("${motesdagen.mail.max-attempts:8}") int maxAttempts,
             @Value("${motesdagen.mail.concurrency:4}") int concurrency,
             @Value("${motesdagen.mail.sweep-interval:15s}") Duration sweepInterval)
-            throws jakarta.mail.internet.AddressException {
+            throws jakarta.mail.internet.AddressException, java.io.IOException {
         this.mongo = mongo;
         this.mailSender = mailSender;
         this.clock = clock;
         this.meters = meters;
         this.from = new InternetAddress(from);
+        this.replyTo = new InternetAddress(sender.email());
+        this.logo = new ClassPathResource(sender.logo()).getContentAsByteArray();
         this.messageIdDomain =
                 this.from.getAddress().substring(this.from.getAddress().indexOf('@') + 1);
         this.maxAttempts = maxAttempts;
@@ -212,10 +220,9 @@ class MailDispatcher {
         Update sent = new Update()
                 .set("status", OutgoingMessage.Status.SENT)
                 .set("sentAt", clock.instant())
-                // delivered: the log keeps no working link
-                .set("body", SecretLinks.redact(message.getBody()))
                 .unset("lastError")
                 .unset("leaseToken");
+        OutgoingMessage.redactLinks(message, sent); // delivered: the log keeps no working link
         long wait = 100;
         while (true) {
             try {
@@ -244,7 +251,7 @@ class MailDispatcher {
                 .set("lastError", e.getClass().getSimpleName() + ": " + e.getMessage())
                 .unset("leaseToken");
         if (giveUp) {
-            update.set("body", SecretLinks.redact(message.getBody())); // never sent: no link needs keeping
+            OutgoingMessage.redactLinks(message, update); // never sent: no link needs keeping
         }
         mongo.updateFirst(stillMine, update, OutgoingMessage.class);
         meters.counter(
@@ -287,9 +294,23 @@ class MailDispatcher {
         MimeMessage mime = new StableIdMessage(session(), messageId(message.getId()));
         MimeMessageHelper helper = new SharedTypeMapHelper(mime);
         helper.setFrom(from);
+        helper.setReplyTo(replyTo);
         helper.setTo(message.getRecipient());
         helper.setSubject(message.getSubject());
-        helper.setText(message.getBody(), false);
+        if (message.getHtml() == null) {
+            helper.setText(message.getBody(), false); // queued before mails had an HTML part
+        } else {
+            helper.setText(message.getBody(), message.getHtml());
+            if (message.getHtml().contains("cid:logo")) {
+                helper.addInline("logo", new ByteArrayResource(logo), "image/png");
+            }
+        }
+        for (Attachment attachment : message.getAttachments()) {
+            helper.addAttachment(
+                    attachment.filename(),
+                    new ByteArrayDataSource(
+                            attachment.text().getBytes(StandardCharsets.UTF_8), attachment.contentType()));
+        }
         mime.setHeader("X-Motesdagen-Message-Id", message.getId());
         return mime;
     }
@@ -310,7 +331,6 @@ class MailDispatcher {
         }
     }
 
-    /** JavaMail writes a fresh Message-ID on every save; this one keeps ours. */
     /**
      * Spring's helper builds a new file-type map (reading mime.types through the service loader) for every
      * message not made by the sender itself; one shared map does the same work once.
@@ -320,7 +340,7 @@ class MailDispatcher {
         private static final FileTypeMap TYPES = new ConfigurableMimeFileTypeMap();
 
         SharedTypeMapHelper(MimeMessage mime) throws MessagingException {
-            super(mime, false, "UTF-8");
+            super(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
         }
 
         @Override
@@ -329,6 +349,7 @@ class MailDispatcher {
         }
     }
 
+    /** JavaMail writes a fresh Message-ID on every save; this one keeps ours. */
     private static final class StableIdMessage extends MimeMessage {
 
         private final String messageId;

@@ -1,5 +1,6 @@
 package se.motesdagen.notification.mail;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -10,21 +11,25 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Plain-text e-mails from Thymeleaf TEXT templates in {@code mail/}, one per template and the subject
- * from messages_*.properties. Plain text reads well in every client and in screen readers.
+ * Every mail is one Thymeleaf HTML template per language ({@code mail/sv/…}, {@code mail/en/…}) in the
+ * shared frame {@code mail/layout.html} (logo, the sender's footer, why the recipient gets it, the
+ * privacy notice); the plain-text part is read out of the HTML ({@link PlainText}), so both parts always
+ * say the same. Subjects come from messages_*.properties.
  */
 @Component
 class MailTemplates {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
+    private final MailSender sender;
 
-    MailTemplates(MessageSource messages) {
+    MailTemplates(MessageSource messages, MailSender sender) {
         this.messages = messages;
+        this.sender = sender;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("mail/");
-        resolver.setSuffix(".txt");
-        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
@@ -32,11 +37,16 @@ class MailTemplates {
     }
 
     Rendered render(String template, Locale locale, Map<String, Object> model) {
-        String body = engine.process(template, new Context(locale, model));
         String subject =
                 messages.getMessage("mail." + template + ".subject", new Object[] {model.get("eventName")}, locale);
-        return new Rendered(subject, body);
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.put("template", template);
+        variables.put("subject", subject);
+        variables.put("sender", sender);
+        String language = "en".equals(locale.getLanguage()) ? "en" : "sv";
+        String html = engine.process(language + "/" + template, new Context(locale, variables));
+        return new Rendered(subject, html, PlainText.of(html));
     }
 
-    record Rendered(String subject, String body) {}
+    record Rendered(String subject, String html, String text) {}
 }

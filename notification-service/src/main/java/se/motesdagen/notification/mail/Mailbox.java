@@ -7,10 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,13 +72,41 @@ class Mailbox {
             String recipient,
             Locale locale,
             Map<String, Object> model) {
+        queue(eventId, template, registrationId, recipient, locale, model, List::of);
+    }
+
+    /**
+     * The same, with files: they are made only for a message not queued before, so whatever making them
+     * remembers (what is in somebody's calendar) is not done twice for an event delivered twice.
+     */
+    void queue(
+            String eventId,
+            String template,
+            String registrationId,
+            String recipient,
+            Locale locale,
+            Map<String, Object> model,
+            Supplier<List<Attachment>> files) {
         if (alreadyQueued(OutgoingMessage.idFor(eventId, template))) {
             log.debug("Event {} already queued {}; duplicate delivery ignored", eventId, template);
             return;
         }
-        MailTemplates.Rendered rendered = templates.render(template, locale, model);
+        List<Attachment> attachments = files.get();
+        Map<String, Object> withFiles = new HashMap<>(model);
+        withFiles.put(
+                "calendarAttached",
+                attachments.stream().anyMatch(a -> a.filename().endsWith(".ics")));
+        MailTemplates.Rendered rendered = templates.render(template, locale, withFiles);
         OutgoingMessage message = new OutgoingMessage(
-                eventId, template, registrationId, recipient, rendered.subject(), rendered.body(), clock.instant());
+                eventId,
+                template,
+                registrationId,
+                recipient,
+                rendered.subject(),
+                rendered.text(),
+                rendered.html(),
+                attachments,
+                clock.instant());
         if (CAPPED.contains(template) && countToday(template, recipient) > perRecipientPerDay) {
             message.suppress();
         }

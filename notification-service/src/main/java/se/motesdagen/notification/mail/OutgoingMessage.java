@@ -2,10 +2,12 @@ package se.motesdagen.notification.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * One e-mail, from the moment an event asked for it until it was delivered or given up. The id is the
@@ -27,7 +29,13 @@ public class OutgoingMessage {
 
     private String recipient;
     private String subject;
+    /** The plain-text part, which is also what the log searches and shows first. */
     private String body;
+
+    /** The HTML part. */
+    private String html;
+
+    private List<Attachment> attachments;
     private Status status;
     private int attempts;
     private Instant createdAt;
@@ -45,6 +53,8 @@ public class OutgoingMessage {
             String recipient,
             String subject,
             String body,
+            String html,
+            List<Attachment> attachments,
             Instant now) {
         this.id = idFor(eventId, template);
         this.eventId = eventId;
@@ -53,6 +63,8 @@ public class OutgoingMessage {
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;
+        this.html = html;
+        this.attachments = List.copyOf(attachments);
         this.status = Status.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
@@ -105,6 +117,14 @@ public class OutgoingMessage {
         return body;
     }
 
+    public String getHtml() {
+        return html;
+    }
+
+    public List<Attachment> getAttachments() {
+        return attachments == null ? List.of() : attachments;
+    }
+
     public Status getStatus() {
         return status;
     }
@@ -136,6 +156,20 @@ public class OutgoingMessage {
 
     void suppress() {
         status = Status.SUPPRESSED;
-        body = SecretLinks.redact(body); // never sent: no link needs keeping
+        // never sent: no link needs keeping
+        body = SecretLinks.redact(body);
+        html = SecretLinks.redact(html);
+        attachments = getAttachments().stream().map(Attachment::redacted).toList();
+    }
+
+    /** The same message with every link token taken out: what the log keeps once it no longer sends it. */
+    static Update redactLinks(OutgoingMessage message, Update update) {
+        return update.set("body", SecretLinks.redact(message.getBody()))
+                .set("html", SecretLinks.redact(message.getHtml()))
+                .set(
+                        "attachments",
+                        message.getAttachments().stream()
+                                .map(Attachment::redacted)
+                                .toList());
     }
 }

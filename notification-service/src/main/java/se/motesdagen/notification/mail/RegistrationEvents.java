@@ -35,6 +35,7 @@ final class RegistrationEvents {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Confirmed(
             String registrationId,
+            String eventId,
             String eventName,
             LocalDate eventDate,
             String eventLocation,
@@ -46,11 +47,18 @@ final class RegistrationEvents {
             List<Place> places,
             VisitRequest visitRequest,
             String manageUrl,
-            String language) {
+            String language,
+            Instant confirmedAt,
+            Instant updatedAt) {
 
         Confirmed {
             participants = participants == null ? List.of() : participants;
             places = places == null ? List.of() : places;
+        }
+
+        /** When the registration came to look like this: confirmed, or changed last. */
+        Instant changedAt() {
+            return updatedAt != null ? updatedAt : confirmedAt;
         }
 
         /** The attendee's name, or null for one registered before attendees were named. */
@@ -93,11 +101,13 @@ final class RegistrationEvents {
             LocalDate eventDate,
             String companyName,
             Person contact,
-            String language) {}
+            String language,
+            Instant cancelledAt) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record WaitlistPromoted(
             String registrationId,
+            String eventId,
             String eventName,
             LocalDate eventDate,
             String eventLocation,
@@ -106,7 +116,8 @@ final class RegistrationEvents {
             String attendeeName,
             String companyName,
             Person contact,
-            String language) {}
+            String language,
+            Instant promotedAt) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Person(String name, String email) {}

@@ -23,10 +23,12 @@ class RegistrationMailSubscriptions {
 
     private final IncomingEvents incoming;
     private final Mailbox mailbox;
+    private final RegistrationCalendar calendar;
 
-    RegistrationMailSubscriptions(IncomingEvents incoming, Mailbox mailbox) {
+    RegistrationMailSubscriptions(IncomingEvents incoming, Mailbox mailbox, RegistrationCalendar calendar) {
         this.incoming = incoming;
         this.mailbox = mailbox;
+        this.calendar = calendar;
     }
 
     /** RegistrationSubmitted → "Bekräfta din anmälan" with the confirm link. */
@@ -69,7 +71,8 @@ class RegistrationMailSubscriptions {
                             confirmed.registrationId(),
                             confirmed.contact().email(),
                             locale,
-                            model);
+                            model,
+                            () -> calendar.booked(confirmed, locale));
                 });
     }
 
@@ -88,7 +91,8 @@ class RegistrationMailSubscriptions {
                             updated.registrationId(),
                             updated.contact().email(),
                             locale,
-                            registrationModel(updated, locale));
+                            registrationModel(updated, locale),
+                            () -> calendar.booked(updated, locale));
                 });
     }
 
@@ -108,6 +112,13 @@ class RegistrationMailSubscriptions {
                         .map(s -> new SessionLine(
                                 timeSpan(s, time),
                                 s.title(),
+                                s.room(),
+                                registration.places().stream()
+                                        .filter(p ->
+                                                !p.waiting() && p.sessionId().equals(s.sessionId()))
+                                        .map(p -> registration.nameOf(p.attendeeId()))
+                                        .filter(java.util.Objects::nonNull)
+                                        .toList(),
                                 registration.places().stream()
                                         .filter(p ->
                                                 p.waiting() && p.sessionId().equals(s.sessionId()))
@@ -163,7 +174,8 @@ class RegistrationMailSubscriptions {
                             cancelled.registrationId(),
                             cancelled.contact().email(),
                             locale,
-                            model);
+                            model,
+                            () -> calendar.cancelled(cancelled));
                 });
     }
 
@@ -192,12 +204,13 @@ class RegistrationMailSubscriptions {
                             promoted.registrationId(),
                             promoted.contact().email(),
                             locale,
-                            model);
+                            model,
+                            () -> calendar.promoted(promoted, locale));
                 });
     }
 
-    /** A session in the confirmation, with the attendees who wait for a seat in it. */
-    record SessionLine(String time, String title, List<WaitingLine> waiting) {}
+    /** A session in the confirmation, with the attendees who have a seat in it and those who wait for one. */
+    record SessionLine(String time, String title, String room, List<String> seated, List<WaitingLine> waiting) {}
 
     /** An attendee on a session's waiting list: by name, or by number for one registered before names. */
     record WaitingLine(String attendeeId, String name, Integer position) {}

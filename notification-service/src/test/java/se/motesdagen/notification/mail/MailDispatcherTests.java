@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -219,11 +220,12 @@ class MailDispatcherTests {
                     sender,
                     clock,
                     new SimpleMeterRegistry(),
+                    new MailSender(null, null, null, null, null, null, null, null),
                     "Mötesdagen <motesdagen@nykoping.example>",
                     maxAttempts,
                     4,
                     Duration.ofSeconds(5));
-        } catch (jakarta.mail.internet.AddressException e) {
+        } catch (jakarta.mail.internet.AddressException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -241,6 +243,8 @@ class MailDispatcherTests {
                 "astrid@testbageri.example",
                 "Bekräfta din anmälan",
                 "Hej!",
+                "<p>Hej!</p>",
+                List.of(),
                 NOW);
     }
 }

@@ -1,0 +1,137 @@
+package se.motesdagen.notification.mail;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calendar files (RFC 5545, iTIP methods of RFC 5546) made with iCal4j: one {@code VEVENT} per item with
+ * a stable UID, times in Europe/Stockholm with its {@code VTIMEZONE}, location and link also in the
+ * description (some programs show only that). {@code METHOD:REQUEST} adds or replaces the items;
+ * {@code METHOD:CANCEL} removes them. A program replaces an item only by a higher {@code SEQUENCE}, so
+ * the sequence is the moment of the change in seconds (see {@link #sequenceAt}): it grows with every
+ * change even when two mails about the same registration are handled out of order.
+ */
+@Component
+class CalendarFiles {
+
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final Instant SEQUENCE_EPOCH = Instant.parse("2025-01-01T00:00:00Z");
+    private static final String PRODUCT = "-//Mötesdagen//Mötesdagen notification service//SV";
+
+    private final VTimeZone stockholm;
+    private final MailSender sender;
+
+    CalendarFiles(MailSender sender) {
+        this.sender = sender;
+        TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+        this.stockholm = registry.getTimeZone(STOCKHOLM.getId()).getVTimeZone();
+    }
+
+    /**
+     * One thing in somebody's calendar.
+     *
+     * @param uid stable for the thing across every mail about it
+     * @param start a time in Stockholm, or null for a whole day ({@code day})
+     * @param day the date of a whole-day item; ignored when {@code start} is given
+     */
+    record Item(
+            String uid,
+            String summary,
+            String description,
+            String location,
+            URI link,
+            ZonedDateTime start,
+            ZonedDateTime end,
+            LocalDate day) {}
+
+    /** Adds or replaces the items in the recipient's calendar. */
+    Attachment request(List<Item> items, Instant changedAt, String recipientName, String recipientEmail) {
+        return attachment(ImmutableMethod.REQUEST, items, changedAt, recipientName, recipientEmail, "kalender.ics");
+    }
+
+    /** Removes the items from the recipient's calendar. */
+    Attachment cancel(List<Item> items, Instant changedAt, String recipientName, String recipientEmail) {
+        return attachment(ImmutableMethod.CANCEL, items, changedAt, recipientName, recipientEmail, "avbokat.ics");
+    }
+
+    /** Seconds since 2025: an integer that grows with every change for the next sixty years. */
+    static int sequenceAt(Instant changedAt) {
+        return (int) Math.max(0, changedAt.getEpochSecond() - SEQUENCE_EPOCH.getEpochSecond());
+    }
+
+    private Attachment attachment(
+            Method method,
+            List<Item> items,
+            Instant changedAt,
+            String recipientName,
+            String recipientEmail,
+            String filename) {
+        var calendar = new Calendar().withProdId(PRODUCT).withDefaults().withProperty(method);
+        if (items.stream().anyMatch(item -> item.start() != null)) {
+            calendar = calendar.withComponent(stockholm);
+        }
+        for (Item item : items) {
+            calendar = calendar.withComponent(event(method, item, changedAt, recipientName, recipientEmail));
+        }
+        String type = "text/calendar; method=" + method.getValue() + "; charset=UTF-8";
+        return new Attachment(filename, type, calendar.getFluentTarget().toString());
+    }
+
+    private VEvent event(Method method, Item item, Instant changedAt, String recipientName, String recipientEmail) {
+        VEvent event = item.start() != null
+                ? new VEvent(item.start(), item.end(), item.summary())
+                : new VEvent(item.day(), item.summary());
+        String description = item.description() == null ? "" : item.description() + "\n\n";
+        if (item.location() != null) {
+            description += item.location() + "\n";
+        }
+        if (item.link() != null) {
+            description += item.link();
+        }
+        event.add(new Uid(item.uid()));
+        event.add(new Sequence(sequenceAt(changedAt)));
+        event.add(new DtStamp(changedAt));
+        event.add(new Description(description.strip()));
+        if (item.location() != null) {
+            event.add(new Location(item.location()));
+        }
+        if (item.link() != null) {
+            event.add(new Url(item.link()));
+        }
+        event.add(new Organizer(
+                new ParameterList(List.of(new Cn(sender.unit() + ", " + sender.organisation()))),
+                URI.create("mailto:" + sender.email())));
+        event.add(new Attendee(
+                new ParameterList(List.of(new Cn(recipientName), Role.REQ_PARTICIPANT, PartStat.ACCEPTED, Rsvp.FALSE)),
+                URI.create("mailto:" + recipientEmail)));
+        event.add(
+                method == ImmutableMethod.CANCEL ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        return event;
+    }
+}
