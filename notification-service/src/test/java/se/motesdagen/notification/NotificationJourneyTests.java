@@ -38,7 +38,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import se.motesdagen.notification.mail.Calendars;
 import se.motesdagen.notification.mail.ReceivedMail;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
+import se.motesdagen.platform.test.TopicReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -326,6 +328,29 @@ abstract class NotificationJourneyTests {
             assertThat(logo.contentType()).startsWith("image/png");
             assertThat(logo.content()).startsWith(0x89, 'P', 'N', 'G');
         });
+    }
+
+    @Test
+    void aSentMailIsAnnouncedAsEmailSentOnTheNotificationTopicValidAgainstItsContract() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "announced-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String eventId = UUID.randomUUID().toString();
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", eventId, SUBMITTED, registrationId, submitted(registrationId, to));
+        }
+
+        TopicReader.PublishedEvent sent = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> new TopicReader(bootstrapServers).read("notification.events", registrationId),
+                        found -> !found.isEmpty())
+                .getFirst();
+        assertThat(sent.type()).isEqualTo("se.motesdagen.notification.email-sent.v1");
+        assertThat(sent.source()).isEqualTo("/notification-service");
+        assertThat(ContractSchemas.violations(sent.type(), sent.body())).isEmpty();
+        assertThat(JSON.readTree(sent.body()).get("messageId").asString()).isEqualTo(eventId + ":confirm-request");
+        assertThat(JSON.readTree(sent.body()).get("recipient").asString()).isEqualTo(to);
+        assertThat(inboxOf(to)).hasSize(1);
     }
 
     @Test

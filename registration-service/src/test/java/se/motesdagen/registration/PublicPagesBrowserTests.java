@@ -200,7 +200,7 @@ class PublicPagesBrowserTests {
     /** A link from the newest event of this type on the topic, as the e-mail would carry it, on this server. */
     private String link(
             String bootstrapServers, tools.jackson.databind.json.JsonMapper json, String type, String field) {
-        var events = new se.motesdagen.registration.support.TopicReader(bootstrapServers);
+        var events = new se.motesdagen.platform.test.TopicReader(bootstrapServers);
         String url = org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(

@@ -28,10 +28,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.motesdagen.platform.test.ContractSchemas;
+import se.motesdagen.platform.test.TopicReader;
+import se.motesdagen.platform.test.TopicReader.PublishedEvent;
 import se.motesdagen.registration.support.Companies;
-import se.motesdagen.registration.support.ContractSchemas;
-import se.motesdagen.registration.support.TopicReader;
-import se.motesdagen.registration.support.TopicReader.PublishedEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

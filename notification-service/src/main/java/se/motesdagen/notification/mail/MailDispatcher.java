@@ -75,6 +75,7 @@ class MailDispatcher {
     private final JavaMailSender mailSender;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final EmailEvents events;
     private final InternetAddress from;
     private final InternetAddress replyTo;
     private final byte[] logo;
@@ -82,6 +83,7 @@ class MailDispatcher {
     private final int maxAttempts;
     private final ExecutorService senders;
     private final Duration sweepInterval;
+    private final SendRate rate;
     private final String owner = UUID.randomUUID().toString();
     private final Queue<String> hints = new ConcurrentLinkedQueue<>();
     private Instant nextSweep = Instant.MIN;
@@ -92,15 +94,18 @@ class MailDispatcher {
             Clock clock,
             MeterRegistry meters,
             MailSender sender,
+            EmailEvents events,
             @Value("${motesdagen.mail.from}") String from,
             @Value("${motesdagen.mail.max-attempts:8}") int maxAttempts,
             @Value("${motesdagen.mail.concurrency:4}") int concurrency,
+            @Value("${motesdagen.mail.max-per-second:100}") double maxPerSecond,
             @Value("${motesdagen.mail.sweep-interval:15s}") Duration sweepInterval)
             throws jakarta.mail.internet.AddressException, java.io.IOException {
         this.mongo = mongo;
         this.mailSender = mailSender;
         this.clock = clock;
         this.meters = meters;
+        this.events = events;
         this.from = new InternetAddress(from);
         this.replyTo = new InternetAddress(sender.email());
         this.logo = new ClassPathResource(sender.logo()).getContentAsByteArray();
@@ -108,6 +113,7 @@ class MailDispatcher {
                 this.from.getAddress().substring(this.from.getAddress().indexOf('@') + 1);
         this.maxAttempts = maxAttempts;
         this.sweepInterval = sweepInterval;
+        this.rate = new SendRate(clock, maxPerSecond);
         this.senders = Executors.newFixedThreadPool(concurrency, r -> {
             Thread thread = new Thread(r, "mail-sender");
             thread.setDaemon(true);
@@ -173,10 +179,12 @@ class MailDispatcher {
         List<Future<?>> running = new ArrayList<>();
         for (String id : ids) {
             running.add(senders.submit(() -> {
+                rate.pace(); // before the claim, so the wait does not eat the lease
                 OutgoingMessage message = claim(id, clock.instant());
                 if (message != null) {
                     send(message);
                 }
+                return null;
             }));
         }
         for (Future<?> sending : running) {
@@ -217,16 +225,20 @@ class MailDispatcher {
      * message looking unsent, to be sent again when its lease ran out.
      */
     private com.mongodb.client.result.UpdateResult recordSent(OutgoingMessage message, Query stillMine) {
+        Instant now = clock.instant();
         Update sent = new Update()
                 .set("status", OutgoingMessage.Status.SENT)
-                .set("sentAt", clock.instant())
+                .set("sentAt", now)
                 .unset("lastError")
-                .unset("leaseToken");
+                .unset("leaseToken")
+                .push("outbox", events.sent(message, now));
         OutgoingMessage.redactLinks(message, sent); // delivered: the log keeps no working link
         long wait = 100;
         while (true) {
             try {
-                return mongo.updateFirst(stillMine, sent, OutgoingMessage.class);
+                var recorded = mongo.updateFirst(stillMine, sent, OutgoingMessage.class);
+                events.written(message.getId());
+                return recorded;
             } catch (org.springframework.dao.DataAccessResourceFailureException
                     | org.springframework.dao.TransientDataAccessException storeAway) {
                 log.warn("Sent {} but cannot record it yet, the store is away; trying again", message.getId());
@@ -244,16 +256,22 @@ class MailDispatcher {
     private void failed(OutgoingMessage message, Query stillMine, Exception e) {
         boolean permanent = isPermanent(e);
         boolean giveUp = permanent || message.getAttempts() >= maxAttempts;
-        Instant retryAt = clock.instant().plus(OutgoingMessage.backOff(message.getAttempts()));
+        Instant now = clock.instant();
+        Instant retryAt = now.plus(OutgoingMessage.backOff(message.getAttempts()));
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         Update update = new Update()
                 .set("status", giveUp ? OutgoingMessage.Status.FAILED : OutgoingMessage.Status.PENDING)
                 .set("nextAttemptAt", retryAt)
-                .set("lastError", e.getClass().getSimpleName() + ": " + e.getMessage())
+                .set("lastError", reason)
                 .unset("leaseToken");
         if (giveUp) {
             OutgoingMessage.redactLinks(message, update); // never sent: no link needs keeping
+            update.push("outbox", events.failed(message, reason, permanent, now));
         }
         mongo.updateFirst(stillMine, update, OutgoingMessage.class);
+        if (giveUp) {
+            events.written(message.getId());
+        }
         meters.counter(
                         "motesdagen.mail.sent",
                         "template",

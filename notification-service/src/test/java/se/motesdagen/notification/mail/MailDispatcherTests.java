@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.MutableClock;
 
 /** The dispatcher against the real store and a real SMTP server that comes and goes. */
@@ -114,6 +115,18 @@ class MailDispatcherTests {
         OutgoingMessage failed = mongo.findById("e2:confirm-request", OutgoingMessage.class);
         assertThat(failed.getStatus()).isEqualTo(OutgoingMessage.Status.FAILED);
         assertThat(failed.getAttempts()).isEqualTo(2);
+        // the same write put EmailFailed in the entry's outbox, for the relay to publish
+        List<org.bson.Document> outbox = mongo.findById("e2:confirm-request", org.bson.Document.class, "messages")
+                .getList("outbox", org.bson.Document.class);
+        assertThat(outbox).singleElement().satisfies(event -> {
+            assertThat(event.getString("type")).isEqualTo(EmailEvents.FAILED_V1);
+            assertThat(event.getString("subject")).isEqualTo("r-e2");
+            assertThat(ContractSchemas.violations(EmailEvents.FAILED_V1, event.getString("payload")))
+                    .isEmpty();
+            assertThat(event.getString("payload"))
+                    .contains("\"permanent\":false")
+                    .contains("\"attempts\":2");
+        });
     }
 
     @Test
@@ -140,6 +153,56 @@ class MailDispatcherTests {
         dispatcher.sendDue();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
+
+    /**
+     * The one window the guarantee leaves open, shown as it happens: the mail server has said "250 OK" and
+     * the process dies before the log records it. Nothing is lost and nothing is recorded twice; the mail
+     * goes out a second time when the lease runs out, with the same Message-ID, so a mail program shows
+     * it once. At least once, by design (see the README).
+     */
+    @Test
+    void aSenderKilledBetweenTheMailServersOkAndItsRecordLosesNothingAndRepeatsTheMailWithTheSameMessageId()
+            throws Exception {
+        startSmtp();
+        mongo.insert(message("k1"));
+        JavaMailSenderImpl diesAfterSending = new JavaMailSenderImpl() {
+            @Override
+            protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) {
+                super.doSend(mimeMessages, originalMessages);
+                throw new KilledAfterSending();
+            }
+        };
+        MailDispatcher killed = dispatcher(8, diesAfterSending);
+
+        killed.sendDue();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        OutgoingMessage unrecorded = mongo.findById("k1:confirm-request", OutgoingMessage.class);
+        assertThat(unrecorded.getStatus())
+                .as("delivered, but the process died before it could say so")
+                .isEqualTo(OutgoingMessage.Status.SENDING);
+
+        MailDispatcher restarted = dispatcher(8);
+        restarted.sendDue();
+        assertThat(smtp.getReceivedMessages())
+                .as("the dead sender's lease still runs")
+                .hasSize(1);
+        clock.advance(MailDispatcher.LEASE.plusSeconds(1));
+        restarted.sendDue();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        assertThat(received[1].getMessageID()).isEqualTo(received[0].getMessageID());
+        org.bson.Document entry = mongo.findById("k1:confirm-request", org.bson.Document.class, "messages");
+        assertThat(entry.getString("status")).isEqualTo("SENT");
+        assertThat(entry.getList("outbox", org.bson.Document.class))
+                .as("one EmailSent: only the sender that lived recorded the delivery")
+                .singleElement()
+                .satisfies(event -> assertThat(event.getString("type")).isEqualTo(EmailEvents.SENT_V1));
+    }
+
+    /** Stands for the process dying: no handler in the dispatcher catches it. */
+    private static final class KilledAfterSending extends Error {}
 
     @Test
     void twoInstancesSendingFromTheSameQueueSendEveryMessageOnceWithItsOwnStableMessageId() throws Exception {
@@ -210,7 +273,10 @@ class MailDispatcherTests {
     }
 
     private MailDispatcher dispatcher(int maxAttempts) {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        return dispatcher(maxAttempts, new JavaMailSenderImpl());
+    }
+
+    private MailDispatcher dispatcher(int maxAttempts, JavaMailSenderImpl sender) {
         sender.setHost("127.0.0.1");
         sender.setPort(smtpPort);
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
@@ -221,9 +287,12 @@ class MailDispatcherTests {
                     clock,
                     new SimpleMeterRegistry(),
                     new MailSender(null, null, null, null, null, null, null, null),
+                    new EmailEvents(
+                            tools.jackson.databind.json.JsonMapper.builder().build(), id -> {}),
                     "Mötesdagen <motesdagen@nykoping.example>",
                     maxAttempts,
                     4,
+                    1000,
                     Duration.ofSeconds(5));
         } catch (jakarta.mail.internet.AddressException | java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -1,4 +1,4 @@
-package se.motesdagen.registration.support;
+package se.motesdagen.platform.test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

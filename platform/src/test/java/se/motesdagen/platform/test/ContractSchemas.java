@@ -1,4 +1,4 @@
-package se.motesdagen.registration.support;
+package se.motesdagen.platform.test;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
