@@ -2,9 +2,13 @@ package se.motesdagen.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -354,6 +358,126 @@ abstract class NotificationJourneyTests {
     }
 
     @Test
+    void staffFindAMailOpenItAsSentAndSendItAgainWithAReasonThatIsKept() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "lost-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = CloudEventProducer.example(CANCELLED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("astrid@testbageri.example", to);
+        String eventId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", eventId, CANCELLED, registrationId, body);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        String id = eventId + ":cancellation";
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "SENT"
+                        .equals(mongo.findById(id, Document.class, "messages").getString("status")));
+
+        // found by part of the address, and by kind and status
+        mvc.perform(get("/personal/meddelanden")
+                        .param("q", "LOST-" + registrationId.substring(0, 8))
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(to)))
+                .andExpect(content().string(containsString("1 meddelanden")));
+        mvc.perform(get("/personal/meddelanden")
+                        .param("q", to)
+                        .param("status", "FAILED")
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(containsString("0 meddelanden")));
+        // the message as sent: its text, and its HTML in a page that may run nothing
+        mvc.perform(get("/personal/meddelanden/" + id).with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("Anmälan av Nyköpings Testbageri AB till Stora Mötesdagen 2027")));
+        mvc.perform(get("/personal/meddelanden/" + id + "/html").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+                .andExpect(content().string(containsString("/personal/meddelanden/logo.png\"")));
+
+        // a reason is required
+        mvc.perform(post("/personal/meddelanden/" + id + "/skicka-igen")
+                        .param("reason", "  ")
+                        .with(httpBasic("personal", "motesdagen"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Skriv varför mejlet skickas igen.")));
+        assertThat(inboxOf(to)).hasSize(1);
+
+        mvc.perform(post("/personal/meddelanden/" + id + "/skicka-igen")
+                        .param("reason", "Astrid ringde: mejlet hamnade i skräpposten")
+                        .with(httpBasic("personal", "motesdagen"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 2);
+        List<MimeMessage> both = inboxOf(to);
+        assertThat(both.get(1).getMessageID())
+                .as("a copy is a mail of its own")
+                .isNotEqualTo(both.get(0).getMessageID());
+        assertThat(ReceivedMail.of(both.get(1)).text())
+                .isEqualTo(ReceivedMail.of(both.get(0)).text());
+        Document copy = mongo.findOne(Query.query(Criteria.where("resentFrom").is(id)), Document.class, "messages");
+        assertThat(copy.getString("resentBy")).isEqualTo("personal");
+        assertThat(copy.getString("resendReason")).isEqualTo("Astrid ringde: mejlet hamnade i skräpposten");
+        mvc.perform(get("/personal/meddelanden/" + id).with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(containsString("Astrid ringde: mejlet hamnade i skräpposten")));
+    }
+
+    @Test
+    void aMailWhoseLinkWasTakenOutAfterSendingCannotBeSentAgainAndStaffAreToldWhy() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "linked-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String eventId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", eventId, SUBMITTED, registrationId, submitted(registrationId, to));
+        }
+        String id = eventId + ":confirm-request";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(id, Document.class, "messages") != null
+                        && "SENT"
+                                .equals(mongo.findById(id, Document.class, "messages")
+                                        .getString("status")));
+
+        mvc.perform(get("/personal/meddelanden/" + id).with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(containsString("personlig länk som inte sparas")));
+        mvc.perform(post("/personal/meddelanden/" + id + "/skicka-igen")
+                        .param("reason", "Försök igen")
+                        .with(httpBasic("personal", "motesdagen"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("går inte att skicka igen")));
+        assertThat(mongo.count(Query.query(Criteria.where("resentFrom").is(id)), "messages"))
+                .isZero();
+    }
+
+    @Test
+    void everyTemplateCanBePreviewedWithTheContractsExampleInBothLanguages() throws Exception {
+        for (String template : List.of(
+                "confirm-request", "confirmation", "changed", "manage-link", "cancellation", "waitlist-promoted")) {
+            mvc.perform(get("/personal/meddelanden/mallar/" + template)
+                            .param("sprak", "sv")
+                            .with(httpBasic("personal", "motesdagen")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Hej Astrid Exempelsson!")))
+                    .andExpect(content().string(containsString("Stora Mötesdagen 2027")));
+            mvc.perform(get("/personal/meddelanden/mallar/" + template)
+                            .param("sprak", "en")
+                            .with(httpBasic("personal", "motesdagen")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Hello Astrid Exempelsson,")));
+            mvc.perform(get("/personal/meddelanden/mallar/" + template + "/html")
+                            .param("sprak", "en")
+                            .with(httpBasic("personal", "motesdagen")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("lang=\"en\"")));
+        }
+        mvc.perform(get("/personal/meddelanden/mallar/no-such-template").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aCancellationGetsItsReceipt() throws Exception {
         String registrationId = UUID.randomUUID().toString();
         String to = "cancelled-" + registrationId.substring(0, 8) + "@testbageri.example";
@@ -450,7 +574,7 @@ abstract class NotificationJourneyTests {
                 .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(httpBasic("personal", "motesdagen")))
                         .andExpect(content()
                                 .string(org.hamcrest.Matchers.containsString(
-                                        "Ej skickat: adressen har fått så många bekräftelsebrev som tillåts i dag"))));
+                                        "Ej skickat: adressen har fått så många sådana mejl som tillåts i dag"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 5);
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))

@@ -265,7 +265,8 @@ class MailDispatcher {
                 .set("lastError", reason)
                 .unset("leaseToken");
         if (giveUp) {
-            OutgoingMessage.redactLinks(message, update); // never sent: no link needs keeping
+            // never delivered, so nobody holds its links; they stay for staff to send it again, and the
+            // links themselves run out where they were made
             update.push("outbox", events.failed(message, reason, permanent, now));
         }
         mongo.updateFirst(stillMine, update, OutgoingMessage.class);

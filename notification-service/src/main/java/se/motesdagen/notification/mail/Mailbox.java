@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -65,38 +66,28 @@ class Mailbox {
     }
 
     /** Renders and stores the message; a second call for the same event and template changes nothing. */
-    void queue(
-            String eventId,
-            String template,
-            String registrationId,
-            String recipient,
-            Locale locale,
-            Map<String, Object> model) {
-        queue(eventId, template, registrationId, recipient, locale, model, List::of);
+    void queue(String eventId, Letter letter) {
+        queue(eventId, letter, List::of);
     }
 
     /**
      * The same, with files: they are made only for a message not queued before, so whatever making them
      * remembers (what is in somebody's calendar) is not done twice for an event delivered twice.
      */
-    void queue(
-            String eventId,
-            String template,
-            String registrationId,
-            String recipient,
-            Locale locale,
-            Map<String, Object> model,
-            Supplier<List<Attachment>> files) {
+    void queue(String eventId, Letter letter, Supplier<List<Attachment>> files) {
+        String template = letter.template();
+        String registrationId = letter.registrationId();
+        String recipient = letter.recipient();
         if (alreadyQueued(OutgoingMessage.idFor(eventId, template))) {
             log.debug("Event {} already queued {}; duplicate delivery ignored", eventId, template);
             return;
         }
         List<Attachment> attachments = files.get();
-        Map<String, Object> withFiles = new HashMap<>(model);
+        Map<String, Object> withFiles = new HashMap<>(letter.model());
         withFiles.put(
                 "calendarAttached",
                 attachments.stream().anyMatch(a -> a.filename().endsWith(".ics")));
-        MailTemplates.Rendered rendered = templates.render(template, locale, withFiles);
+        MailTemplates.Rendered rendered = templates.render(template, letter.locale(), withFiles);
         OutgoingMessage message = new OutgoingMessage(
                 eventId,
                 template,
@@ -124,6 +115,25 @@ class Mailbox {
         dispatcher.hint(message.getId());
         meters.counter("motesdagen.mail.queued", "template", template).increment();
         log.info("Queued {} for registration {} (event {})", template, registrationId, eventId);
+    }
+
+    /**
+     * Staff send a message again (the recipient lost it, or it failed while the mail server was away):
+     * a copy with its own delivery record, the reason and the staff member kept with it. A message whose
+     * links were taken out after delivery cannot be sent again: the new link must come from where it
+     * was made (the registration's "send the link again").
+     */
+    Optional<OutgoingMessage> resend(String messageId, String staff, String reason) {
+        OutgoingMessage original = messages.findById(messageId).orElse(null);
+        if (original == null || !original.canBeResent()) {
+            return Optional.empty();
+        }
+        OutgoingMessage copy = original.resend(staff, reason, clock.instant());
+        messages.insert(copy);
+        dispatcher.hint(copy.getId());
+        meters.counter("motesdagen.mail.resent", "template", copy.getTemplate()).increment();
+        log.info("{} sent {} again as {}: {}", staff, messageId, copy.getId(), reason);
+        return Optional.of(copy);
     }
 
     /** A find of the id alone: {@code existsById} counts with an aggregation, far dearer on the embedded store. */

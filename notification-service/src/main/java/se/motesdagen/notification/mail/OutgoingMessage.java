@@ -44,6 +44,12 @@ public class OutgoingMessage {
     private String lastError;
     private String leaseToken;
 
+    /** For a copy staff sent again: the message it copies, who sent it again and why. */
+    private String resentFrom;
+
+    private String resentBy;
+    private String resendReason;
+
     protected OutgoingMessage() {}
 
     OutgoingMessage(
@@ -68,6 +74,32 @@ public class OutgoingMessage {
         this.status = Status.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /**
+     * A copy of this message to send again, as staff asked: the same mail (subject, parts, files) under
+     * a new id, so it has its own delivery record and its own Message-ID.
+     */
+    OutgoingMessage resend(String staff, String reason, Instant now) {
+        OutgoingMessage copy = new OutgoingMessage(
+                eventId, template, registrationId, recipient, subject, body, html, getAttachments(), now);
+        copy.id = id + ":igen:" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        copy.resentFrom = id;
+        copy.resentBy = staff;
+        copy.resendReason = reason;
+        return copy;
+    }
+
+    /** Whether the stored message can go out again as it is: a link taken out of it cannot be put back. */
+    public boolean canBeResent() {
+        boolean linksIntact = !containsRedacted(body)
+                && !containsRedacted(html)
+                && getAttachments().stream().noneMatch(a -> containsRedacted(a.text()));
+        return linksIntact && (status == Status.SENT || status == Status.FAILED);
+    }
+
+    private static boolean containsRedacted(String text) {
+        return text != null && text.contains(SecretLinks.REDACTED);
     }
 
     static String idFor(String eventId, String template) {
@@ -143,6 +175,18 @@ public class OutgoingMessage {
 
     public String getLastError() {
         return lastError;
+    }
+
+    public String getResentFrom() {
+        return resentFrom;
+    }
+
+    public String getResentBy() {
+        return resentBy;
+    }
+
+    public String getResendReason() {
+        return resendReason;
     }
 
     String getLeaseToken() {

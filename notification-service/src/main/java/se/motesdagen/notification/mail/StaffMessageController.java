@@ -1,23 +1,224 @@
 package se.motesdagen.notification.mail;
 
-import org.springframework.data.domain.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff view of the delivery log: what was sent to whom, and what is still waiting or failed. */
+/**
+ * The delivery log for staff: every message with its state, searchable; one message as it was sent
+ * (text, HTML, files); sending one again with a reason; and every template previewed with example data.
+ */
 @Controller
 class StaffMessageController {
 
-    private final MessageRepository messages;
+    static final int PAGE_SIZE = 50;
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    /** What a mail's HTML may do when staff open it: its own inline styles and our logo, nothing else. */
+    private static final String MAIL_CSP =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
-    StaffMessageController(MessageRepository messages) {
+    private final MongoOperations mongo;
+    private final MessageRepository messages;
+    private final Mailbox mailbox;
+    private final TemplatePreviews previews;
+    private final MailSender sender;
+
+    StaffMessageController(
+            MongoOperations mongo,
+            MessageRepository messages,
+            Mailbox mailbox,
+            TemplatePreviews previews,
+            MailSender sender) {
+        this.mongo = mongo;
         this.messages = messages;
+        this.mailbox = mailbox;
+        this.previews = previews;
+        this.sender = sender;
     }
 
     @GetMapping("/personal/meddelanden")
-    String list(Model model) {
-        model.addAttribute("messages", messages.findAllByOrderByCreatedAtDesc(PageRequest.of(0, 200)));
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String mall,
+            @RequestParam(required = false) OutgoingMessage.Status status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fran,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate till,
+            @RequestParam(defaultValue = "1") int sida,
+            Model model) {
+        Criteria criteria = new Criteria();
+        if (q != null && !q.isBlank()) {
+            criteria.and("recipient").regex(Pattern.quote(q.strip()), "i");
+        }
+        if (mall != null && !mall.isBlank()) {
+            criteria.and("template").is(mall);
+        }
+        if (status != null) {
+            criteria.and("status").is(status);
+        }
+        if (fran != null || till != null) {
+            Criteria created = criteria.and("createdAt");
+            if (fran != null) {
+                created.gte(fran.atStartOfDay(STOCKHOLM).toInstant());
+            }
+            if (till != null) {
+                created.lt(till.plusDays(1).atStartOfDay(STOCKHOLM).toInstant());
+            }
+        }
+        Query query = Query.query(criteria);
+        long found = mongo.count(query, OutgoingMessage.class);
+        int page = Math.max(1, sida);
+        query.with(Sort.by(Sort.Direction.DESC, "createdAt"))
+                .skip((long) (page - 1) * PAGE_SIZE)
+                .limit(PAGE_SIZE);
+        query.fields().exclude("body", "html", "attachments", "outbox");
+        model.addAttribute("messages", mongo.find(query, OutgoingMessage.class));
+        model.addAttribute("found", found);
+        model.addAttribute("page", page);
+        model.addAttribute("pages", Math.max(1, (found + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("mall", mall);
+        model.addAttribute("status", status);
+        model.addAttribute("fran", fran);
+        model.addAttribute("till", till);
+        model.addAttribute("templates", previews.templates());
+        model.addAttribute("statuses", Arrays.asList(OutgoingMessage.Status.values()));
         return "mail/staff-list";
+    }
+
+    @GetMapping("/personal/meddelanden/{id}")
+    String detail(@PathVariable String id, Model model) {
+        OutgoingMessage message = messages.findById(id).orElseThrow(StaffMessageController::notFound);
+        model.addAttribute("message", message);
+        model.addAttribute(
+                "copies",
+                mongo.find(
+                        Query.query(Criteria.where("resentFrom").is(id)).with(Sort.by("createdAt")),
+                        OutgoingMessage.class));
+        return "mail/staff-detail";
+    }
+
+    /** The HTML part as the recipient's mail program shows it, with our logo where the mail has it inline. */
+    @GetMapping("/personal/meddelanden/{id}/html")
+    ResponseEntity<String> html(@PathVariable String id, HttpServletRequest request) {
+        OutgoingMessage message = messages.findById(id).orElseThrow(StaffMessageController::notFound);
+        if (message.getHtml() == null) {
+            throw notFound();
+        }
+        return mailPage(message.getHtml(), request);
+    }
+
+    @GetMapping("/personal/meddelanden/{id}/filer/{index}")
+    ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable int index) {
+        OutgoingMessage message = messages.findById(id).orElseThrow(StaffMessageController::notFound);
+        List<Attachment> files = message.getAttachments();
+        if (index < 0 || index >= files.size()) {
+            throw notFound();
+        }
+        Attachment file = files.get(index);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, file.contentType())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.filename(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(file.text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/personal/meddelanden/{id}/skicka-igen")
+    String resend(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason,
+            Principal staff,
+            Model model,
+            RedirectAttributes redirect) {
+        OutgoingMessage message = messages.findById(id).orElseThrow(StaffMessageController::notFound);
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            model.addAttribute(
+                    "reasonError", why.isEmpty() ? "staff.resend.reason.missing" : "staff.resend.reason.long");
+            model.addAttribute("reason", reason);
+            return detail(id, model);
+        }
+        return mailbox.resend(message.getId(), staff.getName(), why)
+                .map(copy -> {
+                    redirect.addFlashAttribute("resent", true);
+                    return "redirect:/personal/meddelanden/" + copy.getId();
+                })
+                .orElseGet(() -> {
+                    model.addAttribute("reasonError", "staff.resend.impossible");
+                    model.addAttribute("reason", reason);
+                    return detail(id, model);
+                });
+    }
+
+    @GetMapping("/personal/meddelanden/mallar")
+    String templates(Model model) {
+        model.addAttribute("templates", previews.templates());
+        return "mail/staff-templates";
+    }
+
+    @GetMapping("/personal/meddelanden/mallar/{template}")
+    String preview(@PathVariable String template, @RequestParam(defaultValue = "sv") String sprak, Model model) {
+        MailTemplates.Rendered rendered =
+                previews.render(template, sprak).orElseThrow(StaffMessageController::notFound);
+        model.addAttribute("template", template);
+        model.addAttribute("language", "en".equals(sprak) ? "en" : "sv");
+        model.addAttribute("rendered", rendered);
+        return "mail/staff-preview";
+    }
+
+    @GetMapping("/personal/meddelanden/mallar/{template}/html")
+    ResponseEntity<String> previewHtml(
+            @PathVariable String template,
+            @RequestParam(defaultValue = "sv") String sprak,
+            HttpServletRequest request) {
+        return mailPage(
+                previews.render(template, sprak)
+                        .orElseThrow(StaffMessageController::notFound)
+                        .html(),
+                request);
+    }
+
+    @GetMapping(value = "/personal/meddelanden/logo.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> logo() throws java.io.IOException {
+        return ResponseEntity.ok(new ClassPathResource(sender.logo()).getContentAsByteArray());
+    }
+
+    private static ResponseEntity<String> mailPage(String html, HttpServletRequest request) {
+        String logo = request.getContextPath() + "/personal/meddelanden/logo.png";
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", MAIL_CSP)
+                .body(html.replace("src=\"cid:logo\"", "src=\"" + logo + "\""));
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 }
