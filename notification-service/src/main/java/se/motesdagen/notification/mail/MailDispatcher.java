@@ -331,6 +331,10 @@ class MailDispatcher {
                             attachment.text().getBytes(StandardCharsets.UTF_8), attachment.contentType()));
         }
         mime.setHeader("X-Motesdagen-Message-Id", message.getId());
+        if (message.getUnsubscribeUrl() != null) {
+            mime.setHeader("List-Unsubscribe", "<" + message.getUnsubscribeUrl() + ">");
+            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return mime;
     }
 

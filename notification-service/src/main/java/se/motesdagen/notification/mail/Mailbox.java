@@ -75,6 +75,11 @@ class Mailbox {
      * remembers (what is in somebody's calendar) is not done twice for an event delivered twice.
      */
     void queue(String eventId, Letter letter, Supplier<List<Attachment>> files) {
+        queue(eventId, letter, files, null);
+    }
+
+    /** The same, for a mail the recipient can stop getting: {@code unsubscribeUrl} goes in its List-Unsubscribe. */
+    void queue(String eventId, Letter letter, Supplier<List<Attachment>> files, String unsubscribeUrl) {
         String template = letter.template();
         String registrationId = letter.registrationId();
         String recipient = letter.recipient();
@@ -98,6 +103,7 @@ class Mailbox {
                 rendered.html(),
                 attachments,
                 clock.instant());
+        message.unsubscribeAt(unsubscribeUrl);
         if (CAPPED.contains(template) && countToday(template, recipient) > perRecipientPerDay) {
             message.suppress();
         }

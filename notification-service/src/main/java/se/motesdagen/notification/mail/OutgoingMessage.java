@@ -44,6 +44,9 @@ public class OutgoingMessage {
     private String lastError;
     private String leaseToken;
 
+    /** Where the recipient stops getting mails like this one (List-Unsubscribe, RFC 2369 and 8058); null for most. */
+    private String unsubscribeUrl;
+
     /** For a copy staff sent again: the message it copies, who sent it again and why. */
     private String resentFrom;
 
@@ -175,6 +178,14 @@ public class OutgoingMessage {
 
     public String getLastError() {
         return lastError;
+    }
+
+    public String getUnsubscribeUrl() {
+        return unsubscribeUrl;
+    }
+
+    void unsubscribeAt(String url) {
+        this.unsubscribeUrl = url;
     }
 
     public String getResentFrom() {

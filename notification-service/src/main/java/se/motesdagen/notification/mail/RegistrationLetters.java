@@ -57,6 +57,17 @@ final class RegistrationLetters {
                 registrationModel(updated, locale));
     }
 
+    /** The reminder before the day, with the registration as it stands. */
+    static Letter reminder(RegistrationEvents.Confirmed registration) {
+        Locale locale = locale(registration.language());
+        return new Letter(
+                Reminders.TEMPLATE,
+                registration.registrationId(),
+                registration.contact().email(),
+                locale,
+                registrationModel(registration, locale));
+    }
+
     /** ManageLinkSent → the registered contact's new manage link. */
     static Letter manageLink(RegistrationEvents.ManageLinkSent sent) {
         Locale locale = locale(sent.language());

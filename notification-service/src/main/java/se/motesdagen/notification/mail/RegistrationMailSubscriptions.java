@@ -18,11 +18,14 @@ class RegistrationMailSubscriptions {
     private final IncomingEvents incoming;
     private final Mailbox mailbox;
     private final RegistrationCalendar calendar;
+    private final Reminders reminders;
 
-    RegistrationMailSubscriptions(IncomingEvents incoming, Mailbox mailbox, RegistrationCalendar calendar) {
+    RegistrationMailSubscriptions(
+            IncomingEvents incoming, Mailbox mailbox, RegistrationCalendar calendar, Reminders reminders) {
         this.incoming = incoming;
         this.mailbox = mailbox;
         this.calendar = calendar;
+        this.reminders = reminders;
     }
 
     @Bean
@@ -39,6 +42,7 @@ class RegistrationMailSubscriptions {
                 RegistrationEvents.CONFIRMED_V1, RegistrationEvents.Confirmed.class, (event, confirmed) -> {
                     Letter letter = RegistrationLetters.confirmation(confirmed);
                     mailbox.queue(event.id(), letter, () -> calendar.booked(confirmed, letter.locale()));
+                    reminders.schedule(confirmed);
                 });
     }
 
@@ -49,6 +53,7 @@ class RegistrationMailSubscriptions {
                 RegistrationEvents.UPDATED_V1, RegistrationEvents.Confirmed.class, (event, updated) -> {
                     Letter letter = RegistrationLetters.changed(updated);
                     mailbox.queue(event.id(), letter, () -> calendar.booked(updated, letter.locale()));
+                    reminders.schedule(updated);
                 });
     }
 
@@ -64,10 +69,13 @@ class RegistrationMailSubscriptions {
     @Bean
     Consumer<Message<byte[]>> sendCancellationEmail() {
         return incoming.consumer(
-                RegistrationEvents.CANCELLED_V1,
-                RegistrationEvents.Cancelled.class,
-                (event, cancelled) -> mailbox.queue(
-                        event.id(), RegistrationLetters.cancellation(cancelled), () -> calendar.cancelled(cancelled)));
+                RegistrationEvents.CANCELLED_V1, RegistrationEvents.Cancelled.class, (event, cancelled) -> {
+                    reminders.cancel(cancelled.registrationId());
+                    mailbox.queue(
+                            event.id(),
+                            RegistrationLetters.cancellation(cancelled),
+                            () -> calendar.cancelled(cancelled));
+                });
     }
 
     @Bean

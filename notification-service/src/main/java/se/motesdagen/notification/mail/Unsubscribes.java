@@ -1,0 +1,86 @@
+package se.motesdagen.notification.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who asked for no more reminders. Each address gets one random token (its link in every reminder's
+ * {@code List-Unsubscribe}); the address itself is kept only as a hash, and the link says nothing about
+ * it. Unsubscribing stops reminders and nothing else: confirmations, changes and cancellations are
+ * answers to what the person did and still go out.
+ */
+@Component
+class Unsubscribes {
+
+    private static final String COLLECTION = "unsubscribes";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MongoOperations mongo;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    Unsubscribes(MongoOperations mongo, Clock clock, @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** The address's unsubscribe link, made the first time it is asked for. */
+    String link(String email) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        Document entry = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(key(email))),
+                new Update()
+                        .setOnInsert(
+                                "token", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)),
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class,
+                COLLECTION);
+        return publicBaseUrl + "/utskick/avregistrera?token=" + entry.getString("token");
+    }
+
+    boolean hasUnsubscribed(String email) {
+        Document entry = mongo.findById(key(email), Document.class, COLLECTION);
+        return entry != null && entry.get("unsubscribedAt") != null;
+    }
+
+    /** Records the wish; false for a token nobody was given. */
+    boolean unsubscribe(String token) {
+        return Optional.ofNullable(mongo.findAndModify(
+                        Query.query(Criteria.where("token").is(token)),
+                        new Update().set("unsubscribedAt", clock.instant()),
+                        Document.class,
+                        COLLECTION))
+                .isPresent();
+    }
+
+    boolean known(String token) {
+        return mongo.exists(Query.query(Criteria.where("token").is(token)), COLLECTION);
+    }
+
+    private static String key(String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
