@@ -257,7 +257,13 @@ abstract class NotificationJourneyTests {
                 .contains("method=REQUEST");
         Calendar booked = Calendars.parse(confirmation.files().getFirst());
         assertThat(booked.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
-        assertThat(booked.getComponent(Component.VTIMEZONE)).isPresent();
+        // the time zone the times refer to is in the file, under the same name
+        assertThat(booked.getComponent(Component.VTIMEZONE)
+                        .orElseThrow()
+                        .getProperty(Property.TZID)
+                        .orElseThrow()
+                        .getValue())
+                .isEqualTo("Europe/Stockholm");
         VEvent session = Calendars.event(booked, sessionUid);
         assertThat(Calendars.start(session))
                 .isEqualTo(ZonedDateTime.of(2027, 8, 26, 10, 0, 0, 0, ZoneId.of("Europe/Stockholm"))

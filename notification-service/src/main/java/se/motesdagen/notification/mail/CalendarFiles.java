@@ -4,12 +4,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.ParameterList;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.component.Daylight;
+import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Cn;
@@ -19,10 +22,16 @@ import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.TzId;
+import net.fortuna.ical4j.model.property.TzName;
+import net.fortuna.ical4j.model.property.TzOffsetFrom;
+import net.fortuna.ical4j.model.property.TzOffsetTo;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
@@ -49,8 +58,30 @@ class CalendarFiles {
 
     CalendarFiles(MailSender sender) {
         this.sender = sender;
-        TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
-        this.stockholm = registry.getTimeZone(STOCKHOLM.getId()).getVTimeZone();
+        this.stockholm = stockholm();
+    }
+
+    /**
+     * Europe/Stockholm as calendar programs expect it: today's rule only (summer time from the last
+     * Sunday in March at 02.00 to the last Sunday in October at 03.00, EU rules since 1996). iCal4j's
+     * own definition cannot be used as it is: the tz database makes Stockholm a link to Berlin, so it
+     * comes out named Europe/Berlin, which no DTSTART here refers to.
+     */
+    private static VTimeZone stockholm() {
+        Daylight summer = new Daylight(new PropertyList(List.of(
+                new DtStart<>("19700329T020000"),
+                new RRule<>("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
+                new TzOffsetFrom(ZoneOffset.ofHours(1)),
+                new TzOffsetTo(ZoneOffset.ofHours(2)),
+                new TzName("CEST"))));
+        Standard winter = new Standard(new PropertyList(List.of(
+                new DtStart<>("19701025T030000"),
+                new RRule<>("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"),
+                new TzOffsetFrom(ZoneOffset.ofHours(2)),
+                new TzOffsetTo(ZoneOffset.ofHours(1)),
+                new TzName("CET"))));
+        return new VTimeZone(
+                new PropertyList(List.of(new TzId(STOCKHOLM.getId()))), new ComponentList<>(List.of(summer, winter)));
     }
 
     /**

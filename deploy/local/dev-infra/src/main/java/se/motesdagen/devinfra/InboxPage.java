@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,6 +46,10 @@ final class InboxPage {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().startsWith(path + "/fil/")) {
+            serveFile(exchange);
+            return;
+        }
         byte[] body;
         int status = 200;
         try {
@@ -62,7 +68,8 @@ final class InboxPage {
     }
 
     private String render(String filter) throws Exception {
-        List<MimeMessage> messages = new ArrayList<>(Arrays.asList(mail.getReceivedMessages()));
+        List<MimeMessage> received = Arrays.asList(mail.getReceivedMessages());
+        List<MimeMessage> messages = new ArrayList<>(received);
         Collections.reverse(messages);
         SimpleDateFormat time = new SimpleDateFormat("yyyy-MM-dd HH.mm.ss");
         time.setTimeZone(TimeZone.getTimeZone("Europe/Stockholm"));
@@ -99,8 +106,26 @@ final class InboxPage {
                     .append("<br>Mottaget: ")
                     .append(message.getReceivedDate() == null ? "" : time.format(message.getReceivedDate()))
                     .append("</p><pre>")
-                    .append(linkify(escape(GreenMailUtil.getBody(message).isEmpty() ? "" : bodyOf(message))))
-                    .append("</pre></article>");
+                    .append(linkify(escape(bodyOf(message))))
+                    .append("</pre>");
+            List<Part> files = files(message);
+            if (!files.isEmpty()) {
+                html.append("<p>Bifogat:</p><ul>");
+                int index = received.indexOf(message);
+                for (int i = 0; i < files.size(); i++) {
+                    html.append("<li><a href=\"")
+                            .append(path)
+                            .append("/fil/")
+                            .append(index)
+                            .append('/')
+                            .append(i)
+                            .append("\">")
+                            .append(escape(files.get(i).getFileName()))
+                            .append("</a></li>");
+                }
+                html.append("</ul>");
+            }
+            html.append("</article>");
         }
         if (shown == 0) {
             html.append("<p>Inga meddelanden.</p>");
@@ -108,9 +133,65 @@ final class InboxPage {
         return html.append("</main></body></html>").toString();
     }
 
+    /** The plain-text part, as a person reading plain text sees the mail. */
     private static String bodyOf(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        return content instanceof String text ? text : GreenMailUtil.getBody(message);
+        for (Part part : leaves(message)) {
+            if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                return part.getContent().toString();
+            }
+        }
+        return GreenMailUtil.getBody(message);
+    }
+
+    private static List<Part> files(MimeMessage message) throws Exception {
+        List<Part> files = new ArrayList<>();
+        for (Part part : leaves(message)) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                files.add(part);
+            }
+        }
+        return files;
+    }
+
+    private static List<Part> leaves(Part part) throws Exception {
+        List<Part> leaves = new ArrayList<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                leaves.addAll(leaves(multipart.getBodyPart(i)));
+            }
+        } else {
+            leaves.add(part);
+        }
+        return leaves;
+    }
+
+    /** A file of a mail, so a developer can import the calendar file into a calendar program. */
+    private void serveFile(HttpExchange exchange) throws IOException {
+        try {
+            String[] ids = exchange.getRequestURI()
+                    .getPath()
+                    .substring((path + "/fil/").length())
+                    .split("/");
+            MimeMessage message = mail.getReceivedMessages()[Integer.parseInt(ids[0])];
+            Part file = files(message).get(Integer.parseInt(ids[1]));
+            byte[] content;
+            try (var in = file.getInputStream()) {
+                content = in.readAllBytes();
+            }
+            exchange.getResponseHeaders()
+                    .set("Content-Type", file.getContentType().replaceAll("[\\r\\n]+\\s*", " "));
+            exchange.getResponseHeaders()
+                    .set(
+                            "Content-Disposition",
+                            "attachment; filename=\"" + file.getFileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+            exchange.sendResponseHeaders(200, content.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(content);
+            }
+        } catch (Exception notThere) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        }
     }
 
     private static String linkify(String escaped) {
