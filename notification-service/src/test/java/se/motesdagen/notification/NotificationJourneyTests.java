@@ -255,6 +255,11 @@ abstract class NotificationJourneyTests {
         assertThat(confirmation.files().getFirst().contentType())
                 .startsWith("text/calendar")
                 .contains("method=REQUEST");
+        String raw = confirmation.files().getFirst().text();
+        assertThat(raw.split("\r\n"))
+                .as("long lines folded (iCal4j counts 75 characters, so å, ä, ö can take a line past 75 octets)")
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(75));
+        assertThat(raw.split("DTSTAMP:", -1)).as("one DTSTAMP per event").hasSize(3);
         Calendar booked = Calendars.parse(confirmation.files().getFirst());
         assertThat(booked.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
         // the time zone the times refer to is in the file, under the same name

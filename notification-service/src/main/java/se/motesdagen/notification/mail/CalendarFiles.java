@@ -1,5 +1,7 @@
 package se.motesdagen.notification.mail;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.ParameterList;
@@ -36,6 +39,7 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.validate.ValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -131,7 +135,18 @@ class CalendarFiles {
             calendar = calendar.withComponent(event(method, item, changedAt, recipientName, recipientEmail));
         }
         String type = "text/calendar; method=" + method.getValue() + "; charset=UTF-8";
-        return new Attachment(filename, type, calendar.getFluentTarget().toString());
+        return new Attachment(filename, type, write(calendar.getFluentTarget()));
+    }
+
+    /** Validated, with lines folded at 75 octets and CRLF line ends, as RFC 5545 wants them. */
+    private static String write(Calendar calendar) {
+        StringWriter text = new StringWriter();
+        try {
+            new CalendarOutputter(true).output(calendar, text);
+        } catch (IOException | ValidationException e) {
+            throw new IllegalStateException("Cannot write the calendar file", e);
+        }
+        return text.toString();
     }
 
     private VEvent event(Method method, Item item, Instant changedAt, String recipientName, String recipientEmail) {
@@ -147,7 +162,7 @@ class CalendarFiles {
         }
         event.add(new Uid(item.uid()));
         event.add(new Sequence(sequenceAt(changedAt)));
-        event.add(new DtStamp(changedAt));
+        event.replace(new DtStamp(changedAt)); // the constructor stamps it with the clock; once only (RFC 5545)
         event.add(new Description(description.strip()));
         if (item.location() != null) {
             event.add(new Location(item.location()));
