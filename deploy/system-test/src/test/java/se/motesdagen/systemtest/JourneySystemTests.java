@@ -159,7 +159,7 @@ class JourneySystemTests {
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/tack"));
 
         MimeMessage confirmRequest = awaitMail(email, "Bekräfta din anmälan till Stora Mötesdagen 2027");
-        String link = firstLink((String) confirmRequest.getContent());
+        String link = firstLink(textPart(confirmRequest));
         String path = URI.create(link).getRawPath() + "?" + URI.create(link).getRawQuery();
 
         // opening the link shows the button; pressing it (a POST with the page's CSRF token) confirms
@@ -409,4 +409,18 @@ class JourneySystemTests {
     }
 
     record TopicPartitionOffset(TopicPartition partition, long offset) {}
+
+    /** The plain-text part of a mail, as a person reading plain text sees it. */
+    private static String textPart(jakarta.mail.Part part) throws Exception {
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = textPart(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+            return null;
+        }
+        return part.isMimeType("text/plain") ? part.getContent().toString() : null;
+    }
 }
