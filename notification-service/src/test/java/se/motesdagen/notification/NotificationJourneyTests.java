@@ -506,7 +506,9 @@ abstract class NotificationJourneyTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 2);
         MimeMessage sent = inboxOf(to).get(1);
         assertThat(sent.getSubject()).isEqualTo("Påminnelse: Stora Mötesdagen 2027 närmar sig");
-        assertThat(ReceivedMail.of(sent).text()).contains("kl. 10.00–11.00 Kompetensförsörjning");
+        assertThat(ReceivedMail.of(sent).text())
+                .contains("kl. 10.00–11.00 Kompetensförsörjning")
+                .contains("Inga fler påminnelser (http://localhost:8080/utskick/avregistrera?token=");
         String unsubscribe = sent.getHeader("List-Unsubscribe", null);
         assertThat(unsubscribe).startsWith("<http://localhost:8080/utskick/avregistrera?token=");
         assertThat(sent.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");

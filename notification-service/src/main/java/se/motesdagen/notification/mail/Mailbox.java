@@ -1,16 +1,11 @@
 package se.motesdagen.notification.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,6 +87,7 @@ class Mailbox {
         withFiles.put(
                 "calendarAttached",
                 attachments.stream().anyMatch(a -> a.filename().endsWith(".ics")));
+        withFiles.put("unsubscribeUrl", unsubscribeUrl);
         MailTemplates.Rendered rendered = templates.render(template, letter.locale(), withFiles);
         OutgoingMessage message = new OutgoingMessage(
                 eventId,
@@ -151,8 +147,7 @@ class Mailbox {
 
     /** Counts this one in: how many of this template the address has been given today, itself included. */
     private long countToday(String template, String recipient) {
-        String key = template + ":" + sha256(recipient.strip().toLowerCase(Locale.ROOT)) + ":"
-                + LocalDate.now(clock.withZone(STOCKHOLM));
+        String key = template + ":" + Addresses.key(recipient) + ":" + LocalDate.now(clock.withZone(STOCKHOLM));
         Document counter = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(key)),
                 new Update().inc("count", 1).setOnInsert("createdAt", clock.instant()),
@@ -160,14 +155,5 @@ class Mailbox {
                 Document.class,
                 "recipientDailyCounts");
         return counter == null ? 1 : counter.get("count", Number.class).longValue();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,13 +1,8 @@
 package se.motesdagen.notification.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +40,7 @@ class Unsubscribes {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         Document entry = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(key(email))),
+                Query.query(Criteria.where("_id").is(Addresses.key(email))),
                 new Update()
                         .setOnInsert(
                                 "token", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)),
@@ -56,7 +51,7 @@ class Unsubscribes {
     }
 
     boolean hasUnsubscribed(String email) {
-        Document entry = mongo.findById(key(email), Document.class, COLLECTION);
+        Document entry = mongo.findById(Addresses.key(email), Document.class, COLLECTION);
         return entry != null && entry.get("unsubscribedAt") != null;
     }
 
@@ -72,15 +67,5 @@ class Unsubscribes {
 
     boolean known(String token) {
         return mongo.exists(Query.query(Criteria.where("token").is(token)), COLLECTION);
-    }
-
-    private static String key(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
