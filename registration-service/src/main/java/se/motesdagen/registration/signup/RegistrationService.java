@@ -91,6 +91,26 @@ public class RegistrationService {
         }
         Instant now = clock.instant();
         ConfirmationToken token = ConfirmationToken.issue(now, confirmationValidFor);
+        Registration registration = fromForm(event, company, form, language, now, token);
+        registration.record(events.submitted(registration, event, confirmationUrl(token)));
+        // the places first: a crash before the insert leaves places for a registration that never was,
+        // which the seats drop when their hold runs out; the other order could lose a stored one's seats
+        seats.claim(event, registration.getId(), registration.sessionsByAttendee());
+        registrations.insert(registration);
+        meters.counter("motesdagen.registrations.submitted", "event", event.id())
+                .increment();
+        log.info("Registration {} submitted for {}", registration.getId(), event.id());
+        return new Accepted(registration.getId());
+    }
+
+    /** A new registration as the form describes it, the same whether the company or staff filled it in. */
+    private Registration fromForm(
+            Day event,
+            Registration.Company company,
+            RegistrationForm form,
+            String language,
+            Instant now,
+            ConfirmationToken token) {
         Registration registration = new Registration(
                 UUID.randomUUID().toString(),
                 event.id(),
@@ -103,15 +123,7 @@ public class RegistrationService {
                 now,
                 token);
         registration.describe(address(form), form.getSniSection(), blankToNull(form.getSuggestion()));
-        registration.record(events.submitted(registration, event, confirmationUrl(token)));
-        // the places first: a crash before the insert leaves places for a registration that never was,
-        // which the seats drop when their hold runs out; the other order could lose a stored one's seats
-        seats.claim(event, registration.getId(), registration.sessionsByAttendee());
-        registrations.insert(registration);
-        meters.counter("motesdagen.registrations.submitted", "event", event.id())
-                .increment();
-        log.info("Registration {} submitted for {}", registration.getId(), event.id());
-        return new Accepted(registration.getId());
+        return registration;
     }
 
     /**
@@ -134,18 +146,8 @@ public class RegistrationService {
             return alreadyRegistered;
         }
         Instant now = clock.instant();
-        Registration registration = new Registration(
-                UUID.randomUUID().toString(),
-                event.id(),
-                company,
-                new Registration.Contact(
-                        form.getContactName().strip(), form.getEmail().strip(), blankToNull(form.getPhone())),
-                participants(form),
-                visitRequest(form),
-                language,
-                now,
-                ConfirmationToken.issue(now, confirmationValidFor));
-        registration.describe(address(form), form.getSniSection(), blankToNull(form.getSuggestion()));
+        Registration registration =
+                fromForm(event, company, form, language, now, ConfirmationToken.issue(now, confirmationValidFor));
         ConfirmationToken manageToken = ConfirmationToken.issue(now, untilTheDayIsOver(event));
         registration.confirmByStaff(now, manageToken, by);
         List<Placement> placements = seats.confirm(event, registration.getId(), registration.sessionsByAttendee());
