@@ -11,9 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +31,8 @@ import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.bson.Document;
+import org.eclipse.angus.mail.dsn.DeliveryStatus;
+import org.eclipse.angus.mail.dsn.MultipartReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +45,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import se.motesdagen.notification.mail.Bounces;
 import se.motesdagen.notification.mail.Calendars;
 import se.motesdagen.notification.mail.ReceivedMail;
 import se.motesdagen.notification.mail.Reminders;
@@ -66,6 +72,7 @@ abstract class NotificationJourneyTests {
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
     static final GreenMail MAIL = startMailServer();
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String BOUNCES = "bounces@nykoping.example";
 
     @Autowired
     MockMvc mvc;
@@ -76,6 +83,9 @@ abstract class NotificationJourneyTests {
     @Autowired
     Reminders reminders;
 
+    @Autowired
+    Bounces bounces;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -83,6 +93,12 @@ abstract class NotificationJourneyTests {
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("motesdagen.mail.bounces.host", () -> "127.0.0.1");
+        registry.add("motesdagen.mail.bounces.port", () -> MAIL.getImap().getPort());
+        registry.add("motesdagen.mail.bounces.protocol", () -> "imap");
+        registry.add("motesdagen.mail.bounces.username", () -> BOUNCES);
+        registry.add("motesdagen.mail.bounces.password", () -> BOUNCES);
+        registry.add("motesdagen.mail.bounces.poll-interval", () -> "1h"); // the tests read when they mean to
     }
 
     @AfterEach
@@ -615,6 +631,85 @@ abstract class NotificationJourneyTests {
     }
 
     @Test
+    void aMailThatComesBackAsUndeliverableIsMarkedBouncedAndAnnouncedOnceAndTheNoticeIsCleared() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "gone-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String eventId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events", eventId, CANCELLED, registrationId, example(CANCELLED, registrationId, to));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage sent = inboxOf(to).getFirst();
+        String id = eventId + ":cancellation";
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "SENT"
+                        .equals(mongo.findById(id, Document.class, "messages").getString("status")));
+
+        // the recipient's server accepted it, then sends a notification to our envelope sender, twice
+        GreenMailUser bounceBox = MAIL.setUser(BOUNCES, BOUNCES);
+        bounceBox.deliver(deliveryStatusNotification(sent, to, "failed", "5.1.1"));
+        bounceBox.deliver(deliveryStatusNotification(sent, to, "failed", "5.1.1"));
+        bounceBox.deliver(deliveryStatusNotification(sent, to, "delayed", "4.4.1"));
+
+        assertThat(bounces.read())
+                .as("one bounce recorded, the repeat finds it done")
+                .isEqualTo(1);
+
+        Document entry = mongo.findById(id, Document.class, "messages");
+        assertThat(entry.getString("status")).isEqualTo("BOUNCED");
+        assertThat(entry.getString("lastError")).contains("5.1.1").contains("User unknown");
+        TopicReader.PublishedEvent bounced = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> new TopicReader(bootstrapServers)
+                                .read("notification.events", registrationId).stream()
+                                        .filter(e -> e.type().equals("se.motesdagen.notification.email-bounced.v1"))
+                                        .toList(),
+                        found -> !found.isEmpty())
+                .getFirst();
+        assertThat(ContractSchemas.violations(bounced.type(), bounced.body())).isEmpty();
+        assertThat(JSON.readTree(bounced.body()).get("status").asString()).isEqualTo("5.1.1");
+        assertThat(JSON.readTree(bounced.body()).get("permanent").asBoolean()).isTrue();
+        // the handled notices are gone; the "delayed" one is left for a person
+        assertThat(MAIL.getReceivedMessagesForDomain("nykoping.example"))
+                .extracting(m -> m.getSubject())
+                .containsExactly("Delayed Mail (still being retried)");
+        mvc.perform(get("/personal/meddelanden")
+                        .param("status", "BOUNCED")
+                        .param("q", to)
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(containsString("1 meddelanden")));
+    }
+
+    /** A notification as a receiving mail server writes it (RFC 3464), returning the headers of our mail. */
+    private static MimeMessage deliveryStatusNotification(
+            MimeMessage original, String recipient, String action, String code) throws Exception {
+        DeliveryStatus status = new DeliveryStatus();
+        InternetHeaders reporter = new InternetHeaders();
+        reporter.addHeader("Reporting-MTA", "dns; mx.testbageri.example");
+        status.setMessageDSN(reporter);
+        InternetHeaders about = new InternetHeaders();
+        about.addHeader("Final-Recipient", "rfc822; " + recipient);
+        about.addHeader("Action", action);
+        about.addHeader("Status", code);
+        about.addHeader(
+                "Diagnostic-Code", "smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown");
+        status.addRecipientDSN(about);
+        InternetHeaders returned = new InternetHeaders();
+        for (String name : List.of("Message-ID", "X-Motesdagen-Message-Id", "Subject")) {
+            returned.addHeader(name, original.getHeader(name, null));
+        }
+        MimeMessage notice = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+        notice.setFrom("MAILER-DAEMON@mx.testbageri.example");
+        notice.setRecipients(jakarta.mail.Message.RecipientType.TO, BOUNCES);
+        notice.setSubject(
+                "failed".equals(action) ? "Undelivered Mail Returned to Sender" : "Delayed Mail (still being retried)");
+        notice.setContent(new MultipartReport("The mail could not be delivered.", status, returned));
+        notice.saveChanges();
+        return notice;
+    }
+
+    @Test
     void aCancellationGetsItsReceipt() throws Exception {
         String registrationId = UUID.randomUUID().toString();
         String to = "cancelled-" + registrationId.substring(0, 8) + "@testbageri.example";
@@ -779,7 +874,7 @@ abstract class NotificationJourneyTests {
     }
 
     private static GreenMail startMailServer() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         return mail;
     }

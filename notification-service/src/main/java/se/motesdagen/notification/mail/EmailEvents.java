@@ -19,6 +19,7 @@ class EmailEvents {
 
     static final String SENT_V1 = "se.motesdagen.notification.email-sent.v1";
     static final String FAILED_V1 = "se.motesdagen.notification.email-failed.v1";
+    static final String BOUNCED_V1 = "se.motesdagen.notification.email-bounced.v1";
     static final String COLLECTION = "messages";
 
     private final JsonMapper json;
@@ -66,6 +67,24 @@ class EmailEvents {
                         at));
     }
 
+    OutboxEvent bounced(OutgoingMessage message, Bounces.Bounce bounce, Instant at) {
+        String diagnostic = bounce.diagnostic();
+        return event(
+                BOUNCED_V1,
+                message,
+                at,
+                new Bounced(
+                        message.getId(),
+                        message.getTemplate(),
+                        message.getRegistrationId(),
+                        message.getRecipient(),
+                        message.getEventId(),
+                        bounce.status(),
+                        diagnostic != null && diagnostic.length() > 1000 ? diagnostic.substring(0, 1000) : diagnostic,
+                        bounce.permanent(),
+                        at));
+    }
+
     /** The message's log entry has an event waiting: publish it now rather than at the next scan. */
     void written(String messageId) {
         hint.accept(messageId);
@@ -84,6 +103,17 @@ class EmailEvents {
             String causedBy,
             int attempts,
             Instant sentAt) {}
+
+    record Bounced(
+            String messageId,
+            String kind,
+            String registrationId,
+            String recipient,
+            String causedBy,
+            String status,
+            String diagnostic,
+            boolean permanent,
+            Instant bouncedAt) {}
 
     record Failed(
             String messageId,

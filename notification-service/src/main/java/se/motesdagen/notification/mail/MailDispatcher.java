@@ -229,6 +229,7 @@ class MailDispatcher {
         Update sent = new Update()
                 .set("status", OutgoingMessage.Status.SENT)
                 .set("sentAt", now)
+                .set("mimeMessageId", messageId(message.getId()))
                 .unset("lastError")
                 .unset("leaseToken")
                 .push("outbox", events.sent(message, now));

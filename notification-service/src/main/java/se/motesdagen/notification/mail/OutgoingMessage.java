@@ -42,6 +42,11 @@ public class OutgoingMessage {
     private Instant nextAttemptAt;
     private Instant sentAt;
     private String lastError;
+
+    /** The Message-ID header it went out with, so a bounce that quotes only that finds it. */
+    @Indexed(sparse = true)
+    private String mimeMessageId;
+
     private String leaseToken;
 
     /** Where the recipient stops getting mails like this one (List-Unsubscribe, RFC 2369 and 8058); null for most. */
@@ -121,7 +126,9 @@ public class OutgoingMessage {
         SENT,
         FAILED,
         /** Not sent on purpose: the recipient has had as many of this kind today as anyone should get. */
-        SUPPRESSED
+        SUPPRESSED,
+        /** Accepted by the mail server, then returned as undeliverable (a delivery status notification). */
+        BOUNCED
     }
 
     public String getId() {

@@ -34,6 +34,10 @@ public final class DevInfra {
         archive.restore();
         archive.startSaving();
         mail.start();
+        // the notification service reads delivery status notifications from here (its envelope sender)
+        if (mail.getUserManager().getUser("bounces@nykoping.example") == null) {
+            mail.setUser("bounces@nykoping.example", "bounces@nykoping.example");
+        }
 
         InboxPage inbox = new InboxPage(mail, settings.inboxPort(), settings.inboxPath());
         inbox.start();
