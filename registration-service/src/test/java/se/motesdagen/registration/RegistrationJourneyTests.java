@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.platform.test.TopicReader.PublishedEvent;
@@ -784,6 +786,58 @@ abstract class RegistrationJourneyTests {
         assertThat(ContractSchemas.violations(
                         PROMOTED, awaitEvent(waiting, PROMOTED).body()))
                 .isEmpty();
+    }
+
+    @Test
+    void whatBecameOfItsMailsIsOnTheTimelineOnceAndABouncedContactAddressIsMarkedForStaff() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
+        Document registration = registrationOf(orgNr);
+        String id = registration.getString("_id");
+        String contact = registration.get("contact", Document.class).getString("email");
+        String sent = CloudEventProducer.example("se.motesdagen.notification.email-sent.v1")
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", id)
+                .replace("astrid@testbageri.example", contact);
+        String bounced = CloudEventProducer.example("se.motesdagen.notification.email-bounced.v1")
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", id)
+                .replace("astrid@testbageri.example", contact);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            String once = UUID.randomUUID().toString();
+            producer.send("notification.events", once, "se.motesdagen.notification.email-sent.v1", id, sent);
+            producer.send("notification.events", once, "se.motesdagen.notification.email-sent.v1", id, sent);
+            producer.send(
+                    "notification.events",
+                    UUID.randomUUID().toString(),
+                    "se.motesdagen.notification.email-bounced.v1",
+                    id,
+                    bounced);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registrationOf(orgNr).get("contactUnreachable") != null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registrationOf(orgNr).getList("history", Document.class).stream()
+                        .anyMatch(h -> "MAIL_SENT".equals(h.getString("kind"))));
+        List<String> kinds = registrationOf(orgNr).getList("history", Document.class).stream()
+                .map(h -> h.getString("kind"))
+                .toList();
+        assertThat(kinds)
+                .filteredOn("MAIL_SENT"::equals)
+                .as("the same event twice, one entry")
+                .hasSize(1);
+        assertThat(kinds).filteredOn("MAIL_BOUNCED"::equals).hasSize(1);
+        assertThat(registrationOf(orgNr)
+                        .get("contactUnreachable", Document.class)
+                        .getString("reason"))
+                .startsWith("5.1.1");
+        mvc.perform(get("/personal/anmalningar/" + id).with(staff()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("Mejl skickat</span><span>: bekräftelse")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("Mejl studsade</span><span>: bekräftelse")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("E-post till adressen kommer inte fram")));
     }
 
     @Test

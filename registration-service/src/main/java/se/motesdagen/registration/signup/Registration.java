@@ -42,6 +42,9 @@ public class Registration {
     /** The contact's address in lower case: how "send the confirm e-mail again" finds the registration. */
     private String contactEmailKey;
 
+    /** Set when a mail to the contact bounced or was refused for good; staff see it beside the address. */
+    private Unreachable contactUnreachable;
+
     /**
      * Set when the registration is confirmed: the day and the company's identity key. Unique, and
      * absent while pending, so the store itself refuses a second confirmed registration of a company.
@@ -351,7 +354,13 @@ public class Registration {
             CHANGED,
             CANCELLED,
             CHECKED_IN,
-            ERASED
+            ERASED,
+            /** The notification service sent a mail about the registration; the detail is its kind. */
+            MAIL_SENT,
+            /** A mail could not be delivered and will not be tried again; the detail is its kind. */
+            MAIL_FAILED,
+            /** A delivered mail came back from the recipient's server; the detail is its kind. */
+            MAIL_BOUNCED
         }
     }
 
@@ -374,6 +383,9 @@ public class Registration {
     public record Company(String name, String organisationNumber, boolean soleTrader, String identityKey) {}
 
     public record Contact(String name, String email, String phone) {}
+
+    /** The contact's address stopped taking mail: when it was found, and what the mail system said. */
+    public record Unreachable(Instant since, String reason) {}
 
     /**
      * One person the company sends. The needs (food, access) are for the organisers' planning only and
@@ -515,6 +527,10 @@ public class Registration {
 
     public Instant getErasedAt() {
         return erasedAt;
+    }
+
+    public Unreachable getContactUnreachable() {
+        return contactUnreachable;
     }
 
     public List<Happening> getHistory() {
