@@ -86,6 +86,10 @@ class MailDispatcher {
     private final SendRate rate;
     private final String owner = UUID.randomUUID().toString();
     private final Queue<String> hints = new ConcurrentLinkedQueue<>();
+    /** A send failed for a passing reason since the last success: the next success releases the waiting. */
+    private final java.util.concurrent.atomic.AtomicBoolean troubleSeen =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     private Instant nextSweep = Instant.MIN;
 
     MailDispatcher(
@@ -218,6 +222,37 @@ class MailDispatcher {
         }
         meters.counter("motesdagen.mail.sent", "template", message.getTemplate(), "outcome", "sent")
                 .increment();
+        if (troubleSeen.compareAndSet(true, false)) {
+            releaseWaiting();
+        }
+    }
+
+    /**
+     * The mail server takes mail again after passing trouble: what waits out its back-off goes now rather
+     * than up to half an hour later. The send that succeeded was the probe.
+     */
+    private void releaseWaiting() {
+        Instant now = clock.instant();
+        Query waiting = Query.query(Criteria.where("status")
+                        .is(OutgoingMessage.Status.PENDING)
+                        .and("attempts")
+                        .gt(0)
+                        .and("nextAttemptAt")
+                        .gt(now))
+                .limit(BATCH);
+        waiting.fields().include("_id");
+        List<String> ids = mongo.find(waiting, OutgoingMessage.class).stream()
+                .map(OutgoingMessage::getId)
+                .toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        mongo.updateMulti(
+                Query.query(Criteria.where("_id").in(ids).and("status").is(OutgoingMessage.Status.PENDING)),
+                new Update().set("nextAttemptAt", now),
+                OutgoingMessage.class);
+        ids.forEach(this::hint);
+        log.info("The mail server takes mail again; {} waiting messages go now", ids.size());
     }
 
     /**
@@ -256,6 +291,9 @@ class MailDispatcher {
 
     private void failed(OutgoingMessage message, Query stillMine, Exception e) {
         boolean permanent = isPermanent(e);
+        if (!permanent) {
+            troubleSeen.set(true);
+        }
         boolean giveUp = permanent || message.getAttempts() >= maxAttempts;
         Instant now = clock.instant();
         Instant retryAt = now.plus(OutgoingMessage.backOff(message.getAttempts()));

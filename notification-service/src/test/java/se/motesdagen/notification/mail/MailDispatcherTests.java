@@ -102,6 +102,26 @@ class MailDispatcherTests {
     }
 
     @Test
+    void whenTheMailServerIsBackTheFirstSuccessReleasesEveryMessageStillWaitingOutItsBackOff() throws Exception {
+        MailDispatcher dispatcher = dispatcher(8);
+        mongo.insert(message("w1"));
+        dispatcher.sendDue(); // down: w1 waits until +30 s
+        clock.advance(Duration.ofSeconds(20));
+        mongo.insert(message("w2"));
+        dispatcher.sendDue(); // still down: w2 waits until +50 s
+
+        startSmtp();
+        clock.advance(Duration.ofSeconds(11)); // +31 s: only w1 is due
+        dispatcher.sendDue();
+
+        assertThat(smtp.getReceivedMessages())
+                .as("w2 goes with w1 instead of 19 s later")
+                .hasSize(2);
+        assertThat(mongo.findById("w2:confirm-request", OutgoingMessage.class).getStatus())
+                .isEqualTo(OutgoingMessage.Status.SENT);
+    }
+
+    @Test
     void afterTheLastAttemptTheMessageIsMarkedFailedForStaffToSee() {
         mongo.insert(message("e2"));
         MailDispatcher dispatcher = dispatcher(2);

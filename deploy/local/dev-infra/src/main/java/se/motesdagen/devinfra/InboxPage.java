@@ -35,6 +35,7 @@ final class InboxPage {
         this.path = path;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext(path, this::handle);
+        server.createContext("/drill/smtp", new SmtpSwitch(mail)::handle);
     }
 
     void start() {
