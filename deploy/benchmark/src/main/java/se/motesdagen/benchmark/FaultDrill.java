@@ -298,11 +298,33 @@ public final class FaultDrill {
     }
 
     private static void kill(Path root, String target) throws Exception {
+        if (target.equals("smtp")) {
+            // not a crash: the mail server is away for a minute while registrations keep coming
+            run(root, "smtp", "off");
+            System.out.printf("[%s] SMTP taken away for 60 s%n", Instant.now());
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Thread.sleep(60_000);
+                    run(root, "smtp", "on");
+                    System.out.printf("[%s] SMTP back%n", Instant.now());
+                } catch (Exception e) {
+                    System.out.printf("Could not bring SMTP back: %s%n", e);
+                }
+            });
+            return;
+        }
         Process kill = new ProcessBuilder(root.resolve("deploy/local/run").toString(), "kill", target)
                 .inheritIO()
                 .start();
         kill.waitFor(30, TimeUnit.SECONDS);
         System.out.printf("[%s] SIGKILL sent to %s%n", Instant.now(), target);
+    }
+
+    private static void run(Path root, String... command) throws Exception {
+        String[] full = new String[command.length + 1];
+        full[0] = root.resolve("deploy/local/run").toString();
+        System.arraycopy(command, 0, full, 1, command.length);
+        new ProcessBuilder(full).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
     }
 
     private static String email(int n) {
