@@ -135,7 +135,7 @@ class CalendarFiles {
             calendar = calendar.withComponent(event(method, item, changedAt, recipientName, recipientEmail));
         }
         String type = "text/calendar; method=" + method.getValue() + "; charset=UTF-8";
-        return new Attachment(filename, type, write(calendar.getFluentTarget()));
+        return Attachment.file(filename, type, write(calendar.getFluentTarget()));
     }
 
     /** Validated, with lines folded at 75 octets and CRLF line ends, as RFC 5545 wants them. */

@@ -364,10 +364,13 @@ class MailDispatcher {
             }
         }
         for (Attachment attachment : message.getAttachments()) {
-            helper.addAttachment(
-                    attachment.filename(),
-                    new ByteArrayDataSource(
-                            attachment.text().getBytes(StandardCharsets.UTF_8), attachment.contentType()));
+            if (attachment.inline()) {
+                helper.addInline(
+                        attachment.contentId(), new ByteArrayResource(attachment.bytes()), attachment.contentType());
+            } else {
+                helper.addAttachment(
+                        attachment.filename(), new ByteArrayDataSource(attachment.bytes(), attachment.contentType()));
+            }
         }
         mime.setHeader("X-Motesdagen-Message-Id", message.getId());
         if (message.getUnsubscribeUrl() != null) {

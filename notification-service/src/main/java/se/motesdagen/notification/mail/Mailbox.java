@@ -88,6 +88,7 @@ class Mailbox {
                 "calendarAttached",
                 attachments.stream().anyMatch(a -> a.filename().endsWith(".ics")));
         withFiles.put("unsubscribeUrl", unsubscribeUrl);
+        withFiles.put("checkInCode", attachments.stream().anyMatch(a -> CheckInCodes.CONTENT_ID.equals(a.contentId())));
         MailTemplates.Rendered rendered = templates.render(template, letter.locale(), withFiles);
         OutgoingMessage message = new OutgoingMessage(
                 eventId,

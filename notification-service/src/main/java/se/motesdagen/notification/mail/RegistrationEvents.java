@@ -47,6 +47,7 @@ final class RegistrationEvents {
             List<Place> places,
             VisitRequest visitRequest,
             String manageUrl,
+            String checkInUrl,
             String language,
             Instant confirmedAt,
             Instant updatedAt) {

@@ -1,5 +1,7 @@
 package se.motesdagen.notification.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +43,13 @@ class RegistrationMailSubscriptions {
         return incoming.consumer(
                 RegistrationEvents.CONFIRMED_V1, RegistrationEvents.Confirmed.class, (event, confirmed) -> {
                     Letter letter = RegistrationLetters.confirmation(confirmed);
-                    mailbox.queue(event.id(), letter, () -> calendar.booked(confirmed, letter.locale()));
+                    mailbox.queue(event.id(), letter, () -> {
+                        List<Attachment> files = new ArrayList<>(calendar.booked(confirmed, letter.locale()));
+                        if (confirmed.checkInUrl() != null) {
+                            files.add(CheckInCodes.of(confirmed.checkInUrl()));
+                        }
+                        return files;
+                    });
                     reminders.schedule(confirmed);
                 });
     }

@@ -128,7 +128,16 @@ class StaffMessageController {
         if (message.getHtml() == null) {
             throw notFound();
         }
-        return mailPage(message.getHtml(), request);
+        String html = message.getHtml();
+        List<Attachment> files = message.getAttachments();
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).inline()) { // an image inside the mail: shown from the log's copy
+                html = html.replace(
+                        "src=\"cid:" + files.get(i).contentId() + "\"",
+                        "src=\"" + request.getContextPath() + "/personal/meddelanden/" + id + "/filer/" + i + "\"");
+            }
+        }
+        return mailPage(html, request);
     }
 
     @GetMapping("/personal/meddelanden/{id}/filer/{index}")
@@ -147,7 +156,7 @@ class StaffMessageController {
                                 .filename(file.filename(), StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
-                .body(file.text().getBytes(StandardCharsets.UTF_8));
+                .body(file.bytes());
     }
 
     @PostMapping("/personal/meddelanden/{id}/skicka-igen")

@@ -14,7 +14,7 @@ import java.util.List;
 public record ReceivedMail(String text, String html, List<File> files, List<File> inline) {
 
     /** A file in the mail, with its MIME type as sent. */
-    public record File(String filename, String contentType, byte[] content) {
+    public record File(String filename, String contentType, String contentId, byte[] content) {
 
         public String text() {
             return new String(content, StandardCharsets.UTF_8);
@@ -55,7 +55,9 @@ public record ReceivedMail(String text, String html, List<File> files, List<File
 
         private static File file(Part part) throws Exception {
             try (InputStream in = part.getInputStream()) {
-                return new File(part.getFileName(), part.getContentType(), in.readAllBytes());
+                String[] id = part.getHeader("Content-ID");
+                String contentId = id == null ? null : id[0].replaceAll("[<>]", "");
+                return new File(part.getFileName(), part.getContentType(), contentId, in.readAllBytes());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -28,10 +28,15 @@ class RegistrationEvents {
 
     private final JsonMapper json;
     private final OutboxTracing tracing;
+    private final String publicBaseUrl;
 
-    RegistrationEvents(JsonMapper json, OutboxTracing tracing) {
+    RegistrationEvents(
+            JsonMapper json,
+            OutboxTracing tracing,
+            @org.springframework.beans.factory.annotation.Value("${motesdagen.public-base-url}") String publicBaseUrl) {
         this.json = json;
         this.tracing = tracing;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     OutboxEvent submitted(Registration registration, Day event, String confirmationUrl) {
@@ -203,6 +208,7 @@ class RegistrationEvents {
                 visit,
                 registration.getSuggestion(),
                 manageUrl,
+                publicBaseUrl + "/personal/anmalningar/" + registration.getId(),
                 registration.getLanguage(),
                 registration.getConfirmedAt());
     }
@@ -244,6 +250,7 @@ class RegistrationEvents {
             VisitRequestV1 visitRequest,
             String suggestion,
             String manageUrl,
+            String checkInUrl,
             String language,
             Instant confirmedAt) {}
 
