@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,42 @@ public class IncomingEvents {
             }
             retry.run(event, () -> handler.accept(event, body));
         });
+    }
+
+    /**
+     * One consumer for several types of a topic, each read into its own record: for events of one
+     * aggregate that must be handled in the order they were published (a visit scheduled, moved, then
+     * cancelled), which separate consumer groups would not keep. Types not named are skipped.
+     */
+    public Routes routes() {
+        return new Routes();
+    }
+
+    /** The types one consumer handles; {@link #consumer()} makes it. */
+    public final class Routes {
+
+        private final Map<String, Consumer<Message<byte[]>>> byType = new LinkedHashMap<>();
+
+        private Routes() {}
+
+        public <T> Routes on(String type, Class<T> readAs, BiConsumer<IncomingEvent, T> handler) {
+            byType.put(type, IncomingEvents.this.consumer(type, readAs, handler));
+            return this;
+        }
+
+        public Consumer<Message<byte[]>> consumer() {
+            Map<String, Consumer<Message<byte[]>>> routes = Map.copyOf(byType);
+            return message -> {
+                String type = attribute(message, "type");
+                if (type == null || type.isBlank()) {
+                    throw new InvalidEventException("Not a CloudEvent: no ce_type header");
+                }
+                Consumer<Message<byte[]>> route = routes.get(type);
+                if (route != null) {
+                    route.accept(message);
+                }
+            };
+        }
     }
 
     /** The event when it is of the wanted type and valid; empty for other types; throws when not a valid CloudEvent. */

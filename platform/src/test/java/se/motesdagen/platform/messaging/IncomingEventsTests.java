@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IncomingEventsTests {
 
     static final String TYPE = "se.motesdagen.test.happened.v1";
+    static final String UNDONE = "se.motesdagen.test.undone.v1";
 
     private final IncomingEvents incoming = new IncomingEvents(
             JsonMapper.builder().build(), new TransientRetry(Duration.ofMillis(1), Duration.ofMillis(4)));
@@ -74,6 +75,29 @@ class IncomingEventsTests {
                 .accept(message("se.motesdagen.test.other.v1", "{}"));
 
         assertThat(attempts).hasValue(0);
+    }
+
+    record Undone(String reason) {}
+
+    @Test
+    void oneConsumerForSeveralTypesReadsEachIntoItsOwnRecordInTheOrderTheyCome() {
+        List<String> handled = new ArrayList<>();
+        var consumer = incoming.routes()
+                .on(TYPE, Happened.class, (event, body) -> handled.add("happened:" + body.name()))
+                .on(UNDONE, Undone.class, (event, body) -> handled.add("undone:" + body.reason()))
+                .consumer();
+
+        consumer.accept(message(TYPE, "{\"name\":\"x\"}"));
+        consumer.accept(message("se.motesdagen.test.other.v1", "{}"));
+        consumer.accept(message(UNDONE, "{\"reason\":\"y\"}"));
+
+        assertThat(handled).containsExactly("happened:x", "undone:y");
+        assertThatThrownBy(() -> consumer.accept(message(UNDONE, "{\"name\":\"x\"}")))
+                .isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() ->
+                        consumer.accept(MessageBuilder.withPayload(new byte[0]).build()))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("ce_type");
     }
 
     @Test
