@@ -6,5 +6,26 @@ import java.util.Map;
 /**
  * What an event asks to be mailed, before it is rendered: the template, to whom, in which language and
  * with what in it. Made by the same code for the real mail and for the staff's template preview.
+ *
+ * @param registrationId the registration the mail is about, so it shows on the company's timeline; null
+ *     for a mail about none (a host's itinerary)
+ * @param part which of several mails of one template the event asks for (the follow-up report goes to
+ *     every participant): part of the message id, so each is queued once; null when there is one
  */
-record Letter(String template, String registrationId, String recipient, Locale locale, Map<String, Object> model) {}
+record Letter(
+        String template,
+        String registrationId,
+        String recipient,
+        Locale locale,
+        Map<String, Object> model,
+        String part) {
+
+    Letter(String template, String registrationId, String recipient, Locale locale, Map<String, Object> model) {
+        this(template, registrationId, recipient, locale, model, null);
+    }
+
+    /** One message per event, template and part: a second delivery of the event finds it queued. */
+    String messageId(String eventId) {
+        return part == null ? eventId + ":" + template : eventId + ":" + template + ":" + part;
+    }
+}

@@ -14,7 +14,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Every mail is one Thymeleaf HTML template per language ({@code mail/sv/…}, {@code mail/en/…}) in the
  * shared frame {@code mail/layout.html} (logo, the sender's footer, why the recipient gets it, the
  * privacy notice); the plain-text part is read out of the HTML ({@link PlainText}), so both parts always
- * say the same. Subjects come from messages_*.properties.
+ * say the same. Subjects come from messages_*.properties, filled in with the event's name or with the
+ * model's {@code subjectArguments}.
  */
 @Component
 class MailTemplates {
@@ -37,8 +38,9 @@ class MailTemplates {
     }
 
     Rendered render(String template, Locale locale, Map<String, Object> model) {
-        String subject =
-                messages.getMessage("mail." + template + ".subject", new Object[] {model.get("eventName")}, locale);
+        Object[] subjectArguments =
+                model.get("subjectArguments") instanceof Object[] given ? given : new Object[] {model.get("eventName")};
+        String subject = messages.getMessage("mail." + template + ".subject", subjectArguments, locale);
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("template", template);
         variables.put("subject", subject);

@@ -78,7 +78,8 @@ class Mailbox {
         String template = letter.template();
         String registrationId = letter.registrationId();
         String recipient = letter.recipient();
-        if (alreadyQueued(OutgoingMessage.idFor(eventId, template))) {
+        String messageId = letter.messageId(eventId);
+        if (alreadyQueued(messageId)) {
             log.debug("Event {} already queued {}; duplicate delivery ignored", eventId, template);
             return;
         }
@@ -91,6 +92,7 @@ class Mailbox {
         withFiles.put("checkInCode", attachments.stream().anyMatch(a -> CheckInCodes.CONTENT_ID.equals(a.contentId())));
         MailTemplates.Rendered rendered = templates.render(template, letter.locale(), withFiles);
         OutgoingMessage message = new OutgoingMessage(
+                messageId,
                 eventId,
                 template,
                 registrationId,

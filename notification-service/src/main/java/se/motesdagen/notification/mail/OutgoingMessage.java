@@ -61,6 +61,7 @@ public class OutgoingMessage {
     protected OutgoingMessage() {}
 
     OutgoingMessage(
+            String id,
             String eventId,
             String template,
             String registrationId,
@@ -70,7 +71,7 @@ public class OutgoingMessage {
             String html,
             List<Attachment> attachments,
             Instant now) {
-        this.id = idFor(eventId, template);
+        this.id = id;
         this.eventId = eventId;
         this.template = template;
         this.registrationId = registrationId;
@@ -90,8 +91,16 @@ public class OutgoingMessage {
      */
     OutgoingMessage resend(String staff, String reason, Instant now) {
         OutgoingMessage copy = new OutgoingMessage(
-                eventId, template, registrationId, recipient, subject, body, html, getAttachments(), now);
-        copy.id = id + ":igen:" + java.util.UUID.randomUUID().toString().substring(0, 8);
+                id + ":igen:" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                eventId,
+                template,
+                registrationId,
+                recipient,
+                subject,
+                body,
+                html,
+                getAttachments(),
+                now);
         copy.resentFrom = id;
         copy.resentBy = staff;
         copy.resendReason = reason;
@@ -108,10 +117,6 @@ public class OutgoingMessage {
 
     private static boolean containsRedacted(String text) {
         return text != null && text.contains(SecretLinks.REDACTED);
-    }
-
-    static String idFor(String eventId, String template) {
-        return eventId + ":" + template;
     }
 
     /** Back-off after a failed attempt: 30 s, 1 min, 2 min … capped at 30 min; gives up after maxAttempts. */

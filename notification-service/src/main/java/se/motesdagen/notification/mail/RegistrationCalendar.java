@@ -8,16 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.index.Indexed;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,19 +21,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistrationCalendar {
 
-    private final MongoOperations mongo;
+    private final CalendarMemory memory;
     private final CalendarFiles files;
     private final MessageSource messages;
     private final String publicBaseUrl;
     private final String uidDomain;
 
     RegistrationCalendar(
-            MongoOperations mongo,
+            CalendarMemory memory,
             CalendarFiles files,
             MessageSource messages,
             MailSender sender,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
-        this.mongo = mongo;
+        this.memory = memory;
         this.files = files;
         this.messages = messages;
         this.publicBaseUrl = publicBaseUrl;
@@ -89,27 +81,21 @@ class RegistrationCalendar {
         Instant at = registration.changedAt();
         String name = registration.contact().name();
         String email = registration.contact().email();
-        remember(registration.registrationId(), items);
-        Set<String> current = items.stream().map(CalendarFiles.Item::uid).collect(Collectors.toSet());
-        List<CalendarFiles.Item> gone = sent(registration.registrationId()).stream()
-                .filter(item -> !current.contains(item.uid()))
-                .toList();
+        List<CalendarFiles.Item> gone = memory.replace(registration.registrationId(), items);
         List<Attachment> attachments = new ArrayList<>();
         attachments.add(files.request(items, at, name, email));
         if (!gone.isEmpty()) {
             attachments.add(files.cancel(gone, at, name, email));
-            forget(gone);
         }
         return attachments;
     }
 
     /** The cancellation receipt: everything we ever put in the calendar for the registration comes out. */
     List<Attachment> cancelled(RegistrationEvents.Cancelled cancelled) {
-        List<CalendarFiles.Item> everything = sent(cancelled.registrationId());
+        List<CalendarFiles.Item> everything = memory.takeAll(cancelled.registrationId());
         if (everything.isEmpty()) {
             return List.of();
         }
-        forget(everything);
         return List.of(files.cancel(
                 everything,
                 cancelled.cancelledAt(),
@@ -131,7 +117,7 @@ class RegistrationCalendar {
                 promoted.companyName(),
                 List.of(attendee),
                 locale);
-        remember(promoted.registrationId(), List.of(item));
+        memory.remember(promoted.registrationId(), List.of(item));
         return List.of(files.request(
                 List.of(item),
                 promoted.promotedAt(),
@@ -185,63 +171,5 @@ class RegistrationCalendar {
 
     private URI eventPage(String eventId) {
         return eventId == null ? URI.create(publicBaseUrl) : URI.create(publicBaseUrl + "/evenemang/" + eventId);
-    }
-
-    private void remember(String registrationId, List<CalendarFiles.Item> items) {
-        for (CalendarFiles.Item item : items) {
-            mongo.save(SentItem.of(registrationId, item));
-        }
-    }
-
-    private void forget(List<CalendarFiles.Item> items) {
-        mongo.remove(
-                Query.query(Criteria.where("_id")
-                        .in(items.stream().map(CalendarFiles.Item::uid).toList())),
-                SentItem.class);
-    }
-
-    private List<CalendarFiles.Item> sent(String registrationId) {
-        return mongo.find(Query.query(Criteria.where("registrationId").is(registrationId)), SentItem.class).stream()
-                .map(SentItem::item)
-                .toList();
-    }
-
-    /** An item we put in somebody's calendar and have not taken out again. */
-    @Document("calendarItems")
-    record SentItem(
-            @Id String uid,
-            @Indexed String registrationId,
-            String summary,
-            String description,
-            String location,
-            String link,
-            Instant start,
-            Instant end,
-            LocalDate day) {
-
-        static SentItem of(String registrationId, CalendarFiles.Item item) {
-            return new SentItem(
-                    item.uid(),
-                    registrationId,
-                    item.summary(),
-                    item.description(),
-                    item.location(),
-                    item.link() == null ? null : item.link().toString(),
-                    item.start() == null ? null : item.start().toInstant(),
-                    item.end() == null ? null : item.end().toInstant(),
-                    item.day());
-        }
-
-        CalendarFiles.Item item() {
-            return new CalendarFiles.Item(
-                    uid,
-                    summary,
-                    description,
-                    location,
-                    link == null ? null : URI.create(link),
-                    start == null ? null : start.atZone(CalendarFiles.STOCKHOLM),
-                    end == null ? null : end.atZone(CalendarFiles.STOCKHOLM),
-                    day);
-        }
     }
 }

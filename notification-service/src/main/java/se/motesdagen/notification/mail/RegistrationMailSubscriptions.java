@@ -78,7 +78,7 @@ class RegistrationMailSubscriptions {
     Consumer<Message<byte[]>> sendCancellationEmail() {
         return incoming.consumer(
                 RegistrationEvents.CANCELLED_V1, RegistrationEvents.Cancelled.class, (event, cancelled) -> {
-                    reminders.cancel(cancelled.registrationId());
+                    reminders.cancel(cancelled.registrationId(), Reminders.TEMPLATE);
                     mailbox.queue(
                             event.id(),
                             RegistrationLetters.cancellation(cancelled),

@@ -6,9 +6,9 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A reminder before the day, stored when the registration is confirmed so it survives restarts, and
- * kept up to date by later changes. It carries the registration as last seen (the event's body, with the
- * manage link taken out: a stored secret would outlive its purpose) so the mail shows what holds then.
+ * A reminder stored when what it reminds of is confirmed (the day, a visit), so it survives restarts,
+ * and kept up to date by later changes. It carries the event as last seen, with the secret links taken
+ * out (a stored secret would outlive its purpose), so the mail shows what holds when it goes.
  */
 @Document("reminders")
 @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}")
@@ -17,13 +17,18 @@ public class Reminder {
     @Id
     private String id;
 
-    private String registrationId;
+    /** Which mail it becomes: {@code reminder} (before the day) or {@code visit-reminder} (the morning of a visit). */
+    private String template;
+
+    /** What it reminds of: the registration or the visit; a cancellation of it calls the reminder off. */
+    private String owner;
+
     private Instant dueAt;
     private Status status;
-    /** When the registration came to look like {@link #registration}; an older event never overwrites it. */
+    /** When what it reminds of came to look like {@link #payload}; an older event never overwrites it. */
     private Instant asOf;
 
-    private String registration;
+    private String payload;
     private Instant createdAt;
     private Instant settledAt;
     private String note;
@@ -35,7 +40,7 @@ public class Reminder {
         SCHEDULED,
         /** Its mail is queued (the delivery log has the rest). */
         QUEUED,
-        /** The registration was cancelled before the moment. */
+        /** What it reminds of was cancelled before the moment. */
         CANCELLED,
         /** Not sent: its moment had passed when it was made, or it came too late to be a reminder. */
         SKIPPED,
@@ -43,12 +48,20 @@ public class Reminder {
         UNSUBSCRIBED
     }
 
+    static String idFor(String owner, String template) {
+        return owner + ":" + template;
+    }
+
     public String getId() {
         return id;
     }
 
-    public String getRegistrationId() {
-        return registrationId;
+    public String getTemplate() {
+        return template;
+    }
+
+    public String getOwner() {
+        return owner;
     }
 
     public Instant getDueAt() {
@@ -59,11 +72,15 @@ public class Reminder {
         return status;
     }
 
+    public Instant getAsOf() {
+        return asOf;
+    }
+
     public String getNote() {
         return note;
     }
 
-    String getRegistration() {
-        return registration;
+    String getPayload() {
+        return payload;
     }
 }

@@ -3,11 +3,14 @@ package se.motesdagen.notification.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The reminder before the day: scheduled on confirmation ({@code days-before} days before, at
- * {@code at} Stockholm time), kept current by changes, called off by a cancellation, and never sent
- * late as if on time: one made after its moment is skipped, and one found more than {@code grace}
- * after its moment (the service was down) is skipped too.
+ * The reminders: before the day ({@code days-before} days before, at {@code at} Stockholm time, from a
+ * confirmed registration) and on the morning of a visit ({@code visit-reminder.at}, from a scheduled
+ * visit). Each is kept current by changes (a visit moved to another day is reminded of on that day),
+ * called off by a cancellation, and never sent late as if on time: one made after its moment is
+ * skipped, and one found more than {@code grace} after its moment (the service was down) is skipped too.
  *
  * <p>Several instances may run this at once: each reminder becomes a message whose id is the
  * reminder's, so a second instance's copy finds the message there and sends nothing.
@@ -30,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class Reminders {
 
     static final String TEMPLATE = "reminder";
+    static final String VISIT_TEMPLATE = "visit-reminder";
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
@@ -40,6 +45,7 @@ public class Reminders {
     private final Clock clock;
     private final int daysBefore;
     private final LocalTime at;
+    private final LocalTime visitAt;
     private final Duration grace;
 
     Reminders(
@@ -50,6 +56,7 @@ public class Reminders {
             Clock clock,
             @Value("${motesdagen.mail.reminder.days-before:2}") int daysBefore,
             @Value("${motesdagen.mail.reminder.at:09:00}") LocalTime at,
+            @Value("${motesdagen.mail.visit-reminder.at:07:00}") LocalTime visitAt,
             @Value("${motesdagen.mail.reminder.grace:6h}") Duration grace) {
         this.mongo = mongo;
         this.mailbox = mailbox;
@@ -58,58 +65,91 @@ public class Reminders {
         this.clock = clock;
         this.daysBefore = daysBefore;
         this.at = at;
+        this.visitAt = visitAt;
         this.grace = grace;
     }
 
-    /** A confirmation or a change: the reminder is made, or brought up to date unless this event is older. */
+    /** A confirmation or a change of a registration: the reminder before the day. */
     void schedule(RegistrationEvents.Confirmed registration) {
-        String id = registration.registrationId() + ":" + TEMPLATE;
-        Instant dueAt = registration
-                .eventDate()
-                .minusDays(daysBefore)
-                .atTime(at)
-                .atZone(STOCKHOLM)
-                .toInstant();
-        Instant now = clock.instant();
         ObjectNode stored = json.valueToTree(registration);
         stored.remove("manageUrl");
-        Query notNewer = Query.query(Criteria.where("_id")
-                .is(id)
+        schedule(
+                registration.registrationId(),
+                TEMPLATE,
+                stockholm(registration.eventDate().minusDays(daysBefore), at),
+                registration.changedAt(),
+                stored);
+    }
+
+    /** A visit given its time or moved: the reminder on the morning of the visit's day. */
+    void schedule(VisitEvents.Visit visit) {
+        ObjectNode stored = json.valueToTree(visit);
+        stored.remove("confirmUrl");
+        stored.remove("changeRequestUrl");
+        LocalDate day = visit.startsAt().atZoneSameInstant(STOCKHOLM).toLocalDate();
+        schedule(visit.visitId(), VISIT_TEMPLATE, stockholm(day, visitAt), visit.changedAt(), stored);
+    }
+
+    /**
+     * Makes the reminder, or brings it up to date unless this event is older than what it holds. A new
+     * moment arms it again (a moved visit is reminded of on its new day, though the old day's reminder
+     * went); the same moment leaves it as it is (a changed registration is not reminded of twice).
+     */
+    private void schedule(String owner, String template, Instant dueAt, Instant asOf, ObjectNode payload) {
+        String id = Reminder.idFor(owner, template);
+        Instant now = clock.instant();
+        Reminder existing = mongo.findById(id, Reminder.class);
+        if (existing != null && existing.getStatus() == Reminder.Status.CANCELLED) {
+            return;
+        }
+        boolean sameMoment = existing != null && dueAt.equals(existing.getDueAt());
+        Criteria notNewer = new Criteria()
                 .orOperator(
-                        Criteria.where("asOf").lt(registration.changedAt()),
-                        Criteria.where("asOf").exists(false)));
+                        Criteria.where("asOf").lt(asOf), Criteria.where("asOf").exists(false));
+        Criteria which = Criteria.where("_id").is(id).and("status").ne(Reminder.Status.CANCELLED);
+        if (sameMoment) {
+            which = which.and("dueAt").is(dueAt);
+        }
         Update update = new Update()
-                .set("registration", stored.toString())
-                .set("asOf", registration.changedAt())
+                .set("payload", payload.toString())
+                .set("asOf", asOf)
                 .set("dueAt", dueAt)
-                .setOnInsert("registrationId", registration.registrationId())
-                .setOnInsert("createdAt", now)
-                .setOnInsert("status", dueAt.isAfter(now) ? Reminder.Status.SCHEDULED : Reminder.Status.SKIPPED)
-                .setOnInsert("note", dueAt.isAfter(now) ? null : "made after its moment");
+                .set("template", template)
+                .set("owner", owner)
+                .setOnInsert("createdAt", now);
+        if (!sameMoment) {
+            boolean ahead = dueAt.isAfter(now);
+            update.set("status", ahead ? Reminder.Status.SCHEDULED : Reminder.Status.SKIPPED)
+                    .set("note", ahead ? null : "made after its moment")
+                    .unset("settledAt");
+        }
         try {
-            mongo.upsert(notNewer, update, Reminder.class);
-        } catch (org.springframework.dao.DuplicateKeyException newerStored) {
-            log.debug("Reminder {} already reflects a newer change", id); // the upsert met the newer one
+            mongo.upsert(Query.query(new Criteria().andOperator(which, notNewer)), update, Reminder.class);
+        } catch (DuplicateKeyException newerOrCancelled) {
+            log.debug("Reminder {} already reflects a newer change, or was called off", id);
         }
     }
 
-    /** A cancellation calls the reminder off for good. */
-    void cancel(String registrationId) {
+    /** A cancellation calls the reminder off for good, also one whose event has not come yet (it overtook it). */
+    void cancel(String owner, String template) {
+        String id = Reminder.idFor(owner, template);
         mongo.updateFirst(
-                Query.query(Criteria.where("_id")
-                        .is(registrationId + ":" + TEMPLATE)
-                        .and("status")
-                        .is(Reminder.Status.SCHEDULED)),
+                Query.query(Criteria.where("_id").is(id).and("status").is(Reminder.Status.SCHEDULED)),
                 new Update().set("status", Reminder.Status.CANCELLED).set("settledAt", clock.instant()),
                 Reminder.class);
-        // one that never existed yet (the cancellation overtook the confirmation) is made cancelled
         mongo.upsert(
-                Query.query(Criteria.where("_id").is(registrationId + ":" + TEMPLATE)),
+                Query.query(Criteria.where("_id").is(id)),
                 new Update()
                         .setOnInsert("status", Reminder.Status.CANCELLED)
-                        .setOnInsert("registrationId", registrationId)
+                        .setOnInsert("owner", owner)
+                        .setOnInsert("template", template)
                         .setOnInsert("settledAt", clock.instant()),
                 Reminder.class);
+    }
+
+    /** Erasure: the reminders of the owner go, with the copy of the event they hold. */
+    void forget(String owner) {
+        mongo.remove(Query.query(Criteria.where("owner").is(owner)), Reminder.class);
     }
 
     @Scheduled(fixedDelayString = "${motesdagen.mail.reminder.poll-interval:1m}")
@@ -127,18 +167,20 @@ public class Reminders {
                                 .lte(now))
                         .limit(500),
                 Reminder.class)) {
-            RegistrationEvents.Confirmed registration =
-                    json.readValue(reminder.getRegistration(), RegistrationEvents.Confirmed.class);
+            Letter letter = letterFor(reminder);
             Reminder.Status outcome;
             String note = null;
             if (now.isAfter(reminder.getDueAt().plus(grace))) {
                 outcome = Reminder.Status.SKIPPED;
                 note = "found " + Duration.between(reminder.getDueAt(), now).toMinutes() + " min after its moment";
-            } else if (unsubscribes.hasUnsubscribed(registration.contact().email())) {
+            } else if (unsubscribes.hasUnsubscribed(letter.recipient())) {
                 outcome = Reminder.Status.UNSUBSCRIBED;
             } else {
-                Letter letter = RegistrationLetters.reminder(registration);
-                mailbox.queue(reminder.getId(), letter, java.util.List::of, unsubscribes.link(letter.recipient()));
+                mailbox.queue(
+                        reminder.getId() + ":" + reminder.getDueAt().getEpochSecond(),
+                        letter,
+                        List::of,
+                        unsubscribes.link(letter.recipient()));
                 outcome = Reminder.Status.QUEUED;
                 queued++;
             }
@@ -146,11 +188,27 @@ public class Reminders {
                     Query.query(Criteria.where("_id")
                             .is(reminder.getId())
                             .and("status")
-                            .is(Reminder.Status.SCHEDULED)),
+                            .is(Reminder.Status.SCHEDULED)
+                            .and("dueAt")
+                            .is(reminder.getDueAt())),
                     new Update().set("status", outcome).set("settledAt", now).set("note", note),
                     Reminder.class);
             log.info("Reminder {}: {}{}", reminder.getId(), outcome, note == null ? "" : " (" + note + ")");
         }
         return queued;
+    }
+
+    private Letter letterFor(Reminder reminder) {
+        return switch (reminder.getTemplate()) {
+            case TEMPLATE ->
+                RegistrationLetters.reminder(json.readValue(reminder.getPayload(), RegistrationEvents.Confirmed.class));
+            case VISIT_TEMPLATE ->
+                VisitLetters.reminder(json.readValue(reminder.getPayload(), VisitEvents.Visit.class));
+            default -> throw new IllegalStateException("No letter for reminder " + reminder.getId());
+        };
+    }
+
+    private static Instant stockholm(LocalDate day, LocalTime time) {
+        return day.atTime(time).atZone(STOCKHOLM).toInstant();
     }
 }

@@ -54,6 +54,51 @@ class TemplatePreviews {
                 RegistrationEvents.WAITLIST_PROMOTED_V1,
                 RegistrationEvents.WaitlistPromoted.class,
                 RegistrationLetters::waitlistPromoted);
+        add(
+                Reminders.TEMPLATE,
+                RegistrationEvents.CONFIRMED_V1,
+                RegistrationEvents.Confirmed.class,
+                RegistrationLetters::reminder);
+        add("visit-scheduled", VisitEvents.SCHEDULED_V1, VisitEvents.Visit.class, VisitLetters::scheduled);
+        add("visit-rescheduled", VisitEvents.RESCHEDULED_V1, VisitEvents.Visit.class, VisitLetters::rescheduled);
+        add("visit-cancelled", VisitEvents.CANCELLED_V1, VisitEvents.Visit.class, VisitLetters::cancelled);
+        add(Reminders.VISIT_TEMPLATE, VisitEvents.SCHEDULED_V1, VisitEvents.Visit.class, VisitLetters::reminder);
+        add(
+                "host-itinerary",
+                VisitEvents.ITINERARY_PUBLISHED_V1,
+                VisitEvents.Itinerary.class,
+                VisitLetters::itinerary,
+                "host");
+        add(
+                FeedbackLetters.INVITATION,
+                FeedbackEvents.REQUESTED_V1,
+                FeedbackEvents.Requested.class,
+                FeedbackLetters::requested);
+        add(
+                FeedbackLetters.REMINDER,
+                FeedbackEvents.REQUESTED_V1,
+                FeedbackEvents.Requested.class,
+                requested -> FeedbackLetters.requested(withRound(requested, 1)));
+        add(
+                FeedbackLetters.FOLLOW_UP,
+                FeedbackEvents.FOLLOW_UP_PUBLISHED_V1,
+                FeedbackEvents.FollowUp.class,
+                report -> FeedbackLetters.followUp(report).getFirst(),
+                "recipients");
+    }
+
+    private static FeedbackEvents.Requested withRound(FeedbackEvents.Requested requested, int round) {
+        return new FeedbackEvents.Requested(
+                requested.invitationId(),
+                requested.registrationId(),
+                requested.surveyKind(),
+                round,
+                requested.recipient(),
+                requested.language(),
+                requested.companyName(),
+                requested.about(),
+                requested.surveyUrl(),
+                requested.closesAt());
     }
 
     List<String> templates() {
@@ -67,23 +112,36 @@ class TemplatePreviews {
     }
 
     private <T> void add(String template, String type, Class<T> readAs, Function<T, Letter> letter) {
-        previews.put(template, new Preview<>(type, readAs, letter));
+        add(template, type, readAs, letter, null);
+    }
+
+    /** {@code languageAt}: where the example keeps the recipient's language, when not at its top level. */
+    private <T> void add(String template, String type, Class<T> readAs, Function<T, Letter> letter, String languageAt) {
+        previews.put(template, new Preview<>(type, readAs, letter, languageAt));
     }
 
     private final class Preview<T> {
         private final String type;
         private final Class<T> readAs;
         private final Function<T, Letter> letter;
+        private final String languageAt;
 
-        Preview(String type, Class<T> readAs, Function<T, Letter> letter) {
+        Preview(String type, Class<T> readAs, Function<T, Letter> letter, String languageAt) {
             this.type = type;
             this.readAs = readAs;
             this.letter = letter;
+            this.languageAt = languageAt;
         }
 
         MailTemplates.Rendered render(String language) {
             ObjectNode example = (ObjectNode) json.readTree(example(type));
-            example.put("language", language);
+            if (languageAt == null) {
+                example.put("language", language);
+            } else if (example.get(languageAt) instanceof ObjectNode holder) {
+                holder.put("language", language);
+            } else {
+                example.get(languageAt).forEach(each -> ((ObjectNode) each).put("language", language));
+            }
             Letter made = letter.apply(json.treeToValue(example, readAs));
             Map<String, Object> model = new LinkedHashMap<>(made.model());
             model.put("calendarAttached", true);

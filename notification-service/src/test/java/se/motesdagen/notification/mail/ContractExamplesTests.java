@@ -78,6 +78,48 @@ class ContractExamplesTests {
     }
 
     @Test
+    void theVisitExamplesReadIntoTheOneVisitRecordEachFillingItsOwnFields() {
+        var scheduled =
+                json.treeToValue(read(VisitEvents.SCHEDULED_V1).orElseThrow().data(), VisitEvents.Visit.class);
+        var rescheduled =
+                json.treeToValue(read(VisitEvents.RESCHEDULED_V1).orElseThrow().data(), VisitEvents.Visit.class);
+        var cancelled =
+                json.treeToValue(read(VisitEvents.CANCELLED_V1).orElseThrow().data(), VisitEvents.Visit.class);
+
+        assertThat(scheduled.hosts()).extracting(VisitEvents.Host::role).containsExactly("politician", "official");
+        assertThat(scheduled.changedAt()).isEqualTo(scheduled.scheduledAt());
+        assertThat(rescheduled.previousStartsAt()).isBefore(rescheduled.startsAt());
+        assertThat(rescheduled.changedAt()).isAfter(scheduled.changedAt());
+        assertThat(cancelled.confirmUrl()).isNull();
+        assertThat(cancelled.changedAt()).isAfter(rescheduled.changedAt());
+    }
+
+    @Test
+    void theItineraryExampleReadsIntoOurRecordWithItsStopsInOrder() {
+        var itinerary = json.treeToValue(
+                read(VisitEvents.ITINERARY_PUBLISHED_V1).orElseThrow().data(), VisitEvents.Itinerary.class);
+
+        assertThat(itinerary.host().email()).isEqualTo("olof.exempel@nykoping.example");
+        assertThat(itinerary.stops()).extracting(VisitEvents.Stop::visit).containsExactly(false, true, false, true);
+        assertThat(itinerary.stops().get(3).contact().phone()).isNull();
+    }
+
+    @Test
+    void theFeedbackExamplesReadIntoOurRecords() {
+        var requested = json.treeToValue(
+                read(FeedbackEvents.REQUESTED_V1).orElseThrow().data(), FeedbackEvents.Requested.class);
+        var report = json.treeToValue(
+                read(FeedbackEvents.FOLLOW_UP_PUBLISHED_V1).orElseThrow().data(), FeedbackEvents.FollowUp.class);
+
+        assertThat(requested.round()).isZero();
+        assertThat(requested.surveyUrl()).contains("token=");
+        assertThat(report.recipients())
+                .extracting(FeedbackEvents.Participant::language)
+                .containsExactly("sv", "en");
+        assertThat(report.actions()).extracting(FeedbackEvents.Action::status).contains("in-progress", "done");
+    }
+
+    @Test
     void anotherTypeIsSkippedNotRejected() {
         Message<byte[]> message = message("se.motesdagen.registration.erased.v1", "{}");
 

@@ -326,6 +326,7 @@ class MailDispatcherTests {
 
     private static OutgoingMessage message(String eventId) {
         return new OutgoingMessage(
+                eventId + ":confirm-request",
                 eventId,
                 "confirm-request",
                 "r-" + eventId,

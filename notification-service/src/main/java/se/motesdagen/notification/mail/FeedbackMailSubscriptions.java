@@ -1,0 +1,45 @@
+package se.motesdagen.notification.mail;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import se.motesdagen.platform.messaging.IncomingEvents;
+
+/**
+ * Every e-mail this service sends because of a feedback event (group notification-feedback): the
+ * survey invitation and its reminders, and the follow-up report to every participant it names. A survey
+ * reminder is a reminder: one who asked for no more reminders does not get it (the invitation they do).
+ */
+@Configuration(proxyBeanMethods = false)
+class FeedbackMailSubscriptions {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackMailSubscriptions.class);
+
+    @Bean
+    Consumer<Message<byte[]>> sendFeedbackEmails(
+            IncomingEvents incoming, Mailbox mailbox, Unsubscribes unsubscribes, MeterRegistry meters) {
+        return incoming.routes()
+                .on(FeedbackEvents.REQUESTED_V1, FeedbackEvents.Requested.class, (event, requested) -> {
+                    Letter letter = FeedbackLetters.requested(requested);
+                    if (requested.round() == 0) {
+                        mailbox.queue(event.id(), letter);
+                    } else if (unsubscribes.hasUnsubscribed(letter.recipient())) {
+                        meters.counter("motesdagen.mail.unsubscribed", "template", letter.template())
+                                .increment();
+                        log.info("Survey reminder {} not sent: the recipient asked for no more reminders", event.id());
+                    } else {
+                        mailbox.queue(event.id(), letter, java.util.List::of, unsubscribes.link(letter.recipient()));
+                    }
+                })
+                .on(
+                        FeedbackEvents.FOLLOW_UP_PUBLISHED_V1,
+                        FeedbackEvents.FollowUp.class,
+                        (event, report) ->
+                                FeedbackLetters.followUp(report).forEach(letter -> mailbox.queue(event.id(), letter)))
+                .consumer();
+    }
+}
