@@ -3,22 +3,13 @@ package se.motesdagen.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.EmbeddedMongo;
 import se.motesdagen.registration.support.Companies;
 
@@ -43,10 +35,6 @@ import se.motesdagen.registration.support.Companies;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PublicPagesBrowserTests {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
     static WebDriver browser;
 
     @LocalServerPort
@@ -59,28 +47,8 @@ class PublicPagesBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and ChromeDriver are not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-                "--window-size=390,844",
-                "--lang=sv-SE");
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .build(),
-                options);
+        assumeTrue(Chromium.installed(), "Chromium and ChromeDriver are not installed");
+        browser = Chromium.start("390,844");
     }
 
     @AfterAll
@@ -341,22 +309,7 @@ class PublicPagesBrowserTests {
     }
 
     private void assertNoAccessibilityViolations() {
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
-        assertThat(results.getViolations())
-                .as(
-                        "axe-core WCAG 2.1 AA violations on %s:%n%s",
-                        browser.getCurrentUrl(), describe(results.getViolations()))
-                .isEmpty();
-        assertThat(results.getPasses()).as("axe-core ran its rules").isNotEmpty();
-    }
-
-    private static String describe(List<Rule> violations) {
-        return violations.stream()
-                .map(v -> "- " + v.getId() + ": " + v.getHelp() + " "
-                        + v.getNodes().stream()
-                                .map(n -> String.valueOf(n.getTarget()))
-                                .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
+        Chromium.assertAccessible(browser);
     }
 
     /** Waits for what a click sets in motion; the page answers within milliseconds, so ten seconds means broken. */
