@@ -55,6 +55,10 @@ class CalendarFiles {
 
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final Instant SEQUENCE_EPOCH = Instant.parse("2025-01-01T00:00:00Z");
+    private static final int FOLD_OCTETS = 75;
+    /** Longer than any line we write: iCal4j leaves the folding to {@link #fold}. */
+    private static final int UNFOLDED = 1_000_000;
+
     private static final String PRODUCT = "-//Mötesdagen//Mötesdagen notification service//SV";
 
     private final VTimeZone stockholm;
@@ -138,15 +142,43 @@ class CalendarFiles {
         return Attachment.file(filename, type, write(calendar.getFluentTarget()));
     }
 
-    /** Validated, with lines folded at 75 octets and CRLF line ends, as RFC 5545 wants them. */
+    /**
+     * Validated, with lines folded at 75 octets and CRLF line ends, as RFC 5545 wants them. iCal4j folds
+     * at 75 characters, which å, ä and ö (two octets each) can take past 75 octets, so it writes the
+     * lines whole and they are folded here, never inside a character.
+     */
     private static String write(Calendar calendar) {
         StringWriter text = new StringWriter();
         try {
-            new CalendarOutputter(true).output(calendar, text);
+            new CalendarOutputter(true, UNFOLDED).output(calendar, text);
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("Cannot write the calendar file", e);
         }
-        return text.toString();
+        return fold(text.toString());
+    }
+
+    static String fold(String unfolded) {
+        StringBuilder folded = new StringBuilder(unfolded.length() + unfolded.length() / 40);
+        for (String line : unfolded.split("\r\n")) {
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int codePoint = line.codePointAt(i);
+                int length = utf8Length(codePoint);
+                if (octets + length > FOLD_OCTETS) {
+                    folded.append("\r\n ");
+                    octets = 1;
+                }
+                folded.appendCodePoint(codePoint);
+                octets += length;
+                i += Character.charCount(codePoint);
+            }
+            folded.append("\r\n");
+        }
+        return folded.toString();
+    }
+
+    private static int utf8Length(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 
     private VEvent event(Method method, Item item, Instant changedAt, String recipientName, String recipientEmail) {

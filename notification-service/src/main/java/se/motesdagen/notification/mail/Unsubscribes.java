@@ -6,8 +6,10 @@ import java.util.Base64;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -33,6 +35,9 @@ class Unsubscribes {
         this.mongo = mongo;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
+        // the link's token finds the entry: one token, one address, found without reading them all
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index("token", Sort.Direction.ASC).unique().named("token"));
     }
 
     /** The address's unsubscribe link, made the first time it is asked for. */
