@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetHeaders;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
@@ -20,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.motesdagen.platform.scheduling.JobLease;
 
 /**
  * Reads the bounce mailbox (IMAP). Our mails go out with it as their envelope sender, so a mail server
@@ -38,6 +40,7 @@ public class Bounces {
     private static final Logger log = LoggerFactory.getLogger(Bounces.class);
 
     private final MongoOperations mongo;
+    private final JobLease lease;
     private final EmailEvents events;
     private final Clock clock;
     private final String host;
@@ -48,6 +51,7 @@ public class Bounces {
 
     Bounces(
             MongoOperations mongo,
+            JobLease lease,
             EmailEvents events,
             Clock clock,
             @Value("${motesdagen.mail.bounces.host:}") String host,
@@ -56,6 +60,7 @@ public class Bounces {
             @Value("${motesdagen.mail.bounces.password:}") String password,
             @Value("${motesdagen.mail.bounces.protocol:imaps}") String protocol) {
         this.mongo = mongo;
+        this.lease = lease;
         this.events = events;
         this.clock = clock;
         this.host = host;
@@ -70,7 +75,8 @@ public class Bounces {
 
     @Scheduled(fixedDelayString = "${motesdagen.mail.bounces.poll-interval:1m}")
     void poll() {
-        if (host.isBlank()) {
+        // one instance reads the mailbox at a time: two would both find the same notices
+        if (host.isBlank() || !lease.acquire("bounces", Duration.ofMinutes(5))) {
             return;
         }
         try {

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.motesdagen.platform.scheduling.JobLease;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,8 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * called off by a cancellation, and never sent late as if on time: one made after its moment is
  * skipped, and one found more than {@code grace} after its moment (the service was down) is skipped too.
  *
- * <p>Several instances may run this at once: each reminder becomes a message whose id is the
- * reminder's, so a second instance's copy finds the message there and sends nothing.
+ * <p>When several instances run, the one holding the job's lease ({@link JobLease}) goes through the due
+ * reminders; should two ever overlap (a holder that stalled past its lease), each reminder becomes a
+ * message whose id is the reminder's, so the second copy finds the message there and sends nothing.
  */
 @Component
 public class Reminders {
@@ -38,7 +40,11 @@ public class Reminders {
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
+    /** Longer than a round takes; a holder that died is taken over after it. */
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
     private final MongoOperations mongo;
+    private final JobLease lease;
     private final Mailbox mailbox;
     private final Unsubscribes unsubscribes;
     private final JsonMapper json;
@@ -50,6 +56,7 @@ public class Reminders {
 
     Reminders(
             MongoOperations mongo,
+            JobLease lease,
             Mailbox mailbox,
             Unsubscribes unsubscribes,
             JsonMapper json,
@@ -59,6 +66,7 @@ public class Reminders {
             @Value("${motesdagen.mail.visit-reminder.at:07:00}") LocalTime visitAt,
             @Value("${motesdagen.mail.reminder.grace:6h}") Duration grace) {
         this.mongo = mongo;
+        this.lease = lease;
         this.mailbox = mailbox;
         this.unsubscribes = unsubscribes;
         this.json = json;
@@ -152,9 +160,12 @@ public class Reminders {
         mongo.remove(Query.query(Criteria.where("owner").is(owner)), Reminder.class);
     }
 
+    /** One instance at a time goes through the due reminders: the one that holds the job's lease. */
     @Scheduled(fixedDelayString = "${motesdagen.mail.reminder.poll-interval:1m}")
     void sendDue() {
-        sendDue(clock.instant());
+        if (lease.acquire("reminders", LEASE)) {
+            sendDue(clock.instant());
+        }
     }
 
     /** Queues every reminder whose moment has come by {@code now}; public so a test can say when now is. */
