@@ -1,0 +1,224 @@
+package se.motesdagen.visit.planning;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.variable.CascadingUpdateShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A company visit to place in a team's day. The solver decides the team and the order; the start
+ * follows: after the previous visit and the drive from there, not before the company can receive, and
+ * after lunch when it cannot be over in time for the team to reach lunch (then the drive goes through
+ * the lunch place). What the rules need to know of that (minutes late for
+ * lunch, minutes outside the company's windows, the driving) is worked out in the same step, so the
+ * score always sees one consistent day.
+ */
+@PlanningEntity
+public class PlannedVisit {
+
+    @PlanningId
+    private String id;
+
+    private String company;
+    private Place place;
+    private Duration length;
+    /** When the company can receive; empty means any time the hosts are out. */
+    private List<Window> windows;
+    /** When the company would rather; null for no wish. */
+    private Window preferred;
+
+    private Set<String> topics;
+
+    @InverseRelationShadowVariable(sourceVariableName = "visits")
+    private Team team;
+
+    @PreviousElementShadowVariable(sourceVariableName = "visits")
+    private PlannedVisit previous;
+
+    @CascadingUpdateShadowVariable(targetMethodName = "schedule")
+    private LocalDateTime start;
+
+    @CascadingUpdateShadowVariable(targetMethodName = "schedule")
+    private Integer driveMinutes;
+
+    @CascadingUpdateShadowVariable(targetMethodName = "schedule")
+    private Integer lateForLunchMinutes;
+
+    @CascadingUpdateShadowVariable(targetMethodName = "schedule")
+    private Integer outsideWindowMinutes;
+
+    protected PlannedVisit() {}
+
+    public PlannedVisit(
+            String id,
+            String company,
+            Place place,
+            Duration length,
+            List<Window> windows,
+            Window preferred,
+            Set<String> topics) {
+        this.id = id;
+        this.company = company;
+        this.place = place;
+        this.length = length;
+        this.windows = List.copyOf(windows);
+        this.preferred = preferred;
+        this.topics = topics.stream().map(PlannedVisit::normalise).collect(Collectors.toSet());
+    }
+
+    /** Works out the start and what the rules need from the team, the previous visit and the day's fixed points. */
+    @SuppressWarnings("unused") // called by the solver
+    private void schedule() {
+        if (team == null) {
+            start = null;
+            driveMinutes = null;
+            lateForLunchMinutes = null;
+            outsideWindowMinutes = null;
+            return;
+        }
+        TravelTimes travel = team.getTravel();
+        LocalDateTime ready = previous == null ? team.getWorkday().from() : previous.getEnd();
+        Place from = previous == null ? team.getHome() : previous.place;
+        int drive = travel.minutes(from, place);
+        LocalDateTime begin = earliestReceivable(ready.plusMinutes(drive));
+        int late = 0;
+        FixedPoint lunch = team.getLunch();
+        if (lunch != null && ready.isBefore(lunch.window().to()) && !fitsBeforeLunch(begin, lunch, travel)) {
+            // it cannot be done before lunch: drive to lunch from the previous stop, eat, then come here
+            int toLunch = travel.minutes(from, lunch.place());
+            int fromLunch = travel.minutes(lunch.place(), place);
+            LocalDateTime atLunch = ready.plusMinutes(toLunch);
+            late = minutesLate(atLunch, lunch); // 0 unless the day itself starts too late for lunch
+            drive = toLunch + fromLunch;
+            begin = earliestReceivable(max(atLunch, lunch.window().to()).plusMinutes(fromLunch));
+        }
+        start = begin;
+        driveMinutes = drive;
+        lateForLunchMinutes = late;
+        outsideWindowMinutes = minutesOutsideWindows(begin);
+    }
+
+    /** Whether the visit, started then, is over in time for the team to drive to lunch. */
+    private boolean fitsBeforeLunch(LocalDateTime begin, FixedPoint lunch, TravelTimes travel) {
+        LocalDateTime atLunch = begin.plus(length).plusMinutes(travel.minutes(place, lunch.place()));
+        return !atLunch.isAfter(lunch.window().from());
+    }
+
+    private static int minutesLate(LocalDateTime arrival, FixedPoint point) {
+        return (int)
+                Math.max(0, Duration.between(point.window().from(), arrival).toMinutes());
+    }
+
+    /** The first moment from {@code arrival} on at which the company can receive the whole visit, that day. */
+    private LocalDateTime earliestReceivable(LocalDateTime arrival) {
+        if (windows.isEmpty()) {
+            return arrival;
+        }
+        for (Window window : windows.stream()
+                .filter(w -> w.from().toLocalDate().equals(arrival.toLocalDate()))
+                .sorted(java.util.Comparator.comparing(Window::from))
+                .toList()) {
+            LocalDateTime candidate = max(arrival, window.from());
+            if (window.fits(candidate, length)) {
+                return candidate;
+            }
+        }
+        return arrival; // no window left that day: the rule counts the minutes outside
+    }
+
+    private int minutesOutsideWindows(LocalDateTime begin) {
+        if (windows.isEmpty()) {
+            return 0;
+        }
+        return (int) windows.stream()
+                .mapToLong(w -> w.minutesOutside(begin, length))
+                .min()
+                .orElse(0);
+    }
+
+    /** Minutes outside the company's preferred time; 0 without a wish. */
+    public int minutesOutsidePreferred() {
+        return preferred == null || start == null ? 0 : (int) preferred.minutesOutside(start, length);
+    }
+
+    /** Whether none of the company's topics is something the team's official knows about. */
+    public boolean topicsUnmatched() {
+        return team != null && !topics.isEmpty() && topics.stream().noneMatch(team.expertise()::contains);
+    }
+
+    static String normalise(String topic) {
+        return topic.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public Place getPlace() {
+        return place;
+    }
+
+    public Duration getLength() {
+        return length;
+    }
+
+    public List<Window> getWindows() {
+        return windows;
+    }
+
+    public Window getPreferred() {
+        return preferred;
+    }
+
+    public Set<String> getTopics() {
+        return topics;
+    }
+
+    public Team getTeam() {
+        return team;
+    }
+
+    public PlannedVisit getPrevious() {
+        return previous;
+    }
+
+    public LocalDateTime getStart() {
+        return start;
+    }
+
+    public LocalDateTime getEnd() {
+        return start == null ? null : start.plus(length);
+    }
+
+    public int getDriveMinutes() {
+        return driveMinutes == null ? 0 : driveMinutes;
+    }
+
+    public int getLateForLunchMinutes() {
+        return lateForLunchMinutes == null ? 0 : lateForLunchMinutes;
+    }
+
+    public int getOutsideWindowMinutes() {
+        return outsideWindowMinutes == null ? 0 : outsideWindowMinutes;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

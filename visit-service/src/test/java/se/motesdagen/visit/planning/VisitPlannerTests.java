@@ -1,0 +1,151 @@
+package se.motesdagen.visit.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.motesdagen.visit.planning.PlanningInstances.TOWN_HALL;
+import static se.motesdagen.visit.planning.PlanningInstances.at;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The rules of the day, checked on small days worked out by hand, and the solver keeping them. */
+class VisitPlannerTests {
+
+    private final TravelTimes travel = new TravelTimes();
+    private final FixedPoint lunch = new FixedPoint("Lunch", new Window(at(12, 0), at(13, 0)), TOWN_HALL);
+    private final Place town = new Place("Bagargatan 3, Nyköping", 58.7530, 17.0086);
+    private final Place stigtomta = Localities.named("Stigtomta").orElseThrow();
+
+    @Test
+    void aVisitThatCannotBeOverInTimeForLunchIsMadeAfterItAndOneWhoseCompanyOnlyReceivesBeforeLunchBreaksARule() {
+        Team team = team("lag-1", Set.of());
+        PlannedVisit first = visit("first", town, List.of());
+        PlannedVisit far = visit("far", stigtomta, List.of());
+        team.setVisits(new ArrayList<>(List.of(first, far)));
+        VisitPlan plan = new VisitPlan(List.of(team), List.of(first, far));
+
+        var score = VisitPlanner.firstFit().update(plan);
+
+        int toTown = travel.minutes(TOWN_HALL, town);
+        int toStigtomta = travel.minutes(TOWN_HALL, stigtomta);
+        assertThat(first.getStart()).isEqualTo(at(9, 45).plusMinutes(toTown));
+        // Stigtomta after the first visit would end 11.5x and the drive back makes lunch late: after lunch
+        assertThat(far.getStart()).isEqualTo(at(13, 0).plusMinutes(toStigtomta));
+        assertThat(far.getDriveMinutes()).isEqualTo(travel.minutes(town, TOWN_HALL) + toStigtomta);
+        assertThat(score.hardScore()).isZero();
+
+        // a company that only receives before lunch cannot have it so: the minutes outside are counted
+        PlannedVisit morningOnly = visit("morning", stigtomta, List.of(new Window(at(9, 45), at(12, 0))));
+        team.setVisits(new ArrayList<>(List.of(first, morningOnly)));
+        var broken = VisitPlanner.firstFit().update(new VisitPlan(List.of(team), List.of(first, morningOnly)));
+        assertThat(morningOnly.getStart()).isAfterOrEqualTo(at(13, 0));
+        assertThat(broken.hardScore()).isEqualTo(-60);
+    }
+
+    @Test
+    void theSolverKeepsEveryRuleVisitsTheAfternoonCompanyAfterLunchAndGivesTheTopicToTheOfficialWhoKnowsIt() {
+        Team generalists = team("lag-1", Set.of("upphandling"));
+        Team foodExperts = team("lag-2", Set.of("livsmedelskontroll"));
+        List<PlannedVisit> visits = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            visits.add(visit("stad-" + i, new Place("Företag " + i, 58.75 + i * 0.002, 17.0 + i * 0.004), List.of()));
+        }
+        PlannedVisit afternoon = visit("eftermiddag", stigtomta, List.of(new Window(at(13, 0), at(17, 0))));
+        PlannedVisit food = new PlannedVisit(
+                "bageri", "Bageriet", town, Duration.ofHours(1), List.of(), null, Set.of("Livsmedelskontroll"));
+        visits.add(afternoon);
+        visits.add(food);
+        VisitPlan plan = VisitPlanner.optimising(Duration.ofSeconds(5), Duration.ofSeconds(2))
+                .solve(new VisitPlan(List.of(generalists, foodExperts), visits));
+
+        assertThat(plan.getScore().isFeasible()).isTrue();
+        assertThat(plan.unplanned()).as(describe(plan)).isZero();
+        assertThat(visit(plan, "eftermiddag").getStart()).isAfterOrEqualTo(at(13, 0));
+        assertThat(visit(plan, "bageri").getTeam().getId()).isEqualTo("lag-2");
+        assertThat(plan.getVisits())
+                .allSatisfy(v -> assertThat(lunch.window().overlaps(v.getStart(), v.getLength()))
+                        .as("%s at %s", v, v.getStart())
+                        .isFalse());
+        for (Team team : plan.getTeams()) {
+            for (int i = 1; i < team.getVisits().size(); i++) {
+                PlannedVisit before = team.getVisits().get(i - 1);
+                PlannedVisit next = team.getVisits().get(i);
+                assertThat(next.getStart())
+                        .as("%s follows %s with the drive between", next, before)
+                        .isAfterOrEqualTo(
+                                before.getEnd().plusMinutes(travel.minutes(before.getPlace(), next.getPlace())));
+            }
+            assertThat(team.overtimeMinutes()).isZero();
+        }
+    }
+
+    @Test
+    void aCompanyThatCanOnlyReceiveOnAnotherDayIsLeftUnplannedNotForcedIn() {
+        LocalDate otherDay = LocalDate.of(2027, 8, 27);
+        PlannedVisit elsewhere =
+                visit("annan-dag", town, List.of(new Window(otherDay.atTime(10, 0), otherDay.atTime(12, 0))));
+        PlannedVisit fine = visit("idag", town, List.of());
+
+        VisitPlan plan = VisitPlanner.optimising(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .solve(new VisitPlan(List.of(team("lag-1", Set.of())), List.of(elsewhere, fine)));
+
+        assertThat(plan.getScore().hardScore()).isZero();
+        assertThat(plan.getScore().mediumScore()).isEqualTo(-1);
+        assertThat(visit(plan, "annan-dag").getTeam()).isNull();
+        assertThat(visit(plan, "idag").getTeam()).isNotNull();
+    }
+
+    @Test
+    void onAGeneratedDayTheSolverPlacesAtLeastAsManyVisitsAsFirstFitAndBreaksNoRule() {
+        VisitPlan greedy = VisitPlanner.firstFit().solve(PlanningInstances.generate(24, 6, 1, 7));
+        VisitPlan solved = VisitPlanner.optimising(Duration.ofSeconds(5), Duration.ofSeconds(2))
+                .solve(PlanningInstances.generate(24, 6, 1, 7));
+
+        assertThat(solved.getScore().isFeasible()).isTrue();
+        assertThat(solved.unplanned()).isLessThanOrEqualTo(greedy.unplanned());
+        assertThat(solved.getScore()).isGreaterThanOrEqualTo(greedy.getScore());
+    }
+
+    /** The solver answers with its own copy of the plan: its visits are found by id. */
+    private static PlannedVisit visit(VisitPlan plan, String id) {
+        return plan.getVisits().stream()
+                .filter(v -> v.getId().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String describe(VisitPlan plan) {
+        StringBuilder text = new StringBuilder(plan.getScore().toString());
+        for (Team team : plan.getTeams()) {
+            text.append("\n").append(team).append(':');
+            team.getVisits()
+                    .forEach(v -> text.append(' ')
+                            .append(v)
+                            .append('@')
+                            .append(v.getStart().toLocalTime()));
+        }
+        plan.getVisits().stream()
+                .filter(v -> v.getTeam() == null)
+                .forEach(v -> text.append("\nunplanned ").append(v));
+        return text.toString();
+    }
+
+    private Team team(String id, Set<String> expertise) {
+        return new Team(
+                id,
+                List.of(
+                        new Host(id + "-p", "Politiker", Host.Role.POLITICIAN, Set.of()),
+                        new Host(id + "-o", "Tjänsteperson", Host.Role.OFFICIAL, expertise)),
+                new Window(at(9, 45), at(17, 0)),
+                TOWN_HALL,
+                lunch,
+                travel);
+    }
+
+    private static PlannedVisit visit(String id, Place place, List<Window> windows) {
+        return new PlannedVisit(id, id, place, Duration.ofHours(1), windows, null, Set.of());
+    }
+}
