@@ -2,11 +2,15 @@ package se.motesdagen.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.bson.Document;
@@ -18,6 +22,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.DeadLetters;
@@ -92,6 +97,44 @@ abstract class VisitJourneyTests {
                 .until(() -> new DeadLetters(bootstrapServers)
                         .eventIds("registration.events.visit-request.dlq")
                         .contains(badEventId));
+    }
+
+    @Test
+    void staffImportAHostListAndAListWithAWrongRowChangesNothingAndSaysWhichRow() throws Exception {
+        String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
+        String good = header
+                + "Karin Påhittad;karin.import@nykoping.example;;politiker;Kommunalråd;;2027-08-26 09:00-17:00\n"
+                + "Olof Exempel;olof.import@nykoping.example;;tjänsteperson;Näringslivsenheten;bygglov;"
+                + "2027-08-26 09:00-17:00\n";
+        mvc.perform(multipart("/personal/vardar/import")
+                        .file(new MockMultipartFile(
+                                "fil", "vardar.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2 värdar lades till och 0 uppdaterades.")));
+
+        String broken = header
+                + "Karin Påhittad-Ny;karin.import@nykoping.example;;politiker;;;2027-08-26 09:00-17:00\n"
+                + "Utan Roll;utan.roll@nykoping.example;;;;;2027-08-26 09:00-17:00\n";
+        mvc.perform(multipart("/personal/vardar/import")
+                        .file(new MockMultipartFile(
+                                "fil", "vardar.csv", "text/csv", broken.getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Listan lästes inte in")))
+                .andExpect(content().string(containsString("Rad 3 (Utan Roll):")));
+        assertThat(mongo.findAll(Document.class, "hosts"))
+                .extracting(d -> d.getString("name"))
+                .contains("Karin Påhittad", "Olof Exempel")
+                .doesNotContain("Karin Påhittad-Ny", "Utan Roll");
+
+        mvc.perform(get("/personal/vardar").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("olof.import@nykoping.example")))
+                .andExpect(content().string(containsString("2027-08-26 09.00–17.00")));
+        mvc.perform(get("/personal/vardar")).andExpect(status().isUnauthorized());
     }
 
     @Test

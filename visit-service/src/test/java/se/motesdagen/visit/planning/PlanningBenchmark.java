@@ -49,15 +49,16 @@ public final class PlanningBenchmark {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         long planned = plan.getVisits().size() - plan.unplanned();
         System.out.printf(
-                "  %-9s score %-22s planned %3d, unplanned %3d, driving %5d min, first feasible %s, took %.1f s%n",
+                "  %-9s score %-24s planned %3d, unplanned %3d, driving %5d min (%.1f per planned visit),"
+                        + " first feasible after %s, best after %s, took %.1f s%n",
                 who,
                 plan.getScore(),
-                plan.getVisits().size() - plan.unplanned(),
+                planned,
                 plan.unplanned(),
                 plan.drivingMinutes(),
-                firstFeasible.get() == null
-                        ? "never"
-                        : String.format("%.2f s", firstFeasible.get().toMillis() / 1000.0),
+                planned == 0 ? 0.0 : plan.drivingMinutes() / (double) planned,
+                seconds(firstFeasible.get()),
+                seconds(best.get()),
                 took.toMillis() / 1000.0);
     }
 }

@@ -1,0 +1,216 @@
+package se.motesdagen.visit.host;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a list of hosts as staff keep it in a spreadsheet and save it as CSV (semicolon-separated, as
+ * Swedish Excel writes it; a comma also works): one row a host, the columns named in the first row.
+ * Every row is checked; the answer names each wrong row and what is wrong with it, so nothing is
+ * imported until the whole list is right.
+ *
+ * <pre>
+ * namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig
+ * Karin Påhittad;karin@nykoping.example;070-000 00 01;politiker;Kommunalråd;;2027-08-26 09:00-17:00
+ * Olof Exempel;olof@nykoping.example;;tjänsteperson;Näringslivsenheten;bygglov, livsmedelskontroll;2027-08-26 09:00-17:00
+ * </pre>
+ */
+final class HostList {
+
+    static final List<String> COLUMNS =
+            List.of("namn", "e-post", "telefon", "roll", "parti eller förvaltning", "kunskap", "tillgänglig");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern WINDOW =
+            Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})\\s+(\\d{1,2}[:.]\\d{2})\\s*[-–]\\s*(\\d{1,2}[:.]\\d{2})$");
+    static final int MAX_ROWS = 2000;
+
+    private HostList() {}
+
+    /** What a list held: the hosts of its rows when every row is right, and what is wrong with each row that is not. */
+    record Read(List<HostRow> hosts, List<RowProblem> problems) {
+
+        boolean ok() {
+            return problems.isEmpty() && !hosts.isEmpty();
+        }
+    }
+
+    /** A host as a row gives it (no id yet: the address decides whether it is new). */
+    record HostRow(
+            String name,
+            String email,
+            String phone,
+            Host.Role role,
+            String affiliation,
+            List<String> expertise,
+            List<Host.Availability> availability) {}
+
+    /** A row that cannot be imported, by its line in the file, with every reason in words staff can act on. */
+    record RowProblem(long line, String name, List<String> reasons) {}
+
+    static Read read(String text) {
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel's byte order mark
+        char delimiter = firstLine(content).contains(";") ? ';' : ',';
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        List<HostRow> hosts = new ArrayList<>();
+        List<RowProblem> problems = new ArrayList<>();
+        try (var parser = format.parse(new java.io.StringReader(content))) {
+            Map<String, String> columns = columns(parser.getHeaderNames());
+            List<String> missing = COLUMNS.stream()
+                    .filter(c -> !c.equals("telefon") && !c.equals("kunskap") && !columns.containsKey(c))
+                    .toList();
+            if (!missing.isEmpty()) {
+                problems.add(new RowProblem(
+                        1,
+                        null,
+                        List.of("Kolumnerna " + String.join(", ", missing)
+                                + " saknas i första raden. Första raden ska vara: " + String.join(";", COLUMNS))));
+                return new Read(List.of(), problems);
+            }
+            Map<String, Long> seen = new HashMap<>();
+            for (CSVRecord record : parser) {
+                if (record.getRecordNumber() > MAX_ROWS) {
+                    problems.add(new RowProblem(
+                            record.getParser().getCurrentLineNumber(),
+                            null,
+                            List.of("Listan är längre än " + MAX_ROWS + " rader. Dela upp den.")));
+                    break;
+                }
+                long line = record.getRecordNumber() + 1;
+                row(record, columns, line, seen, hosts, problems);
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            problems.add(new RowProblem(0, null, List.of("Filen går inte att läsa som CSV: " + e.getMessage())));
+        }
+        if (hosts.isEmpty() && problems.isEmpty()) {
+            problems.add(new RowProblem(0, null, List.of("Listan har inga värdar under rubrikraden.")));
+        }
+        return new Read(problems.isEmpty() ? hosts : List.of(), problems);
+    }
+
+    private static void row(
+            CSVRecord record,
+            Map<String, String> columns,
+            long line,
+            Map<String, Long> seen,
+            List<HostRow> hosts,
+            List<RowProblem> problems) {
+        List<String> reasons = new ArrayList<>();
+        String name = value(record, columns, "namn");
+        String email = value(record, columns, "e-post").toLowerCase(Locale.ROOT);
+        String phone = value(record, columns, "telefon");
+        String roleText = value(record, columns, "roll").toLowerCase(Locale.ROOT);
+        String affiliation = value(record, columns, "parti eller förvaltning");
+        if (name.isEmpty()) {
+            reasons.add("Namn saknas.");
+        } else if (name.length() > 200) {
+            reasons.add("Namnet är längre än 200 tecken.");
+        }
+        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+            reasons.add(
+                    email.isEmpty() ? "E-postadress saknas." : "E-postadressen ”" + email + "” ser inte riktig ut.");
+        } else if (seen.containsKey(email)) {
+            reasons.add("E-postadressen " + email + " finns redan på rad " + seen.get(email) + ".");
+        } else {
+            seen.put(email, line);
+        }
+        Host.Role role = switch (roleText) {
+            case "politiker", "politician" -> Host.Role.POLITICIAN;
+            case "tjänsteperson", "tjänsteman", "official" -> Host.Role.OFFICIAL;
+            default -> {
+                reasons.add(
+                        roleText.isEmpty()
+                                ? "Roll saknas: skriv politiker eller tjänsteperson."
+                                : "Rollen ”" + roleText + "” känns inte igen: skriv politiker eller tjänsteperson.");
+                yield null;
+            }
+        };
+        List<String> expertise = Arrays.stream(value(record, columns, "kunskap").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        List<Host.Availability> availability = new ArrayList<>();
+        String free = value(record, columns, "tillgänglig");
+        for (String part : free.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            availability(part.strip())
+                    .ifPresentOrElse(
+                            availability::add,
+                            () -> reasons.add(
+                                    "Tiden ”" + part.strip()
+                                            + "” går inte att läsa: skriv datum och tider, till exempel 2027-08-26 09:00-17:00."));
+        }
+        if (free.isBlank()) {
+            reasons.add("Ingen tillgänglig tid: skriv när värden kan, till exempel 2027-08-26 09:00-17:00.");
+        }
+        if (reasons.isEmpty()) {
+            hosts.add(new HostRow(
+                    name, email, phone.isEmpty() ? null : phone, role, affiliation, expertise, availability));
+        } else {
+            problems.add(new RowProblem(line, name.isEmpty() ? null : name, reasons));
+        }
+    }
+
+    private static java.util.Optional<Host.Availability> availability(String text) {
+        Matcher m = WINDOW.matcher(text);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            LocalDate day = LocalDate.parse(m.group(1));
+            LocalTime from = LocalTime.parse(pad(m.group(2)));
+            LocalTime to = LocalTime.parse(pad(m.group(3)));
+            return to.isAfter(from)
+                    ? java.util.Optional.of(new Host.Availability(day, from, to))
+                    : java.util.Optional.empty();
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String pad(String time) {
+        String t = time.replace('.', ':');
+        return t.length() == 4 ? "0" + t : t;
+    }
+
+    private static Map<String, String> columns(List<String> header) {
+        Map<String, String> columns = new HashMap<>();
+        for (String name : header) {
+            columns.put(name.strip().toLowerCase(Locale.ROOT), name);
+        }
+        return columns;
+    }
+
+    private static String value(CSVRecord record, Map<String, String> columns, String column) {
+        String header = columns.get(column);
+        if (header == null || !record.isMapped(header) || !record.isSet(header)) {
+            return "";
+        }
+        return record.get(header).strip();
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+}

@@ -1,0 +1,63 @@
+package se.motesdagen.visit.host;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The host roster: read from staff's list, one host per e-mail address. */
+@Service
+public class Hosts {
+
+    private static final Logger log = LoggerFactory.getLogger(Hosts.class);
+
+    private final HostRepository repository;
+    private final Clock clock;
+
+    Hosts(HostRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public List<Host> all() {
+        return repository.findAllByOrderByRoleAscNameAsc();
+    }
+
+    /** What importing the list did: how many hosts were added and how many updated. */
+    record Imported(int added, int updated) {}
+
+    /**
+     * Imports a list that was read without problems: a host whose address is known is updated, any
+     * other added. A list with problems changes nothing ({@link HostList.Read#ok()}).
+     */
+    Imported importList(HostList.Read list) {
+        if (!list.ok()) {
+            throw new IllegalArgumentException("A list with problems is not imported");
+        }
+        int added = 0;
+        int updated = 0;
+        for (HostList.HostRow row : list.hosts()) {
+            String id = repository.findByEmail(row.email()).map(Host::id).orElse(null);
+            if (id == null) {
+                id = UUID.randomUUID().toString();
+                added++;
+            } else {
+                updated++;
+            }
+            repository.save(new Host(
+                    id,
+                    row.name(),
+                    row.email(),
+                    row.phone(),
+                    row.role(),
+                    row.affiliation(),
+                    row.expertise(),
+                    row.availability(),
+                    clock.instant()));
+        }
+        log.info("Host list imported: {} added, {} updated", added, updated);
+        return new Imported(added, updated);
+    }
+}
