@@ -7,11 +7,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.DeadLetters;
+import se.motesdagen.visit.planning.PlanningBoard;
 
 /** RegistrationConfirmed on Kafka → a visit request for the planners, once. Subclasses pick the infrastructure. */
 @SpringBootTest
@@ -39,6 +43,9 @@ abstract class VisitJourneyTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    PlanningBoard board;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -135,6 +142,84 @@ abstract class VisitJourneyTests {
                 .andExpect(content().string(containsString("olof.import@nykoping.example")))
                 .andExpect(content().string(containsString("2027-08-26 09.00–17.00")));
         mvc.perform(get("/personal/vardar")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void threeRequestsAndSixHostsBecomeAPlanOnTheBoardThatKeepsEveryRule() throws Exception {
+        String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
+        StringBuilder list = new StringBuilder(header);
+        for (int i = 1; i <= 3; i++) {
+            list.append("Politiker ")
+                    .append(i)
+                    .append(";pol")
+                    .append(i)
+                    .append("@board.example;;politiker;;;")
+                    .append("2027-09-02 09:00-17:00\n");
+            list.append("Tjänsteperson ")
+                    .append(i)
+                    .append(";tj")
+                    .append(i)
+                    .append("@board.example;;tjänsteperson;;")
+                    .append(i == 2 ? "livsmedelskontroll" : "bygglov")
+                    .append(";2027-09-02 09:00-16:00\n");
+        }
+        mvc.perform(multipart("/personal/vardar/import")
+                        .file(new MockMultipartFile(
+                                "fil", "vardar.csv", "text/csv", list.toString().getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(containsString("6 värdar lades till")));
+        List<String> companies = List.of("Brädgårdens Exempel AB", "Stigtomta Provsmedja HB", "Vrena Testgård AB");
+        List<String> addresses =
+                List.of("Gästabudsvägen 1, Nyköping", "Smedjevägen 2, Stigtomta", "Gårdsvägen 3, Vrena");
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            for (int i = 0; i < 3; i++) {
+                String id = UUID.randomUUID().toString();
+                producer.send(
+                        "registration.events",
+                        UUID.randomUUID().toString(),
+                        CONFIRMED,
+                        id,
+                        confirmed(id)
+                                .replace("Nyköpings Testbageri AB", companies.get(i))
+                                .replace("Bagargatan 3, Nyköping", addresses.get(i)));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        mongo.count(Query.query(Criteria.where("companyName").in(companies)), "visitRequests") == 3);
+
+        mvc.perform(get("/personal/planering").param("dag", "2027-09-02").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("6 värdar är lediga den dagen")));
+        mvc.perform(post("/personal/planering/los")
+                        .param("dag", "2027-09-02")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        await().atMost(Duration.ofSeconds(30)).until(() -> board.snapshot().state() == PlanningBoard.State.DONE);
+
+        String page = mvc.perform(
+                        get("/personal/planering").param("dag", "2027-09-02").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Refresh"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Alla regler hålls.")
+                .contains("Lag 1 · Politiker 1 · Tjänsteperson 1")
+                .contains("Lag 3")
+                .contains("Smedjevägen 2, Stigtomta");
+        assertThat(board.snapshot().plan().getVisits())
+                .filteredOn(v -> companies.contains(v.getCompany()))
+                .allSatisfy(v -> assertThat(v.getTeam())
+                        .as(v.getCompany() + " has a team")
+                        .isNotNull());
+        mvc.perform(post("/personal/planering/los")
+                        .param("dag", "2027-09-02")
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isForbidden());
     }
 
     @Test

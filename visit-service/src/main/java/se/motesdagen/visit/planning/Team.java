@@ -23,7 +23,7 @@ public class Team {
     @PlanningId
     private String id;
 
-    private List<Host> hosts;
+    private List<TeamMember> hosts;
     private LocalDate day;
     private Window workday;
     private Place home;
@@ -38,7 +38,7 @@ public class Team {
 
     protected Team() {}
 
-    public Team(String id, List<Host> hosts, Window workday, Place home, FixedPoint lunch, TravelTimes travel) {
+    public Team(String id, List<TeamMember> hosts, Window workday, Place home, FixedPoint lunch, TravelTimes travel) {
         this.id = id;
         this.hosts = List.copyOf(hosts);
         this.day = workday.from().toLocalDate();
@@ -52,7 +52,7 @@ public class Team {
         return id;
     }
 
-    public List<Host> getHosts() {
+    public List<TeamMember> getHosts() {
         return hosts;
     }
 
@@ -95,7 +95,7 @@ public class Team {
     /** What the officials of the team know about: the topics a visit is best matched to. */
     public Set<String> expertise() {
         return hosts.stream()
-                .filter(h -> h.role() == Host.Role.OFFICIAL)
+                .filter(h -> h.role() == TeamMember.Role.OFFICIAL)
                 .flatMap(h -> h.expertise().stream())
                 .map(PlannedVisit::normalise)
                 .collect(Collectors.toSet());
@@ -116,7 +116,8 @@ public class Team {
     }
 
     public String label() {
-        return Stream.concat(Stream.of(id), hosts.stream().map(Host::name)).collect(Collectors.joining(" · "));
+        return Stream.concat(Stream.of(id), hosts.stream().map(TeamMember::name))
+                .collect(Collectors.joining(" · "));
     }
 
     @Override

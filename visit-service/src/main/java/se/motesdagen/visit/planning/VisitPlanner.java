@@ -11,6 +11,7 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -63,12 +64,24 @@ public final class VisitPlanner {
         return solve(problem, best -> {});
     }
 
-    /** Solves, telling {@code progress} of each better plan found on the way (the board shows it live). */
+    /** Solves, telling {@code progress} of each better plan found on the way. */
     public VisitPlan solve(VisitPlan problem, Consumer<Progress> progress) {
+        return solve(problem, (plan, found) -> progress.accept(found), solver -> {});
+    }
+
+    /**
+     * Solves on this thread; {@code better} gets each better plan (a copy the caller may keep) with its
+     * progress, and {@code started} the solver, whose {@code terminateEarly()} another thread may call
+     * to stop with the best plan so far.
+     */
+    public VisitPlan solve(
+            VisitPlan problem, BiConsumer<VisitPlan, Progress> better, Consumer<Solver<VisitPlan>> started) {
         Solver<VisitPlan> solver = factory.buildSolver();
-        long started = System.nanoTime();
-        solver.addEventListener(event -> progress.accept(
-                new Progress(event.getNewBestSolution().getScore(), Duration.ofNanos(System.nanoTime() - started))));
+        long begun = System.nanoTime();
+        solver.addEventListener(event -> better.accept(
+                event.getNewBestSolution(),
+                new Progress(event.getNewBestSolution().getScore(), Duration.ofNanos(System.nanoTime() - begun))));
+        started.accept(solver);
         return solver.solve(problem);
     }
 

@@ -1,14 +1,15 @@
 package se.motesdagen.visit.request;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** Records the visit requests that come with confirmed registrations. */
+/** Records the visit requests that come with confirmed registrations, and hands the open ones to planning. */
 @Service
-class VisitRequests {
+public class VisitRequests {
 
     private static final Logger log = LoggerFactory.getLogger(VisitRequests.class);
 
@@ -18,6 +19,13 @@ class VisitRequests {
     VisitRequests(VisitRequestRepository requests, MeterRegistry meters) {
         this.requests = requests;
         this.meters = meters;
+    }
+
+    /** The requests still to be planned, oldest first. */
+    public List<VisitRequest> open() {
+        return requests.findAllByOrderByRequestedAtDesc().reversed().stream()
+                .filter(r -> r.status() == VisitRequest.Status.REQUESTED)
+                .toList();
     }
 
     /** Stores the request if the registration asked for a visit; the same event twice stores it once. */

@@ -37,11 +37,13 @@ final class PlanningInstances {
         TravelTimes travel = new TravelTimes();
         LocalDate first = LocalDate.of(2027, 8, 26);
         List<Team> allTeams = new ArrayList<>();
-        List<Host[]> pairs = new ArrayList<>();
+        List<TeamMember[]> pairs = new ArrayList<>();
         for (int t = 0; t < teams; t++) {
-            Host politician = new Host("p" + t, "Politiker " + (t + 1), Host.Role.POLITICIAN, Set.of());
-            Host official = new Host("o" + t, "Tjänsteperson " + (t + 1), Host.Role.OFFICIAL, randomTopics(random, 3));
-            pairs.add(new Host[] {politician, official});
+            TeamMember politician =
+                    new TeamMember("p" + t, "Politiker " + (t + 1), TeamMember.Role.POLITICIAN, Set.of());
+            TeamMember official = new TeamMember(
+                    "o" + t, "Tjänsteperson " + (t + 1), TeamMember.Role.OFFICIAL, randomTopics(random, 3));
+            pairs.add(new TeamMember[] {politician, official});
         }
         for (int d = 0; d < days; d++) {
             LocalDate day = first.plusDays(d);

@@ -137,8 +137,8 @@ class VisitPlannerTests {
         return new Team(
                 id,
                 List.of(
-                        new Host(id + "-p", "Politiker", Host.Role.POLITICIAN, Set.of()),
-                        new Host(id + "-o", "Tjänsteperson", Host.Role.OFFICIAL, expertise)),
+                        new TeamMember(id + "-p", "Politiker", TeamMember.Role.POLITICIAN, Set.of()),
+                        new TeamMember(id + "-o", "Tjänsteperson", TeamMember.Role.OFFICIAL, expertise)),
                 new Window(at(9, 45), at(17, 0)),
                 TOWN_HALL,
                 lunch,

@@ -1,0 +1,103 @@
+package se.motesdagen.visit.planning;
+
+import ai.timefold.solver.core.api.solver.Solver;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The planning board's solver run: one at a time, in the background, its best plan so far and its
+ * progress readable at any moment, stoppable early. The plan lives in memory until it is published
+ * (publishing, which stores it and tells companies and hosts, comes next), so a restart forgets an
+ * unpublished proposal; solving again gives it back.
+ */
+@Service
+public class PlanningBoard {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanningBoard.class);
+
+    public enum State {
+        IDLE,
+        SOLVING,
+        DONE
+    }
+
+    /** What the board shows: the state, the day, the best plan so far and how it was reached. */
+    public record Snapshot(State state, LocalDate day, VisitPlan plan, VisitPlanner.Progress progress) {}
+
+    private final PlanBuilder builder;
+    private final VisitPlanner planner;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "visit-planner");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<Snapshot> snapshot =
+            new AtomicReference<>(new Snapshot(State.IDLE, null, null, null));
+    private final AtomicReference<Solver<VisitPlan>> running = new AtomicReference<>();
+
+    PlanningBoard(
+            PlanBuilder builder,
+            @Value("${motesdagen.visit.planning.time-limit:60s}") Duration limit,
+            @Value("${motesdagen.visit.planning.unimproved-limit:15s}") Duration unimproved) {
+        this.builder = builder;
+        this.planner = VisitPlanner.optimising(limit, unimproved);
+    }
+
+    public Snapshot snapshot() {
+        return snapshot.get();
+    }
+
+    /** Starts solving the day; false when a run is already going (one at a time). */
+    public boolean start(LocalDate day) {
+        Snapshot now = snapshot.get();
+        if (now.state() == State.SOLVING
+                || !snapshot.compareAndSet(now, new Snapshot(State.SOLVING, day, null, null))) {
+            return false;
+        }
+        VisitPlan problem = builder.build(day);
+        log.info(
+                "Planning {}: {} visits, {} teams",
+                day,
+                problem.getVisits().size(),
+                problem.getTeams().size());
+        runner.submit(() -> {
+            try {
+                VisitPlan best = planner.solve(
+                        problem,
+                        (plan, progress) -> snapshot.set(new Snapshot(State.SOLVING, day, plan, progress)),
+                        running::set);
+                VisitPlanner.Progress last = snapshot.get().progress();
+                snapshot.set(new Snapshot(State.DONE, day, best, last));
+                log.info("Planning {} done: {}", day, best.getScore());
+            } catch (RuntimeException e) {
+                log.error("Planning {} failed", day, e);
+                snapshot.set(new Snapshot(State.IDLE, day, null, null));
+            } finally {
+                running.set(null);
+            }
+        });
+        return true;
+    }
+
+    /** Stops the run; the best plan so far stays on the board. */
+    public void stop() {
+        Solver<VisitPlan> solver = running.get();
+        if (solver != null) {
+            solver.terminateEarly();
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        stop();
+        runner.shutdownNow();
+    }
+}

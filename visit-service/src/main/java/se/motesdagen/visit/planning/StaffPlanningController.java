@@ -1,0 +1,107 @@
+package se.motesdagen.visit.planning;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.visit.host.Hosts;
+import se.motesdagen.visit.request.VisitRequests;
+
+/**
+ * The planning board: pick the day, let the solver build the teams' itineraries, watch its progress,
+ * stop it when the plan is good enough, and read each team's day with the driving between visits and
+ * what did not fit. Works without JavaScript: the page reloads itself while the solver runs.
+ */
+@Controller
+class StaffPlanningController {
+
+    private final PlanningBoard board;
+    private final Hosts hosts;
+    private final VisitRequests requests;
+
+    StaffPlanningController(PlanningBoard board, Hosts hosts, VisitRequests requests) {
+        this.board = board;
+        this.hosts = hosts;
+        this.requests = requests;
+    }
+
+    @GetMapping("/personal/planering")
+    String board(
+            @RequestParam(name = "dag", required = false) String dag,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        PlanningBoard.Snapshot snapshot = board.snapshot();
+        if (snapshot.state() == PlanningBoard.State.SOLVING) {
+            response.setHeader("Refresh", "3"); // live progress without JavaScript
+        }
+        LocalDate day = parse(dag);
+        if (day == null) {
+            day = snapshot.day() != null ? snapshot.day() : firstDayWithHosts();
+        }
+        model.addAttribute("day", day);
+        model.addAttribute("dayInvalid", dag != null && parse(dag) == null);
+        model.addAttribute("openRequests", requests.open().size());
+        LocalDate forDay = day;
+        model.addAttribute(
+                "freeHosts",
+                hosts.all().stream()
+                        .filter(h ->
+                                h.availability().stream().anyMatch(a -> a.day().equals(forDay)))
+                        .count());
+        model.addAttribute("snapshot", snapshot);
+        boolean shown = snapshot.plan() != null && day.equals(snapshot.day());
+        model.addAttribute("plan", shown ? snapshot.plan() : null);
+        model.addAttribute(
+                "unplanned",
+                shown
+                        ? snapshot.plan().getVisits().stream()
+                                .filter(v -> v.getTeam() == null)
+                                .toList()
+                        : List.of());
+        return "planning/board";
+    }
+
+    @PostMapping("/personal/planering/los")
+    String solve(@RequestParam(name = "dag") String dag, RedirectAttributes redirect) {
+        LocalDate day = parse(dag);
+        if (day == null) {
+            redirect.addFlashAttribute("message", "staff.planning.badDay");
+            return "redirect:/personal/planering";
+        }
+        if (!board.start(day)) {
+            redirect.addFlashAttribute("message", "staff.planning.busy");
+        }
+        return "redirect:/personal/planering?dag=" + day;
+    }
+
+    @PostMapping("/personal/planering/stoppa")
+    String stop() {
+        board.stop();
+        return "redirect:/personal/planering";
+    }
+
+    private LocalDate firstDayWithHosts() {
+        return hosts.all().stream()
+                .flatMap(h -> h.availability().stream())
+                .map(a -> a.day())
+                .filter(d -> !d.isBefore(LocalDate.now()))
+                .min(LocalDate::compareTo)
+                .orElse(LocalDate.now());
+    }
+
+    private static LocalDate parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
