@@ -1,0 +1,105 @@
+package se.motesdagen.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.platform.test.Chromium;
+import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.visit.planning.PlanningBoard;
+
+/**
+ * The planners' pages in headless Chromium, used as a person would, each audited with axe-core
+ * against WCAG 2.1 AA: a host list with a wrong row, the list put right, and a plan made on the
+ * board. Skipped where Chromium is not installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(
+        partitions = 1,
+        topics = "registration.events",
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class VisitPagesBrowserTests {
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanningBoard board;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("visit-browser"));
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Chromium.installed(), "Chromium and ChromeDriver are not installed");
+        browser = Chromium.start("1024,900");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPlannerImportsTheHostsMendsAWrongRowAndMakesAPlanOnAccessiblePages() throws Exception {
+        String staff = "http://personal:motesdagen@localhost:" + port + "/besok/personal";
+        String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
+        Path wrong = Files.writeString(
+                Files.createTempFile("vardar", ".csv"),
+                header + "Karin Påhittad;karin@nykoping.example;;politiker;;;2027-08-26 09:00-17:00\n"
+                        + "Olof Exempel;olof@nykoping.example;;borgmästare;;bygglov;2027-08-26 09:00-17:00\n");
+        Path right = Files.writeString(
+                Files.createTempFile("vardar", ".csv"),
+                header + "Karin Påhittad;karin@nykoping.example;;politiker;;;2027-08-26 09:00-17:00\n"
+                        + "Olof Exempel;olof@nykoping.example;;tjänsteperson;;bygglov;2027-08-26 09:00-17:00\n");
+
+        browser.get(staff + "/vardar");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Värdar");
+        Chromium.assertAccessible(browser);
+
+        browser.findElement(By.id("fil")).sendKeys(wrong.toString());
+        browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("error-summary")).getText())
+                .contains("Listan lästes inte in")
+                .contains("Rad 3 (Olof Exempel): Rollen ”borgmästare” känns inte igen");
+        assertThat(browser.findElements(By.cssSelector("tbody tr"))).isEmpty();
+        Chromium.assertAccessible(browser);
+
+        browser.findElement(By.id("fil")).sendKeys(right.toString());
+        browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .isEqualTo("2 värdar lades till och 0 uppdaterades.");
+        assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(2);
+
+        browser.get(staff + "/planering?dag=2027-08-26");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("2 värdar är lediga den dagen");
+        Chromium.assertAccessible(browser);
+        browser.findElement(By.xpath("//button[text()='Lägg ett förslag']")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> board.snapshot().state() == PlanningBoard.State.DONE);
+        browser.get(staff + "/planering?dag=2027-08-26");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Alla regler hålls.")
+                .contains("Lag 1 · Karin Påhittad · Olof Exempel");
+        Chromium.assertAccessible(browser);
+    }
+}
