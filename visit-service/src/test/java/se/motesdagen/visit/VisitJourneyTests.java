@@ -210,7 +210,8 @@ abstract class VisitJourneyTests {
                 .contains("Alla regler hålls.")
                 .contains("Lag 1 · Politiker 1 · Tjänsteperson 1")
                 .contains("Lag 3")
-                .contains("Smedjevägen 2, Stigtomta");
+                .contains("Smedjevägen 2, Stigtomta")
+                .containsPattern("\\d+ minuter att köra från Stadshuset, Nyköping\\.");
         assertThat(board.snapshot().plan().getVisits())
                 .filteredOn(v -> companies.contains(v.getCompany()))
                 .allSatisfy(v -> assertThat(v.getTeam())

@@ -52,6 +52,9 @@ public class PlannedVisit {
     private Integer lateForLunchMinutes;
 
     @CascadingUpdateShadowVariable(targetMethodName = "schedule")
+    private Boolean afterLunch;
+
+    @CascadingUpdateShadowVariable(targetMethodName = "schedule")
     private Integer outsideWindowMinutes;
 
     protected PlannedVisit() {}
@@ -81,6 +84,7 @@ public class PlannedVisit {
             driveMinutes = null;
             lateForLunchMinutes = null;
             outsideWindowMinutes = null;
+            afterLunch = null;
             return;
         }
         TravelTimes travel = team.getTravel();
@@ -89,6 +93,7 @@ public class PlannedVisit {
         int drive = travel.minutes(from, place);
         LocalDateTime begin = earliestReceivable(ready.plusMinutes(drive));
         int late = 0;
+        boolean throughLunch = false;
         FixedPoint lunch = team.getLunch();
         if (lunch != null && ready.isBefore(lunch.window().to()) && !fitsBeforeLunch(begin, lunch, travel)) {
             // it cannot be done before lunch: drive to lunch from the previous stop, eat, then come here
@@ -97,10 +102,12 @@ public class PlannedVisit {
             LocalDateTime atLunch = ready.plusMinutes(toLunch);
             late = minutesLate(atLunch, lunch); // 0 unless the day itself starts too late for lunch
             drive = toLunch + fromLunch;
+            throughLunch = true;
             begin = earliestReceivable(max(atLunch, lunch.window().to()).plusMinutes(fromLunch));
         }
         start = begin;
         driveMinutes = drive;
+        afterLunch = throughLunch;
         lateForLunchMinutes = late;
         outsideWindowMinutes = minutesOutsideWindows(begin);
     }
@@ -152,6 +159,44 @@ public class PlannedVisit {
     public boolean topicsUnmatched() {
         return team != null && !topics.isEmpty() && topics.stream().noneMatch(team.expertise()::contains);
     }
+
+    /**
+     * Why the visit is where it is, rule by rule, in the terms of {@link VisitConstraints}: what the
+     * board says beside it. Each reason is a message code and its arguments.
+     */
+    public List<Reason> reasons() {
+        if (team == null) {
+            return List.of(new Reason("unplanned"));
+        }
+        List<Reason> reasons = new java.util.ArrayList<>();
+        String from = previous == null ? team.getHome().name() : previous.company;
+        reasons.add(
+                Boolean.TRUE.equals(afterLunch)
+                        ? new Reason("driveThroughLunch", getDriveMinutes(), from)
+                        : new Reason("drive", getDriveMinutes(), from));
+        if (!topics.isEmpty()) {
+            List<String> known =
+                    topics.stream().filter(team.expertise()::contains).sorted().toList();
+            reasons.add(
+                    known.isEmpty()
+                            ? new Reason(
+                                    "topicsUnknown",
+                                    String.join(", ", topics.stream().sorted().toList()))
+                            : new Reason("topicsKnown", String.join(", ", known)));
+        }
+        if (getOutsideWindowMinutes() > 0) {
+            reasons.add(new Reason("outsideWindow", getOutsideWindowMinutes()));
+        }
+        if (minutesOutsidePreferred() > 0) {
+            reasons.add(new Reason("outsidePreferred", minutesOutsidePreferred()));
+        } else if (preferred != null) {
+            reasons.add(new Reason("preferredKept"));
+        }
+        return reasons;
+    }
+
+    /** One reason, as a message code ({@code staff.planning.why.<code>}) and its arguments. */
+    public record Reason(String code, Object... arguments) {}
 
     static String normalise(String topic) {
         return topic.strip().toLowerCase(Locale.ROOT);

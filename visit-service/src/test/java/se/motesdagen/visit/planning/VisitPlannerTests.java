@@ -36,6 +36,10 @@ class VisitPlannerTests {
         assertThat(far.getStart()).isEqualTo(at(13, 0).plusMinutes(toStigtomta));
         assertThat(far.getDriveMinutes()).isEqualTo(travel.minutes(town, TOWN_HALL) + toStigtomta);
         assertThat(score.hardScore()).isZero();
+        assertThat(far.reasons()).extracting(PlannedVisit.Reason::code).containsExactly("driveThroughLunch");
+        assertThat(far.reasons().getFirst().arguments())
+                .containsExactly(travel.minutes(town, TOWN_HALL) + toStigtomta, "first");
+        assertThat(first.reasons().getFirst().arguments()).containsExactly(toTown, TOWN_HALL.name());
 
         // a company that only receives before lunch cannot have it so: the minutes outside are counted
         PlannedVisit morningOnly = visit("morning", stigtomta, List.of(new Window(at(9, 45), at(12, 0))));
@@ -43,6 +47,9 @@ class VisitPlannerTests {
         var broken = VisitPlanner.firstFit().update(new VisitPlan(List.of(team), List.of(first, morningOnly)));
         assertThat(morningOnly.getStart()).isAfterOrEqualTo(at(13, 0));
         assertThat(broken.hardScore()).isEqualTo(-60);
+        assertThat(morningOnly.reasons())
+                .extracting(PlannedVisit.Reason::code)
+                .containsExactly("driveThroughLunch", "outsideWindow");
     }
 
     @Test
@@ -65,6 +72,9 @@ class VisitPlannerTests {
         assertThat(plan.unplanned()).as(describe(plan)).isZero();
         assertThat(visit(plan, "eftermiddag").getStart()).isAfterOrEqualTo(at(13, 0));
         assertThat(visit(plan, "bageri").getTeam().getId()).isEqualTo("lag-2");
+        assertThat(visit(plan, "bageri").reasons())
+                .extracting(PlannedVisit.Reason::code)
+                .contains("topicsKnown");
         assertThat(plan.getVisits())
                 .allSatisfy(v -> assertThat(lunch.window().overlaps(v.getStart(), v.getLength()))
                         .as("%s at %s", v, v.getStart())
