@@ -102,6 +102,42 @@ abstract class FeedbackJourneyTests {
                                 "motesdagen_feedback_participants_recorded_total")));
     }
 
+    @Test
+    void anErasedRegistrationLeavesNoPersonBehindAndALateConfirmationDoesNotBringItBack() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    confirmed(registrationId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "participants"));
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    "se.motesdagen.registration.erased.v1",
+                    registrationId,
+                    CloudEventProducer.example("se.motesdagen.registration.erased.v1")
+                            .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mongo.exists(byId(registrationId), "participants"));
+        // a confirmation delivered again after the erasure brings nothing back
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    confirmed(registrationId));
+            String marker = UUID.randomUUID().toString();
+            producer.send(
+                    "registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, confirmed(marker));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(marker), "participants"));
+        }
+        assertThat(mongo.exists(byId(registrationId), "participants")).isFalse();
+    }
+
     private static String confirmed(String registrationId) {
         return CloudEventProducer.example(CONFIRMED).replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId);
     }

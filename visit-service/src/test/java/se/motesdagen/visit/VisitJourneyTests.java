@@ -243,6 +243,51 @@ abstract class VisitJourneyTests {
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     }
 
+    @Test
+    void anErasedRegistrationLeavesNoPersonBehindAndALateConfirmationDoesNotBringItBack() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    confirmed(registrationId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "visitRequests"));
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    "se.motesdagen.registration.erased.v1",
+                    registrationId,
+                    CloudEventProducer.example("se.motesdagen.registration.erased.v1")
+                            .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ERASED"
+                        .equals(mongo.findById(registrationId, Document.class, "visitRequests")
+                                .getString("status")));
+        Document erased = mongo.findById(registrationId, Document.class, "visitRequests");
+        assertThat(erased.toJson()).doesNotContain("astrid@testbageri.example").doesNotContain("Astrid");
+        // a confirmation delivered again after the erasure brings nothing back
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    confirmed(registrationId));
+            String marker = UUID.randomUUID().toString();
+            producer.send(
+                    "registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, confirmed(marker));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(marker), "visitRequests"));
+        }
+        assertThat(mongo.findById(registrationId, Document.class, "visitRequests")
+                        .getString("status"))
+                .isEqualTo("ERASED");
+        mvc.perform(get("/personal/besoksforfragningar").with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(registrationId))));
+    }
+
     private static String confirmed(String registrationId) {
         return CloudEventProducer.example(CONFIRMED).replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId);
     }

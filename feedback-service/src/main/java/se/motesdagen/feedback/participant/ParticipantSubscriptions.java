@@ -10,12 +10,21 @@ import se.motesdagen.platform.messaging.IncomingEvents;
 @Configuration(proxyBeanMethods = false)
 class ParticipantSubscriptions {
 
-    /** RegistrationConfirmed → a participant to ask for feedback after the day. */
+    /**
+     * RegistrationConfirmed → a participant to ask for feedback after the day; RegistrationErased → the
+     * participant is forgotten. One consumer for both, so an erasure never overtakes its confirmation.
+     */
     @Bean
     Consumer<Message<byte[]>> recordParticipant(IncomingEvents incoming, Participants participants) {
-        return incoming.consumer(
-                RegistrationConfirmed.TYPE,
-                RegistrationConfirmed.class,
-                (event, confirmed) -> participants.record(confirmed, event.id()));
+        return incoming.routes()
+                .on(
+                        RegistrationConfirmed.TYPE,
+                        RegistrationConfirmed.class,
+                        (event, confirmed) -> participants.record(confirmed, event.id()))
+                .on(
+                        RegistrationErased.TYPE,
+                        RegistrationErased.class,
+                        (event, erased) -> participants.erase(erased.registrationId()))
+                .consumer();
     }
 }

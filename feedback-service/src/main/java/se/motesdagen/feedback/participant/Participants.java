@@ -1,9 +1,14 @@
 package se.motesdagen.feedback.participant;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** Notes the companies that take part, for the surveys and follow-up reports that come later. */
@@ -12,16 +17,39 @@ class Participants {
 
     private static final Logger log = LoggerFactory.getLogger(Participants.class);
 
+    static final String ERASURES = "erasedRegistrations";
+
     private final ParticipantRepository participants;
+    private final MongoOperations mongo;
+    private final Clock clock;
     private final MeterRegistry meters;
 
-    Participants(ParticipantRepository participants, MeterRegistry meters) {
+    Participants(ParticipantRepository participants, MongoOperations mongo, Clock clock, MeterRegistry meters) {
         this.participants = participants;
+        this.mongo = mongo;
+        this.clock = clock;
         this.meters = meters;
     }
 
+    /**
+     * Erasure (GDPR): the participant is forgotten. A marker with only the registration id stays, so a
+     * late or replayed confirmation does not bring the person back.
+     */
+    void erase(String registrationId) {
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(registrationId)),
+                new Update().setOnInsert("erasedAt", clock.instant()),
+                ERASURES);
+        participants.deleteById(registrationId);
+        log.info("Participant of registration {} erased", registrationId);
+    }
+
+    private boolean erased(String registrationId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(registrationId)), ERASURES);
+    }
+
     void record(RegistrationConfirmed confirmed, String sourceMessageId) {
-        if (participants.existsById(confirmed.registrationId())) {
+        if (participants.existsById(confirmed.registrationId()) || erased(confirmed.registrationId())) {
             return;
         }
         try {

@@ -16,7 +16,7 @@ class StaffVisitRequestController {
 
     @GetMapping("/personal/besoksforfragningar")
     String list(Model model) {
-        model.addAttribute("requests", requests.findAllByOrderByRequestedAtDesc());
+        model.addAttribute("requests", requests.findAllByStatusOrderByRequestedAtDesc(VisitRequest.Status.REQUESTED));
         return "request/staff-list";
     }
 }

@@ -26,6 +26,8 @@ public record VisitRequest(
         String sourceMessageId) {
 
     public enum Status {
-        REQUESTED
+        REQUESTED,
+        /** The registration was erased: nothing of the people is kept, and the request is not planned. */
+        ERASED
     }
 }

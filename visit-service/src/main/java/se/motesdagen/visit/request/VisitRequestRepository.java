@@ -6,4 +6,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface VisitRequestRepository extends MongoRepository<VisitRequest, String> {
 
     List<VisitRequest> findAllByOrderByRequestedAtDesc();
+
+    List<VisitRequest> findAllByStatusOrderByRequestedAtDesc(VisitRequest.Status status);
 }

@@ -10,12 +10,22 @@ import se.motesdagen.platform.messaging.IncomingEvents;
 @Configuration(proxyBeanMethods = false)
 class VisitRequestSubscriptions {
 
-    /** RegistrationConfirmed with a visit wish → a visit request for the planners. */
+    /**
+     * RegistrationConfirmed with a visit wish → a visit request for the planners; RegistrationErased →
+     * the request keeps nothing of the people. One consumer for both, so an erasure is never handled
+     * before the confirmation it follows.
+     */
     @Bean
     Consumer<Message<byte[]>> requestVisit(IncomingEvents incoming, VisitRequests requests) {
-        return incoming.consumer(
-                RegistrationConfirmed.TYPE,
-                RegistrationConfirmed.class,
-                (event, confirmed) -> requests.record(confirmed, event.id()));
+        return incoming.routes()
+                .on(
+                        RegistrationConfirmed.TYPE,
+                        RegistrationConfirmed.class,
+                        (event, confirmed) -> requests.record(confirmed, event.id()))
+                .on(
+                        RegistrationErased.TYPE,
+                        RegistrationErased.class,
+                        (event, erased) -> requests.erase(erased.registrationId()))
+                .consumer();
     }
 }
