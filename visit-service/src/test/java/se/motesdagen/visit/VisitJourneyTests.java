@@ -28,7 +28,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
+import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.planning.PlanningBoard;
 
 /** RegistrationConfirmed on Kafka → a visit request for the planners, once. Subclasses pick the infrastructure. */
@@ -221,6 +223,125 @@ abstract class VisitJourneyTests {
                         .param("dag", "2027-09-02")
                         .with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aPublishedPlanTellsCompaniesAndHostsOnceAndTheCompanyConfirmsOrAsksForAnotherTime() throws Exception {
+        String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
+        String list = header
+                + "Publicerad Politiker;pp@publish.example;;politiker;Kommunalråd;;2027-09-03 09:00-17:00\n"
+                + "Publicerad Tjänsteperson;pt@publish.example;;tjänsteperson;Näringslivsenheten;bygglov;"
+                + "2027-09-03 09:00-17:00\n";
+        mvc.perform(multipart("/personal/vardar/import")
+                        .file(new MockMultipartFile(
+                                "fil", "vardar.csv", "text/csv", list.getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(containsString("2 värdar lades till")));
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            for (String id : List.of(first, second)) {
+                producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, id, confirmed(id));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.exists(byId(first), "visitRequests") && mongo.exists(byId(second), "visitRequests"));
+        mvc.perform(post("/personal/planering/los")
+                        .param("dag", "2027-09-03")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> board.snapshot().state() == PlanningBoard.State.DONE
+                        && java.time.LocalDate.of(2027, 9, 3)
+                                .equals(board.snapshot().day()));
+
+        for (int round = 0; round < 2; round++) {
+            mvc.perform(post("/personal/planering/publicera")
+                            .param("dag", "2027-09-03")
+                            .with(csrf())
+                            .with(httpBasic("personal", "motesdagen")))
+                    .andExpect(status().is3xxRedirection());
+        }
+        TopicReader topic = new TopicReader(bootstrapServers);
+        String firstVisit = "besok-" + first;
+        List<TopicReader.PublishedEvent> scheduled = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topic.read("visit.events", k -> k.equals(firstVisit) || k.equals("besok-" + second)),
+                        events -> events.size() >= 2);
+        Thread.sleep(1000); // anything a second publication sent would be on the topic by now
+        scheduled = topic.read("visit.events", k -> k.equals(firstVisit) || k.equals("besok-" + second));
+        assertThat(scheduled)
+                .as("the second publication of the same plan sends nothing")
+                .hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.type()).isEqualTo("se.motesdagen.visit.scheduled.v1");
+                    assertThat(ContractSchemas.violations(e.type(), e.body())).isEmpty();
+                });
+        List<TopicReader.PublishedEvent> itineraries =
+                topic.read("visit.events", k -> k.startsWith("h-") || mongo.exists(byId(k), "hosts"));
+        assertThat(itineraries)
+                .filteredOn(
+                        e -> e.body().contains("pp@publish.example") || e.body().contains("pt@publish.example"))
+                .hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.type()).isEqualTo("se.motesdagen.visit.itinerary-published.v1");
+                    assertThat(ContractSchemas.violations(e.type(), e.body())).isEmpty();
+                    assertThat(e.body()).contains(firstVisit);
+                });
+        String body = scheduled.stream()
+                .filter(e -> e.key().equals(firstVisit))
+                .findFirst()
+                .orElseThrow()
+                .body();
+        String token = body.replaceAll("(?s).*besok/svar\\?token=([A-Za-z0-9_-]+).*", "$1");
+        assertThat(mongo.findById(firstVisit, Document.class, "visits").toJson())
+                .doesNotContain(token);
+
+        // the link shows a button; only pressing it confirms
+        mvc.perform(get("/svar").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Bekräfta tiden")));
+        assertThat(mongo.findById(firstVisit, Document.class, "visits").getString("status"))
+                .isEqualTo("SCHEDULED");
+        mvc.perform(post("/svar").param("token", token).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tack! Tiden är bekräftad")));
+        mvc.perform(post("/svar").param("token", token)).andExpect(status().isForbidden());
+        mvc.perform(get("/svar").param("token", "forged-" + token))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Länken gäller inte")));
+
+        String other = topic.read("visit.events", ("besok-" + second)::equals)
+                .getFirst()
+                .body()
+                .replaceAll("(?s).*annan-tid\\?token=([A-Za-z0-9_-]+).*", "$1");
+        mvc.perform(post("/annan-tid")
+                        .param("token", other)
+                        .param("reason", "  ")
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Skriv varför tiden inte passar.")));
+        mvc.perform(post("/annan-tid")
+                        .param("token", other)
+                        .param("reason", "Leverans på förmiddagen")
+                        .param("preferredTimes", "Efter lunch")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tack, vi hör av oss")));
+        List<TopicReader.PublishedEvent> answers = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topic.read("visit.events", k -> k.equals(firstVisit) || k.equals("besok-" + second)),
+                        events -> events.size() == 4);
+        assertThat(answers)
+                .extracting(TopicReader.PublishedEvent::type)
+                .contains("se.motesdagen.visit.confirmed.v1", "se.motesdagen.visit.change-requested.v1");
+        answers.forEach(
+                e -> assertThat(ContractSchemas.violations(e.type(), e.body())).isEmpty());
+        mvc.perform(get("/personal/planering").with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(containsString("Företag som bett om en annan tid")))
+                .andExpect(content().string(containsString("Leverans på förmiddagen")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package se.motesdagen.visit.planning;
+package se.motesdagen.visit.board;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.motesdagen.visit.host.Hosts;
+import se.motesdagen.visit.planning.PlanningBoard;
+import se.motesdagen.visit.publish.Answers;
+import se.motesdagen.visit.publish.Publishing;
 import se.motesdagen.visit.request.VisitRequests;
 
 /**
@@ -23,11 +26,16 @@ class StaffPlanningController {
     private final PlanningBoard board;
     private final Hosts hosts;
     private final VisitRequests requests;
+    private final Publishing publishing;
+    private final Answers answers;
 
-    StaffPlanningController(PlanningBoard board, Hosts hosts, VisitRequests requests) {
+    StaffPlanningController(
+            PlanningBoard board, Hosts hosts, VisitRequests requests, Publishing publishing, Answers answers) {
         this.board = board;
         this.hosts = hosts;
         this.requests = requests;
+        this.publishing = publishing;
+        this.answers = answers;
     }
 
     @GetMapping("/personal/planering")
@@ -63,7 +71,24 @@ class StaffPlanningController {
                                 .filter(v -> v.getTeam() == null)
                                 .toList()
                         : List.of());
+        model.addAttribute("changeRequests", answers.changeRequests());
         return "planning/board";
+    }
+
+    /** Publishes the plan on the board: only what changed since last time is sent. */
+    @PostMapping("/personal/planering/publicera")
+    String publish(@RequestParam(name = "dag") String dag, RedirectAttributes redirect) {
+        LocalDate day = parse(dag);
+        PlanningBoard.Snapshot snapshot = board.snapshot();
+        if (day == null
+                || snapshot.state() != PlanningBoard.State.DONE
+                || snapshot.plan() == null
+                || !day.equals(snapshot.day())) {
+            redirect.addFlashAttribute("message", "staff.planning.nothingToPublish");
+            return "redirect:/personal/planering" + (day == null ? "" : "?dag=" + day);
+        }
+        redirect.addFlashAttribute("published", publishing.publish(day, snapshot.plan()));
+        return "redirect:/personal/planering?dag=" + day;
     }
 
     @PostMapping("/personal/planering/los")

@@ -1,0 +1,95 @@
+package se.motesdagen.visit.publish;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import se.motesdagen.platform.outbox.OutboxEvent;
+import se.motesdagen.platform.outbox.OutboxRelay;
+import se.motesdagen.platform.outbox.OutboxTracing;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The company's answers to its visit time, through the links in its mail. */
+@Service
+public class Answers {
+
+    static final String CONFIRMED_V1 = "se.motesdagen.visit.confirmed.v1";
+    static final String CHANGE_REQUESTED_V1 = "se.motesdagen.visit.change-requested.v1";
+    private static final Logger log = LoggerFactory.getLogger(Answers.class);
+
+    private final VisitRepository visits;
+    private final OutboxRelay relay;
+    private final OutboxTracing tracing;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Answers(VisitRepository visits, OutboxRelay relay, OutboxTracing tracing, JsonMapper json, Clock clock) {
+        this.visits = visits;
+        this.relay = relay;
+        this.tracing = tracing;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The visit the link is for; empty for a forged or outdated link (a new time gives new links). */
+    Optional<Visit> byToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return visits.findByTokenHash(AnswerLinks.hash(token)).filter(v -> v.getStatus() != Visit.Status.CANCELLED);
+    }
+
+    /** The company confirms; confirming twice changes nothing the second time. */
+    Optional<Visit> confirm(String token) {
+        return byToken(token).map(visit -> {
+            if (visit.getStatus() == Visit.Status.CONFIRMED) {
+                return visit;
+            }
+            Instant now = clock.instant();
+            visit.confirm(now);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("visitId", visit.getId());
+            body.put("registrationId", visit.getRegistrationId());
+            body.put("startsAt", Publishing.offset(visit.getStartsAt()));
+            body.put("confirmedAt", now.toString());
+            visit.record(event(CONFIRMED_V1, visit, now, body));
+            visits.save(visit);
+            relay.hint("visits", visit.getId());
+            log.info("Visit {} confirmed by the company", visit.getId());
+            return visit;
+        });
+    }
+
+    /** The company asks for another time: the visit goes back on the board with the reason. */
+    Optional<Visit> askForAnotherTime(String token, String reason, String preferredTimes) {
+        return byToken(token).map(visit -> {
+            Instant now = clock.instant();
+            visit.askForAnotherTime(reason, preferredTimes, now);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("visitId", visit.getId());
+            body.put("registrationId", visit.getRegistrationId());
+            body.put("startsAt", Publishing.offset(visit.getStartsAt()));
+            body.put("reason", reason);
+            body.put("preferredTimes", preferredTimes);
+            body.put("requestedAt", now.toString());
+            visit.record(event(CHANGE_REQUESTED_V1, visit, now, body));
+            visits.save(visit);
+            relay.hint("visits", visit.getId());
+            log.info("Visit {}: the company asked for another time", visit.getId());
+            return visit;
+        });
+    }
+
+    /** The visits whose companies asked for another time, newest first: what the board lists for staff. */
+    public java.util.List<Visit> changeRequests() {
+        return visits.findAllByStatusOrderByAnsweredAtDesc(Visit.Status.CHANGE_REQUESTED);
+    }
+
+    private OutboxEvent event(String type, Visit visit, Instant now, Map<String, Object> body) {
+        return tracing.stamp(OutboxEvent.of(type, visit.getId(), now, json.writeValueAsString(body)));
+    }
+}

@@ -1,0 +1,345 @@
+package se.motesdagen.visit.publish;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import se.motesdagen.platform.outbox.OutboxEvent;
+import se.motesdagen.platform.outbox.OutboxRelay;
+import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.visit.host.Host;
+import se.motesdagen.visit.host.Hosts;
+import se.motesdagen.visit.planning.PlannedVisit;
+import se.motesdagen.visit.planning.Team;
+import se.motesdagen.visit.planning.TeamMember;
+import se.motesdagen.visit.planning.VisitPlan;
+import se.motesdagen.visit.request.VisitRequest;
+import se.motesdagen.visit.request.VisitRequests;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishing a plan tells only what changed: a visit new to the plan gets {@code VisitScheduled}, one
+ * whose time or hosts moved {@code VisitRescheduled} (with new links: the old ones stop working), one no
+ * longer in it {@code VisitCancelled}, and each host whose day changed {@code ItineraryPublished}.
+ * Publishing the same plan twice sends nothing the second time.
+ */
+@Service
+public class Publishing {
+
+    static final String SCHEDULED_V1 = "se.motesdagen.visit.scheduled.v1";
+    static final String RESCHEDULED_V1 = "se.motesdagen.visit.rescheduled.v1";
+    static final String CANCELLED_V1 = "se.motesdagen.visit.cancelled.v1";
+    static final String ITINERARY_V1 = "se.motesdagen.visit.itinerary-published.v1";
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final Logger log = LoggerFactory.getLogger(Publishing.class);
+
+    private final VisitRepository visits;
+    private final ItineraryRepository itineraries;
+    private final Hosts hosts;
+    private final VisitRequests requests;
+    private final OutboxRelay relay;
+    private final OutboxTracing tracing;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    Publishing(
+            VisitRepository visits,
+            ItineraryRepository itineraries,
+            Hosts hosts,
+            VisitRequests requests,
+            OutboxRelay relay,
+            OutboxTracing tracing,
+            JsonMapper json,
+            Clock clock,
+            @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+        this.visits = visits;
+        this.itineraries = itineraries;
+        this.hosts = hosts;
+        this.requests = requests;
+        this.relay = relay;
+        this.tracing = tracing;
+        this.json = json;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** What publishing did, counted for the board. */
+    public record Published(int scheduled, int rescheduled, int cancelled, int unchanged, int itineraries) {}
+
+    public Published publish(LocalDate day, VisitPlan plan) {
+        Instant now = clock.instant();
+        Map<String, Host> roster = hosts.all().stream().collect(Collectors.toMap(Host::id, Function.identity()));
+        Map<String, VisitRequest> open =
+                requests.open().stream().collect(Collectors.toMap(VisitRequest::registrationId, Function.identity()));
+        int scheduled = 0;
+        int rescheduled = 0;
+        int cancelled = 0;
+        int unchanged = 0;
+        Set<String> planned = new HashSet<>();
+        for (PlannedVisit planned0 : plan.getVisits()) {
+            VisitRequest request = open.get(planned0.getId());
+            Optional<Visit> existing = visits.findById(visitId(planned0.getId()));
+            if (planned0.getTeam() == null || request == null) {
+                continue;
+            }
+            planned.add(visitId(planned0.getId()));
+            List<Visit.HostRef> hostRefs = planned0.getTeam().getHosts().stream()
+                    .map(member -> hostRef(member, roster))
+                    .toList();
+            Instant start = planned0.getStart().atZone(STOCKHOLM).toInstant();
+            Instant end = planned0.getEnd().atZone(STOCKHOLM).toInstant();
+            Visit visit = existing.orElseGet(
+                    () -> new Visit(visitId(request.registrationId()), request.registrationId(), day));
+            boolean fresh = existing.isEmpty() || visit.getStatus() == Visit.Status.CANCELLED;
+            if (!fresh && !visit.differsFrom(hostRefs, start)) {
+                unchanged++;
+                continue;
+            }
+            Instant previousStart = visit.getStartsAt();
+            Instant previousEnd = visit.getEndsAt();
+            String token = AnswerLinks.newToken();
+            visit.describe(
+                    request.eventName(),
+                    request.companyName(),
+                    request.address(),
+                    request.contactName(),
+                    request.contactEmail(),
+                    request.contactPhone(),
+                    "sv",
+                    List.copyOf(planned0.getTopics()));
+            visit.schedule(planned0.getTeam().getId(), hostRefs, start, end, AnswerLinks.hash(token), now);
+            Map<String, Object> body = visitBody(visit);
+            body.put("confirmUrl", publicBaseUrl + "/besok/svar?token=" + token);
+            body.put("changeRequestUrl", publicBaseUrl + "/besok/annan-tid?token=" + token);
+            if (fresh) {
+                body.put("scheduledAt", now.toString());
+                visit.record(event(SCHEDULED_V1, visit.getId(), now, body));
+                scheduled++;
+            } else {
+                body.put("previousStartsAt", offset(previousStart));
+                body.put("previousEndsAt", offset(previousEnd));
+                body.put("reason", null);
+                body.put("rescheduledAt", now.toString());
+                visit.record(event(RESCHEDULED_V1, visit.getId(), now, body));
+                rescheduled++;
+            }
+            save(visit);
+        }
+        for (Visit visit : visits.findAllByDay(day)) {
+            if (!planned.contains(visit.getId()) && visit.getStatus() != Visit.Status.CANCELLED) {
+                Map<String, Object> body = visitBody(visit);
+                body.put("reason", null);
+                body.put("cancelledAt", now.toString());
+                visit.cancel(now);
+                visit.record(event(CANCELLED_V1, visit.getId(), now, body));
+                save(visit);
+                cancelled++;
+            }
+        }
+        int sent = publishItineraries(day, plan, roster, now);
+        log.info(
+                "Plan for {} published: {} scheduled, {} rescheduled, {} cancelled, {} unchanged, {} itineraries",
+                day,
+                scheduled,
+                rescheduled,
+                cancelled,
+                unchanged,
+                sent);
+        return new Published(scheduled, rescheduled, cancelled, unchanged, sent);
+    }
+
+    private int publishItineraries(LocalDate day, VisitPlan plan, Map<String, Host> roster, Instant now) {
+        int sent = 0;
+        Set<String> told = new HashSet<>();
+        for (Team team : plan.getTeams()) {
+            for (TeamMember member : team.getHosts()) {
+                Host host = roster.get(member.id());
+                if (host == null) {
+                    continue;
+                }
+                told.add(host.id());
+                sent += sendItinerary(day, host, team, now) ? 1 : 0;
+            }
+        }
+        for (Itinerary earlier : itineraries.findAllByDay(day)) {
+            Host host = roster.get(earlier.getHostId());
+            if (!told.contains(earlier.getHostId()) && host != null) {
+                sent += sendItinerary(day, host, null, now) ? 1 : 0; // no longer out that day: an empty day
+            }
+        }
+        return sent;
+    }
+
+    private boolean sendItinerary(LocalDate day, Host host, Team team, Instant now) {
+        List<Map<String, Object>> stops = new ArrayList<>();
+        if (team != null) {
+            boolean lunchListed = false;
+            for (PlannedVisit visit : team.getVisits()) {
+                if (!lunchListed
+                        && team.getLunch() != null
+                        && !visit.getStart().isBefore(team.getLunch().window().to())) {
+                    stops.add(lunch(team));
+                    lunchListed = true;
+                }
+                Map<String, Object> stop = new LinkedHashMap<>();
+                stop.put("kind", "visit");
+                stop.put("visitId", visitId(visit.getId()));
+                stop.put("title", visit.getCompany());
+                stop.put("startsAt", offset(visit.getStart().atZone(STOCKHOLM).toInstant()));
+                stop.put("endsAt", offset(visit.getEnd().atZone(STOCKHOLM).toInstant()));
+                stop.put("address", visit.getPlace().name());
+                stop.put("locality", null);
+                stop.put("contact", contact(visit.getId()));
+                stop.put("topics", visit.getTopics().stream().sorted().toList());
+                stop.put("driveMinutesBefore", visit.getDriveMinutes());
+                stops.add(stop);
+            }
+        }
+        String fingerprint = AnswerLinks.hash(json.writeValueAsString(stops));
+        Itinerary itinerary =
+                itineraries.findById(Itinerary.idFor(host.id(), day)).orElseGet(() -> new Itinerary(host.id(), day));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("itineraryId", itinerary.getId());
+        body.put(
+                "host",
+                Map.of(
+                        "hostId", host.id(),
+                        "name", host.name(),
+                        "email", host.email(),
+                        "language", "sv",
+                        "role", host.role() == Host.Role.POLITICIAN ? "politician" : "official"));
+        body.put("date", day.toString());
+        body.put(
+                "team",
+                team == null
+                        ? null
+                        : Map.of(
+                                "name",
+                                team.getId(),
+                                "members",
+                                team.getHosts().stream()
+                                        .map(m -> {
+                                            Map<String, Object> member = new LinkedHashMap<>();
+                                            member.put("name", m.name());
+                                            member.put("title", null);
+                                            member.put("phone", null);
+                                            return member;
+                                        })
+                                        .toList()));
+        body.put("stops", stops);
+        body.put("itineraryUrl", null);
+        body.put("publishedAt", now.toString());
+        if (!itinerary.change(fingerprint, event(ITINERARY_V1, host.id(), now, body))) {
+            return false;
+        }
+        itineraries.save(itinerary);
+        relay.hint("itineraries", itinerary.getId());
+        return true;
+    }
+
+    private Map<String, Object> lunch(Team team) {
+        Map<String, Object> stop = new LinkedHashMap<>();
+        stop.put("kind", "fixed");
+        stop.put("visitId", null);
+        stop.put("title", team.getLunch().title());
+        stop.put(
+                "startsAt",
+                offset(team.getLunch().window().from().atZone(STOCKHOLM).toInstant()));
+        stop.put(
+                "endsAt", offset(team.getLunch().window().to().atZone(STOCKHOLM).toInstant()));
+        stop.put("address", team.getLunch().place().name());
+        stop.put("locality", null);
+        stop.put("contact", null);
+        stop.put("topics", List.of());
+        stop.put("driveMinutesBefore", 0);
+        return stop;
+    }
+
+    private Map<String, Object> contact(String registrationId) {
+        return visits.findById(visitId(registrationId))
+                .map(v -> {
+                    Map<String, Object> contact = new LinkedHashMap<>();
+                    contact.put("name", v.getContactName());
+                    contact.put("phone", v.getContactPhone());
+                    return contact;
+                })
+                .orElse(null);
+    }
+
+    private Map<String, Object> visitBody(Visit visit) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("visitId", visit.getId());
+        body.put("registrationId", visit.getRegistrationId());
+        body.put("eventName", visit.getEventName());
+        Map<String, Object> company = new LinkedHashMap<>();
+        company.put("name", visit.getCompany());
+        company.put("address", visit.getAddress());
+        company.put("locality", null);
+        body.put("company", company);
+        body.put("contact", Map.of("name", visit.getContactName(), "email", visit.getContactEmail()));
+        body.put("language", visit.getLanguage());
+        body.put("startsAt", offset(visit.getStartsAt()));
+        body.put("endsAt", offset(visit.getEndsAt()));
+        body.put(
+                "hosts",
+                visit.getHosts().stream()
+                        .map(h -> {
+                            Map<String, Object> host = new LinkedHashMap<>();
+                            host.put("hostId", h.hostId());
+                            host.put("name", h.name());
+                            host.put("role", h.role());
+                            host.put("title", h.title());
+                            return host;
+                        })
+                        .toList());
+        body.put("topics", visit.getTopics());
+        return body;
+    }
+
+    private static Visit.HostRef hostRef(TeamMember member, Map<String, Host> roster) {
+        Host host = roster.get(member.id());
+        return new Visit.HostRef(
+                member.id(),
+                member.name(),
+                member.role() == TeamMember.Role.POLITICIAN ? "politician" : "official",
+                host == null ? null : blankToNull(host.affiliation()),
+                host == null ? null : host.email(),
+                host == null ? null : host.phone());
+    }
+
+    private OutboxEvent event(String type, String subject, Instant now, Map<String, Object> body) {
+        return tracing.stamp(OutboxEvent.of(type, subject, now, json.writeValueAsString(body)));
+    }
+
+    private void save(Visit visit) {
+        visits.save(visit);
+        relay.hint("visits", visit.getId());
+    }
+
+    static String visitId(String registrationId) {
+        return "besok-" + registrationId;
+    }
+
+    static String offset(Instant instant) {
+        // with the seconds, as RFC 3339 wants them (OffsetDateTime.toString leaves ":00" out)
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(STOCKHOLM));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

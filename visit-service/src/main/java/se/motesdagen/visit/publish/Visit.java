@@ -1,0 +1,219 @@
+package se.motesdagen.visit.publish;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.outbox.OutboxEvent;
+
+/**
+ * A published visit: when, who comes, and what the company answered. Its events wait in its own
+ * {@code outbox} until the relay has published them, written in the same save as the change they report.
+ */
+@Document("visits")
+public class Visit {
+
+    public enum Status {
+        /** Published; the company has not answered. */
+        SCHEDULED,
+        /** The company confirmed the time. */
+        CONFIRMED,
+        /** The company asked for another time: back on the board. */
+        CHANGE_REQUESTED,
+        /** Taken out of the plan. */
+        CANCELLED
+    }
+
+    /** A host as the company and the events see them. */
+    public record HostRef(String hostId, String name, String role, String title, String email, String phone) {}
+
+    @Id
+    private String id;
+
+    @Indexed
+    private String registrationId;
+
+    @Indexed
+    private LocalDate day;
+
+    private String eventName;
+    private String company;
+    private String address;
+    private String contactName;
+    private String contactEmail;
+    private String contactPhone;
+    private String language;
+    private String teamId;
+    private List<HostRef> hosts;
+    private List<String> topics;
+    private Instant startsAt;
+    private Instant endsAt;
+    private Status status;
+
+    /** SHA-256 of the secret in the company's links; the secret itself is kept nowhere. */
+    @Indexed(sparse = true)
+    private String tokenHash;
+
+    private String changeReason;
+    private String preferredTimes;
+    private Instant publishedAt;
+    private Instant answeredAt;
+    private List<OutboxEvent> outbox = new ArrayList<>();
+
+    @Version
+    private Long version;
+
+    protected Visit() {}
+
+    Visit(String id, String registrationId, LocalDate day) {
+        this.id = id;
+        this.registrationId = registrationId;
+        this.day = day;
+    }
+
+    void describe(
+            String eventName,
+            String company,
+            String address,
+            String contactName,
+            String contactEmail,
+            String contactPhone,
+            String language,
+            List<String> topics) {
+        this.eventName = eventName;
+        this.company = company;
+        this.address = address;
+        this.contactName = contactName;
+        this.contactEmail = contactEmail;
+        this.contactPhone = contactPhone;
+        this.language = language;
+        this.topics = List.copyOf(topics);
+    }
+
+    void schedule(String teamId, List<HostRef> hosts, Instant startsAt, Instant endsAt, String tokenHash, Instant now) {
+        this.teamId = teamId;
+        this.hosts = List.copyOf(hosts);
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.tokenHash = tokenHash;
+        this.status = Status.SCHEDULED;
+        this.changeReason = null;
+        this.preferredTimes = null;
+        this.publishedAt = now;
+        this.answeredAt = null;
+    }
+
+    void cancel(Instant now) {
+        this.status = Status.CANCELLED;
+        this.tokenHash = null;
+        this.publishedAt = now;
+    }
+
+    void confirm(Instant now) {
+        this.status = Status.CONFIRMED;
+        this.answeredAt = now;
+    }
+
+    void askForAnotherTime(String reason, String preferredTimes, Instant now) {
+        this.status = Status.CHANGE_REQUESTED;
+        this.changeReason = reason;
+        this.preferredTimes = preferredTimes;
+        this.answeredAt = now;
+    }
+
+    void record(OutboxEvent event) {
+        outbox.add(event);
+    }
+
+    /** Whether publishing this team, these hosts and this time changes what the company was told. */
+    boolean differsFrom(List<HostRef> otherHosts, Instant otherStart) {
+        List<String> ours =
+                hosts == null ? List.of() : hosts.stream().map(HostRef::hostId).toList();
+        return !otherStart.equals(startsAt)
+                || !ours.equals(otherHosts.stream().map(HostRef::hostId).toList());
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getRegistrationId() {
+        return registrationId;
+    }
+
+    public LocalDate getDay() {
+        return day;
+    }
+
+    public String getEventName() {
+        return eventName;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public String getContactPhone() {
+        return contactPhone;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getTeamId() {
+        return teamId;
+    }
+
+    public List<HostRef> getHosts() {
+        return hosts == null ? List.of() : hosts;
+    }
+
+    public List<String> getTopics() {
+        return topics == null ? List.of() : topics;
+    }
+
+    public Instant getStartsAt() {
+        return startsAt;
+    }
+
+    public Instant getEndsAt() {
+        return endsAt;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getChangeReason() {
+        return changeReason;
+    }
+
+    public String getPreferredTimes() {
+        return preferredTimes;
+    }
+
+    public Instant getAnsweredAt() {
+        return answeredAt;
+    }
+
+    public List<OutboxEvent> getOutbox() {
+        return outbox;
+    }
+}

@@ -1,0 +1,15 @@
+package se.motesdagen.visit.publish;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface VisitRepository extends MongoRepository<Visit, String> {
+
+    Optional<Visit> findByTokenHash(String tokenHash);
+
+    List<Visit> findAllByDay(LocalDate day);
+
+    List<Visit> findAllByStatusOrderByAnsweredAtDesc(Visit.Status status);
+}
