@@ -19,7 +19,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.test.Chromium;
+import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.planning.PlanningBoard;
 
 /**
@@ -41,6 +43,9 @@ class VisitPagesBrowserTests {
 
     @Autowired
     PlanningBoard board;
+
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -91,7 +96,21 @@ class VisitPagesBrowserTests {
                 .isEqualTo("2 värdar lades till och 0 uppdaterades.");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(2);
 
+        String registrationId = java.util.UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    java.util.UUID.randomUUID().toString(),
+                    "se.motesdagen.registration.confirmed.v1",
+                    registrationId,
+                    CloudEventProducer.example("se.motesdagen.registration.confirmed.v1")
+                            .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId));
+        }
         browser.get(staff + "/planering?dag=2027-08-26");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.navigate().refresh();
+            return browser.findElement(By.tagName("main")).getText().contains("1 besök väntar på en plan");
+        });
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("2 värdar är lediga den dagen");
         Chromium.assertAccessible(browser);
         browser.findElement(By.xpath("//button[text()='Lägg ett förslag']")).click();
@@ -100,6 +119,36 @@ class VisitPagesBrowserTests {
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Alla regler hålls.")
                 .contains("Lag 1 · Karin Påhittad · Olof Exempel");
+        Chromium.assertAccessible(browser);
+
+        browser.findElement(By.xpath("//button[text()='Publicera planen']")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 besök skickade");
+        String key = "besok-" + registrationId;
+        String token = await().atMost(Duration.ofSeconds(30))
+                .until(() -> new TopicReader(bootstrapServers).read("visit.events", key::equals), e -> !e.isEmpty())
+                .getFirst()
+                .body()
+                .replaceAll("(?s).*besok/svar\\?token=([A-Za-z0-9_-]+).*", "$1");
+
+        // the company's pages, on a phone: the confirm page, the change form with a mistake, the thanks
+        String company = "http://localhost:" + port + "/besok";
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(company + "/annan-tid?token=" + token);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Be om en annan tid");
+        Chromium.assertAccessible(browser);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Skriv varför tiden inte passar.");
+        assertThat(browser.findElement(By.id("reason")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        Chromium.assertAccessible(browser);
+        browser.get(company + "/svar?token=" + token);
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        Chromium.assertAccessible(browser);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tack! Tiden är bekräftad");
+        Chromium.assertAccessible(browser);
+        browser.get(company + "/svar?token=nobody-got-this");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Länken gäller inte");
         Chromium.assertAccessible(browser);
     }
 }
