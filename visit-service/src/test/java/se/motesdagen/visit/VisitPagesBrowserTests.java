@@ -44,6 +44,9 @@ class VisitPagesBrowserTests {
     @Autowired
     PlanningBoard board;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -129,6 +132,19 @@ class VisitPagesBrowserTests {
                 .getFirst()
                 .body()
                 .replaceAll("(?s).*besok/svar\\?token=([A-Za-z0-9_-]+).*", "$1");
+
+        // the host's day to print
+        String karin = mongo.findOne(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("email")
+                                        .is("karin@nykoping.example")),
+                        org.bson.Document.class,
+                        "hosts")
+                .getString("_id");
+        browser.get(staff + "/scheman/" + karin + "/2027-08-26");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Schema för Karin Påhittad");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Nyköpings Testbageri AB");
+        Chromium.assertAccessible(browser);
 
         // the company's pages, on a phone: the confirm page, the change form with a mistake, the thanks
         String company = "http://localhost:" + port + "/besok";

@@ -106,6 +106,12 @@ public class Publishing {
                     () -> new Visit(visitId(request.registrationId()), request.registrationId(), day));
             boolean fresh = existing.isEmpty() || visit.getStatus() == Visit.Status.CANCELLED;
             if (!fresh && !visit.differsFrom(hostRefs, start)) {
+                // the company's time stands; the drive before it may not (the visit before moved)
+                visit.route(
+                        planned0.getDriveMinutes(),
+                        planned0.getPlace().latitude(),
+                        planned0.getPlace().longitude());
+                visits.save(visit);
                 unchanged++;
                 continue;
             }
@@ -122,6 +128,10 @@ public class Publishing {
                     "sv",
                     List.copyOf(planned0.getTopics()));
             visit.schedule(planned0.getTeam().getId(), hostRefs, start, end, AnswerLinks.hash(token), now);
+            visit.route(
+                    planned0.getDriveMinutes(),
+                    planned0.getPlace().latitude(),
+                    planned0.getPlace().longitude());
             Map<String, Object> body = visitBody(visit);
             body.put("confirmUrl", publicBaseUrl + "/besok/svar?token=" + token);
             body.put("changeRequestUrl", publicBaseUrl + "/besok/annan-tid?token=" + token);
@@ -241,7 +251,9 @@ public class Publishing {
                                         })
                                         .toList()));
         body.put("stops", stops);
-        body.put("itineraryUrl", null);
+        body.put(
+                "itineraryUrl",
+                team == null ? null : publicBaseUrl + "/besok/personal/scheman/" + host.id() + "/" + day);
         body.put("publishedAt", now.toString());
         if (!itinerary.change(fingerprint, event(ITINERARY_V1, host.id(), now, body))) {
             return false;

@@ -52,6 +52,9 @@ public class Visit {
     private List<String> topics;
     private Instant startsAt;
     private Instant endsAt;
+    private int driveMinutesBefore;
+    private double latitude;
+    private double longitude;
     private Status status;
 
     /** SHA-256 of the secret in the company's links; the secret itself is kept nowhere. */
@@ -92,6 +95,13 @@ public class Visit {
         this.contactPhone = contactPhone;
         this.language = language;
         this.topics = List.copyOf(topics);
+    }
+
+    /** Where the team comes from and how: the drive before, and the place on the map. */
+    void route(int driveMinutesBefore, double latitude, double longitude) {
+        this.driveMinutesBefore = driveMinutesBefore;
+        this.latitude = latitude;
+        this.longitude = longitude;
     }
 
     void schedule(String teamId, List<HostRef> hosts, Instant startsAt, Instant endsAt, String tokenHash, Instant now) {
@@ -195,6 +205,18 @@ public class Visit {
 
     public Instant getEndsAt() {
         return endsAt;
+    }
+
+    public int getDriveMinutesBefore() {
+        return driveMinutesBefore;
+    }
+
+    public double getLatitude() {
+        return latitude;
+    }
+
+    public double getLongitude() {
+        return longitude;
     }
 
     public Status getStatus() {

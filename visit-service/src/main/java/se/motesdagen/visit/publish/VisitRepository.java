@@ -11,5 +11,7 @@ interface VisitRepository extends MongoRepository<Visit, String> {
 
     List<Visit> findAllByDay(LocalDate day);
 
+    List<Visit> findAllByDayAndStatusNotOrderByStartsAtAsc(LocalDate day, Visit.Status status);
+
     List<Visit> findAllByStatusOrderByAnsweredAtDesc(Visit.Status status);
 }

@@ -1,0 +1,58 @@
+package se.motesdagen.visit.publish;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.visit.host.Host;
+import se.motesdagen.visit.host.Hosts;
+
+/**
+ * A host's day as published, to print on A4 and take along: each visit in order with time, address,
+ * contact person and phone, topics and the drive before it, and who the host travels with.
+ */
+@Controller
+class StaffItineraryController {
+
+    private final VisitRepository visits;
+    private final Hosts hosts;
+
+    StaffItineraryController(VisitRepository visits, Hosts hosts) {
+        this.visits = visits;
+        this.hosts = hosts;
+    }
+
+    @GetMapping("/personal/scheman/{hostId}/{day}")
+    String itinerary(@PathVariable String hostId, @PathVariable String day, Model model) {
+        Host host = hosts.all().stream()
+                .filter(h -> h.id().equals(hostId))
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such host"));
+        LocalDate date;
+        try {
+            date = LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such day");
+        }
+        List<Visit> day0 = visits.findAllByDayAndStatusNotOrderByStartsAtAsc(date, Visit.Status.CANCELLED).stream()
+                .filter(v -> v.getHosts().stream().anyMatch(h -> h.hostId().equals(hostId)))
+                .toList();
+        model.addAttribute("host", host);
+        model.addAttribute("day", date);
+        model.addAttribute("visits", day0);
+        model.addAttribute(
+                "partners",
+                day0.isEmpty()
+                        ? List.of()
+                        : day0.getFirst().getHosts().stream()
+                                .filter(h -> !h.hostId().equals(hostId))
+                                .toList());
+        model.addAttribute("zone", Publishing.STOCKHOLM);
+        return "publish/itinerary";
+    }
+}
