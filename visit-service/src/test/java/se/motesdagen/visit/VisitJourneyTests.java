@@ -213,7 +213,9 @@ abstract class VisitJourneyTests {
                 .contains("Lag 1 · Politiker 1 · Tjänsteperson 1")
                 .contains("Lag 3")
                 .contains("Smedjevägen 2, Stigtomta")
-                .containsPattern("\\d+ minuter att köra från Stadshuset, Nyköping\\.");
+                .containsPattern("\\d+ minuter att köra från Stadshuset, Nyköping\\.")
+                .contains("<svg")
+                .containsPattern("<title id=\"karta-0\">Karta: Lag 1 kör från stadshuset till 1\\. ");
         assertThat(board.snapshot().plan().getVisits())
                 .filteredOn(v -> companies.contains(v.getCompany()))
                 .allSatisfy(v -> assertThat(v.getTeam())

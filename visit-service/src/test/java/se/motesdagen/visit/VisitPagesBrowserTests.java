@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,6 +70,12 @@ class VisitPagesBrowserTests {
         }
     }
 
+    /** Waits for what a click sets in motion; the page answers within milliseconds, so ten seconds means broken. */
+    private static org.openqa.selenium.WebElement waitFor(By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
     @Test
     void aPlannerImportsTheHostsMendsAWrongRowAndMakesAPlanOnAccessiblePages() throws Exception {
         String staff = "http://personal:motesdagen@localhost:" + port + "/besok/personal";
@@ -87,7 +95,7 @@ class VisitPagesBrowserTests {
 
         browser.findElement(By.id("fil")).sendKeys(wrong.toString());
         browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("error-summary")).getText())
+        assertThat(waitFor(By.id("error-summary")).getText())
                 .contains("Listan lästes inte in")
                 .contains("Rad 3 (Olof Exempel): Rollen ”borgmästare” känns inte igen");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).isEmpty();
@@ -95,7 +103,7 @@ class VisitPagesBrowserTests {
 
         browser.findElement(By.id("fil")).sendKeys(right.toString());
         browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText())
                 .isEqualTo("2 värdar lades till och 0 uppdaterades.");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(2);
 
@@ -125,7 +133,7 @@ class VisitPagesBrowserTests {
         Chromium.assertAccessible(browser);
 
         browser.findElement(By.xpath("//button[text()='Publicera planen']")).click();
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 besök skickade");
+        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText()).contains("1 besök skickade");
         String key = "besok-" + registrationId;
         String token = await().atMost(Duration.ofSeconds(30))
                 .until(() -> new TopicReader(bootstrapServers).read("visit.events", key::equals), e -> !e.isEmpty())
@@ -153,7 +161,7 @@ class VisitPagesBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Be om en annan tid");
         Chromium.assertAccessible(browser);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Skriv varför tiden inte passar.");
+        assertThat(waitFor(By.id("error-summary")).getText()).contains("Skriv varför tiden inte passar.");
         assertThat(browser.findElement(By.id("reason")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         Chromium.assertAccessible(browser);
@@ -161,7 +169,8 @@ class VisitPagesBrowserTests {
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();
         Chromium.assertAccessible(browser);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tack! Tiden är bekräftad");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), "Tack! Tiden är bekräftad"));
         Chromium.assertAccessible(browser);
         browser.get(company + "/svar?token=nobody-got-this");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Länken gäller inte");

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.motesdagen.visit.host.Hosts;
+import se.motesdagen.visit.planning.Localities;
 import se.motesdagen.visit.planning.PlanningBoard;
+import se.motesdagen.visit.planning.RouteMap;
 import se.motesdagen.visit.publish.Answers;
 import se.motesdagen.visit.publish.Publishing;
 import se.motesdagen.visit.request.VisitRequests;
@@ -72,6 +74,13 @@ class StaffPlanningController {
                                 .toList()
                         : List.of());
         model.addAttribute("changeRequests", answers.changeRequests());
+        model.addAttribute(
+                "maps",
+                shown
+                        ? snapshot.plan().getTeams().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        t -> t.getId(), t -> RouteMap.of(t, Localities.NYKOPING, 360, 260)))
+                        : java.util.Map.of());
         return "planning/board";
     }
 

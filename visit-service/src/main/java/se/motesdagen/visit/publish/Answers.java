@@ -45,7 +45,7 @@ public class Answers {
 
     /** The company confirms; confirming twice changes nothing the second time. */
     Optional<Visit> confirm(String token) {
-        return byToken(token).map(visit -> {
+        return Saving.retrying(() -> byToken(token).map(visit -> {
             if (visit.getStatus() == Visit.Status.CONFIRMED) {
                 return visit;
             }
@@ -61,12 +61,12 @@ public class Answers {
             relay.hint("visits", visit.getId());
             log.info("Visit {} confirmed by the company", visit.getId());
             return visit;
-        });
+        }));
     }
 
     /** The company asks for another time: the visit goes back on the board with the reason. */
     Optional<Visit> askForAnotherTime(String token, String reason, String preferredTimes) {
-        return byToken(token).map(visit -> {
+        return Saving.retrying(() -> byToken(token).map(visit -> {
             Instant now = clock.instant();
             visit.askForAnotherTime(reason, preferredTimes, now);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ public class Answers {
             relay.hint("visits", visit.getId());
             log.info("Visit {}: the company asked for another time", visit.getId());
             return visit;
-        });
+        }));
     }
 
     /** The visits whose companies asked for another time, newest first: what the board lists for staff. */

@@ -92,72 +92,19 @@ public class Publishing {
         Set<String> planned = new HashSet<>();
         for (PlannedVisit planned0 : plan.getVisits()) {
             VisitRequest request = open.get(planned0.getId());
-            Optional<Visit> existing = visits.findById(visitId(planned0.getId()));
             if (planned0.getTeam() == null || request == null) {
                 continue;
             }
             planned.add(visitId(planned0.getId()));
-            List<Visit.HostRef> hostRefs = planned0.getTeam().getHosts().stream()
-                    .map(member -> hostRef(member, roster))
-                    .toList();
-            Instant start = planned0.getStart().atZone(STOCKHOLM).toInstant();
-            Instant end = planned0.getEnd().atZone(STOCKHOLM).toInstant();
-            Visit visit = existing.orElseGet(
-                    () -> new Visit(visitId(request.registrationId()), request.registrationId(), day));
-            boolean fresh = existing.isEmpty() || visit.getStatus() == Visit.Status.CANCELLED;
-            if (!fresh && !visit.differsFrom(hostRefs, start)) {
-                // the company's time stands; the drive before it may not (the visit before moved)
-                visit.route(
-                        planned0.getDriveMinutes(),
-                        planned0.getPlace().latitude(),
-                        planned0.getPlace().longitude());
-                visits.save(visit);
-                unchanged++;
-                continue;
+            switch (Saving.retrying(() -> publishVisit(day, planned0, request, roster, now))) {
+                case SCHEDULED -> scheduled++;
+                case RESCHEDULED -> rescheduled++;
+                case UNCHANGED -> unchanged++;
             }
-            Instant previousStart = visit.getStartsAt();
-            Instant previousEnd = visit.getEndsAt();
-            String token = AnswerLinks.newToken();
-            visit.describe(
-                    request.eventName(),
-                    request.companyName(),
-                    request.address(),
-                    request.contactName(),
-                    request.contactEmail(),
-                    request.contactPhone(),
-                    "sv",
-                    List.copyOf(planned0.getTopics()));
-            visit.schedule(planned0.getTeam().getId(), hostRefs, start, end, AnswerLinks.hash(token), now);
-            visit.route(
-                    planned0.getDriveMinutes(),
-                    planned0.getPlace().latitude(),
-                    planned0.getPlace().longitude());
-            Map<String, Object> body = visitBody(visit);
-            body.put("confirmUrl", publicBaseUrl + "/besok/svar?token=" + token);
-            body.put("changeRequestUrl", publicBaseUrl + "/besok/annan-tid?token=" + token);
-            if (fresh) {
-                body.put("scheduledAt", now.toString());
-                visit.record(event(SCHEDULED_V1, visit.getId(), now, body));
-                scheduled++;
-            } else {
-                body.put("previousStartsAt", offset(previousStart));
-                body.put("previousEndsAt", offset(previousEnd));
-                body.put("reason", null);
-                body.put("rescheduledAt", now.toString());
-                visit.record(event(RESCHEDULED_V1, visit.getId(), now, body));
-                rescheduled++;
-            }
-            save(visit);
         }
-        for (Visit visit : visits.findAllByDay(day)) {
-            if (!planned.contains(visit.getId()) && visit.getStatus() != Visit.Status.CANCELLED) {
-                Map<String, Object> body = visitBody(visit);
-                body.put("reason", null);
-                body.put("cancelledAt", now.toString());
-                visit.cancel(now);
-                visit.record(event(CANCELLED_V1, visit.getId(), now, body));
-                save(visit);
-                cancelled++;
+        for (Visit stale : visits.findAllByDay(day)) {
+            if (!planned.contains(stale.getId()) && stale.getStatus() != Visit.Status.CANCELLED) {
+                cancelled += Saving.retrying(() -> cancelVisit(stale.getId(), now)) ? 1 : 0;
             }
         }
         int sent = publishItineraries(day, plan, roster, now);
@@ -172,6 +119,76 @@ public class Publishing {
         return new Published(scheduled, rescheduled, cancelled, unchanged, sent);
     }
 
+    private enum Outcome {
+        SCHEDULED,
+        RESCHEDULED,
+        UNCHANGED
+    }
+
+    /** One visit of the plan, read fresh (the relay may have published its last events meanwhile). */
+    private Outcome publishVisit(
+            LocalDate day, PlannedVisit planned, VisitRequest request, Map<String, Host> roster, Instant now) {
+        Optional<Visit> existing = visits.findById(visitId(planned.getId()));
+        List<Visit.HostRef> hostRefs = planned.getTeam().getHosts().stream()
+                .map(member -> hostRef(member, roster))
+                .toList();
+        Instant start = planned.getStart().atZone(STOCKHOLM).toInstant();
+        Instant end = planned.getEnd().atZone(STOCKHOLM).toInstant();
+        Visit visit =
+                existing.orElseGet(() -> new Visit(visitId(request.registrationId()), request.registrationId(), day));
+        boolean fresh = existing.isEmpty() || visit.getStatus() == Visit.Status.CANCELLED;
+        visit.route(
+                planned.getDriveMinutes(),
+                planned.getPlace().latitude(),
+                planned.getPlace().longitude());
+        if (!fresh && !visit.differsFrom(hostRefs, start)) {
+            visits.save(visit); // the company's time stands; the drive before it may not (the visit before moved)
+            return Outcome.UNCHANGED;
+        }
+        Instant previousStart = visit.getStartsAt();
+        Instant previousEnd = visit.getEndsAt();
+        String token = AnswerLinks.newToken();
+        visit.describe(
+                request.eventName(),
+                request.companyName(),
+                request.address(),
+                request.contactName(),
+                request.contactEmail(),
+                request.contactPhone(),
+                "sv",
+                List.copyOf(planned.getTopics()));
+        visit.schedule(planned.getTeam().getId(), hostRefs, start, end, AnswerLinks.hash(token), now);
+        Map<String, Object> body = visitBody(visit);
+        body.put("confirmUrl", publicBaseUrl + "/besok/svar?token=" + token);
+        body.put("changeRequestUrl", publicBaseUrl + "/besok/annan-tid?token=" + token);
+        if (fresh) {
+            body.put("scheduledAt", now.toString());
+            visit.record(event(SCHEDULED_V1, visit.getId(), now, body));
+        } else {
+            body.put("previousStartsAt", offset(previousStart));
+            body.put("previousEndsAt", offset(previousEnd));
+            body.put("reason", null);
+            body.put("rescheduledAt", now.toString());
+            visit.record(event(RESCHEDULED_V1, visit.getId(), now, body));
+        }
+        save(visit);
+        return fresh ? Outcome.SCHEDULED : Outcome.RESCHEDULED;
+    }
+
+    private boolean cancelVisit(String id, Instant now) {
+        Visit visit = visits.findById(id).orElse(null);
+        if (visit == null || visit.getStatus() == Visit.Status.CANCELLED) {
+            return false;
+        }
+        Map<String, Object> body = visitBody(visit);
+        body.put("reason", null);
+        body.put("cancelledAt", now.toString());
+        visit.cancel(now);
+        visit.record(event(CANCELLED_V1, visit.getId(), now, body));
+        save(visit);
+        return true;
+    }
+
     private int publishItineraries(LocalDate day, VisitPlan plan, Map<String, Host> roster, Instant now) {
         int sent = 0;
         Set<String> told = new HashSet<>();
@@ -182,13 +199,14 @@ public class Publishing {
                     continue;
                 }
                 told.add(host.id());
-                sent += sendItinerary(day, host, team, now) ? 1 : 0;
+                sent += Saving.retrying(() -> sendItinerary(day, host, team, now)) ? 1 : 0;
             }
         }
         for (Itinerary earlier : itineraries.findAllByDay(day)) {
             Host host = roster.get(earlier.getHostId());
             if (!told.contains(earlier.getHostId()) && host != null) {
-                sent += sendItinerary(day, host, null, now) ? 1 : 0; // no longer out that day: an empty day
+                // no longer out that day: an empty day
+                sent += Saving.retrying(() -> sendItinerary(day, host, null, now)) ? 1 : 0;
             }
         }
         return sent;
