@@ -157,7 +157,18 @@ public class PlannedVisit {
 
     /** Whether none of the company's topics is something the team's official knows about. */
     public boolean topicsUnmatched() {
-        return team != null && !topics.isEmpty() && topics.stream().noneMatch(team.expertise()::contains);
+        return team != null && !topics.isEmpty() && knownTopics().isEmpty();
+    }
+
+    /**
+     * What the team's official knows of what the company wants to talk about: an area the official
+     * knows that is one of the company's topics or is named in its words ("bygglov för utbyggnad …").
+     */
+    List<String> knownTopics() {
+        return team.expertise().stream()
+                .filter(area -> topics.stream().anyMatch(topic -> topic.equals(area) || topic.contains(area)))
+                .sorted()
+                .toList();
     }
 
     /**
@@ -175,13 +186,10 @@ public class PlannedVisit {
                         ? new Reason("driveThroughLunch", getDriveMinutes(), from)
                         : new Reason("drive", getDriveMinutes(), from));
         if (!topics.isEmpty()) {
-            List<String> known =
-                    topics.stream().filter(team.expertise()::contains).sorted().toList();
+            List<String> known = knownTopics();
             reasons.add(
                     known.isEmpty()
-                            ? new Reason(
-                                    "topicsUnknown",
-                                    String.join(", ", topics.stream().sorted().toList()))
+                            ? new Reason("topicsUnknown")
                             : new Reason("topicsKnown", String.join(", ", known)));
         }
         if (getOutsideWindowMinutes() > 0) {

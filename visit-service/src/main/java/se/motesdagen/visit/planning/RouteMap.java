@@ -10,7 +10,9 @@ import java.util.List;
  */
 public record RouteMap(int width, int height, List<Point> localities, List<Point> route) {
 
-    static final double MARGIN = 24;
+    static final double MARGIN = 16;
+    /** Room on the right for the names written beside the dots. */
+    static final double LABEL_ROOM = 70;
 
     /** A place on the map: its name, where it is drawn, and its number on the route (0 for home and localities). */
     public record Point(String name, double x, double y, int number) {}
