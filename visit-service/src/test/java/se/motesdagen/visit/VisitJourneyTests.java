@@ -115,22 +115,14 @@ abstract class VisitJourneyTests {
                 + "Karin Påhittad;karin.import@nykoping.example;;politiker;Kommunalråd;;2027-08-26 09:00-17:00\n"
                 + "Olof Exempel;olof.import@nykoping.example;;tjänsteperson;Näringslivsenheten;bygglov;"
                 + "2027-08-26 09:00-17:00\n";
-        mvc.perform(multipart("/personal/vardar/import")
-                        .file(new MockMultipartFile(
-                                "fil", "vardar.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+        importHosts(good)
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2 värdar lades till och 0 uppdaterades.")));
 
         String broken = header
                 + "Karin Påhittad-Ny;karin.import@nykoping.example;;politiker;;;2027-08-26 09:00-17:00\n"
                 + "Utan Roll;utan.roll@nykoping.example;;;;;2027-08-26 09:00-17:00\n";
-        mvc.perform(multipart("/personal/vardar/import")
-                        .file(new MockMultipartFile(
-                                "fil", "vardar.csv", "text/csv", broken.getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+        importHosts(broken)
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Listan lästes inte in")))
                 .andExpect(content().string(containsString("Rad 3 (Utan Roll):")));
@@ -165,12 +157,7 @@ abstract class VisitJourneyTests {
                     .append(i == 2 ? "livsmedelskontroll" : "bygglov")
                     .append(";2027-09-02 09:00-16:00\n");
         }
-        mvc.perform(multipart("/personal/vardar/import")
-                        .file(new MockMultipartFile(
-                                "fil", "vardar.csv", "text/csv", list.toString().getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(content().string(containsString("6 värdar lades till")));
+        importHosts(list.toString()).andExpect(content().string(containsString("6 värdar lades till")));
         List<String> companies = List.of("Brädgårdens Exempel AB", "Stigtomta Provsmedja HB", "Vrena Testgård AB");
         List<String> addresses =
                 List.of("Gästabudsvägen 1, Nyköping", "Smedjevägen 2, Stigtomta", "Gårdsvägen 3, Vrena");
@@ -234,12 +221,7 @@ abstract class VisitJourneyTests {
                 + "Publicerad Politiker;pp@publish.example;;politiker;Kommunalråd;;2027-09-03 09:00-17:00\n"
                 + "Publicerad Tjänsteperson;pt@publish.example;;tjänsteperson;Näringslivsenheten;bygglov;"
                 + "2027-09-03 09:00-17:00\n";
-        mvc.perform(multipart("/personal/vardar/import")
-                        .file(new MockMultipartFile(
-                                "fil", "vardar.csv", "text/csv", list.getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(content().string(containsString("2 värdar lades till")));
+        importHosts(list).andExpect(content().string(containsString("2 värdar lades till")));
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
@@ -272,8 +254,12 @@ abstract class VisitJourneyTests {
                 .until(
                         () -> topic.read("visit.events", k -> k.equals(firstVisit) || k.equals("besok-" + second)),
                         events -> events.size() >= 2);
-        Thread.sleep(1000); // anything a second publication sent would be on the topic by now
-        scheduled = topic.read("visit.events", k -> k.equals(firstVisit) || k.equals("besok-" + second));
+        // anything the second publication sent would be on the topic within a second: nothing comes
+        scheduled = await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> topic.read("visit.events", k -> k.equals(firstVisit) || k.equals("besok-" + second)),
+                        events -> events.size() == 2);
         assertThat(scheduled)
                 .as("the second publication of the same plan sends nothing")
                 .hasSize(2)
@@ -409,6 +395,14 @@ abstract class VisitJourneyTests {
                 .isEqualTo("ERASED");
         mvc.perform(get("/personal/besoksforfragningar").with(httpBasic("personal", "motesdagen")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString(registrationId))));
+    }
+
+    /** Staff import a host list, as the roster page's form sends it. */
+    private org.springframework.test.web.servlet.ResultActions importHosts(String csv) throws Exception {
+        return mvc.perform(multipart("/personal/vardar/import")
+                .file(new MockMultipartFile("fil", "vardar.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .with(csrf())
+                .with(httpBasic("personal", "motesdagen")));
     }
 
     private static String confirmed(String registrationId) {
