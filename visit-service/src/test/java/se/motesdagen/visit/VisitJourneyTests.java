@@ -330,6 +330,52 @@ abstract class VisitJourneyTests {
         mvc.perform(get("/personal/planering").with(httpBasic("personal", "motesdagen")))
                 .andExpect(content().string(containsString("Företag som bett om en annan tid")))
                 .andExpect(content().string(containsString("Leverans på förmiddagen")));
+
+        // after the visit: the report, which marks it done and says so once
+        mvc.perform(get("/personal/besok/" + firstVisit + "/rapport").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("allmänna handlingar")));
+        mvc.perform(post("/personal/besok/" + firstVisit + "/rapport")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Välj hur företaget vill få återkoppling.")))
+                .andExpect(content().string(containsString("Skriv vad som fungerar eller inte")));
+        for (int round = 0; round < 2; round++) {
+            mvc.perform(post("/personal/besok/" + firstVisit + "/rapport")
+                            .param("worksWell", "Snabbt bygglov förra året")
+                            .param("areas", "bygglov", "inget-riktigt-område")
+                            .param("feedbackWanted", "email")
+                            .param(
+                                    "followUps",
+                                    "Ring om parkeringen (näringslivsenheten, v. 36)\nBjud in till frukostmöte")
+                            .with(csrf())
+                            .with(httpBasic("personal", "motesdagen")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Rapporten är sparad")));
+        }
+        // a corrected report is not a second visit: one event, and no other comes
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> completedOf(topic, firstVisit).size() == 1);
+        List<TopicReader.PublishedEvent> completed = await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> completedOf(topic, firstVisit), events -> events.size() == 1);
+        assertThat(ContractSchemas.violations(
+                        completed.getFirst().type(), completed.getFirst().body()))
+                .isEmpty();
+        assertThat(completed.getFirst().body())
+                .contains("\"areas\":[\"bygglov\"]")
+                .contains("\"followUps\":2")
+                .doesNotContain("parkeringen");
+
+        // publishing again does not undo a visit that took place
+        mvc.perform(post("/personal/planering/publicera")
+                        .param("dag", "2027-09-03")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mongo.findById(firstVisit, Document.class, "visits").getString("status"))
+                .isEqualTo("COMPLETED");
     }
 
     @Test
@@ -395,6 +441,12 @@ abstract class VisitJourneyTests {
                 .isEqualTo("ERASED");
         mvc.perform(get("/personal/besoksforfragningar").with(httpBasic("personal", "motesdagen")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString(registrationId))));
+    }
+
+    private static List<TopicReader.PublishedEvent> completedOf(TopicReader topic, String visitId) {
+        return topic.read("visit.events", visitId::equals).stream()
+                .filter(e -> e.type().equals("se.motesdagen.visit.completed.v1"))
+                .toList();
     }
 
     /** Staff import a host list, as the roster page's form sends it. */

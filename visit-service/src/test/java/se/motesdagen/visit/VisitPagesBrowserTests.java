@@ -175,5 +175,18 @@ class VisitPagesBrowserTests {
         browser.get(company + "/svar?token=nobody-got-this");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Länken gäller inte");
         Chromium.assertAccessible(browser);
+
+        // after the visit the host writes the report, from the itinerary; the company's links are done
+        browser.get(staff + "/scheman/" + karin + "/2027-08-26");
+        browser.findElement(By.linkText("Skriv rapport")).click();
+        waitFor(By.id("public-note"));
+        Chromium.assertAccessible(browser);
+        browser.findElement(By.cssSelector("label[for='area0']")).click();
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText())
+                .isEqualTo("Rapporten är sparad och besöket markerat som gjort.");
+        Chromium.assertAccessible(browser);
+        browser.get(company + "/svar?token=" + token);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Länken gäller inte");
     }
 }

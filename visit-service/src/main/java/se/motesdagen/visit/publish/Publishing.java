@@ -136,6 +136,9 @@ public class Publishing {
         Instant end = planned.getEnd().atZone(STOCKHOLM).toInstant();
         Visit visit =
                 existing.orElseGet(() -> new Visit(visitId(request.registrationId()), request.registrationId(), day));
+        if (visit.getStatus() == Visit.Status.COMPLETED) {
+            return Outcome.UNCHANGED; // it took place: nothing to tell anybody
+        }
         boolean fresh = existing.isEmpty() || visit.getStatus() == Visit.Status.CANCELLED;
         visit.route(
                 planned.getDriveMinutes(),
@@ -177,7 +180,9 @@ public class Publishing {
 
     private boolean cancelVisit(String id, Instant now) {
         Visit visit = visits.findById(id).orElse(null);
-        if (visit == null || visit.getStatus() == Visit.Status.CANCELLED) {
+        if (visit == null
+                || visit.getStatus() == Visit.Status.CANCELLED
+                || visit.getStatus() == Visit.Status.COMPLETED) {
             return false;
         }
         Map<String, Object> body = visitBody(visit);

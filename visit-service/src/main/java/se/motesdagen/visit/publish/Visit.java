@@ -25,8 +25,23 @@ public class Visit {
         /** The company asked for another time: back on the board. */
         CHANGE_REQUESTED,
         /** Taken out of the plan. */
-        CANCELLED
+        CANCELLED,
+        /** Made, and its report written. */
+        COMPLETED
     }
+
+    /**
+     * What the hosts write after the visit. The notes may be public documents (allmänna handlingar);
+     * only the areas and the wish for feedback leave the service, in VisitCompleted.
+     */
+    public record Report(
+            String worksWell,
+            String worksBadly,
+            List<String> areas,
+            String feedbackWanted,
+            String followUps,
+            String writtenBy,
+            Instant writtenAt) {}
 
     /** A host as the company and the events see them. */
     public record HostRef(String hostId, String name, String role, String title, String email, String phone) {}
@@ -65,6 +80,7 @@ public class Visit {
     private String preferredTimes;
     private Instant publishedAt;
     private Instant answeredAt;
+    private Report report;
     private List<OutboxEvent> outbox = new ArrayList<>();
 
     @Version
@@ -133,6 +149,16 @@ public class Visit {
         this.changeReason = reason;
         this.preferredTimes = preferredTimes;
         this.answeredAt = now;
+    }
+
+    void complete(Report report) {
+        this.report = report;
+        this.status = Status.COMPLETED;
+        this.tokenHash = null; // the company's links have done their work
+    }
+
+    public Report getReport() {
+        return report;
     }
 
     void record(OutboxEvent event) {

@@ -1,0 +1,93 @@
+package se.motesdagen.visit.publish;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import se.motesdagen.platform.outbox.OutboxEvent;
+import se.motesdagen.platform.outbox.OutboxRelay;
+import se.motesdagen.platform.outbox.OutboxTracing;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The visit report: written after the visit, it marks the visit done and says so in VisitCompleted. */
+@Service
+public class Reports {
+
+    static final String COMPLETED_V1 = "se.motesdagen.visit.completed.v1";
+    /** The areas a report can tick: Insikt's and the topics companies raise most. */
+    static final List<String> AREAS = List.of(
+            "bygglov",
+            "miljö- och hälsoskydd",
+            "livsmedelskontroll",
+            "serveringstillstånd",
+            "brandskydd",
+            "markupplåtelse",
+            "upphandling",
+            "kompetensförsörjning",
+            "infrastruktur",
+            "näringslivsklimat");
+
+    static final List<String> FEEDBACK = List.of("email", "phone", "meeting", "none");
+    private static final Logger log = LoggerFactory.getLogger(Reports.class);
+
+    private final VisitRepository visits;
+    private final OutboxRelay relay;
+    private final OutboxTracing tracing;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Reports(VisitRepository visits, OutboxRelay relay, OutboxTracing tracing, JsonMapper json, Clock clock) {
+        this.visits = visits;
+        this.relay = relay;
+        this.tracing = tracing;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Optional<Visit> visit(String id) {
+        return visits.findById(id);
+    }
+
+    /** Records the report and marks the visit done; a visit cancelled or not yet published cannot be. */
+    Optional<Visit> complete(String visitId, Visit.Report written) {
+        return Saving.retrying(() -> visits.findById(visitId)
+                .filter(v -> v.getStatus() != Visit.Status.CANCELLED)
+                .map(visit -> {
+                    boolean first = visit.getStatus() != Visit.Status.COMPLETED;
+                    Instant now = clock.instant();
+                    visit.complete(written);
+                    if (first) {
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("visitId", visit.getId());
+                        body.put("registrationId", visit.getRegistrationId());
+                        body.put("companyName", visit.getCompany());
+                        body.put("startsAt", Publishing.offset(visit.getStartsAt()));
+                        body.put(
+                                "hostIds",
+                                visit.getHosts().stream()
+                                        .map(Visit.HostRef::hostId)
+                                        .toList());
+                        body.put("areas", written.areas());
+                        body.put("feedbackWanted", written.feedbackWanted());
+                        body.put(
+                                "followUps",
+                                written.followUps() == null
+                                                || written.followUps().isBlank()
+                                        ? 0
+                                        : written.followUps().strip().split("\\R+").length);
+                        body.put("completedAt", now.toString());
+                        visit.record(tracing.stamp(
+                                OutboxEvent.of(COMPLETED_V1, visit.getId(), now, json.writeValueAsString(body))));
+                    }
+                    visits.save(visit);
+                    relay.hint("visits", visit.getId());
+                    log.info("Visit {} {}", visit.getId(), first ? "done, report written" : "report corrected");
+                    return visit;
+                }));
+    }
+}

@@ -1,0 +1,99 @@
+package se.motesdagen.visit.publish;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The visit report, written by a host or staff after the visit; saving it marks the visit done. */
+@Controller
+class StaffReportController {
+
+    static final int MAX_TEXT = 2000;
+
+    private final Reports reports;
+
+    StaffReportController(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/personal/besok/{id}/rapport")
+    String form(@PathVariable String id, Model model) {
+        Visit visit = reports.visit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Visit.Report report = visit.getReport();
+        return show(
+                visit,
+                report == null ? new Visit.Report("", "", List.of(), "email", "", null, null) : report,
+                List.of(),
+                model);
+    }
+
+    @PostMapping("/personal/besok/{id}/rapport")
+    String save(
+            @PathVariable String id,
+            @RequestParam(name = "worksWell", required = false) String worksWell,
+            @RequestParam(name = "worksBadly", required = false) String worksBadly,
+            @RequestParam(name = "areas", required = false) List<String> areas,
+            @RequestParam(name = "feedbackWanted", required = false) String feedbackWanted,
+            @RequestParam(name = "followUps", required = false) String followUps,
+            Principal staff,
+            Model model,
+            HttpServletResponse response) {
+        Visit visit = reports.visit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<String> ticked = areas == null
+                ? List.of()
+                : areas.stream().filter(Reports.AREAS::contains).toList();
+        Visit.Report written = new Visit.Report(
+                trim(worksWell),
+                trim(worksBadly),
+                ticked,
+                feedbackWanted,
+                trim(followUps),
+                staff.getName(),
+                java.time.Instant.now());
+        List<String> errors = new ArrayList<>();
+        if (feedbackWanted == null || !Reports.FEEDBACK.contains(feedbackWanted)) {
+            errors.add("report.error.feedback");
+        }
+        if (written.worksWell().length() > MAX_TEXT
+                || written.worksBadly().length() > MAX_TEXT
+                || written.followUps().length() > MAX_TEXT) {
+            errors.add("report.error.long");
+        }
+        if (written.worksWell().isEmpty() && written.worksBadly().isEmpty() && ticked.isEmpty()) {
+            errors.add("report.error.empty");
+        }
+        if (visit.getStatus() == Visit.Status.CANCELLED) {
+            errors.add("report.error.cancelled");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return show(visit, written, errors, model);
+        }
+        Visit done = reports.complete(id, written).orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
+        model.addAttribute("saved", true);
+        return show(done, done.getReport(), List.of(), model);
+    }
+
+    private static String show(Visit visit, Visit.Report report, List<String> errors, Model model) {
+        model.addAttribute("visit", visit);
+        model.addAttribute("report", report);
+        model.addAttribute("errors", errors);
+        model.addAttribute("areas", Reports.AREAS);
+        model.addAttribute("feedbackOptions", Reports.FEEDBACK);
+        model.addAttribute("zone", Publishing.STOCKHOLM);
+        return "publish/report";
+    }
+
+    private static String trim(String text) {
+        return text == null ? "" : text.strip();
+    }
+}
