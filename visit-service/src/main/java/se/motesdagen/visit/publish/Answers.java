@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxRelay;
 import se.motesdagen.platform.outbox.OutboxTracing;
@@ -45,7 +46,7 @@ public class Answers {
 
     /** The company confirms; confirming twice changes nothing the second time. */
     Optional<Visit> confirm(String token) {
-        return Saving.retrying(() -> byToken(token).map(visit -> {
+        return FreshRead.retrying(() -> byToken(token).map(visit -> {
             if (visit.getStatus() == Visit.Status.CONFIRMED) {
                 return visit;
             }
@@ -66,7 +67,7 @@ public class Answers {
 
     /** The company asks for another time: the visit goes back on the board with the reason. */
     Optional<Visit> askForAnotherTime(String token, String reason, String preferredTimes) {
-        return Saving.retrying(() -> byToken(token).map(visit -> {
+        return FreshRead.retrying(() -> byToken(token).map(visit -> {
             Instant now = clock.instant();
             visit.askForAnotherTime(reason, preferredTimes, now);
             Map<String, Object> body = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxRelay;
 import se.motesdagen.platform.outbox.OutboxTracing;
@@ -96,7 +97,7 @@ public class Publishing {
                 continue;
             }
             planned.add(visitId(planned0.getId()));
-            switch (Saving.retrying(() -> publishVisit(day, planned0, request, roster, now))) {
+            switch (FreshRead.retrying(() -> publishVisit(day, planned0, request, roster, now))) {
                 case SCHEDULED -> scheduled++;
                 case RESCHEDULED -> rescheduled++;
                 case UNCHANGED -> unchanged++;
@@ -104,7 +105,7 @@ public class Publishing {
         }
         for (Visit stale : visits.findAllByDay(day)) {
             if (!planned.contains(stale.getId()) && stale.getStatus() != Visit.Status.CANCELLED) {
-                cancelled += Saving.retrying(() -> cancelVisit(stale.getId(), now)) ? 1 : 0;
+                cancelled += FreshRead.retrying(() -> cancelVisit(stale.getId(), now)) ? 1 : 0;
             }
         }
         int sent = publishItineraries(day, plan, roster, now);
@@ -204,14 +205,14 @@ public class Publishing {
                     continue;
                 }
                 told.add(host.id());
-                sent += Saving.retrying(() -> sendItinerary(day, host, team, now)) ? 1 : 0;
+                sent += FreshRead.retrying(() -> sendItinerary(day, host, team, now)) ? 1 : 0;
             }
         }
         for (Itinerary earlier : itineraries.findAllByDay(day)) {
             Host host = roster.get(earlier.getHostId());
             if (!told.contains(earlier.getHostId()) && host != null) {
                 // no longer out that day: an empty day
-                sent += Saving.retrying(() -> sendItinerary(day, host, null, now)) ? 1 : 0;
+                sent += FreshRead.retrying(() -> sendItinerary(day, host, null, now)) ? 1 : 0;
             }
         }
         return sent;

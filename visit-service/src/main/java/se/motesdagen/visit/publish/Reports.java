@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxRelay;
 import se.motesdagen.platform.outbox.OutboxTracing;
@@ -55,7 +56,7 @@ public class Reports {
 
     /** Records the report and marks the visit done; a visit cancelled or not yet published cannot be. */
     Optional<Visit> complete(String visitId, Visit.Report written) {
-        return Saving.retrying(() -> visits.findById(visitId)
+        return FreshRead.retrying(() -> visits.findById(visitId)
                 .filter(v -> v.getStatus() != Visit.Status.CANCELLED)
                 .map(visit -> {
                     boolean first = visit.getStatus() != Visit.Status.COMPLETED;

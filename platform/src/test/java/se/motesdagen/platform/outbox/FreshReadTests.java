@@ -1,4 +1,4 @@
-package se.motesdagen.visit.publish;
+package se.motesdagen.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /** A save that met a newer version is made again on a fresh read, a few times, then given up loudly. */
-class SavingTests {
+class FreshReadTests {
 
     @Test
     void aChangeThatMetANewerVersionIsMadeAgain() {
         AtomicInteger attempts = new AtomicInteger();
 
-        String result = Saving.retrying(() -> {
+        String result = FreshRead.retrying(() -> {
             if (attempts.incrementAndGet() < 3) {
                 throw new OptimisticLockingFailureException("the relay took an event out meanwhile");
             }
@@ -28,15 +28,15 @@ class SavingTests {
     @Test
     void aChangeThatNeverGetsThroughFailsAfterTheLastAttemptAndOtherFailuresAreNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThatThrownBy(() -> Saving.retrying(() -> {
+        assertThatThrownBy(() -> FreshRead.retrying(() -> {
                     attempts.incrementAndGet();
                     throw new OptimisticLockingFailureException("always newer");
                 }))
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(attempts).hasValue(Saving.ATTEMPTS);
+        assertThat(attempts).hasValue(FreshRead.ATTEMPTS);
 
         AtomicInteger other = new AtomicInteger();
-        assertThatThrownBy(() -> Saving.retrying(() -> {
+        assertThatThrownBy(() -> FreshRead.retrying(() -> {
                     other.incrementAndGet();
                     throw new IllegalStateException("a bug");
                 }))
