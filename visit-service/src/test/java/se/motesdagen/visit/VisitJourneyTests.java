@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -212,6 +213,48 @@ abstract class VisitJourneyTests {
                         .param("dag", "2027-09-02")
                         .with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isForbidden());
+
+        // by hand: lock the first team, take a visit of another team out of the plan, propose again
+        var teams = board.snapshot().plan().getTeams();
+        List<String> lockedDay =
+                teams.getFirst().getVisits().stream().map(v -> v.getId()).toList();
+        String taken = teams.stream()
+                .skip(1)
+                .flatMap(t -> t.getVisits().stream())
+                .findFirst()
+                .orElseGet(() -> teams.getFirst().getVisits().getFirst())
+                .getId();
+        mvc.perform(post("/personal/planering/las")
+                        .param("lag", teams.getFirst().getId())
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/personal/planering/flytta")
+                        .param("besok", taken)
+                        .param("till", "")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute(
+                                "message",
+                                lockedDay.contains(taken) ? "staff.planning.moveLocked" : "staff.planning.moved"));
+        assertThat(mvc.perform(get("/personal/planering")
+                                .param("dag", "2027-09-02")
+                                .with(httpBasic("personal", "motesdagen")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("(låst)");
+        mvc.perform(post("/personal/planering/los")
+                        .param("dag", "2027-09-02")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        await().atMost(Duration.ofSeconds(30)).until(() -> board.snapshot().state() == PlanningBoard.State.DONE);
+        assertThat(board.snapshot().plan().getTeams().getFirst().getVisits())
+                .extracting(v -> v.getId())
+                .as("the locked team's day stays as it was")
+                .containsExactlyElementsOf(lockedDay);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.motesdagen.visit.host.Hosts;
 import se.motesdagen.visit.planning.Localities;
+import se.motesdagen.visit.planning.PlanEdits;
 import se.motesdagen.visit.planning.PlanningBoard;
 import se.motesdagen.visit.planning.RouteMap;
 import se.motesdagen.visit.publish.Answers;
@@ -82,6 +83,43 @@ class StaffPlanningController {
                                         t -> t.getId(), t -> RouteMap.of(t, Localities.NYKOPING, 360, 260)))
                         : java.util.Map.of());
         return "planning/board";
+    }
+
+    /** Moves a visit to the end of another team's day, or out of the plan; refused when it breaks a rule. */
+    @PostMapping("/personal/planering/flytta")
+    String move(
+            @RequestParam(name = "besok") String visitId,
+            @RequestParam(name = "till", required = false) String teamId,
+            RedirectAttributes redirect) {
+        PlanEdits.Moved moved = board.move(visitId, teamId == null || teamId.isBlank() ? null : teamId);
+        switch (moved) {
+            case PlanEdits.Done done -> redirect.addFlashAttribute("message", "staff.planning.moved");
+            case PlanEdits.BreaksRules breaks -> {
+                redirect.addFlashAttribute("message", "staff.planning.moveBreaks");
+                redirect.addFlashAttribute("minutes", breaks.minutes());
+            }
+            case PlanEdits.Locked locked -> redirect.addFlashAttribute("message", "staff.planning.moveLocked");
+            case PlanEdits.Unknown unknown -> redirect.addFlashAttribute("message", "staff.planning.moveUnknown");
+        }
+        return "redirect:/personal/planering"
+                + (board.snapshot().day() == null
+                        ? ""
+                        : "?dag=" + board.snapshot().day());
+    }
+
+    /** Locks a team's day (the next proposal keeps it) or unlocks it. */
+    @PostMapping("/personal/planering/las")
+    String lock(
+            @RequestParam(name = "lag") String teamId,
+            @RequestParam(name = "last", defaultValue = "true") boolean locked,
+            RedirectAttributes redirect) {
+        if (!board.lock(teamId, locked)) {
+            redirect.addFlashAttribute("message", "staff.planning.moveUnknown");
+        }
+        return "redirect:/personal/planering"
+                + (board.snapshot().day() == null
+                        ? ""
+                        : "?dag=" + board.snapshot().day());
     }
 
     /** Publishes the plan on the board: only what changed since last time is sent. */

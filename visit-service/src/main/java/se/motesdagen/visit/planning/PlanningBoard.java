@@ -55,14 +55,21 @@ public class PlanningBoard {
         return snapshot.get();
     }
 
-    /** Starts solving the day; false when a run is already going (one at a time). */
+    /**
+     * Starts solving the day; false when a run is already going (one at a time). When the board holds
+     * a plan for the day with a locked team, the solver goes on from that plan and leaves those teams
+     * as they are; otherwise it starts from the stored requests and hosts.
+     */
     public boolean start(LocalDate day) {
         Snapshot now = snapshot.get();
         if (now.state() == State.SOLVING
                 || !snapshot.compareAndSet(now, new Snapshot(State.SOLVING, day, null, null))) {
             return false;
         }
-        VisitPlan problem = builder.build(day);
+        boolean aroundLocks = now.plan() != null
+                && day.equals(now.day())
+                && now.plan().getTeams().stream().anyMatch(Team::isPinned);
+        VisitPlan problem = aroundLocks ? now.plan() : builder.build(day);
         log.info(
                 "Planning {}: {} visits, {} teams",
                 day,
@@ -85,6 +92,33 @@ public class PlanningBoard {
             }
         });
         return true;
+    }
+
+    /** A move by hand on the plan on the board (finished runs only), checked against the hard rules. */
+    public synchronized PlanEdits.Moved move(String visitId, String teamId) {
+        Snapshot now = snapshot.get();
+        if (now.state() != State.DONE || now.plan() == null) {
+            return new PlanEdits.Unknown();
+        }
+        PlanEdits.Moved moved = PlanEdits.move(now.plan(), visitId, teamId, planner);
+        if (moved instanceof PlanEdits.Done done) {
+            snapshot.set(new Snapshot(
+                    State.DONE,
+                    now.day(),
+                    now.plan(),
+                    new VisitPlanner.Progress(
+                            done.score(),
+                            now.progress() == null
+                                    ? Duration.ZERO
+                                    : now.progress().after())));
+        }
+        return moved;
+    }
+
+    /** Locks or unlocks a team on the plan on the board, for the next run. */
+    public synchronized boolean lock(String teamId, boolean locked) {
+        Snapshot now = snapshot.get();
+        return now.state() == State.DONE && now.plan() != null && PlanEdits.lock(now.plan(), teamId, locked);
     }
 
     /** Stops the run; the best plan so far stays on the board. */

@@ -127,6 +127,65 @@ class VisitPlannerTests {
         assertThat(solved.getScore()).isGreaterThanOrEqualTo(greedy.getScore());
     }
 
+    @Test
+    void aMoveByHandThatBreaksARuleIsRefusedAndUndoneAndALockedTeamIsNotChangedByHand() {
+        VisitPlanner planner = VisitPlanner.firstFit();
+        Team allDay = team("lag-1", Set.of());
+        Team morning = new Team(
+                "lag-2",
+                List.of(new TeamMember("p2", "Politiker 2", TeamMember.Role.POLITICIAN, Set.of())),
+                new Window(at(9, 45), at(12, 0)),
+                TOWN_HALL,
+                lunch,
+                travel);
+        PlannedVisit a = visit("a", town, List.of());
+        PlannedVisit b = visit("b", town, List.of());
+        PlannedVisit c = visit("c", stigtomta, List.of());
+        allDay.setVisits(new ArrayList<>(List.of(a, b)));
+        morning.setVisits(new ArrayList<>(List.of(c)));
+        VisitPlan plan = new VisitPlan(List.of(allDay, morning), List.of(a, b, c));
+        assertThat(planner.update(plan).hardScore()).isZero();
+
+        // lag-2 must be back at 12.00: after Stigtomta a second visit only fits after lunch, too late
+        PlanEdits.Moved refused = PlanEdits.move(plan, "a", "lag-2", planner);
+
+        assertThat(refused).isInstanceOf(PlanEdits.BreaksRules.class);
+        assertThat(((PlanEdits.BreaksRules) refused).minutes()).isPositive();
+        assertThat(allDay.getVisits()).containsExactly(a, b);
+        assertThat(morning.getVisits()).containsExactly(c);
+        assertThat(a.getTeam()).isSameAs(allDay);
+        assertThat(planner.update(plan).hardScore()).isZero();
+
+        assertThat(PlanEdits.move(plan, "c", "lag-1", planner)).isInstanceOf(PlanEdits.Done.class);
+        assertThat(allDay.getVisits()).containsExactly(a, b, c);
+        assertThat(PlanEdits.move(plan, "b", null, planner)).isInstanceOf(PlanEdits.Done.class);
+        assertThat(b.getTeam()).isNull();
+        assertThat(plan.unplanned()).isEqualTo(1);
+
+        assertThat(PlanEdits.lock(plan, "lag-1", true)).isTrue();
+        assertThat(PlanEdits.move(plan, "a", "lag-2", planner)).isEqualTo(new PlanEdits.Locked("lag-1"));
+        assertThat(PlanEdits.move(plan, "nobody", "lag-1", planner)).isInstanceOf(PlanEdits.Unknown.class);
+        assertThat(PlanEdits.lock(plan, "no-team", true)).isFalse();
+    }
+
+    @Test
+    void solvingAgainAroundALockedTeamLeavesItsDayAsItWas() {
+        Team locked = team("lag-1", Set.of());
+        Team free = team("lag-2", Set.of());
+        PlannedVisit far = visit("far", stigtomta, List.of());
+        PlannedVisit near = visit("near", town, List.of());
+        // by hand: the far visit with lag-1, though lag-2 would do as well
+        locked.setVisits(new ArrayList<>(List.of(far)));
+        locked.setPinned(true);
+        VisitPlan plan = VisitPlanner.optimising(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .solve(new VisitPlan(List.of(locked, free), new ArrayList<>(List.of(far, near))));
+
+        assertThat(plan.getTeams().getFirst().getVisits())
+                .extracting(PlannedVisit::getId)
+                .containsExactly("far");
+        assertThat(visit(plan, "near").getTeam()).isNotNull();
+    }
+
     /** The solver answers with its own copy of the plan: its visits are found by id. */
     private static PlannedVisit visit(VisitPlan plan, String id) {
         return plan.getVisits().stream()
