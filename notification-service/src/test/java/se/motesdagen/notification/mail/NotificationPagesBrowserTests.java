@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -87,8 +89,10 @@ class NotificationPagesBrowserTests {
 
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.tagName("main")).getText())
-                .contains("Vi skickar inga fler påminnelser till din e-postadress.");
+        // the answer page, once the browser has it (a click starts the navigation, it does not wait for it)
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.tagName("main"), "Vi skickar inga fler påminnelser till din e-postadress."));
         assertThat(unsubscribes.hasUnsubscribed("wilma@webblasarbolaget.example"))
                 .isTrue();
         Chromium.assertAccessible(browser);
