@@ -29,6 +29,8 @@ public class Team {
     private Place home;
     private FixedPoint lunch;
     private TravelTimes travel;
+    /** What the team's officials know, normalised once: the score asks for it at every step. */
+    private Set<String> expertise;
 
     @PlanningPin
     private boolean pinned;
@@ -46,6 +48,11 @@ public class Team {
         this.home = home;
         this.lunch = lunch;
         this.travel = travel;
+        this.expertise = this.hosts.stream()
+                .filter(h -> h.role() == TeamMember.Role.OFFICIAL)
+                .flatMap(h -> h.expertise().stream())
+                .map(PlannedVisit::normalise)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public String getId() {
@@ -94,11 +101,7 @@ public class Team {
 
     /** What the officials of the team know about: the topics a visit is best matched to. */
     public Set<String> expertise() {
-        return hosts.stream()
-                .filter(h -> h.role() == TeamMember.Role.OFFICIAL)
-                .flatMap(h -> h.expertise().stream())
-                .map(PlannedVisit::normalise)
-                .collect(Collectors.toSet());
+        return expertise;
     }
 
     /** Minutes from the last visit back home; 0 for a team with no visits. */

@@ -108,7 +108,7 @@ public class Publishing {
                 cancelled += FreshRead.retrying(() -> cancelVisit(stale.getId(), now)) ? 1 : 0;
             }
         }
-        int sent = publishItineraries(day, plan, roster, now);
+        int sent = publishItineraries(day, plan, roster, open, now);
         log.info(
                 "Plan for {} published: {} scheduled, {} rescheduled, {} cancelled, {} unchanged, {} itineraries",
                 day,
@@ -195,7 +195,8 @@ public class Publishing {
         return true;
     }
 
-    private int publishItineraries(LocalDate day, VisitPlan plan, Map<String, Host> roster, Instant now) {
+    private int publishItineraries(
+            LocalDate day, VisitPlan plan, Map<String, Host> roster, Map<String, VisitRequest> open, Instant now) {
         int sent = 0;
         Set<String> told = new HashSet<>();
         for (Team team : plan.getTeams()) {
@@ -205,20 +206,20 @@ public class Publishing {
                     continue;
                 }
                 told.add(host.id());
-                sent += FreshRead.retrying(() -> sendItinerary(day, host, team, now)) ? 1 : 0;
+                sent += FreshRead.retrying(() -> sendItinerary(day, host, team, open, now)) ? 1 : 0;
             }
         }
         for (Itinerary earlier : itineraries.findAllByDay(day)) {
             Host host = roster.get(earlier.getHostId());
             if (!told.contains(earlier.getHostId()) && host != null) {
                 // no longer out that day: an empty day
-                sent += FreshRead.retrying(() -> sendItinerary(day, host, null, now)) ? 1 : 0;
+                sent += FreshRead.retrying(() -> sendItinerary(day, host, null, open, now)) ? 1 : 0;
             }
         }
         return sent;
     }
 
-    private boolean sendItinerary(LocalDate day, Host host, Team team, Instant now) {
+    private boolean sendItinerary(LocalDate day, Host host, Team team, Map<String, VisitRequest> open, Instant now) {
         List<Map<String, Object>> stops = new ArrayList<>();
         if (team != null) {
             boolean lunchListed = false;
@@ -237,7 +238,7 @@ public class Publishing {
                 stop.put("endsAt", offset(visit.getEnd().atZone(STOCKHOLM).toInstant()));
                 stop.put("address", visit.getPlace().name());
                 stop.put("locality", null);
-                stop.put("contact", contact(visit.getId()));
+                stop.put("contact", contact(open.get(visit.getId())));
                 stop.put("topics", visit.getTopics().stream().sorted().toList());
                 stop.put("driveMinutesBefore", visit.getDriveMinutes());
                 stops.add(stop);
@@ -305,15 +306,15 @@ public class Publishing {
         return stop;
     }
 
-    private Map<String, Object> contact(String registrationId) {
-        return visits.findById(visitId(registrationId))
-                .map(v -> {
-                    Map<String, Object> contact = new LinkedHashMap<>();
-                    contact.put("name", v.getContactName());
-                    contact.put("phone", v.getContactPhone());
-                    return contact;
-                })
-                .orElse(null);
+    /** Whom to ask for at the company, from the request already read (not the store again per stop). */
+    private static Map<String, Object> contact(VisitRequest request) {
+        if (request == null || request.contactName() == null) {
+            return null;
+        }
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("name", request.contactName());
+        contact.put("phone", request.contactPhone());
+        return contact;
     }
 
     private Map<String, Object> visitBody(Visit visit) {

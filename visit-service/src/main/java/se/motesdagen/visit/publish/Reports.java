@@ -54,14 +54,21 @@ public class Reports {
         return visits.findById(id);
     }
 
-    /** Records the report and marks the visit done; a visit cancelled or not yet published cannot be. */
+    /** Records the report (stamped now) and marks the visit done; a visit cancelled or not yet published cannot be. */
     Optional<Visit> complete(String visitId, Visit.Report written) {
         return FreshRead.retrying(() -> visits.findById(visitId)
                 .filter(v -> v.getStatus() != Visit.Status.CANCELLED)
                 .map(visit -> {
                     boolean first = visit.getStatus() != Visit.Status.COMPLETED;
                     Instant now = clock.instant();
-                    visit.complete(written);
+                    visit.complete(new Visit.Report(
+                            written.worksWell(),
+                            written.worksBadly(),
+                            written.areas(),
+                            written.feedbackWanted(),
+                            written.followUps(),
+                            written.writtenBy(),
+                            now));
                     if (first) {
                         Map<String, Object> body = new LinkedHashMap<>();
                         body.put("visitId", visit.getId());

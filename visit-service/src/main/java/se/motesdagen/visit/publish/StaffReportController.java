@@ -58,7 +58,8 @@ class StaffReportController {
                 feedbackWanted,
                 trim(followUps),
                 staff.getName(),
-                java.time.Instant.now());
+                null); // stamped when it is saved
+
         List<String> errors = new ArrayList<>();
         if (feedbackWanted == null || !Reports.FEEDBACK.contains(feedbackWanted)) {
             errors.add("report.error.feedback");
