@@ -245,8 +245,11 @@ public class Publishing {
             }
         }
         String fingerprint = AnswerLinks.hash(json.writeValueAsString(stops));
-        Itinerary itinerary =
-                itineraries.findById(Itinerary.idFor(host.id(), day)).orElseGet(() -> new Itinerary(host.id(), day));
+        var earlier = itineraries.findById(Itinerary.idFor(host.id(), day));
+        if (earlier.isEmpty() && stops.isEmpty()) {
+            return false; // never told of any visit that day: nothing to take back
+        }
+        Itinerary itinerary = earlier.orElseGet(() -> new Itinerary(host.id(), day));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("itineraryId", itinerary.getId());
         body.put(
