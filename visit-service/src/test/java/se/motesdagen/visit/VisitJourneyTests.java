@@ -40,6 +40,9 @@ import se.motesdagen.visit.planning.PlanningBoard;
 abstract class VisitJourneyTests {
 
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+    static final String UPDATED = "se.motesdagen.registration.updated.v1";
+    static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
+    static final String ERASED = "se.motesdagen.registration.erased.v1";
 
     @Autowired
     MockMvc mvc;
@@ -66,17 +69,32 @@ abstract class VisitJourneyTests {
                     UUID.randomUUID().toString(),
                     CONFIRMED,
                     withoutVisit,
-                    confirmed(withoutVisit).replaceAll("\"visitRequest\": \\{[^}]*}", "\"visitRequest\": null"));
+                    withoutVisitWish(confirmed(withoutVisit)));
             // same key, so consumed after both copies: once it is handled, so are they
             String marker = UUID.randomUUID().toString();
             producer.send(
                     "registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, confirmed(marker));
-            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(marker), "visitRequests"));
+            String afterWithout = UUID.randomUUID().toString();
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    withoutVisit,
+                    confirmed(afterWithout));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mongo.exists(byId(marker), "visitRequests")
+                            && mongo.exists(byId(afterWithout), "visitRequests"));
         }
 
         assertThat(mongo.count(byId(registrationId), "visitRequests")).isEqualTo(1);
         Document request = mongo.findOne(byId(registrationId), Document.class, "visitRequests");
         assertThat(request.getString("address")).isEqualTo("Bagargatan 3, Nyköping");
+        assertThat(request.getString("town")).isEqualTo("Nyköping");
+        assertThat(request.getList("areas", String.class)).containsExactly("bygglov", "livsmedelskontroll");
+        assertThat(request.getList("windows", Document.class))
+                .singleElement()
+                .satisfies(w -> assertThat(w.getDate("from").toInstant())
+                        .isEqualTo(java.time.Instant.parse("2027-08-26T06:00:00Z")));
         assertThat(request.getString("organisationNumber")).isEqualTo("556677-8899");
         assertThat(request.getString("sourceMessageId")).isEqualTo(eventId);
         await().atMost(Duration.ofSeconds(30))
@@ -170,7 +188,7 @@ abstract class VisitJourneyTests {
                         UUID.randomUUID().toString(),
                         CONFIRMED,
                         id,
-                        confirmed(id)
+                        confirmedOn(id, "2027-09-02")
                                 .replace("Nyköpings Testbageri AB", companies.get(i))
                                 .replace("Bagargatan 3, Nyköping", addresses.get(i)));
             }
@@ -269,7 +287,12 @@ abstract class VisitJourneyTests {
         String second = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             for (String id : List.of(first, second)) {
-                producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, id, confirmed(id));
+                producer.send(
+                        "registration.events",
+                        UUID.randomUUID().toString(),
+                        CONFIRMED,
+                        id,
+                        confirmedOn(id, "2027-09-03"));
             }
         }
         await().atMost(Duration.ofSeconds(30))
@@ -486,6 +509,123 @@ abstract class VisitJourneyTests {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString(registrationId))));
     }
 
+    @Test
+    void aWishChangedWithdrawnOrCancelledAfterPublishingIsFollowedAndThePublishedVisitIsCalledOff() throws Exception {
+        String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
+        importHosts(header
+                        + "Ändrad Politiker;ap@change.example;;politiker;;;2027-09-06 09:00-17:00\n"
+                        + "Ändrad Tjänsteperson;at@change.example;;tjänsteperson;;bygglov;2027-09-06 09:00-17:00\n")
+                .andExpect(content().string(containsString("2 värdar lades till")));
+        String cancelling = UUID.randomUUID().toString();
+        String withdrawing = UUID.randomUUID().toString();
+        String wish = "{ \"address\": \"Gårdsvägen 3, Vrena\", \"topics\": \"Vatten\", \"areas\": [\"bygglov\"],"
+                + " \"windows\": [{ \"code\": \"morning\", \"from\": \"2027-09-06T09:00:00+02:00\","
+                + " \"to\": \"2027-09-06T17:00:00+02:00\" }] }";
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            for (String id : List.of(cancelling, withdrawing)) {
+                producer.send(
+                        "registration.events",
+                        UUID.randomUUID().toString(),
+                        CONFIRMED,
+                        id,
+                        confirmedOn(id, "2027-09-06"));
+            }
+            // changed on the manage page: the new address and area; a change older than it changes nothing
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    UPDATED,
+                    cancelling,
+                    updated(cancelling, wish, "2027-06-20T09:00:00Z"));
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    UPDATED,
+                    cancelling,
+                    updated(cancelling, wish.replace("Vrena", "Gamla stället"), "2027-06-19T09:00:00Z"));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.exists(byId(withdrawing), "visitRequests")
+                        && "Gårdsvägen 3, Vrena"
+                                .equals(mongo.findById(cancelling, Document.class, "visitRequests")
+                                        .getString("address")));
+        Document changed = mongo.findById(cancelling, Document.class, "visitRequests");
+        assertThat(changed.getList("areas", String.class)).containsExactly("bygglov");
+        assertThat(changed.getString("status")).isEqualTo("REQUESTED");
+
+        mvc.perform(post("/personal/planering/los")
+                        .param("dag", "2027-09-06")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> board.snapshot().state() == PlanningBoard.State.DONE
+                        && java.time.LocalDate.of(2027, 9, 6)
+                                .equals(board.snapshot().day()));
+        assertThat(board.snapshot().plan().getVisits())
+                .extracting(v -> v.getId())
+                .as("only the requests that can be visited that day")
+                .containsExactlyInAnyOrder(cancelling, withdrawing);
+        mvc.perform(post("/personal/planering/publicera")
+                        .param("dag", "2027-09-06")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mongo.findById("besok-" + cancelling, Document.class, "visits")
+                        .getString("address"))
+                .isEqualTo("Gårdsvägen 3, Vrena");
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CANCELLED,
+                    cancelling,
+                    CloudEventProducer.example(CANCELLED).replace("0f8fad5b-d9cb-469f-a165-70867728950e", cancelling));
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    UPDATED,
+                    withdrawing,
+                    updated(withdrawing, "null", "2027-06-21T09:00:00Z"));
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    ERASED,
+                    withdrawing,
+                    CloudEventProducer.example(ERASED).replace("0f8fad5b-d9cb-469f-a165-70867728950e", withdrawing));
+        }
+        TopicReader topic = new TopicReader(bootstrapServers);
+        List<TopicReader.PublishedEvent> cancelled = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topic
+                                .read(
+                                        "visit.events",
+                                        k -> k.equals("besok-" + cancelling) || k.equals("besok-" + withdrawing))
+                                .stream()
+                                .filter(e -> e.type().equals("se.motesdagen.visit.cancelled.v1"))
+                                .toList(),
+                        events -> events.size() == 2);
+        assertThat(cancelled).allSatisfy(e -> {
+            assertThat(ContractSchemas.violations(e.type(), e.body())).isEmpty();
+            assertThat(e.body()).contains("återkallat önskan om besök");
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Document visit = mongo.findById("besok-" + withdrawing, Document.class, "visits");
+            // erased, and the cancellation's event (which names the contact) sent and gone
+            return visit.get("contactEmail") == null
+                    && visit.getList("outbox", Document.class).isEmpty();
+        });
+        Document erased = mongo.findById("besok-" + withdrawing, Document.class, "visits");
+        assertThat(erased.getString("status")).isEqualTo("CANCELLED");
+        assertThat(erased.toJson()).doesNotContain("astrid@testbageri.example").doesNotContain("070-123");
+        assertThat(mongo.findById(cancelling, Document.class, "visitRequests").getString("status"))
+                .isEqualTo("WITHDRAWN");
+        assertThat(mongo.findById("besok-" + cancelling, Document.class, "visits")
+                        .getString("status"))
+                .isEqualTo("CANCELLED");
+    }
+
     private static List<TopicReader.PublishedEvent> completedOf(TopicReader topic, String visitId) {
         return topic.read("visit.events", visitId::equals).stream()
                 .filter(e -> e.type().equals("se.motesdagen.visit.completed.v1"))
@@ -498,6 +638,29 @@ abstract class VisitJourneyTests {
                 .file(new MockMultipartFile("fil", "vardar.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
                 .with(csrf())
                 .with(httpBasic("personal", "motesdagen")));
+    }
+
+    /** The example's confirmation with its window moved to the whole working day of {@code day}. */
+    private static String confirmedOn(String registrationId, String day) {
+        return confirmed(registrationId)
+                .replace("2027-08-26T08:00:00+02:00", day + "T09:00:00+02:00")
+                .replace("2027-08-26T12:00:00+02:00", day + "T17:00:00+02:00");
+    }
+
+    /** The example's change of a registration, with the visit wish given (null: none) and the time it was made. */
+    private static String updated(String registrationId, String visitRequest, String at) {
+        return CloudEventProducer.example(UPDATED)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+                .replace("\"visitRequest\": null", "\"visitRequest\": " + visitRequest)
+                .replace("2027-06-20T09:00:00Z", at);
+    }
+
+    /** The same confirmation, without a visit wish (as JSON, so the rest stays as it was). */
+    private static String withoutVisitWish(String confirmation) {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var body = (tools.jackson.databind.node.ObjectNode) json.readTree(confirmation);
+        body.putNull("visitRequest");
+        return json.writeValueAsString(body);
     }
 
     private static String confirmed(String registrationId) {

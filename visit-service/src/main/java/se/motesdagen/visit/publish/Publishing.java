@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
@@ -28,6 +29,7 @@ import se.motesdagen.visit.planning.Team;
 import se.motesdagen.visit.planning.TeamMember;
 import se.motesdagen.visit.planning.VisitPlan;
 import se.motesdagen.visit.request.VisitRequest;
+import se.motesdagen.visit.request.VisitRequestWithdrawn;
 import se.motesdagen.visit.request.VisitRequests;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,7 +161,7 @@ public class Publishing {
                 request.contactName(),
                 request.contactEmail(),
                 request.contactPhone(),
-                "sv",
+                request.language(),
                 List.copyOf(planned.getTopics()));
         visit.schedule(planned.getTeam().getId(), hostRefs, start, end, AnswerLinks.hash(token), now);
         Map<String, Object> body = visitBody(visit);
@@ -179,7 +181,36 @@ public class Publishing {
         return fresh ? Outcome.SCHEDULED : Outcome.RESCHEDULED;
     }
 
+    /**
+     * A company that took its wish back, or cancelled, is not visited: a visit already published is
+     * cancelled at once (the company gets word of it, the hosts with their next itinerary). After an
+     * erasure nobody is told (there is nobody to tell), and the visit keeps nothing of the people.
+     */
+    @EventListener
+    void withdrawn(VisitRequestWithdrawn withdrawn) {
+        String id = visitId(withdrawn.registrationId());
+        Instant now = clock.instant();
+        if (withdrawn.erased()) {
+            FreshRead.retrying(() -> {
+                visits.findById(id).ifPresent(visit -> {
+                    if (visit.getStatus() != Visit.Status.COMPLETED) {
+                        visit.cancel(now);
+                    }
+                    visit.forgetPeople();
+                    visits.save(visit);
+                });
+                return true;
+            });
+            return;
+        }
+        FreshRead.retrying(() -> cancelVisit(id, now, Visit::withdrawnReason));
+    }
+
     private boolean cancelVisit(String id, Instant now) {
+        return cancelVisit(id, now, visit -> null);
+    }
+
+    private boolean cancelVisit(String id, Instant now, Function<Visit, String> reason) {
         Visit visit = visits.findById(id).orElse(null);
         if (visit == null
                 || visit.getStatus() == Visit.Status.CANCELLED
@@ -187,7 +218,7 @@ public class Publishing {
             return false;
         }
         Map<String, Object> body = visitBody(visit);
-        body.put("reason", null);
+        body.put("reason", reason.apply(visit));
         body.put("cancelledAt", now.toString());
         visit.cancel(now);
         visit.record(event(CANCELLED_V1, visit.getId(), now, body));

@@ -139,6 +139,26 @@ public class Visit {
         this.publishedAt = now;
     }
 
+    /**
+     * Erasure: the company's people and words go (contact, the reason for another time, the links); the
+     * visit itself, its time, hosts and report of facts stay as the municipality's record.
+     */
+    void forgetPeople() {
+        this.contactName = null;
+        this.contactEmail = null;
+        this.contactPhone = null;
+        this.changeReason = null;
+        this.preferredTimes = null;
+        this.tokenHash = null;
+    }
+
+    /** Why the company's visit is off when it withdrew the wish itself, in its language. */
+    String withdrawnReason() {
+        return "en".equals(language)
+                ? "You withdrew the request for a visit, or cancelled the registration."
+                : "Ni har återkallat önskan om besök eller avbokat anmälan.";
+    }
+
     void confirm(Instant now) {
         this.status = Status.CONFIRMED;
         this.answeredAt = now;

@@ -1,33 +1,59 @@
 package se.motesdagen.visit.request;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A company's wish for a visit by a politician and an official, as it came with its registration.
- * Keyed by the registration id: one registration, one request, however often the event arrives.
+ * A company's wish for a visit by a politician and an official, as its registration last described it:
+ * where, about what (the areas it ticked and its own words), and when it can receive. Keyed by the
+ * registration id: one registration, one request, however often its events arrive.
  */
 @Document("visitRequests")
 public record VisitRequest(
         @Id String registrationId,
         @Indexed String eventId,
         String eventName,
+        LocalDate eventDate,
         String companyName,
         String organisationNumber,
         String contactName,
         String contactEmail,
         String contactPhone,
         String address,
+        String town,
         String topics,
+        List<String> areas,
+        List<Receivable> windows,
+        String language,
         Status status,
         Instant requestedAt,
+        Instant changedAt,
         String sourceMessageId) {
 
     public enum Status {
         REQUESTED,
+        /** The company took the wish back, or cancelled its registration: not planned, and a published visit is cancelled. */
+        WITHDRAWN,
         /** The registration was erased: nothing of the people is kept, and the request is not planned. */
         ERASED
+    }
+
+    /** A time the company can receive the visit. */
+    public record Receivable(Instant from, Instant to) {}
+
+    public List<String> areas() {
+        return areas == null ? List.of() : areas;
+    }
+
+    public List<Receivable> windows() {
+        return windows == null ? List.of() : windows;
+    }
+
+    public String language() {
+        return language == null ? "sv" : language;
     }
 }

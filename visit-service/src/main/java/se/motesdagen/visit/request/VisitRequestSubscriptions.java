@@ -11,9 +11,9 @@ import se.motesdagen.platform.messaging.IncomingEvents;
 class VisitRequestSubscriptions {
 
     /**
-     * RegistrationConfirmed with a visit wish → a visit request for the planners; RegistrationErased →
-     * the request keeps nothing of the people. One consumer for both, so an erasure is never handled
-     * before the confirmation it follows.
+     * A registration's life as far as its visit wish goes: confirmed with a wish → a request for the
+     * planners; changed → the wish as it now reads, or withdrawn; cancelled → withdrawn; erased → nothing
+     * of the people kept. One consumer for all, so they are handled in the order they happened.
      */
     @Bean
     Consumer<Message<byte[]>> requestVisit(IncomingEvents incoming, VisitRequests requests) {
@@ -22,6 +22,14 @@ class VisitRequestSubscriptions {
                         RegistrationConfirmed.TYPE,
                         RegistrationConfirmed.class,
                         (event, confirmed) -> requests.record(confirmed, event.id()))
+                .on(
+                        RegistrationConfirmed.UPDATED_TYPE,
+                        RegistrationConfirmed.class,
+                        (event, updated) -> requests.update(updated, event.id()))
+                .on(
+                        RegistrationCancelled.TYPE,
+                        RegistrationCancelled.class,
+                        (event, cancelled) -> requests.cancel(cancelled))
                 .on(
                         RegistrationErased.TYPE,
                         RegistrationErased.class,

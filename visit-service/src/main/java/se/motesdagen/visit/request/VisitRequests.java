@@ -1,9 +1,11 @@
 package se.motesdagen.visit.request;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -11,7 +13,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** Records the visit requests that come with confirmed registrations, and hands the open ones to planning. */
+/**
+ * Keeps each registration's visit wish as the registration last described it (confirmed, then changed
+ * on the manage page, then perhaps cancelled or erased) and hands the open ones to planning. A wish
+ * that is taken back is told to the rest of the service ({@link VisitRequestWithdrawn}) so a visit
+ * already published is cancelled.
+ */
 @Service
 public class VisitRequests {
 
@@ -20,17 +27,78 @@ public class VisitRequests {
     private final VisitRequestRepository requests;
     private final MongoOperations mongo;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher inside;
 
-    VisitRequests(VisitRequestRepository requests, MongoOperations mongo, MeterRegistry meters) {
+    VisitRequests(
+            VisitRequestRepository requests,
+            MongoOperations mongo,
+            MeterRegistry meters,
+            ApplicationEventPublisher inside) {
         this.requests = requests;
         this.mongo = mongo;
         this.meters = meters;
+        this.inside = inside;
     }
 
     /** The requests still to be planned, oldest first. */
     public List<VisitRequest> open() {
         return requests.findAllByStatusOrderByRequestedAtDesc(VisitRequest.Status.REQUESTED)
                 .reversed();
+    }
+
+    /** Stores the request if the registration asked for a visit; the same event twice stores it once. */
+    void record(RegistrationConfirmed confirmed, String sourceMessageId) {
+        if (confirmed.visitRequest() == null || requests.existsById(confirmed.registrationId())) {
+            return;
+        }
+        try {
+            requests.insert(fromEvent(confirmed, confirmed.at(), sourceMessageId));
+            log.info("Visit request recorded for registration {}", confirmed.registrationId());
+            meters.counter("motesdagen.visit.requests.recorded", "event", confirmed.eventId())
+                    .increment();
+        } catch (DuplicateKeyException concurrentDuplicate) {
+            // the other delivery won; one request is what we want
+        }
+    }
+
+    /**
+     * The registration was changed: the wish as it now reads (new, changed, or asked for again after it
+     * was withdrawn), or withdrawn when it has none. A change older than the one stored is ignored, and
+     * an erased request stays erased.
+     */
+    void update(RegistrationConfirmed updated, String sourceMessageId) {
+        VisitRequest stored = requests.findById(updated.registrationId()).orElse(null);
+        if (stored != null
+                && (stored.status() == VisitRequest.Status.ERASED
+                        || (stored.changedAt() != null && !updated.at().isAfter(stored.changedAt())))) {
+            return;
+        }
+        if (updated.visitRequest() == null) {
+            if (stored != null && stored.status() == VisitRequest.Status.REQUESTED) {
+                withdraw(updated.registrationId(), updated.at());
+            }
+            return;
+        }
+        requests.save(fromEvent(updated, stored == null ? updated.at() : stored.requestedAt(), sourceMessageId));
+        log.info("Visit request of registration {} now as changed on {}", updated.registrationId(), updated.at());
+    }
+
+    /** The registration was cancelled: no visit. Told again each time (a redelivery cancels nothing twice). */
+    void cancel(RegistrationCancelled cancelled) {
+        VisitRequest stored = requests.findById(cancelled.registrationId()).orElse(null);
+        if (stored == null || stored.status() == VisitRequest.Status.ERASED) {
+            return;
+        }
+        withdraw(cancelled.registrationId(), cancelled.cancelledAt());
+    }
+
+    private void withdraw(String registrationId, Instant at) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(registrationId)),
+                new Update().set("status", VisitRequest.Status.WITHDRAWN).set("changedAt", at),
+                VisitRequest.class);
+        log.info("Visit request of registration {} withdrawn", registrationId);
+        inside.publishEvent(new VisitRequestWithdrawn(registrationId, false));
     }
 
     /**
@@ -48,36 +116,40 @@ public class VisitRequests {
                         .unset("contactEmail")
                         .unset("contactPhone")
                         .unset("address")
+                        .unset("town")
                         .unset("topics"),
                 VisitRequest.class);
         log.info("Visit request of registration {} erased", registrationId);
+        inside.publishEvent(new VisitRequestWithdrawn(registrationId, true));
     }
 
-    /** Stores the request if the registration asked for a visit; the same event twice stores it once. */
-    void record(RegistrationConfirmed confirmed, String sourceMessageId) {
-        if (confirmed.visitRequest() == null || requests.existsById(confirmed.registrationId())) {
-            return;
-        }
-        try {
-            requests.insert(new VisitRequest(
-                    confirmed.registrationId(),
-                    confirmed.eventId(),
-                    confirmed.eventName(),
-                    confirmed.company().name(),
-                    confirmed.company().organisationNumber(),
-                    confirmed.contact().name(),
-                    confirmed.contact().email(),
-                    confirmed.contact().phone(),
-                    confirmed.visitRequest().address(),
-                    confirmed.visitRequest().topics(),
-                    VisitRequest.Status.REQUESTED,
-                    confirmed.confirmedAt(),
-                    sourceMessageId));
-            log.info("Visit request recorded for registration {}", confirmed.registrationId());
-            meters.counter("motesdagen.visit.requests.recorded", "event", confirmed.eventId())
-                    .increment();
-        } catch (DuplicateKeyException concurrentDuplicate) {
-            // the other delivery won; one request is what we want
-        }
+    private static VisitRequest fromEvent(RegistrationConfirmed event, Instant requestedAt, String sourceMessageId) {
+        var wish = event.visitRequest();
+        var address = event.company().address();
+        return new VisitRequest(
+                event.registrationId(),
+                event.eventId(),
+                event.eventName(),
+                event.eventDate(),
+                event.company().name(),
+                event.company().organisationNumber(),
+                event.contact().name(),
+                event.contact().email(),
+                event.contact().phone(),
+                wish.address(),
+                address == null ? null : address.town(),
+                wish.topics(),
+                wish.areas() == null ? List.of() : List.copyOf(wish.areas()),
+                wish.windows() == null
+                        ? List.of()
+                        : wish.windows().stream()
+                                .filter(w -> w.from() != null && w.to() != null && w.to().isAfter(w.from()))
+                                .map(w -> new VisitRequest.Receivable(w.from().toInstant(), w.to().toInstant()))
+                                .toList(),
+                event.language(),
+                VisitRequest.Status.REQUESTED,
+                requestedAt,
+                event.at(),
+                sourceMessageId);
     }
 }
