@@ -131,6 +131,15 @@ class VisitPagesBrowserTests {
                 .contains("Alla regler hålls.")
                 .contains("Lag 1 · Karin Påhittad · Olof Exempel");
         Chromium.assertAccessible(browser);
+        // pinned by hand: the board says so, and offers to let it go again
+        browser.findElement(By.xpath("//button[text()='Lås Nyköpings Testbageri AB här']"))
+                .click();
+        assertThat(waitFor(By.xpath("//button[text()='Lås upp Nyköpings Testbageri AB']"))
+                        .isDisplayed())
+                .isTrue();
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Låst här av personalen: nästa förslag behåller lag och tid.");
+        Chromium.assertAccessible(browser);
 
         browser.findElement(By.xpath("//button[text()='Publicera planen']")).click();
         assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText()).contains("1 besök skickade");

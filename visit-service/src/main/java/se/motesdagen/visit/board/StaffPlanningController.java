@@ -85,13 +85,26 @@ class StaffPlanningController {
         return "planning/board";
     }
 
-    /** Moves a visit to the end of another team's day, or out of the plan; refused when it breaks a rule. */
+    /**
+     * Moves a visit to a place in a team's day (no place: last), or out of the plan; refused when it
+     * breaks a rule.
+     */
     @PostMapping("/personal/planering/flytta")
     String move(
             @RequestParam(name = "besok") String visitId,
             @RequestParam(name = "till", required = false) String teamId,
+            @RequestParam(name = "plats", required = false) String place,
             RedirectAttributes redirect) {
-        PlanEdits.Moved moved = board.move(visitId, teamId == null || teamId.isBlank() ? null : teamId);
+        Integer position = null;
+        if (place != null && !place.isBlank()) {
+            try {
+                position = Integer.valueOf(place.strip());
+            } catch (NumberFormatException e) {
+                redirect.addFlashAttribute("message", "staff.planning.badPlace");
+                return backToBoard();
+            }
+        }
+        PlanEdits.Moved moved = board.move(visitId, teamId == null || teamId.isBlank() ? null : teamId, position);
         switch (moved) {
             case PlanEdits.Done done -> redirect.addFlashAttribute("message", "staff.planning.moved");
             case PlanEdits.BreaksRules breaks -> {
@@ -99,12 +112,10 @@ class StaffPlanningController {
                 redirect.addFlashAttribute("minutes", breaks.minutes());
             }
             case PlanEdits.Locked locked -> redirect.addFlashAttribute("message", "staff.planning.moveLocked");
+            case PlanEdits.Pinned pinned -> redirect.addFlashAttribute("message", "staff.planning.movePinned");
             case PlanEdits.Unknown unknown -> redirect.addFlashAttribute("message", "staff.planning.moveUnknown");
         }
-        return "redirect:/personal/planering"
-                + (board.snapshot().day() == null
-                        ? ""
-                        : "?dag=" + board.snapshot().day());
+        return backToBoard();
     }
 
     /** Locks a team's day (the next proposal keeps it) or unlocks it. */
@@ -116,6 +127,22 @@ class StaffPlanningController {
         if (!board.lock(teamId, locked)) {
             redirect.addFlashAttribute("message", "staff.planning.moveUnknown");
         }
+        return backToBoard();
+    }
+
+    /** Pins a visit where it is (the next proposal keeps its team and time) or lets it go. */
+    @PostMapping("/personal/planering/las-besok")
+    String pin(
+            @RequestParam(name = "besok") String visitId,
+            @RequestParam(name = "last", defaultValue = "true") boolean pinned,
+            RedirectAttributes redirect) {
+        if (!board.pin(visitId, pinned)) {
+            redirect.addFlashAttribute("message", "staff.planning.pinRefused");
+        }
+        return backToBoard();
+    }
+
+    private String backToBoard() {
         return "redirect:/personal/planering"
                 + (board.snapshot().day() == null
                         ? ""

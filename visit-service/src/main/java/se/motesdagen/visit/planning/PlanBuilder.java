@@ -4,13 +4,18 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import se.motesdagen.visit.host.Host;
@@ -32,6 +37,7 @@ class PlanBuilder {
     static final Place TOWN_HALL = new Place("Stadshuset, Nyköping", 58.7530, 17.0086);
     static final Duration VISIT = Duration.ofHours(1);
     static final Duration SHORTEST_DAY = Duration.ofHours(2);
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     private final Hosts hosts;
     private final VisitRequests requests;
@@ -43,7 +49,7 @@ class PlanBuilder {
     }
 
     VisitPlan build(LocalDate day) {
-        return new VisitPlan(teams(day), visits());
+        return new VisitPlan(teams(day), visits(day));
     }
 
     private List<Team> teams(LocalDate day) {
@@ -79,27 +85,87 @@ class PlanBuilder {
         return teams;
     }
 
-    private List<PlannedVisit> visits() {
+    /**
+     * The plan on the board brought up to date for solving again around what staff pinned or locked: the
+     * same teams with the same visits in the same order, each read again from its request (an address or
+     * a window may have changed), those no longer open taken out, and new requests added unplanned.
+     */
+    VisitPlan refresh(VisitPlan plan, LocalDate day) {
+        Map<String, PlannedVisit> fresh = new LinkedHashMap<>();
+        visits(day).forEach(v -> fresh.put(v.getId(), v));
+        Map<String, PlannedVisit> earlier = new HashMap<>();
+        plan.getVisits().forEach(v -> earlier.put(v.getId(), v));
+        for (Team team : plan.getTeams()) {
+            List<PlannedVisit> again = team.getVisits().stream()
+                    .map(v -> fresh.get(v.getId()))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            team.getVisits().clear();
+            team.getVisits().addAll(again);
+        }
+        fresh.values().forEach(v -> {
+            PlannedVisit before = earlier.get(v.getId());
+            if (before != null) {
+                v.pinLike(before);
+            }
+        });
+        return new VisitPlan(plan.getTeams(), new ArrayList<>(fresh.values()));
+    }
+
+    /**
+     * The open requests the company can receive that day, each with its windows that day (a company
+     * that gave no times can receive any time; one whose times are all on other days is left for those).
+     */
+    List<PlannedVisit> visits(LocalDate day) {
         return requests.open().stream()
-                .map(r -> new PlannedVisit(
-                        r.registrationId(), r.companyName(), place(r), VISIT, List.of(), null, topics(r.topics())))
+                .filter(r -> r.windows().isEmpty() || !windows(r, day).isEmpty())
+                .map(r -> visit(r, day))
                 .toList();
     }
 
-    /** The address's locality, by name; the town when the address names none we know. */
+    static PlannedVisit visit(VisitRequest request, LocalDate day) {
+        Set<String> topics = topics(request.topics());
+        topics.addAll(request.areas());
+        return new PlannedVisit(
+                request.registrationId(),
+                request.companyName(),
+                place(request),
+                VISIT,
+                windows(request, day),
+                null,
+                topics);
+    }
+
+    /** When the company can receive on that day, in Stockholm time. */
+    static List<Window> windows(VisitRequest request, LocalDate day) {
+        return request.windows().stream()
+                .map(w -> new Window(
+                        LocalDateTime.ofInstant(w.from(), STOCKHOLM), LocalDateTime.ofInstant(w.to(), STOCKHOLM)))
+                .filter(w -> w.from().toLocalDate().equals(day))
+                .toList();
+    }
+
+    /** The locality the address names (or else the company's town names); the main town when neither names one we know. */
     static Place place(VisitRequest request) {
-        String address = request.address() == null ? "" : request.address().toLowerCase(Locale.ROOT);
-        Place locality = Localities.NYKOPING.stream()
-                .skip(1)
-                .filter(p -> address.contains(p.name().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElse(Localities.NYKOPING.getFirst());
+        Place locality =
+                named(request.address()).or(() -> named(request.town())).orElse(Localities.NYKOPING.getFirst());
         return new Place(request.address(), locality.latitude(), locality.longitude());
     }
 
-    static java.util.Set<String> topics(String text) {
+    private static Optional<Place> named(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return Localities.NYKOPING.stream()
+                .skip(1)
+                .filter(p -> lower.contains(p.name().toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    static Set<String> topics(String text) {
         return text == null
-                ? java.util.Set.of()
+                ? new HashSet<>()
                 : Arrays.stream(text.split("[,;\\n]"))
                         .map(String::strip)
                         .filter(t -> !t.isEmpty())
@@ -115,7 +181,7 @@ class PlanBuilder {
                 host.id(),
                 host.name(),
                 host.role() == Host.Role.POLITICIAN ? TeamMember.Role.POLITICIAN : TeamMember.Role.OFFICIAL,
-                java.util.Set.copyOf(host.expertise()));
+                Set.copyOf(host.expertise()));
     }
 
     private static LocalTime max(LocalTime a, LocalTime b) {

@@ -4,8 +4,8 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import java.util.Optional;
 
 /**
- * Changes staff make to a plan by hand: a visit moved to the end of another team's day (or out of the
- * plan), refused when it would break a hard rule, and a team locked so that solving again keeps it.
+ * Changes staff make to a plan by hand: a visit moved to a place in a team's day (or out of the plan),
+ * refused when it would break a hard rule; a visit pinned, or a team locked, so that solving again keeps it.
  */
 public final class PlanEdits {
 
@@ -23,14 +23,18 @@ public final class PlanEdits {
     /** Not done: a locked team's day is not changed by hand either. */
     public record Locked(String teamId) implements Moved {}
 
+    /** Not done: the visit is pinned where it is; let it go first. */
+    public record Pinned(String visitId) implements Moved {}
+
     /** Not done: no such visit or team in the plan. */
     public record Unknown() implements Moved {}
 
     /**
-     * Moves the visit to the end of the team's day ({@code teamId} null: out of the plan), checks the
-     * rules with the plan's own score, and puts it back when a hard rule breaks.
+     * Moves the visit to place {@code position} (1 for first; null or past the end: last) of the team's
+     * day ({@code teamId} null: out of the plan), checks the rules with the plan's own score, and puts it
+     * back when a hard rule breaks more than before. A pinned visit, or a locked team, is not moved.
      */
-    public static Moved move(VisitPlan plan, String visitId, String teamId, VisitPlanner planner) {
+    public static Moved move(VisitPlan plan, String visitId, String teamId, Integer position, VisitPlanner planner) {
         Optional<PlannedVisit> found =
                 plan.getVisits().stream().filter(v -> v.getId().equals(visitId)).findFirst();
         Optional<Team> target = teamId == null
@@ -40,6 +44,9 @@ public final class PlanEdits {
             return new Unknown();
         }
         PlannedVisit visit = found.get();
+        if (visit.isPinned()) {
+            return new Pinned(visit.getId());
+        }
         Team from = visit.getTeam();
         for (Team team : new Team[] {from, target.orElse(null)}) {
             if (team != null && team.isPinned()) {
@@ -51,7 +58,11 @@ public final class PlanEdits {
         if (from != null) {
             from.getVisits().remove(visit);
         }
-        target.ifPresent(team -> team.getVisits().add(visit));
+        target.ifPresent(team -> {
+            int size = team.getVisits().size();
+            int at = position == null || position < 1 || position > size ? size : position - 1;
+            team.getVisits().add(at, visit);
+        });
         HardMediumSoftScore after = planner.update(plan);
         if (after.hardScore() < 0 && after.hardScore() < before.hardScore()) {
             target.ifPresent(team -> team.getVisits().remove(visit));
@@ -62,6 +73,21 @@ public final class PlanEdits {
             return new BreaksRules(-after.hardScore());
         }
         return new Done(after);
+    }
+
+    /** Pins a visit where it is (or lets it go again): solving again keeps its team and its start. */
+    public static boolean pin(VisitPlan plan, String visitId, boolean pinned) {
+        return plan.getVisits().stream()
+                .filter(v -> v.getId().equals(visitId))
+                .findFirst()
+                .map(visit -> {
+                    if (!pinned) {
+                        visit.unpin();
+                        return true;
+                    }
+                    return visit.pin();
+                })
+                .orElse(false);
     }
 
     /** Locks or unlocks a team: solving again leaves a locked team's day as it is. */

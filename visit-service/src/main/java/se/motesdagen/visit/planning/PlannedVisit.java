@@ -36,6 +36,11 @@ public class PlannedVisit {
 
     private Set<String> topics;
 
+    /** Pinned by staff: the team and the start it keeps when the plan is solved again; null when not pinned. */
+    private String pinnedTeamId;
+
+    private LocalDateTime pinnedStart;
+
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private Team team;
 
@@ -150,6 +155,47 @@ public class PlannedVisit {
                 .orElse(0);
     }
 
+    /** Pins the visit where it is now: solving again keeps its team and its start. False when it is not in a team. */
+    boolean pin() {
+        if (team == null || start == null) {
+            return false;
+        }
+        pinnedTeamId = team.getId();
+        pinnedStart = start;
+        return true;
+    }
+
+    void unpin() {
+        pinnedTeamId = null;
+        pinnedStart = null;
+    }
+
+    /** Takes over the pin of the visit this one replaces (the same request, read again). */
+    void pinLike(PlannedVisit earlier) {
+        pinnedTeamId = earlier.pinnedTeamId;
+        pinnedStart = earlier.pinnedStart;
+    }
+
+    public boolean isPinned() {
+        return pinnedTeamId != null;
+    }
+
+    /**
+     * How far a pinned visit has moved from its pin, in minutes: the minutes its start moved, or a whole
+     * working day when it left its team. 0 when it is where it was pinned, or not pinned.
+     */
+    public int pinBrokenMinutes() {
+        if (pinnedTeamId == null) {
+            return 0;
+        }
+        if (team == null || !team.getId().equals(pinnedTeamId) || start == null) {
+            return PIN_LEFT_TEAM_MINUTES;
+        }
+        return (int) Math.abs(Duration.between(pinnedStart, start).toMinutes());
+    }
+
+    static final int PIN_LEFT_TEAM_MINUTES = 8 * 60;
+
     /** Minutes outside the company's preferred time; 0 without a wish. */
     public int minutesOutsidePreferred() {
         return preferred == null || start == null ? 0 : (int) preferred.minutesOutside(start, length);
@@ -192,6 +238,9 @@ public class PlannedVisit {
                             ? new Reason("topicsUnknown")
                             : new Reason("topicsKnown", String.join(", ", known)));
         }
+        if (isPinned()) {
+            reasons.add(pinBrokenMinutes() == 0 ? new Reason("pinned") : new Reason("pinBroken", pinBrokenMinutes()));
+        }
         if (getOutsideWindowMinutes() > 0) {
             reasons.add(new Reason("outsideWindow", getOutsideWindowMinutes()));
         }
@@ -201,6 +250,32 @@ public class PlannedVisit {
             reasons.add(new Reason("preferredKept"));
         }
         return reasons;
+    }
+
+    /**
+     * Why a visit is left out of the plan, in words staff can act on: no teams that day; the company's
+     * times fall where no team is out; or every team's day is full.
+     */
+    public Reason unplannedReason(List<Team> teams) {
+        if (teams.isEmpty()) {
+            return new Reason("noTeams");
+        }
+        if (!windows.isEmpty()
+                && teams.stream()
+                        .noneMatch(t -> windows.stream()
+                                .anyMatch(w -> overlapMinutes(w, t.getWorkday()) >= length.toMinutes()))) {
+            String times = windows.stream()
+                    .map(w -> String.format("%tR–%tR", w.from(), w.to()))
+                    .collect(Collectors.joining(", "));
+            return new Reason("windowsOutsideTeams", times);
+        }
+        return new Reason("full");
+    }
+
+    private static long overlapMinutes(Window a, Window b) {
+        LocalDateTime from = max(a.from(), b.from());
+        LocalDateTime to = a.to().isBefore(b.to()) ? a.to() : b.to();
+        return Math.max(0, Duration.between(from, to).toMinutes());
     }
 
     /** One reason, as a message code ({@code staff.planning.why.<code>}) and its arguments. */

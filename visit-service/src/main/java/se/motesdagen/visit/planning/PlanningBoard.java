@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The planning board's solver run: one at a time, in the background, its best plan so far and its
- * progress readable at any moment, stoppable early. The plan lives in memory until it is published
- * (publishing, which stores it and tells companies and hosts, comes next), so a restart forgets an
- * unpublished proposal; solving again gives it back.
+ * progress readable at any moment, stoppable early. When staff pinned a visit or locked a team, the
+ * next run goes on from the board's plan (brought up to date with the requests) and keeps those. The
+ * plan lives in memory until it is published, so a restart forgets an unpublished proposal; solving
+ * again gives one back.
  */
 @Service
 public class PlanningBoard {
@@ -66,10 +67,11 @@ public class PlanningBoard {
                 || !snapshot.compareAndSet(now, new Snapshot(State.SOLVING, day, null, null))) {
             return false;
         }
-        boolean aroundLocks = now.plan() != null
+        boolean aroundPins = now.plan() != null
                 && day.equals(now.day())
-                && now.plan().getTeams().stream().anyMatch(Team::isPinned);
-        VisitPlan problem = aroundLocks ? now.plan() : builder.build(day);
+                && (now.plan().getTeams().stream().anyMatch(Team::isPinned)
+                        || now.plan().getVisits().stream().anyMatch(PlannedVisit::isPinned));
+        VisitPlan problem = aroundPins ? builder.refresh(now.plan(), day) : builder.build(day);
         log.info(
                 "Planning {}: {} visits, {} teams",
                 day,
@@ -95,12 +97,12 @@ public class PlanningBoard {
     }
 
     /** A move by hand on the plan on the board (finished runs only), checked against the hard rules. */
-    public synchronized PlanEdits.Moved move(String visitId, String teamId) {
+    public synchronized PlanEdits.Moved move(String visitId, String teamId, Integer position) {
         Snapshot now = snapshot.get();
         if (now.state() != State.DONE || now.plan() == null) {
             return new PlanEdits.Unknown();
         }
-        PlanEdits.Moved moved = PlanEdits.move(now.plan(), visitId, teamId, planner);
+        PlanEdits.Moved moved = PlanEdits.move(now.plan(), visitId, teamId, position, planner);
         if (moved instanceof PlanEdits.Done done) {
             snapshot.set(new Snapshot(
                     State.DONE,
@@ -119,6 +121,16 @@ public class PlanningBoard {
     public synchronized boolean lock(String teamId, boolean locked) {
         Snapshot now = snapshot.get();
         return now.state() == State.DONE && now.plan() != null && PlanEdits.lock(now.plan(), teamId, locked);
+    }
+
+    /** Pins a visit of the plan on the board where it is, or lets it go, for the next run. */
+    public synchronized boolean pin(String visitId, boolean pinned) {
+        Snapshot now = snapshot.get();
+        if (now.state() != State.DONE || now.plan() == null || !PlanEdits.pin(now.plan(), visitId, pinned)) {
+            return false;
+        }
+        planner.update(now.plan()); // the score sees the pin
+        return true;
     }
 
     /** Stops the run; the best plan so far stays on the board. */

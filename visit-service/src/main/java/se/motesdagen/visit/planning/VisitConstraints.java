@@ -16,6 +16,7 @@ public class VisitConstraints implements ConstraintProvider {
     static final String OVERTIME = "Dagen blir för lång för värdarna";
     static final String OUTSIDE_WINDOW = "Utanför företagets tider";
     static final String LATE_FOR_LUNCH = "Hinner inte till lunchen";
+    static final String PINNED = "Ett låst besök har flyttats";
     static final String UNPLANNED = "Besök utan plats i planen";
     static final String DRIVING = "Körtid";
     static final String TOPICS = "Ämnena passar inte tjänstepersonens kunskap";
@@ -28,6 +29,7 @@ public class VisitConstraints implements ConstraintProvider {
             overtime(factory),
             outsideWindow(factory),
             lateForLunch(factory),
+            pinned(factory),
             unplanned(factory),
             driving(factory),
             drivingHome(factory),
@@ -56,6 +58,14 @@ public class VisitConstraints implements ConstraintProvider {
                 .filter(v -> v.getLateForLunchMinutes() > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlannedVisit::getLateForLunchMinutes)
                 .asConstraint(LATE_FOR_LUNCH);
+    }
+
+    /** A visit staff pinned keeps its team and its start: every minute it moves breaks the rule. */
+    Constraint pinned(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(PlannedVisit.class)
+                .filter(v -> v.pinBrokenMinutes() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, PlannedVisit::pinBrokenMinutes)
+                .asConstraint(PINNED);
     }
 
     Constraint unplanned(ConstraintFactory factory) {

@@ -113,6 +113,10 @@ class VisitPlannerTests {
         assertThat(plan.getScore().hardScore()).isZero();
         assertThat(plan.getScore().mediumScore()).isEqualTo(-1);
         assertThat(visit(plan, "annan-dag").getTeam()).isNull();
+        assertThat(visit(plan, "annan-dag").unplannedReason(plan.getTeams()))
+                .satisfies(r -> assertThat(r.code()).isEqualTo("windowsOutsideTeams"))
+                .satisfies(r -> assertThat(r.arguments()).containsExactly("10:00–12:00"));
+        assertThat(visit(plan, "annan-dag").unplannedReason(List.of()).code()).isEqualTo("noTeams");
         assertThat(visit(plan, "idag").getTeam()).isNotNull();
     }
 
@@ -147,7 +151,7 @@ class VisitPlannerTests {
         assertThat(planner.update(plan).hardScore()).isZero();
 
         // lag-2 must be back at 12.00: after Stigtomta a second visit only fits after lunch, too late
-        PlanEdits.Moved refused = PlanEdits.move(plan, "a", "lag-2", planner);
+        PlanEdits.Moved refused = PlanEdits.move(plan, "a", "lag-2", null, planner);
 
         assertThat(refused).isInstanceOf(PlanEdits.BreaksRules.class);
         assertThat(((PlanEdits.BreaksRules) refused).minutes()).isPositive();
@@ -156,15 +160,17 @@ class VisitPlannerTests {
         assertThat(a.getTeam()).isSameAs(allDay);
         assertThat(planner.update(plan).hardScore()).isZero();
 
-        assertThat(PlanEdits.move(plan, "c", "lag-1", planner)).isInstanceOf(PlanEdits.Done.class);
+        assertThat(PlanEdits.move(plan, "c", "lag-1", 1, planner)).isInstanceOf(PlanEdits.Done.class);
+        assertThat(allDay.getVisits()).containsExactly(c, a, b);
+        assertThat(PlanEdits.move(plan, "c", "lag-1", 99, planner)).isInstanceOf(PlanEdits.Done.class);
         assertThat(allDay.getVisits()).containsExactly(a, b, c);
-        assertThat(PlanEdits.move(plan, "b", null, planner)).isInstanceOf(PlanEdits.Done.class);
+        assertThat(PlanEdits.move(plan, "b", null, null, planner)).isInstanceOf(PlanEdits.Done.class);
         assertThat(b.getTeam()).isNull();
         assertThat(plan.unplanned()).isEqualTo(1);
 
         assertThat(PlanEdits.lock(plan, "lag-1", true)).isTrue();
-        assertThat(PlanEdits.move(plan, "a", "lag-2", planner)).isEqualTo(new PlanEdits.Locked("lag-1"));
-        assertThat(PlanEdits.move(plan, "nobody", "lag-1", planner)).isInstanceOf(PlanEdits.Unknown.class);
+        assertThat(PlanEdits.move(plan, "a", "lag-2", null, planner)).isEqualTo(new PlanEdits.Locked("lag-1"));
+        assertThat(PlanEdits.move(plan, "nobody", "lag-1", null, planner)).isInstanceOf(PlanEdits.Unknown.class);
         assertThat(PlanEdits.lock(plan, "no-team", true)).isFalse();
     }
 
@@ -184,6 +190,45 @@ class VisitPlannerTests {
                 .extracting(PlannedVisit::getId)
                 .containsExactly("far");
         assertThat(visit(plan, "near").getTeam()).isNotNull();
+    }
+
+    @Test
+    void aPinnedVisitKeepsItsTeamAndItsTimeWhenTheDayIsSolvedAgainAndIsNotMovedByHand() {
+        Team first = team("lag-1", Set.of());
+        Team second = team("lag-2", Set.of());
+        PlannedVisit near = visit("near", town, List.of());
+        PlannedVisit far = visit("far", stigtomta, List.of());
+        // by hand: both with lag-1, the far one second; alone, the solver would share them out and
+        // start each team's day with its visit, so the far one would move
+        first.setVisits(new ArrayList<>(List.of(near, far)));
+        VisitPlanner planner = VisitPlanner.firstFit();
+        VisitPlan byHand = new VisitPlan(List.of(first, second), new ArrayList<>(List.of(near, far)));
+        planner.update(byHand);
+        var pinnedStart = far.getStart();
+
+        assertThat(PlanEdits.pin(byHand, "far", true)).isTrue();
+        assertThat(PlanEdits.move(byHand, "far", "lag-2", null, planner)).isEqualTo(new PlanEdits.Pinned("far"));
+        VisitPlan solved = VisitPlanner.optimising(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .solve(byHand);
+
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertThat(visit(solved, "far").getTeam().getId()).isEqualTo("lag-1");
+        assertThat(visit(solved, "far").getStart()).isEqualTo(pinnedStart);
+        assertThat(visit(solved, "far").reasons())
+                .extracting(PlannedVisit.Reason::code)
+                .contains("pinned");
+        // the far visit's time rests on the near one before it, so that stays too
+        assertThat(visit(solved, "near").getTeam().getId()).isEqualTo("lag-1");
+
+        // let go, the same plan is free to change
+        assertThat(PlanEdits.pin(solved, "far", false)).isTrue();
+        VisitPlan free = VisitPlanner.optimising(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .solve(solved);
+        assertThat(visit(free, "far").getStart()).isBefore(pinnedStart);
+        // an unplanned visit has no place to pin
+        PlannedVisit loose = visit("loose", town, List.of());
+        assertThat(PlanEdits.pin(new VisitPlan(List.of(), List.of(loose)), "loose", true))
+                .isFalse();
     }
 
     /** The solver answers with its own copy of the plan: its visits are found by id. */
