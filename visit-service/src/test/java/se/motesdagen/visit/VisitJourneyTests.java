@@ -510,6 +510,70 @@ abstract class VisitJourneyTests {
     }
 
     @Test
+    void staffAddChangeAndRemoveOneHostWithTheFormAndAWrongFormSaysWhatToMendAndChangesNothing() throws Exception {
+        mvc.perform(post("/personal/vardar/ny")
+                        .param("name", "Formulär Politiker")
+                        .param("email", "Form.Pol@nykoping.example")
+                        .param("role", "politiker")
+                        .param("expertise", "bygglov, vatten")
+                        .param("availability", "2027-09-08 09:00-17:00\n2027-09-09 8.30-12.00")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("saved", "Formulär Politiker"));
+        Document saved = mongo.findOne(
+                Query.query(Criteria.where("email").is("form.pol@nykoping.example")), Document.class, "hosts");
+        assertThat(saved.getList("availability", Document.class)).hasSize(2);
+        assertThat(saved.getList("expertise", String.class)).containsExactly("bygglov", "vatten");
+        String id = saved.getString("_id");
+
+        // no availability, a role nobody knows, and an address another host has: said beside each field
+        mvc.perform(post("/personal/vardar/ny")
+                        .param("name", "Utan Tid")
+                        .param("email", "form.pol@nykoping.example")
+                        .param("role", "borgmästare")
+                        .param("availability", "")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Ingen tillgänglig tid")))
+                .andExpect(content().string(containsString("Rollen ”borgmästare” känns inte igen")));
+        mvc.perform(post("/personal/vardar/ny")
+                        .param("name", "Samma Adress")
+                        .param("email", "form.pol@nykoping.example")
+                        .param("role", "tjänsteperson")
+                        .param("availability", "2027-09-08 09:00-17:00")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("används redan av Formulär Politiker")));
+        assertThat(mongo.count(Query.query(Criteria.where("email").is("form.pol@nykoping.example")), "hosts"))
+                .isEqualTo(1);
+
+        mvc.perform(get("/personal/vardar/" + id).with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2027-09-09 08:30-12:00")));
+        mvc.perform(post("/personal/vardar/" + id)
+                        .param("name", "Formulär Politiker")
+                        .param("email", "form.pol@nykoping.example")
+                        .param("role", "politiker")
+                        .param("availability", "2027-09-10 10:00-15:00")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mongo.findById(id, Document.class, "hosts").getList("availability", Document.class))
+                .singleElement()
+                .satisfies(a -> assertThat(a.getDate("day").toInstant())
+                        .isEqualTo(java.time.Instant.parse("2027-09-10T00:00:00Z")));
+
+        mvc.perform(post("/personal/vardar/" + id + "/ta-bort").with(csrf()).with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mongo.findById(id, Document.class, "hosts")).isNull();
+        mvc.perform(get("/personal/vardar/" + id).with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aWishChangedWithdrawnOrCancelledAfterPublishingIsFollowedAndThePublishedVisitIsCalledOff() throws Exception {
         String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
         importHosts(header

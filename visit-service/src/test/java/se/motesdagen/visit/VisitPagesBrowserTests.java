@@ -107,6 +107,19 @@ class VisitPagesBrowserTests {
                 .isEqualTo("2 värdar lades till och 0 uppdaterades.");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(2);
 
+        // one host by hand: an empty form says what is missing, beside each field
+        browser.findElement(By.linkText("Lägg till en värd")).click();
+        waitFor(By.xpath("//h1[text()='Ny värd']"));
+        Chromium.assertAccessible(browser);
+        browser.findElement(By.xpath("//button[text()='Spara']")).click();
+        assertThat(waitFor(By.id("error-summary")).getText())
+                .contains("Namn saknas.")
+                .contains("Roll saknas")
+                .contains("Ingen tillgänglig tid");
+        assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        Chromium.assertAccessible(browser);
+
         String registrationId = java.util.UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             producer.send(

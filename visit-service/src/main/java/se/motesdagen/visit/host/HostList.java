@@ -113,62 +113,113 @@ final class HostList {
             Map<String, Long> seen,
             List<HostRow> hosts,
             List<RowProblem> problems) {
-        List<String> reasons = new ArrayList<>();
-        String name = value(record, columns, "namn");
+        Checked checked = check(new Fields(
+                value(record, columns, "namn"),
+                value(record, columns, "e-post"),
+                value(record, columns, "telefon"),
+                value(record, columns, "roll"),
+                value(record, columns, "parti eller förvaltning"),
+                value(record, columns, "kunskap"),
+                value(record, columns, "tillgänglig")));
+        List<String> reasons = new ArrayList<>(checked.problems().values());
         String email = value(record, columns, "e-post").toLowerCase(Locale.ROOT);
-        String phone = value(record, columns, "telefon");
-        String roleText = value(record, columns, "roll").toLowerCase(Locale.ROOT);
-        String affiliation = value(record, columns, "parti eller förvaltning");
+        if (!checked.problems().containsKey("email")) {
+            if (seen.containsKey(email)) {
+                reasons.add("E-postadressen " + email + " finns redan på rad " + seen.get(email) + ".");
+            } else {
+                seen.put(email, line);
+            }
+        }
+        if (reasons.isEmpty()) {
+            hosts.add(checked.host());
+        } else {
+            String name = value(record, columns, "namn");
+            problems.add(new RowProblem(line, name.isEmpty() ? null : name, reasons));
+        }
+    }
+
+    /** A host's fields as typed, in a row of the list or on the form. */
+    record Fields(
+            String name,
+            String email,
+            String phone,
+            String role,
+            String affiliation,
+            String expertise,
+            String availability) {}
+
+    /**
+     * The host the fields describe, or what is wrong with them, field by field ({@code name},
+     * {@code email}, {@code role}, {@code availability}) in words staff can act on.
+     */
+    record Checked(HostRow host, Map<String, String> problems) {}
+
+    static Checked check(Fields fields) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        String name = strip(fields.name());
+        String email = strip(fields.email()).toLowerCase(Locale.ROOT);
+        String phone = strip(fields.phone());
+        String roleText = strip(fields.role()).toLowerCase(Locale.ROOT);
         if (name.isEmpty()) {
-            reasons.add("Namn saknas.");
+            problems.put("name", "Namn saknas.");
         } else if (name.length() > 200) {
-            reasons.add("Namnet är längre än 200 tecken.");
+            problems.put("name", "Namnet är längre än 200 tecken.");
         }
         if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-            reasons.add(
+            problems.put(
+                    "email",
                     email.isEmpty() ? "E-postadress saknas." : "E-postadressen ”" + email + "” ser inte riktig ut.");
-        } else if (seen.containsKey(email)) {
-            reasons.add("E-postadressen " + email + " finns redan på rad " + seen.get(email) + ".");
-        } else {
-            seen.put(email, line);
         }
         Host.Role role = switch (roleText) {
             case "politiker", "politician" -> Host.Role.POLITICIAN;
             case "tjänsteperson", "tjänsteman", "official" -> Host.Role.OFFICIAL;
             default -> {
-                reasons.add(
+                problems.put(
+                        "role",
                         roleText.isEmpty()
                                 ? "Roll saknas: skriv politiker eller tjänsteperson."
                                 : "Rollen ”" + roleText + "” känns inte igen: skriv politiker eller tjänsteperson.");
                 yield null;
             }
         };
-        List<String> expertise = Arrays.stream(value(record, columns, "kunskap").split(","))
+        List<String> expertise = Arrays.stream(strip(fields.expertise()).split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
         List<Host.Availability> availability = new ArrayList<>();
-        String free = value(record, columns, "tillgänglig");
-        for (String part : free.split(",")) {
-            if (part.isBlank()) {
-                continue;
+        List<String> unreadable = new ArrayList<>();
+        for (String part : strip(fields.availability()).split("[,\\n]")) {
+            if (!part.isBlank()) {
+                availability(part.strip()).ifPresentOrElse(availability::add, () -> unreadable.add(part.strip()));
             }
-            availability(part.strip())
-                    .ifPresentOrElse(
-                            availability::add,
-                            () -> reasons.add(
-                                    "Tiden ”" + part.strip()
-                                            + "” går inte att läsa: skriv datum och tider, till exempel 2027-08-26 09:00-17:00."));
         }
-        if (free.isBlank()) {
-            reasons.add("Ingen tillgänglig tid: skriv när värden kan, till exempel 2027-08-26 09:00-17:00.");
+        if (!unreadable.isEmpty()) {
+            problems.put(
+                    "availability",
+                    unreadable.stream().map(t -> "”" + t + "”").collect(java.util.stream.Collectors.joining(", "))
+                            + " går inte att läsa som tid: skriv datum och tider, till exempel 2027-08-26 09:00-17:00.");
+        } else if (availability.isEmpty()) {
+            problems.put(
+                    "availability",
+                    "Ingen tillgänglig tid: skriv när värden kan, till exempel 2027-08-26 09:00-17:00.");
         }
-        if (reasons.isEmpty()) {
-            hosts.add(new HostRow(
-                    name, email, phone.isEmpty() ? null : phone, role, affiliation, expertise, availability));
-        } else {
-            problems.add(new RowProblem(line, name.isEmpty() ? null : name, reasons));
-        }
+        String affiliation = strip(fields.affiliation());
+        return problems.isEmpty()
+                ? new Checked(
+                        new HostRow(
+                                name,
+                                email,
+                                phone.isEmpty() ? null : phone,
+                                role,
+                                affiliation,
+                                expertise,
+                                List.copyOf(availability)),
+                        Map.of())
+                : new Checked(null, problems);
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
     }
 
     private static java.util.Optional<Host.Availability> availability(String text) {

@@ -25,6 +25,53 @@ public class Hosts {
         return repository.findAllByOrderByRoleAscNameAsc();
     }
 
+    public java.util.Optional<Host> find(String id) {
+        return repository.findById(id);
+    }
+
+    /** What saving one host from the form came to. */
+    sealed interface Saved {}
+
+    record Stored(Host host) implements Saved {}
+
+    /** Another host has that address: the address is what a list imported later updates by. */
+    record EmailTaken(String name) implements Saved {}
+
+    record NotFound() implements Saved {}
+
+    /** Saves one host as staff typed it: a new one ({@code id} null) or a change to one on the roster. */
+    Saved save(String id, HostList.HostRow row) {
+        if (id != null && !repository.existsById(id)) {
+            return new NotFound();
+        }
+        var holder = repository.findByEmail(row.email());
+        if (holder.isPresent() && !holder.get().id().equals(id)) {
+            return new EmailTaken(holder.get().name());
+        }
+        Host host = repository.save(new Host(
+                id == null ? UUID.randomUUID().toString() : id,
+                row.name(),
+                row.email(),
+                row.phone(),
+                row.role(),
+                row.affiliation(),
+                row.expertise(),
+                row.availability(),
+                clock.instant()));
+        log.info("Host {} {}", host.id(), id == null ? "added" : "changed");
+        return new Stored(host);
+    }
+
+    /** Takes a host off the roster: the next proposal has them in no team; itineraries already sent stand. */
+    boolean remove(String id) {
+        if (!repository.existsById(id)) {
+            return false;
+        }
+        repository.deleteById(id);
+        log.info("Host {} removed", id);
+        return true;
+    }
+
     /** What importing the list did: how many hosts were added and how many updated. */
     record Imported(int added, int updated) {}
 

@@ -1,15 +1,22 @@
 package se.motesdagen.visit.host;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The host roster for staff: who visits, what they know, when they are free; a list is imported from CSV. */
+/**
+ * The host roster for staff: who visits, what they know, when they are free. A whole list is imported
+ * from CSV; one host is added, changed or taken off with a form checked by the same rules.
+ */
 @Controller
 class StaffHostController {
 
@@ -27,6 +34,80 @@ class StaffHostController {
         model.addAttribute("columns", String.join(";", HostList.COLUMNS));
         return "host/staff-list";
     }
+
+    /** The form for one host: empty for a new one. */
+    @GetMapping("/personal/vardar/ny")
+    String newHost(Model model) {
+        model.addAttribute("form", new HostForm());
+        model.addAttribute("problems", java.util.Map.of());
+        return "host/staff-form";
+    }
+
+    @GetMapping("/personal/vardar/{id}")
+    String edit(@PathVariable String id, Model model) {
+        Host host = hosts.find(id).orElseThrow(NotFound::new);
+        model.addAttribute("form", HostForm.of(host));
+        model.addAttribute("hostId", id);
+        model.addAttribute("problems", java.util.Map.of());
+        return "host/staff-form";
+    }
+
+    @PostMapping("/personal/vardar/ny")
+    String add(
+            @ModelAttribute("form") HostForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return save(null, form, model, response, redirect);
+    }
+
+    @PostMapping("/personal/vardar/{id}")
+    String change(
+            @PathVariable String id,
+            @ModelAttribute("form") HostForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        hosts.find(id).orElseThrow(NotFound::new);
+        return save(id, form, model, response, redirect);
+    }
+
+    /** Takes the host off the roster. */
+    @PostMapping("/personal/vardar/{id}/ta-bort")
+    String remove(@PathVariable String id, RedirectAttributes redirect) {
+        Host host = hosts.find(id).orElseThrow(NotFound::new);
+        hosts.remove(id);
+        redirect.addFlashAttribute("removed", host.name());
+        return "redirect:/personal/vardar";
+    }
+
+    /** Checked as a row of the list is; a wrong form is shown again with each field's problem beside it. */
+    private String save(
+            String id, HostForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        HostList.Checked checked = HostList.check(form.fields());
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>(checked.problems());
+        if (problems.isEmpty()) {
+            switch (hosts.save(id, checked.host())) {
+                case Hosts.Stored stored -> {
+                    redirect.addFlashAttribute("saved", stored.host().name());
+                    return "redirect:/personal/vardar";
+                }
+                case Hosts.EmailTaken taken ->
+                    problems.put(
+                            "email",
+                            "E-postadressen används redan av " + taken.name() + ". Ändra den värden i stället.");
+                case Hosts.NotFound missing -> throw new NotFound();
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("hostId", id);
+        model.addAttribute("problems", problems);
+        return "host/staff-form";
+    }
+
+    /** No such host: the roster's 404. */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    static class NotFound extends RuntimeException {}
 
     /** A list with any wrong row imports nothing: the page names each row and what to mend. */
     @PostMapping("/personal/vardar/import")
