@@ -574,6 +574,80 @@ abstract class VisitJourneyTests {
     }
 
     @Test
+    void aVisitOutsideTheDayAddedByHandIsPlannedForItsDayAndPublishedWithoutARegistration() throws Exception {
+        mvc.perform(post("/personal/besoksforfragningar/ny")
+                        .param("company", "")
+                        .param("contactEmail", "inte-en-adress")
+                        .param("address", "Verkstadsgatan 5, Nyköping")
+                        .param("windows", "5 oktober förmiddag")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Företagets namn saknas.")))
+                .andExpect(content().string(containsString("”inte-en-adress” ser inte riktig ut")))
+                .andExpect(content().string(containsString("”5 oktober förmiddag” går inte att läsa som tid")));
+        assertThat(mongo.count(
+                        Query.query(Criteria.where("address").is("Verkstadsgatan 5, Nyköping")), "visitRequests"))
+                .isZero();
+
+        String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
+        importHosts(header
+                        + "Höst Politiker;hp@autumn.example;;politiker;;;2027-10-05 09:00-17:00\n"
+                        + "Höst Tjänsteperson;ht@autumn.example;;tjänsteperson;;;2027-10-05 09:00-17:00\n")
+                .andExpect(content().string(containsString("2 värdar lades till")));
+        mvc.perform(post("/personal/besoksforfragningar/ny")
+                        .param("company", "Höstverkstaden Exempel AB")
+                        .param("contactName", "Greta Påhittad")
+                        .param("contactEmail", "greta@hostverkstaden.example")
+                        .param("address", "Verkstadsgatan 5, Nyköping")
+                        .param("topics", "Mark för utbyggnad")
+                        .param("language", "en")
+                        .param("windows", "2027-10-05 13:00-16:00")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("added", "Höstverkstaden Exempel AB"));
+        String requestId = mongo.findOne(
+                        Query.query(Criteria.where("companyName").is("Höstverkstaden Exempel AB")),
+                        Document.class,
+                        "visitRequests")
+                .getString("_id");
+
+        mvc.perform(post("/personal/planering/los")
+                        .param("dag", "2027-10-05")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> board.snapshot().state() == PlanningBoard.State.DONE
+                        && java.time.LocalDate.of(2027, 10, 5)
+                                .equals(board.snapshot().day()));
+        var planned = board.snapshot().plan().getVisits().stream()
+                .filter(v -> v.getId().equals(requestId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(planned.getStart().toLocalTime())
+                .isBetween(java.time.LocalTime.of(13, 0), java.time.LocalTime.of(15, 0));
+        mvc.perform(post("/personal/planering/publicera")
+                        .param("dag", "2027-10-05")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+
+        TopicReader topic = new TopicReader(bootstrapServers);
+        TopicReader.PublishedEvent scheduled = await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.read("visit.events", ("besok-" + requestId)::equals), e -> !e.isEmpty())
+                .getFirst();
+        assertThat(scheduled.type()).isEqualTo("se.motesdagen.visit.scheduled.v1");
+        assertThat(ContractSchemas.violations(scheduled.type(), scheduled.body()))
+                .isEmpty();
+        assertThat(scheduled.body())
+                .contains("\"registrationId\":null")
+                .contains("\"eventName\":\"Company visit\"")
+                .contains("\"language\":\"en\"");
+    }
+
+    @Test
     void aWishChangedWithdrawnOrCancelledAfterPublishingIsFollowedAndThePublishedVisitIsCalledOff() throws Exception {
         String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
         importHosts(header

@@ -1,19 +1,16 @@
 package se.motesdagen.visit.host;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import se.motesdagen.visit.DayTimes;
 
 /**
  * Reads a list of hosts as staff keep it in a spreadsheet and save it as CSV (semicolon-separated, as
@@ -32,8 +29,6 @@ final class HostList {
     static final List<String> COLUMNS =
             List.of("namn", "e-post", "telefon", "roll", "parti eller förvaltning", "kunskap", "tillgänglig");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern WINDOW =
-            Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})\\s+(\\d{1,2}[:.]\\d{2})\\s*[-–]\\s*(\\d{1,2}[:.]\\d{2})$");
     static final int MAX_ROWS = 2000;
 
     private HostList() {}
@@ -223,25 +218,7 @@ final class HostList {
     }
 
     private static java.util.Optional<Host.Availability> availability(String text) {
-        Matcher m = WINDOW.matcher(text);
-        if (!m.matches()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            LocalDate day = LocalDate.parse(m.group(1));
-            LocalTime from = LocalTime.parse(pad(m.group(2)));
-            LocalTime to = LocalTime.parse(pad(m.group(3)));
-            return to.isAfter(from)
-                    ? java.util.Optional.of(new Host.Availability(day, from, to))
-                    : java.util.Optional.empty();
-        } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static String pad(String time) {
-        String t = time.replace('.', ':');
-        return t.length() == 4 ? "0" + t : t;
+        return DayTimes.parse(text).map(t -> new Host.Availability(t.day(), t.from(), t.to()));
     }
 
     private static Map<String, String> columns(List<String> header) {

@@ -354,7 +354,7 @@ public class Publishing {
     private Map<String, Object> visitBody(Visit visit) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("visitId", visit.getId());
-        body.put("registrationId", visit.getRegistrationId());
+        body.put("registrationId", visit.registration());
         body.put("eventName", visit.getEventName());
         Map<String, Object> company = new LinkedHashMap<>();
         company.put("name", visit.getCompany());

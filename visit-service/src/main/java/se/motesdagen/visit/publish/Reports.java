@@ -72,7 +72,7 @@ public class Reports {
                     if (first) {
                         Map<String, Object> body = new LinkedHashMap<>();
                         body.put("visitId", visit.getId());
-                        body.put("registrationId", visit.getRegistrationId());
+                        body.put("registrationId", visit.registration());
                         body.put("companyName", visit.getCompany());
                         body.put("startsAt", Publishing.offset(visit.getStartsAt()));
                         body.put(

@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.motesdagen.platform.outbox.OutboxEvent;
+import se.motesdagen.visit.request.VisitRequests;
 
 /**
  * A published visit: when, who comes, and what the company answered. Its events wait in its own
@@ -199,6 +200,11 @@ public class Visit {
 
     public String getRegistrationId() {
         return registrationId;
+    }
+
+    /** The registration the visit was asked for in, as the events name it: none for a visit staff added by hand. */
+    String registration() {
+        return VisitRequests.addedByHand(registrationId) ? null : registrationId;
     }
 
     public LocalDate getDay() {

@@ -1,8 +1,10 @@
 package se.motesdagen.visit.request;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,12 +30,15 @@ public class VisitRequests {
     private final MongoOperations mongo;
     private final MeterRegistry meters;
     private final ApplicationEventPublisher inside;
+    private final Clock clock;
 
     VisitRequests(
             VisitRequestRepository requests,
             MongoOperations mongo,
             MeterRegistry meters,
-            ApplicationEventPublisher inside) {
+            ApplicationEventPublisher inside,
+            Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.mongo = mongo;
         this.meters = meters;
@@ -121,6 +126,50 @@ public class VisitRequests {
                 VisitRequest.class);
         log.info("Visit request of registration {} erased", registrationId);
         inside.publishEvent(new VisitRequestWithdrawn(registrationId, true));
+    }
+
+    /** Staff's name for the visits they add by hand, outside the business day. */
+    public static final String BY_HAND_EVENT = "foretagsbesok";
+
+    private static final String BY_HAND_PREFIX = "hand-";
+
+    /** Whether the request of that id was added by staff (no registration stands behind it). */
+    public static boolean addedByHand(String requestId) {
+        return requestId.startsWith(BY_HAND_PREFIX);
+    }
+
+    /**
+     * A visit staff add by hand (checked by the form first): planned for the days its windows fall on,
+     * published and answered like any other. Its id is its own, since no registration stands behind it.
+     */
+    VisitRequest addByHand(VisitRequestForm form) {
+        Instant now = clock.instant();
+        VisitRequest request = requests.insert(new VisitRequest(
+                BY_HAND_PREFIX + UUID.randomUUID(),
+                BY_HAND_EVENT,
+                "en".equals(form.getLanguage()) ? "Company visit" : "Företagsbesök",
+                null,
+                form.getCompany().strip(),
+                form.getOrganisationNumber().isBlank()
+                        ? null
+                        : form.getOrganisationNumber().strip(),
+                form.getContactName().strip(),
+                form.normalisedEmail(),
+                form.getContactPhone().isBlank() ? null : form.getContactPhone().strip(),
+                form.getAddress().strip(),
+                null,
+                form.getTopics().strip(),
+                List.of(),
+                form.receivable(),
+                form.getLanguage(),
+                VisitRequest.Status.REQUESTED,
+                now,
+                now,
+                null));
+        log.info("Visit request {} added by staff", request.registrationId());
+        meters.counter("motesdagen.visit.requests.recorded", "event", BY_HAND_EVENT)
+                .increment();
+        return request;
     }
 
     private static VisitRequest fromEvent(RegistrationConfirmed event, Instant requestedAt, String sourceMessageId) {
