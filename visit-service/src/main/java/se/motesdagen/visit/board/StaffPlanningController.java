@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.motesdagen.visit.host.Hosts;
-import se.motesdagen.visit.planning.Localities;
 import se.motesdagen.visit.planning.PlanEdits;
 import se.motesdagen.visit.planning.PlanningBoard;
+import se.motesdagen.visit.planning.PlanningSettings;
 import se.motesdagen.visit.planning.RouteMap;
 import se.motesdagen.visit.publish.Answers;
 import se.motesdagen.visit.publish.Publishing;
@@ -31,9 +31,16 @@ class StaffPlanningController {
     private final VisitRequests requests;
     private final Publishing publishing;
     private final Answers answers;
+    private final PlanningSettings settings;
 
     StaffPlanningController(
-            PlanningBoard board, Hosts hosts, VisitRequests requests, Publishing publishing, Answers answers) {
+            PlanningBoard board,
+            Hosts hosts,
+            VisitRequests requests,
+            Publishing publishing,
+            Answers answers,
+            PlanningSettings settings) {
+        this.settings = settings;
         this.board = board;
         this.hosts = hosts;
         this.requests = requests;
@@ -80,7 +87,7 @@ class StaffPlanningController {
                 shown
                         ? snapshot.plan().getTeams().stream()
                                 .collect(java.util.stream.Collectors.toMap(
-                                        t -> t.getId(), t -> RouteMap.of(t, Localities.NYKOPING, 360, 260)))
+                                        t -> t.getId(), t -> RouteMap.of(t, settings.localities(), 360, 260)))
                         : java.util.Map.of());
         return "planning/board";
     }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The localities of Nyköping municipality a visit can be placed in, with approximate coordinates of
- * each centre (WGS 84). A seed: staff configure the list; an address is placed by its locality.
+ * each centre (WGS 84). The seed: a municipality sets its own in {@link PlanningSettings}; an address is
+ * placed by the locality it names.
  */
 public final class Localities {
 

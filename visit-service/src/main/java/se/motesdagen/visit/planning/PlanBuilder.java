@@ -24,36 +24,43 @@ import se.motesdagen.visit.request.VisitRequest;
 import se.motesdagen.visit.request.VisitRequests;
 
 /**
- * Makes a planning problem of the day from what is stored: the teams from the hosts free that day (the
- * politicians and the officials paired in name order, each team out while both are free, after the
- * opening), the visits from the open requests, each placed by the locality its address names (the
- * town when it names none).
+ * Makes a planning problem of the day from what is stored and how the municipality's days are shaped
+ * ({@link PlanningSettings}): the teams from the hosts free that day, the visits from the open requests
+ * the companies can receive that day, each placed by the locality its address names (or else its town).
  */
 @Component
 class PlanBuilder {
 
-    static final LocalTime OUT_AFTER_OPENING = LocalTime.of(9, 45);
-    static final LocalTime LUNCH = LocalTime.of(12, 0);
-    static final Place TOWN_HALL = new Place("Stadshuset, Nyköping", 58.7530, 17.0086);
-    static final Duration VISIT = Duration.ofHours(1);
     static final Duration SHORTEST_DAY = Duration.ofHours(2);
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     private final Hosts hosts;
     private final VisitRequests requests;
-    private final TravelTimes travel = new TravelTimes();
+    private final PlanningSettings settings;
+    private final TravelTimes travel;
 
-    PlanBuilder(Hosts hosts, VisitRequests requests) {
+    PlanBuilder(Hosts hosts, VisitRequests requests, PlanningSettings settings) {
         this.hosts = hosts;
         this.requests = requests;
+        this.settings = settings;
+        this.travel = settings.travelTimes();
     }
 
     VisitPlan build(LocalDate day) {
         return new VisitPlan(teams(day), visits(day));
     }
 
+    /**
+     * The teams of the day: the politicians and the officials free that day, each in name order, taken
+     * as many of each as a team has ({@link PlanningSettings.TeamShape}); a team is out from the opening
+     * (or when all of it is free) until the first of it must stop, and is left out when that is too short.
+     */
     private List<Team> teams(LocalDate day) {
-        List<Host> free = hosts.all().stream()
+        return teams(hosts.all(), day, settings, travel);
+    }
+
+    static List<Team> teams(List<Host> roster, LocalDate day, PlanningSettings settings, TravelTimes travel) {
+        List<Host> free = roster.stream()
                 .filter(h -> availability(h, day).isPresent())
                 .sorted(Comparator.comparing(Host::name))
                 .toList();
@@ -61,24 +68,35 @@ class PlanBuilder {
                 free.stream().filter(h -> h.role() == Host.Role.POLITICIAN).toList();
         List<Host> officials =
                 free.stream().filter(h -> h.role() == Host.Role.OFFICIAL).toList();
-        FixedPoint lunch =
-                new FixedPoint("Lunch", new Window(day.atTime(LUNCH), day.atTime(LUNCH.plusHours(1))), TOWN_HALL);
+        LocalTime lunchAt = settings.lunch();
+        FixedPoint lunch = new FixedPoint(
+                "Lunch",
+                new Window(day.atTime(lunchAt), day.atTime(lunchAt).plus(settings.lunchLength())),
+                settings.home());
+        var shape = settings.team();
+        int count = Math.min(
+                shape.politicians() == 0 ? Integer.MAX_VALUE : politicians.size() / shape.politicians(),
+                shape.officials() == 0 ? Integer.MAX_VALUE : officials.size() / shape.officials());
         List<Team> teams = new ArrayList<>();
-        for (int i = 0; i < Math.min(politicians.size(), officials.size()); i++) {
-            var politician = politicians.get(i);
-            var official = officials.get(i);
-            var a = availability(politician, day).orElseThrow();
-            var b = availability(official, day).orElseThrow();
-            LocalDateTime from = day.atTime(max(max(a.from(), b.from()), OUT_AFTER_OPENING));
-            LocalDateTime to = day.atTime(a.to().isBefore(b.to()) ? a.to() : b.to());
-            if (Duration.between(from, to).compareTo(SHORTEST_DAY) < 0) {
+        for (int i = 0; i < count; i++) {
+            List<Host> members = new ArrayList<>();
+            members.addAll(politicians.subList(i * shape.politicians(), (i + 1) * shape.politicians()));
+            members.addAll(officials.subList(i * shape.officials(), (i + 1) * shape.officials()));
+            LocalTime from = settings.outAfterOpening();
+            LocalTime to = LocalTime.MAX;
+            for (Host member : members) {
+                Host.Availability free0 = availability(member, day).orElseThrow();
+                from = max(from, free0.from());
+                to = free0.to().isBefore(to) ? free0.to() : to;
+            }
+            if (!to.isAfter(from) || Duration.between(from, to).compareTo(SHORTEST_DAY) < 0) {
                 continue; // not free together long enough for a visit and the drives
             }
             teams.add(new Team(
                     "Lag " + (teams.size() + 1),
-                    List.of(planningHost(politician), planningHost(official)),
-                    new Window(from, to),
-                    TOWN_HALL,
+                    members.stream().map(PlanBuilder::planningHost).toList(),
+                    new Window(day.atTime(from), day.atTime(to)),
+                    settings.home(),
                     lunch,
                     travel));
         }
@@ -123,14 +141,14 @@ class PlanBuilder {
                 .toList();
     }
 
-    static PlannedVisit visit(VisitRequest request, LocalDate day) {
+    PlannedVisit visit(VisitRequest request, LocalDate day) {
         Set<String> topics = topics(request.topics());
         topics.addAll(request.areas());
         return new PlannedVisit(
                 request.registrationId(),
                 request.companyName(),
                 place(request),
-                VISIT,
+                settings.visitLength(),
                 windows(request, day),
                 null,
                 topics);
@@ -146,18 +164,19 @@ class PlanBuilder {
     }
 
     /** The locality the address names (or else the company's town names); the main town when neither names one we know. */
-    static Place place(VisitRequest request) {
-        Place locality =
-                named(request.address()).or(() -> named(request.town())).orElse(Localities.NYKOPING.getFirst());
+    Place place(VisitRequest request) {
+        Place locality = named(request.address())
+                .or(() -> named(request.town()))
+                .orElse(settings.localities().getFirst());
         return new Place(request.address(), locality.latitude(), locality.longitude());
     }
 
-    private static Optional<Place> named(String text) {
+    private Optional<Place> named(String text) {
         if (text == null) {
             return Optional.empty();
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        return Localities.NYKOPING.stream()
+        return settings.localities().stream()
                 .skip(1)
                 .filter(p -> lower.contains(p.name().toLowerCase(Locale.ROOT)))
                 .findFirst();

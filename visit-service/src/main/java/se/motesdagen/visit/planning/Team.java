@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One politician and one official out together on one day: their visits in the order they make them.
- * The day runs from when both are free (after the joint opening) to when the first of them must stop;
+ * The hosts out together on one day (one politician and one official unless the municipality shapes its
+ * teams otherwise): their visits in the order they make them. The day runs from when all are free
+ * (after the joint opening) to when the first of them must stop;
  * it starts and ends at {@code home} (the town hall). A pinned team keeps its visits as they are.
  */
 @PlanningEntity
