@@ -397,6 +397,50 @@ abstract class VisitJourneyTests {
                 .andExpect(content().string(containsString("Företag som bett om en annan tid")))
                 .andExpect(content().string(containsString("Leverans på förmiddagen")));
 
+        // solved again: the confirmed visit is kept where it is, the other is not given the time it declined
+        java.time.Instant firstStart = mongo.findById(firstVisit, Document.class, "visits")
+                .getDate("startsAt")
+                .toInstant();
+        Document declined = mongo.findById("besok-" + second, Document.class, "visits");
+        java.time.Instant declinedStart = declined.getDate("startsAt").toInstant();
+        mvc.perform(post("/personal/planering/los")
+                        .param("dag", "2027-09-03")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        await().atMost(Duration.ofSeconds(30)).until(() -> board.snapshot().state() == PlanningBoard.State.DONE);
+        var again = board.snapshot().plan().getVisits();
+        var keptFirst =
+                again.stream().filter(v -> v.getId().equals(first)).findFirst().orElseThrow();
+        var movedSecond =
+                again.stream().filter(v -> v.getId().equals(second)).findFirst().orElseThrow();
+        assertThat(keptFirst.isPinned()).isTrue();
+        assertThat(keptFirst
+                        .getStart()
+                        .atZone(java.time.ZoneId.of("Europe/Stockholm"))
+                        .toInstant())
+                .isEqualTo(firstStart);
+        assertThat(movedSecond.isPinned())
+                .as("asked for another time: free to move")
+                .isFalse();
+        java.time.Instant movedStart = movedSecond
+                .getStart()
+                .atZone(java.time.ZoneId.of("Europe/Stockholm"))
+                .toInstant();
+        assertThat(Duration.between(declinedStart, movedStart).abs())
+                .as("not in the hour it declined")
+                .isGreaterThanOrEqualTo(Duration.ofHours(1));
+        mvc.perform(post("/personal/planering/publicera")
+                        .param("dag", "2027-09-03")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute(
+                                "published", new se.motesdagen.visit.publish.Publishing.Published(0, 1, 0, 1, 2)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.read("visit.events", ("besok-" + second)::equals).stream()
+                        .anyMatch(e -> e.type().equals("se.motesdagen.visit.rescheduled.v1")));
+
         // after the visit: the report, which marks it done and says so once
         mvc.perform(get("/personal/besok/" + firstVisit + "/rapport").with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk())

@@ -38,17 +38,53 @@ class PlanBuilder {
     private final VisitRequests requests;
     private final PlanningSettings settings;
     private final TravelTimes travel;
+    private final PublishedVisits published;
 
-    PlanBuilder(Hosts hosts, VisitRequests requests, PlanningSettings settings) {
+    PlanBuilder(Hosts hosts, VisitRequests requests, PlanningSettings settings, PublishedVisits published) {
+        this.published = published;
         this.hosts = hosts;
         this.requests = requests;
         this.settings = settings;
         this.travel = settings.travelTimes();
     }
 
+    /**
+     * The day's problem. What has been published for the day is put back where it was and pinned there
+     * (staff may let a visit go on the board): a new proposal plans around the times companies have.
+     */
     VisitPlan build(LocalDate day) {
-        return new VisitPlan(teams(day), visits(day));
+        VisitPlan plan = new VisitPlan(teams(day), visits(day));
+        keepPublished(plan, published.kept(day));
+        return plan;
     }
+
+    /** Puts each kept visit in the team of its hosts, in the order of their starts, and pins it there. */
+    void keepPublished(VisitPlan plan, List<PublishedVisits.Kept> kept) {
+        Map<String, PlannedVisit> byId = new HashMap<>();
+        plan.getVisits().forEach(v -> byId.put(v.getId(), v));
+        List<PlannedVisit> placed = new ArrayList<>();
+        kept.stream().sorted(Comparator.comparing(PublishedVisits.Kept::start)).forEach(k -> {
+            PlannedVisit visit = byId.get(k.requestId());
+            Optional<Team> team = plan.getTeams().stream()
+                    .filter(t -> t.getHosts().stream()
+                            .map(TeamMember::id)
+                            .collect(Collectors.toSet())
+                            .equals(k.hostIds()))
+                    .findFirst();
+            if (visit != null && team.isPresent()) {
+                team.get().getVisits().add(visit);
+                placed.add(visit);
+            }
+        });
+        if (!placed.isEmpty()) {
+            SCORING.update(plan);
+            placed.forEach(PlannedVisit::pin);
+            SCORING.update(plan);
+        }
+    }
+
+    /** Works out times and score of a plan as it stands (no solving). */
+    private static final VisitPlanner SCORING = VisitPlanner.firstFit();
 
     /**
      * The teams of the day: the politicians and the officials free that day, each in name order, taken
@@ -145,18 +181,23 @@ class PlanBuilder {
         Set<String> topics = topics(request.topics());
         topics.addAll(request.areas());
         return new PlannedVisit(
-                request.registrationId(),
-                request.companyName(),
-                place(request),
-                settings.visitLength(),
-                windows(request, day),
-                null,
-                topics);
+                        request.registrationId(),
+                        request.companyName(),
+                        place(request),
+                        settings.visitLength(),
+                        windows(request, day),
+                        null,
+                        topics)
+                .declining(onDay(request.declined(), day));
     }
 
     /** When the company can receive on that day, in Stockholm time. */
     static List<Window> windows(VisitRequest request, LocalDate day) {
-        return request.windows().stream()
+        return onDay(request.windows(), day);
+    }
+
+    private static List<Window> onDay(List<VisitRequest.Receivable> times, LocalDate day) {
+        return times.stream()
                 .map(w -> new Window(
                         LocalDateTime.ofInstant(w.from(), STOCKHOLM), LocalDateTime.ofInstant(w.to(), STOCKHOLM)))
                 .filter(w -> w.from().toLocalDate().equals(day))

@@ -34,6 +34,9 @@ public class PlannedVisit {
     /** When the company would rather; null for no wish. */
     private Window preferred;
 
+    /** Times the company was given and asked to change: not again. */
+    private List<Window> declined = List.of();
+
     private Set<String> topics;
 
     /** Pinned by staff: the team and the start it keeps when the plan is solved again; null when not pinned. */
@@ -79,6 +82,12 @@ public class PlannedVisit {
         this.windows = List.copyOf(windows);
         this.preferred = preferred;
         this.topics = topics.stream().map(PlannedVisit::normalise).collect(Collectors.toSet());
+    }
+
+    /** The times the company declined (the start keeps clear of them; overlap counts as outside its windows). */
+    PlannedVisit declining(List<Window> times) {
+        this.declined = List.copyOf(times);
+        return this;
     }
 
     /** Works out the start and what the rules need from the team, the previous visit and the day's fixed points. */
@@ -128,8 +137,24 @@ public class PlannedVisit {
                 Math.max(0, Duration.between(point.window().from(), arrival).toMinutes());
     }
 
-    /** The first moment from {@code arrival} on at which the company can receive the whole visit, that day. */
+    /**
+     * The first moment from {@code arrival} on at which the company can receive the whole visit, that day,
+     * clear of the times it declined.
+     */
     private LocalDateTime earliestReceivable(LocalDateTime arrival) {
+        LocalDateTime candidate = withinWindows(arrival);
+        for (int pass = 0; pass <= declined.size() && !declined.isEmpty(); pass++) {
+            LocalDateTime at = candidate;
+            var clash = declined.stream().filter(d -> d.overlaps(at, length)).findFirst();
+            if (clash.isEmpty()) {
+                return candidate;
+            }
+            candidate = withinWindows(clash.get().to());
+        }
+        return candidate;
+    }
+
+    private LocalDateTime withinWindows(LocalDateTime arrival) {
         if (windows.isEmpty()) {
             return arrival;
         }
@@ -146,13 +171,16 @@ public class PlannedVisit {
     }
 
     private int minutesOutsideWindows(LocalDateTime begin) {
-        if (windows.isEmpty()) {
-            return 0;
+        long outside = windows.isEmpty()
+                ? 0
+                : windows.stream()
+                        .mapToLong(w -> w.minutesOutside(begin, length))
+                        .min()
+                        .orElse(0);
+        for (Window d : declined) {
+            outside += d.overlapMinutes(begin, length);
         }
-        return (int) windows.stream()
-                .mapToLong(w -> w.minutesOutside(begin, length))
-                .min()
-                .orElse(0);
+        return (int) outside;
     }
 
     /** Pins the visit where it is now: solving again keeps its team and its start. False when it is not in a team. */
@@ -237,6 +265,9 @@ public class PlannedVisit {
                     known.isEmpty()
                             ? new Reason("topicsUnknown")
                             : new Reason("topicsKnown", String.join(", ", known)));
+        }
+        if (!declined.isEmpty()) {
+            reasons.add(new Reason("declinedAvoided"));
         }
         if (isPinned()) {
             reasons.add(pinBrokenMinutes() == 0 ? new Reason("pinned") : new Reason("pinBroken", pinBrokenMinutes()));

@@ -22,6 +22,13 @@ public record Window(LocalDateTime from, LocalDateTime to) {
         return start.isBefore(to) && start.plus(length).isAfter(from);
     }
 
+    /** Minutes of [start, start + length) that fall inside. */
+    long overlapMinutes(LocalDateTime start, Duration length) {
+        LocalDateTime end = start.plus(length);
+        return Math.max(
+                0, java.time.Duration.between(max(start, from), min(end, to)).toMinutes());
+    }
+
     /** Minutes of [start, start + length) that fall outside. */
     long minutesOutside(LocalDateTime start, Duration length) {
         LocalDateTime end = start.plus(length);

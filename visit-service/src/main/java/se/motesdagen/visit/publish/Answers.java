@@ -12,6 +12,7 @@ import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxRelay;
 import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.visit.request.VisitRequests;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The company's answers to its visit time, through the links in its mail. */
@@ -27,8 +28,16 @@ public class Answers {
     private final OutboxTracing tracing;
     private final JsonMapper json;
     private final Clock clock;
+    private final VisitRequests requests;
 
-    Answers(VisitRepository visits, OutboxRelay relay, OutboxTracing tracing, JsonMapper json, Clock clock) {
+    Answers(
+            VisitRepository visits,
+            OutboxRelay relay,
+            OutboxTracing tracing,
+            JsonMapper json,
+            Clock clock,
+            VisitRequests requests) {
+        this.requests = requests;
         this.visits = visits;
         this.relay = relay;
         this.tracing = tracing;
@@ -65,9 +74,13 @@ public class Answers {
         }));
     }
 
-    /** The company asks for another time: the visit goes back on the board with the reason. */
+    /**
+     * The company asks for another time: the visit goes back on the board with the reason, and the time
+     * it was given is one the next proposal will not give it again.
+     */
     Optional<Visit> askForAnotherTime(String token, String reason, String preferredTimes) {
         return FreshRead.retrying(() -> byToken(token).map(visit -> {
+            requests.decline(visit.getRegistrationId(), visit.getStartsAt(), visit.getEndsAt());
             Instant now = clock.instant();
             visit.askForAnotherTime(reason, preferredTimes, now);
             Map<String, Object> body = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ import se.motesdagen.platform.outbox.OutboxTracing;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.host.Hosts;
 import se.motesdagen.visit.planning.PlannedVisit;
+import se.motesdagen.visit.planning.PublishedVisits;
 import se.motesdagen.visit.planning.Team;
 import se.motesdagen.visit.planning.TeamMember;
 import se.motesdagen.visit.planning.VisitPlan;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishing the same plan twice sends nothing the second time.
  */
 @Service
-public class Publishing {
+public class Publishing implements PublishedVisits {
 
     static final String SCHEDULED_V1 = "se.motesdagen.visit.scheduled.v1";
     static final String RESCHEDULED_V1 = "se.motesdagen.visit.rescheduled.v1";
@@ -78,6 +79,18 @@ public class Publishing {
         this.json = json;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** The visits of the day the companies have a time for (given or confirmed): a new proposal keeps them. */
+    @Override
+    public List<Kept> kept(LocalDate day) {
+        return visits.findAllByDay(day).stream()
+                .filter(v -> v.getStatus() == Visit.Status.SCHEDULED || v.getStatus() == Visit.Status.CONFIRMED)
+                .map(v -> new Kept(
+                        v.getRegistrationId(),
+                        v.getHosts().stream().map(Visit.HostRef::hostId).collect(Collectors.toSet()),
+                        java.time.LocalDateTime.ofInstant(v.getStartsAt(), STOCKHOLM)))
+                .toList();
     }
 
     /** What publishing did, counted for the board. */

@@ -13,6 +13,7 @@ import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxRelay;
 import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.visit.request.VisitRequests;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The visit report: written after the visit, it marks the visit done and says so in VisitCompleted. */
@@ -41,8 +42,16 @@ public class Reports {
     private final OutboxTracing tracing;
     private final JsonMapper json;
     private final Clock clock;
+    private final VisitRequests requests;
 
-    Reports(VisitRepository visits, OutboxRelay relay, OutboxTracing tracing, JsonMapper json, Clock clock) {
+    Reports(
+            VisitRepository visits,
+            OutboxRelay relay,
+            OutboxTracing tracing,
+            JsonMapper json,
+            Clock clock,
+            VisitRequests requests) {
+        this.requests = requests;
         this.visits = visits;
         this.relay = relay;
         this.tracing = tracing;
@@ -94,6 +103,7 @@ public class Reports {
                     }
                     visits.save(visit);
                     relay.hint("visits", visit.getId());
+                    requests.visited(visit.getRegistrationId());
                     log.info("Visit {} {}", visit.getId(), first ? "done, report written" : "report corrected");
                     return visit;
                 }));

@@ -28,6 +28,7 @@ public record VisitRequest(
         String topics,
         List<String> areas,
         List<Receivable> windows,
+        List<Receivable> declined,
         String language,
         Status status,
         Instant requestedAt,
@@ -36,6 +37,8 @@ public record VisitRequest(
 
     public enum Status {
         REQUESTED,
+        /** Visited: the report is written; not planned again. */
+        VISITED,
         /** The company took the wish back, or cancelled its registration: not planned, and a published visit is cancelled. */
         WITHDRAWN,
         /** The registration was erased: nothing of the people is kept, and the request is not planned. */
@@ -51,6 +54,36 @@ public record VisitRequest(
 
     public List<Receivable> windows() {
         return windows == null ? List.of() : windows;
+    }
+
+    /** The same request with those declined times. */
+    VisitRequest declining(List<Receivable> times) {
+        return new VisitRequest(
+                registrationId,
+                eventId,
+                eventName,
+                eventDate,
+                companyName,
+                organisationNumber,
+                contactName,
+                contactEmail,
+                contactPhone,
+                address,
+                town,
+                topics,
+                areas,
+                windows,
+                List.copyOf(times),
+                language,
+                status,
+                requestedAt,
+                changedAt,
+                sourceMessageId);
+    }
+
+    /** Times the company was given and asked to change: not planned then again. */
+    public List<Receivable> declined() {
+        return declined == null ? List.of() : declined;
     }
 
     public String language() {

@@ -75,6 +75,7 @@ public class VisitRequests {
         VisitRequest stored = requests.findById(updated.registrationId()).orElse(null);
         if (stored != null
                 && (stored.status() == VisitRequest.Status.ERASED
+                        || stored.status() == VisitRequest.Status.VISITED
                         || (stored.changedAt() != null && !updated.at().isAfter(stored.changedAt())))) {
             return;
         }
@@ -128,6 +129,26 @@ public class VisitRequests {
         inside.publishEvent(new VisitRequestWithdrawn(registrationId, true));
     }
 
+    /** The visit took place: the request is done and is not planned again (nor revived by a later change). */
+    public void visited(String registrationId) {
+        mongo.updateFirst(
+                Query.query(
+                        Criteria.where("_id").is(registrationId).and("status").is(VisitRequest.Status.REQUESTED)),
+                new Update().set("status", VisitRequest.Status.VISITED),
+                VisitRequest.class);
+    }
+
+    /**
+     * The company asked for another time than the one it was given: that time is not planned for it
+     * again. Told twice, it is kept once.
+     */
+    public void decline(String registrationId, Instant from, Instant to) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(registrationId)),
+                new Update().addToSet("declined", new VisitRequest.Receivable(from, to)),
+                VisitRequest.class);
+    }
+
     /** Staff's name for the visits they add by hand, outside the business day. */
     public static final String BY_HAND_EVENT = "foretagsbesok";
 
@@ -161,6 +182,7 @@ public class VisitRequests {
                 form.getTopics().strip(),
                 List.of(),
                 form.receivable(),
+                List.of(),
                 form.getLanguage(),
                 VisitRequest.Status.REQUESTED,
                 now,
@@ -195,6 +217,7 @@ public class VisitRequests {
                                 .filter(w -> w.from() != null && w.to() != null && w.to().isAfter(w.from()))
                                 .map(w -> new VisitRequest.Receivable(w.from().toInstant(), w.to().toInstant()))
                                 .toList(),
+                List.of(),
                 event.language(),
                 VisitRequest.Status.REQUESTED,
                 requestedAt,

@@ -193,6 +193,23 @@ class VisitPlannerTests {
     }
 
     @Test
+    void aTimeTheCompanyDeclinedIsNotGivenAgainTheVisitStartsWhenItIsOver() {
+        Team team = team("lag-1", Set.of());
+        PlannedVisit declining =
+                visit("declining", town, List.of()).declining(List.of(new Window(at(9, 30), at(10, 30))));
+        team.setVisits(new ArrayList<>(List.of(declining)));
+
+        var score = VisitPlanner.firstFit().update(new VisitPlan(List.of(team), List.of(declining)));
+
+        assertThat(declining.getStart()).as("first free moment after it").isEqualTo(at(10, 30));
+        assertThat(score.hardScore()).isZero();
+
+        assertThat(declining.reasons()).extracting(PlannedVisit.Reason::code).contains("declinedAvoided");
+        assertThat(new Window(at(9, 30), at(11, 0)).overlapMinutes(at(10, 30), Duration.ofHours(1)))
+                .isEqualTo(30);
+    }
+
+    @Test
     void aPinnedVisitKeepsItsTeamAndItsTimeWhenTheDayIsSolvedAgainAndIsNotMovedByHand() {
         Team first = team("lag-1", Set.of());
         Team second = team("lag-2", Set.of());
