@@ -224,6 +224,11 @@ public class PlannedVisit {
 
     static final int PIN_LEFT_TEAM_MINUTES = 8 * 60;
 
+    /** Whether the visit breaks a hard rule where it is: what the board marks as a conflict. */
+    public boolean breaksRules() {
+        return getOutsideWindowMinutes() > 0 || getLateForLunchMinutes() > 0 || pinBrokenMinutes() > 0;
+    }
+
     /** Minutes outside the company's preferred time; 0 without a wish. */
     public int minutesOutsidePreferred() {
         return preferred == null || start == null ? 0 : (int) preferred.minutesOutside(start, length);

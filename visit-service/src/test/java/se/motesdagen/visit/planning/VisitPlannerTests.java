@@ -50,6 +50,8 @@ class VisitPlannerTests {
         assertThat(morningOnly.reasons())
                 .extracting(PlannedVisit.Reason::code)
                 .containsExactly("driveThroughLunch", "outsideWindow");
+        assertThat(morningOnly.breaksRules()).isTrue();
+        assertThat(first.breaksRules()).isFalse();
     }
 
     @Test
