@@ -118,6 +118,7 @@ class VisitPagesBrowserTests {
                 .contains("Ingen tillgänglig tid");
         assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
+        assertThat(browser.findElement(By.id("name-error")).getText()).isEqualTo("Namn saknas.");
         Chromium.assertAccessible(browser);
 
         String registrationId = java.util.UUID.randomUUID().toString();

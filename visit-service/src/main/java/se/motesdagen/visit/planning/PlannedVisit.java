@@ -8,7 +8,6 @@ import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -246,6 +245,7 @@ public class PlannedVisit {
     List<String> knownTopics() {
         return team.expertise().stream()
                 .filter(area -> topics.stream().anyMatch(topic -> topic.equals(area) || topic.contains(area)))
+                .map(se.motesdagen.visit.Areas::name)
                 .sorted()
                 .toList();
     }
@@ -318,7 +318,12 @@ public class PlannedVisit {
     public record Reason(String code, Object... arguments) {}
 
     static String normalise(String topic) {
-        return topic.strip().toLowerCase(Locale.ROOT);
+        return se.motesdagen.visit.Areas.normalise(topic);
+    }
+
+    /** The topics as people read them (area names, the company's own words), sorted. */
+    public List<String> topicNames() {
+        return topics.stream().map(se.motesdagen.visit.Areas::name).sorted().toList();
     }
 
     private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {

@@ -175,7 +175,7 @@ public class Publishing implements PublishedVisits {
                 request.contactEmail(),
                 request.contactPhone(),
                 request.language(),
-                List.copyOf(planned.getTopics()));
+                planned.topicNames());
         visit.schedule(planned.getTeam().getId(), hostRefs, start, end, AnswerLinks.hash(token), now);
         Map<String, Object> body = visitBody(visit);
         body.put("confirmUrl", publicBaseUrl + "/besok/svar?token=" + token);
@@ -283,7 +283,7 @@ public class Publishing implements PublishedVisits {
                 stop.put("address", visit.getPlace().name());
                 stop.put("locality", null);
                 stop.put("contact", contact(open.get(visit.getId())));
-                stop.put("topics", visit.getTopics().stream().sorted().toList());
+                stop.put("topics", visit.topicNames());
                 stop.put("driveMinutesBefore", visit.getDriveMinutes());
                 stops.add(stop);
             }

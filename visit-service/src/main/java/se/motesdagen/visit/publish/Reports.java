@@ -21,18 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class Reports {
 
     static final String COMPLETED_V1 = "se.motesdagen.visit.completed.v1";
-    /** The areas a report can tick: Insikt's and the topics companies raise most. */
-    static final List<String> AREAS = List.of(
-            "bygglov",
-            "miljö- och hälsoskydd",
-            "livsmedelskontroll",
-            "serveringstillstånd",
-            "brandskydd",
-            "markupplåtelse",
-            "upphandling",
-            "kompetensförsörjning",
-            "infrastruktur",
-            "näringslivsklimat");
+    /** The areas a report can tick: the same as the registration form's, by code. */
+    static final List<String> AREAS = List.copyOf(se.motesdagen.visit.Areas.NAMES.keySet());
 
     static final List<String> FEEDBACK = List.of("email", "phone", "meeting", "none");
     private static final Logger log = LoggerFactory.getLogger(Reports.class);

@@ -89,6 +89,7 @@ class StaffReportController {
         model.addAttribute("report", report);
         model.addAttribute("errors", errors);
         model.addAttribute("areas", Reports.AREAS);
+        model.addAttribute("names", se.motesdagen.visit.Areas.NAMES);
         model.addAttribute("feedbackOptions", Reports.FEEDBACK);
         model.addAttribute("zone", Publishing.STOCKHOLM);
         return "publish/report";
