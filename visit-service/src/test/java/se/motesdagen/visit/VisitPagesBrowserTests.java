@@ -134,7 +134,7 @@ class VisitPagesBrowserTests {
         browser.get(staff + "/planering?dag=2027-08-26");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             browser.navigate().refresh();
-            return browser.findElement(By.tagName("main")).getText().contains("1 besök väntar på en plan");
+            return browser.findElement(By.tagName("main")).getText().contains("1 företag vill ha besök");
         });
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("2 värdar är lediga den dagen");
         Chromium.assertAccessible(browser);

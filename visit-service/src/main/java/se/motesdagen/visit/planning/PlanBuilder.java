@@ -66,10 +66,7 @@ class PlanBuilder {
         kept.stream().sorted(Comparator.comparing(PublishedVisits.Kept::start)).forEach(k -> {
             PlannedVisit visit = byId.get(k.requestId());
             Optional<Team> team = plan.getTeams().stream()
-                    .filter(t -> t.getHosts().stream()
-                            .map(TeamMember::id)
-                            .collect(Collectors.toSet())
-                            .equals(k.hostIds()))
+                    .filter(t -> hostIds(t).equals(k.hostIds()))
                     .findFirst();
             if (visit != null && team.isPresent()) {
                 team.get().getVisits().add(visit);
@@ -163,7 +160,36 @@ class PlanBuilder {
                 v.pinLike(before);
             }
         });
-        return new VisitPlan(plan.getTeams(), new ArrayList<>(fresh.values()));
+        VisitPlan again = new VisitPlan(plan.getTeams(), new ArrayList<>(fresh.values()));
+        pinPublishedInPlace(again, published.kept(day));
+        return again;
+    }
+
+    /**
+     * Pins each published visit that is still with the hosts it was published with (the board's plan was
+     * the published one); one staff moved by hand since is left where they put it, unpinned.
+     */
+    static void pinPublishedInPlace(VisitPlan plan, List<PublishedVisits.Kept> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        SCORING.update(plan);
+        Map<String, PlannedVisit> byId = new HashMap<>();
+        plan.getVisits().forEach(v -> byId.put(v.getId(), v));
+        for (PublishedVisits.Kept k : kept) {
+            PlannedVisit visit = byId.get(k.requestId());
+            if (visit != null
+                    && visit.getTeam() != null
+                    && !visit.isPinned()
+                    && hostIds(visit.getTeam()).equals(k.hostIds())) {
+                visit.pin();
+            }
+        }
+        SCORING.update(plan);
+    }
+
+    private static Set<String> hostIds(Team team) {
+        return team.getHosts().stream().map(TeamMember::id).collect(Collectors.toSet());
     }
 
     /**

@@ -246,6 +246,8 @@ public class PlannedVisit {
         return team.expertise().stream()
                 .filter(area -> topics.stream().anyMatch(topic -> topic.equals(area) || topic.contains(area)))
                 .map(se.motesdagen.visit.Areas::name)
+                .map(name ->
+                        name.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + name.substring(1)) // in a sentence
                 .sorted()
                 .toList();
     }

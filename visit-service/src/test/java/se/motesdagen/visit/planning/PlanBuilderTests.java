@@ -77,6 +77,42 @@ class PlanBuilderTests {
         assertThat(PlanningSettings.defaults().team()).isEqualTo(new PlanningSettings.TeamShape(1, 1));
     }
 
+    @Test
+    void solvingAgainFromTheBoardPinsThePublishedVisitsStillWithTheirHostsAndLeavesOneMovedByHandFree() {
+        List<Team> teams = PlanBuilder.teams(
+                List.of(
+                        host("Anna Politiker", Host.Role.POLITICIAN, "09:00", "17:00"),
+                        host("Bo Politiker", Host.Role.POLITICIAN, "09:00", "17:00"),
+                        host("Cilla Tjänsteperson", Host.Role.OFFICIAL, "09:00", "17:00"),
+                        host("Dan Tjänsteperson", Host.Role.OFFICIAL, "09:00", "17:00")),
+                DAY,
+                PlanningSettings.defaults(),
+                new TravelTimes());
+        Place town = Localities.NYKOPING.getFirst();
+        PlannedVisit stays = new PlannedVisit(
+                "stays", "Stays AB", town, java.time.Duration.ofHours(1), List.of(), null, java.util.Set.of());
+        PlannedVisit moved = new PlannedVisit(
+                "moved", "Moved AB", town, java.time.Duration.ofHours(1), List.of(), null, java.util.Set.of());
+        PlannedVisit fresh = new PlannedVisit(
+                "fresh", "Fresh AB", town, java.time.Duration.ofHours(1), List.of(), null, java.util.Set.of());
+        Team first = teams.get(0);
+        Team second = teams.get(1);
+        first.getVisits().add(stays);
+        second.getVisits().add(moved); // published with the first team's hosts, moved by hand since
+        VisitPlan plan = new VisitPlan(teams, List.of(stays, moved, fresh));
+        java.util.Set<String> firstHosts = java.util.Set.of("Anna Politiker", "Cilla Tjänsteperson");
+
+        PlanBuilder.pinPublishedInPlace(
+                plan,
+                List.of(
+                        new PublishedVisits.Kept("stays", firstHosts, DAY.atTime(10, 0)),
+                        new PublishedVisits.Kept("moved", firstHosts, DAY.atTime(11, 0))));
+
+        assertThat(stays.isPinned()).isTrue();
+        assertThat(moved.isPinned()).isFalse();
+        assertThat(fresh.isPinned()).isFalse();
+    }
+
     private static Host host(String name, Host.Role role, String from, String to) {
         List<Host.Availability> free = from == null
                 ? List.of(new Host.Availability(DAY.plusDays(1), LocalTime.of(9, 0), LocalTime.of(17, 0)))

@@ -84,7 +84,7 @@ class VisitPlannerTests {
         assertThat(visit(plan, "bageri").reasons())
                 .filteredOn(r -> r.code().equals("topicsKnown"))
                 .singleElement()
-                .satisfies(r -> assertThat(r.arguments()).containsExactly("Livsmedelskontroll"));
+                .satisfies(r -> assertThat(r.arguments()).containsExactly("livsmedelskontroll"));
         assertThat(plan.getVisits())
                 .allSatisfy(v -> assertThat(lunch.window().overlaps(v.getStart(), v.getLength()))
                         .as("%s at %s", v, v.getStart())
