@@ -152,7 +152,7 @@ class VisitPagesBrowserTests {
                         .isDisplayed())
                 .isTrue();
         assertThat(browser.findElement(By.tagName("main")).getText())
-                .contains("Låst här av personalen: nästa förslag behåller lag och tid.");
+                .contains("Låst här (publicerat, eller låst av personalen): nästa förslag behåller lag och tid.");
         Chromium.assertAccessible(browser);
 
         browser.findElement(By.xpath("//button[text()='Publicera planen']")).click();
