@@ -8,7 +8,7 @@ import se.motesdagen.platform.test.EmbeddedMongo;
 /** On the embedded infrastructure: an in-JVM KRaft broker and the MongoDB-compatible server. */
 @EmbeddedKafka(
         partitions = 2,
-        topics = "registration.events",
+        topics = {"registration.events", "visit.events", "feedback.events"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class FeedbackIntegrationTests extends FeedbackJourneyTests {
 

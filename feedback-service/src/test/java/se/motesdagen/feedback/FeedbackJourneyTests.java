@@ -2,12 +2,16 @@ package se.motesdagen.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.MockMvc;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
+import se.motesdagen.platform.test.TopicReader;
 
 /** RegistrationConfirmed on Kafka → a participant to survey later, once. Subclasses pick the infrastructure. */
 @SpringBootTest
@@ -28,6 +34,7 @@ import se.motesdagen.platform.test.DeadLetters;
 abstract class FeedbackJourneyTests {
 
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+    static final String COMPLETED = "se.motesdagen.visit.completed.v1";
 
     @Autowired
     MockMvc mvc;
@@ -136,6 +143,143 @@ abstract class FeedbackJourneyTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(marker), "participants"));
         }
         assertThat(mongo.exists(byId(registrationId), "participants")).isFalse();
+    }
+
+    @Test
+    void aVisitDoneAsksItsContactOnceAndTheAnswerIsSavedThenSentOnceAndCountedWithoutAName() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String visitId = UUID.randomUUID().toString();
+        String handVisit = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    confirmed(registrationId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "participants"));
+            for (int copy = 0; copy < 2; copy++) {
+                producer.send(
+                        "visit.events", "done-" + visitId, COMPLETED, visitId, completed(visitId, registrationId));
+            }
+            // a visit added by hand has no registration: nobody to ask
+            producer.send(
+                    "visit.events",
+                    UUID.randomUUID().toString(),
+                    COMPLETED,
+                    handVisit,
+                    completed(handVisit, registrationId)
+                            .replace("\"registrationId\": \"" + registrationId + "\"", "\"registrationId\": null"));
+        }
+        TopicReader topic = new TopicReader(bootstrapServers);
+        List<TopicReader.PublishedEvent> requested = await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.read("feedback.events", ("visit-" + visitId)::equals), e -> !e.isEmpty());
+        // the second copy of the event asks nothing more
+        requested = await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> topic.read("feedback.events", ("visit-" + visitId)::equals), e -> e.size() == 1);
+        TopicReader.PublishedEvent invitation = requested.getFirst();
+        assertThat(invitation.type()).isEqualTo("se.motesdagen.feedback.requested.v1");
+        assertThat(ContractSchemas.violations(invitation.type(), invitation.body()))
+                .isEmpty();
+        assertThat(invitation.body()).contains("astrid@testbageri.example").contains("\"surveyKind\":\"visit\"");
+        assertThat(mongo.exists(byId("visit-" + handVisit), "invitations")).isFalse();
+        String token = invitation.body().replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
+
+        mvc.perform(get("/enkat").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Hur nöjd är du med bemötandet?")));
+        mvc.perform(get("/enkat").param("token", token.substring(1) + "x"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Länken gäller inte")));
+
+        // half-filled, saved, and there when the link is opened again
+        mvc.perform(post("/enkat")
+                        .param("token", token)
+                        .param("bemotande", "5")
+                        .param("kompetens", "vet-inte")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Svaren är sparade")));
+        mvc.perform(get("/enkat").param("token", token))
+                .andExpect(content().string(containsString("id=\"bemotande-5\" value=\"5\" checked")))
+                .andExpect(content().string(containsString("id=\"kompetens-vet-inte\" value=\"vet-inte\" checked")));
+        assertThat(mongo.findById("visit-" + visitId, Document.class, "invitations")
+                        .get("submittedAt"))
+                .isNull();
+
+        mvc.perform(post("/enkat")
+                        .param("token", token)
+                        .param("nki-helhet", "9")
+                        .param("action", "skicka")
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Välj ett av alternativen.")));
+        for (int round = 0; round < 2; round++) {
+            var sent = mvc.perform(post("/enkat")
+                    .param("token", token)
+                    .param("action", "skicka")
+                    .param("information", "4")
+                    .param("bemotande", "6")
+                    .param("nki-helhet", "6")
+                    .param("nki-forvantningar", "5")
+                    .param("nki-ideal", "4")
+                    .param("change", "Samla tillstånden hos en kontaktperson.")
+                    .param("hearBack", "email")
+                    .with(csrf()));
+            if (round == 0) {
+                sent.andExpect(status().isOk()).andExpect(content().string(containsString("Tack för dina svar!")));
+            } else {
+                sent.andExpect(status().isConflict())
+                        .andExpect(content().string(containsString("Du har redan skickat dina svar.")));
+            }
+        }
+        List<TopicReader.PublishedEvent> answered = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topic.read("feedback.events", ("visit-" + visitId)::equals).stream()
+                                .filter(e -> e.type().equals("se.motesdagen.feedback.submitted.v1"))
+                                .toList(),
+                        e -> !e.isEmpty());
+        assertThat(answered).hasSize(1);
+        String body = answered.getFirst().body();
+        assertThat(ContractSchemas.violations("se.motesdagen.feedback.submitted.v1", body))
+                .isEmpty();
+        // (100 + 80 + 60) / 3 on the 1–6 scale; information 4 → 60; no name, no registration: not asked to be contacted
+        assertThat(body)
+                .contains("\"nki\":80.0")
+                .contains("\"information\":60.0")
+                .contains("\"kompetens\":null")
+                .contains("\"registrationId\":null")
+                .doesNotContain("astrid")
+                .doesNotContain("Astrid");
+
+        // erased: the invitation no longer names anyone; the answers stay for the figures
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    "se.motesdagen.registration.erased.v1",
+                    registrationId,
+                    CloudEventProducer.example("se.motesdagen.registration.erased.v1")
+                            .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById("visit-" + visitId, Document.class, "invitations")
+                                .get("recipientEmail")
+                        == null);
+        Document kept = mongo.findById("visit-" + visitId, Document.class, "invitations");
+        assertThat(kept.toJson()).doesNotContain("astrid").doesNotContain("Astrid");
+        assertThat(kept.get("answer", Document.class)
+                        .get("ratings", Document.class)
+                        .getInteger("nki-helhet"))
+                .isEqualTo(6);
+        mvc.perform(get("/enkat").param("token", token)).andExpect(status().isNotFound());
+    }
+
+    private static String completed(String visitId, String registrationId) {
+        return CloudEventProducer.example(COMPLETED)
+                .replace("b7a4c2e0-5d1f-4c8e-9a63-2f0e8d1c4b57", visitId)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId);
     }
 
     private static String confirmed(String registrationId) {

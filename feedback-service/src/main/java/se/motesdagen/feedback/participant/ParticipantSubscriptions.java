@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import se.motesdagen.feedback.survey.Invitations;
 import se.motesdagen.platform.messaging.IncomingEvents;
 
 /** What the participants feature listens to, in one place. */
@@ -12,19 +13,20 @@ class ParticipantSubscriptions {
 
     /**
      * RegistrationConfirmed → a participant to ask for feedback after the day; RegistrationErased → the
-     * participant is forgotten. One consumer for both, so an erasure never overtakes its confirmation.
+     * participant is forgotten, and its survey invitations no longer name anyone (the answers stay). One consumer for both, so an erasure never overtakes its confirmation.
      */
     @Bean
-    Consumer<Message<byte[]>> recordParticipant(IncomingEvents incoming, Participants participants) {
+    Consumer<Message<byte[]>> recordParticipant(
+            IncomingEvents incoming, Participants participants, Invitations invitations) {
         return incoming.routes()
                 .on(
                         RegistrationConfirmed.TYPE,
                         RegistrationConfirmed.class,
                         (event, confirmed) -> participants.record(confirmed, event.id()))
-                .on(
-                        RegistrationErased.TYPE,
-                        RegistrationErased.class,
-                        (event, erased) -> participants.erase(erased.registrationId()))
+                .on(RegistrationErased.TYPE, RegistrationErased.class, (event, erased) -> {
+                    participants.erase(erased.registrationId());
+                    invitations.forget(erased.registrationId());
+                })
                 .consumer();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Notes the companies that take part, for the surveys and follow-up reports that come later. */
 @Service
-class Participants {
+public class Participants {
 
     private static final Logger log = LoggerFactory.getLogger(Participants.class);
 
@@ -42,6 +42,11 @@ class Participants {
                 ERASURES);
         participants.deleteById(registrationId);
         log.info("Participant of registration {} erased", registrationId);
+    }
+
+    /** The participant of a registration, if it is known and not erased. */
+    public java.util.Optional<Participant> find(String registrationId) {
+        return registrationId == null ? java.util.Optional.empty() : participants.findById(registrationId);
     }
 
     private boolean erased(String registrationId) {

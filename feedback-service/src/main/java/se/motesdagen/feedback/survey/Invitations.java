@@ -1,0 +1,258 @@
+package se.motesdagen.feedback.survey;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import se.motesdagen.feedback.participant.Participant;
+import se.motesdagen.feedback.participant.Participants;
+import se.motesdagen.platform.outbox.FreshRead;
+import se.motesdagen.platform.outbox.OutboxEvent;
+import se.motesdagen.platform.outbox.OutboxRelay;
+import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.security.LinkSecret;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Survey invitations: made when there is something to ask about (a visit done), answered through their
+ * link (saved as the respondent goes, counted once when sent), and told to the rest of the system
+ * through the outbox: {@code FeedbackRequested} for the mail, {@code FeedbackSubmitted} for the answer.
+ */
+@Service
+public class Invitations {
+
+    static final String REQUESTED_V1 = "se.motesdagen.feedback.requested.v1";
+    static final String SUBMITTED_V1 = "se.motesdagen.feedback.submitted.v1";
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final Logger log = LoggerFactory.getLogger(Invitations.class);
+
+    private final InvitationRepository invitations;
+    private final Participants participants;
+    private final MongoOperations mongo;
+    private final OutboxRelay relay;
+    private final OutboxTracing tracing;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final SurveySettings settings;
+    private final String publicBaseUrl;
+
+    Invitations(
+            InvitationRepository invitations,
+            Participants participants,
+            MongoOperations mongo,
+            OutboxRelay relay,
+            OutboxTracing tracing,
+            JsonMapper json,
+            Clock clock,
+            MeterRegistry meters,
+            SurveySettings settings,
+            @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+        this.invitations = invitations;
+        this.participants = participants;
+        this.mongo = mongo;
+        this.relay = relay;
+        this.tracing = tracing;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+        this.settings = settings;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /**
+     * A visit is done: its company's contact is asked what they thought, once however often the event
+     * comes. A visit without a registration (added by hand), or whose registration is not known here or
+     * was erased, has nobody to ask.
+     */
+    void afterVisit(VisitCompleted completed) {
+        String id = "visit-" + completed.visitId();
+        if (invitations.existsById(id)) {
+            return;
+        }
+        Optional<Participant> participant = participants.find(completed.registrationId());
+        if (participant.isEmpty()) {
+            log.info("Visit {} done; nobody known to ask for feedback", completed.visitId());
+            meters.counter("motesdagen.feedback.invitations.skipped", "kind", "visit")
+                    .increment();
+            return;
+        }
+        Participant contact = participant.get();
+        Instant now = clock.instant();
+        String token = LinkSecret.issue();
+        boolean english = "en".equals(contact.language());
+        Invitation invitation = new Invitation(
+                id,
+                "visit",
+                contact.registrationId(),
+                completed.visitId(),
+                contact.contactName(),
+                contact.contactEmail(),
+                english ? "en" : "sv",
+                contact.companyName(),
+                (english ? "Company visit to " : "Företagsbesök hos ") + completed.companyName(),
+                completed.startsAt() == null
+                        ? null
+                        : completed.startsAt().atZoneSameInstant(STOCKHOLM).toLocalDate(),
+                LinkSecret.hash(token),
+                now,
+                now.plus(settings.open()));
+        invitation.record(event(REQUESTED_V1, id, now, requested(invitation, token, now)));
+        try {
+            invitations.insert(invitation);
+        } catch (org.springframework.dao.DuplicateKeyException concurrentDuplicate) {
+            return; // the other delivery asked; once is what we want
+        }
+        relay.hint("invitations", id);
+        meters.counter("motesdagen.feedback.invitations.sent", "kind", "visit").increment();
+        log.info("Feedback asked for after visit {}", completed.visitId());
+    }
+
+    /** The invitation its link opens; empty for a forged or mistyped link. */
+    Optional<Invitation> byToken(String token) {
+        if (!LinkSecret.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return invitations.findByTokenHash(LinkSecret.hash(token));
+    }
+
+    /** What saving or sending came to. */
+    sealed interface Outcome {}
+
+    record Saved(Invitation invitation) implements Outcome {}
+
+    record Submitted(Invitation invitation) implements Outcome {}
+
+    /** Already sent, or closed: nothing changed. */
+    record NotOpen(Invitation invitation) implements Outcome {}
+
+    record Unknown() implements Outcome {}
+
+    /** Keeps what has been answered so far; the same link finishes it later. */
+    Outcome save(String token, Invitation.Answer answer) {
+        return FreshRead.retrying(() -> byToken(token)
+                .<Outcome>map(invitation -> {
+                    Instant now = clock.instant();
+                    if (!invitation.open(now)) {
+                        return new NotOpen(invitation);
+                    }
+                    invitation.save(answer, now);
+                    invitations.save(invitation);
+                    return new Saved(invitation);
+                })
+                .orElseGet(Unknown::new));
+    }
+
+    /** Sends the answer: counted once, and told as {@code FeedbackSubmitted}; sending again changes nothing. */
+    Outcome submit(String token, Invitation.Answer answer) {
+        return FreshRead.retrying(() -> byToken(token)
+                .<Outcome>map(invitation -> {
+                    Instant now = clock.instant();
+                    if (!invitation.open(now)) {
+                        return new NotOpen(invitation);
+                    }
+                    invitation.submit(answer, now);
+                    invitation.record(event(SUBMITTED_V1, invitation.getId(), now, submitted(invitation, now)));
+                    invitations.save(invitation);
+                    relay.hint("invitations", invitation.getId());
+                    meters.counter("motesdagen.feedback.responses", "kind", invitation.getKind())
+                            .increment();
+                    log.info("Survey {} answered", invitation.getId());
+                    return new Submitted(invitation);
+                })
+                .orElseGet(Unknown::new));
+    }
+
+    /**
+     * Erasure (GDPR): the invitations of the registration forget the person and the link; the answers stay,
+     * anonymous, in the figures.
+     */
+    public void forget(String registrationId) {
+        mongo.updateMulti(
+                Query.query(Criteria.where("registrationId").is(registrationId)),
+                new Update()
+                        .unset("registrationId")
+                        .unset("recipientName")
+                        .unset("recipientEmail")
+                        .unset("tokenHash")
+                        .set("answer.wantsContact", false),
+                Invitation.class);
+        log.info("Survey invitations of registration {} no longer name anyone", registrationId);
+    }
+
+    private Map<String, Object> requested(Invitation invitation, String token, Instant now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("invitationId", invitation.getId());
+        body.put("surveyKind", invitation.getKind());
+        body.put("round", 0);
+        body.put("recipient", Map.of("name", invitation.getRecipientName(), "email", invitation.recipientEmail()));
+        body.put("language", invitation.getLanguage());
+        body.put("companyName", invitation.getCompanyName());
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("title", invitation.getAboutTitle());
+        about.put(
+                "date",
+                invitation.getAboutDate() == null
+                        ? null
+                        : invitation.getAboutDate().toString());
+        body.put("about", about);
+        body.put("surveyUrl", publicBaseUrl + "/aterkoppling/enkat?token=" + token);
+        body.put("closesAt", invitation.getClosesAt().toString());
+        body.put("requestedAt", now.toString());
+        return body;
+    }
+
+    private Map<String, Object> submitted(Invitation invitation, Instant now) {
+        Questionnaire questionnaire = settings.questionnaire();
+        Invitation.Answer answer = invitation.getAnswer();
+        Map<String, Object> factors = new LinkedHashMap<>();
+        for (String factor : questionnaire.factors()) {
+            Integer step = answer.rating(factor);
+            factors.put(
+                    factor, step == null ? null : round(questionnaire.scale().toIndex(step)));
+        }
+        var nki = questionnaire
+                .scale()
+                .respondent(questionnaire.nki().stream().map(answer::rating).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("responseId", invitation.getId());
+        body.put("surveyKind", invitation.getKind());
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("title", invitation.getAboutTitle());
+        about.put(
+                "date",
+                invitation.getAboutDate() == null
+                        ? null
+                        : invitation.getAboutDate().toString());
+        about.put("visitId", invitation.getVisitId());
+        body.put("about", about);
+        body.put("nki", nki.isPresent() ? round(nki.getAsDouble()) : null);
+        body.put("factors", factors);
+        body.put("change", answer.change());
+        body.put("hearBack", answer.hearBack());
+        body.put("wantsContact", answer.wantsContact());
+        body.put("registrationId", answer.wantsContact() ? invitation.getRegistrationId() : null);
+        body.put("language", invitation.getLanguage());
+        body.put("submittedAt", now.toString());
+        return body;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private OutboxEvent event(String type, String subject, Instant now, Map<String, Object> body) {
+        return tracing.stamp(OutboxEvent.of(type, subject, now, json.writeValueAsString(body)));
+    }
+}

@@ -1,0 +1,147 @@
+package se.motesdagen.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.platform.test.Chromium;
+import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.platform.test.TopicReader;
+
+/**
+ * The survey as a company's contact meets it, on a phone, in headless Chromium, each page audited with
+ * axe-core against WCAG 2.1 AA: answered in part, saved, finished from the same link, sent. Skipped where
+ * Chromium is not installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {"registration.events", "visit.events", "feedback.events"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class FeedbackPagesBrowserTests {
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("feedback-browser"));
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Chromium.installed(), "Chromium and ChromeDriver are not installed");
+        browser = Chromium.start("390,844");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aContactAnswersPartOfTheSurveySavesFinishesItFromTheSameLinkAndSendsIt() {
+        String registrationId = UUID.randomUUID().toString();
+        String visitId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    "se.motesdagen.registration.confirmed.v1",
+                    registrationId,
+                    CloudEventProducer.example("se.motesdagen.registration.confirmed.v1")
+                            .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId));
+            // the participant first: the invitation needs to know whom to ask
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mongo.exists(
+                            org.springframework.data.mongodb.core.query.Query.query(
+                                    org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                            .is(registrationId)),
+                            "participants"));
+            producer.send(
+                    "visit.events",
+                    UUID.randomUUID().toString(),
+                    "se.motesdagen.visit.completed.v1",
+                    visitId,
+                    CloudEventProducer.example("se.motesdagen.visit.completed.v1")
+                            .replace("b7a4c2e0-5d1f-4c8e-9a63-2f0e8d1c4b57", visitId)
+                            .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId));
+        }
+        String token = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> new TopicReader(bootstrapServers).read("feedback.events", ("visit-" + visitId)::equals),
+                        e -> !e.isEmpty())
+                .getFirst()
+                .body()
+                .replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
+        String survey = "http://localhost:" + port + "/aterkoppling/enkat?token=" + token;
+
+        browser.get(survey);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vad tyckte du?");
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        Chromium.assertAccessible(browser);
+
+        browser.findElement(By.cssSelector("label[for='bemotande-6']")).click();
+        browser.findElement(By.cssSelector("label[for='kompetens-vet-inte']")).click();
+        browser.findElement(By.id("change")).sendKeys("Ett ställe för alla tillstånd.");
+        browser.findElement(By.xpath("//button[text()='Spara och fortsätt senare']"))
+                .click();
+        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText()).startsWith("Svaren är sparade.");
+        Chromium.assertAccessible(browser);
+
+        // later, from the same link: what was answered is there
+        browser.get(survey);
+        assertThat(browser.findElement(By.id("bemotande-6")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("kompetens-vet-inte")).isSelected())
+                .isTrue();
+        assertThat(browser.findElement(By.id("change")).getAttribute("value"))
+                .isEqualTo("Ett ställe för alla tillstånd.");
+        browser.findElement(By.cssSelector("label[for='nki-helhet-5']")).click();
+        browser.findElement(By.cssSelector("label[for='hearBack-email']")).click();
+        browser.findElement(By.xpath("//button[text()='Skicka svaren']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), "Tack för dina svar!"));
+        Chromium.assertAccessible(browser);
+
+        browser.get(survey);
+        assertThat(browser.findElement(By.cssSelector(".notice[role=status]")).getText())
+                .isEqualTo("Du har redan skickat dina svar. Tack!");
+        assertThat(browser.findElements(By.cssSelector("main form"))).isEmpty();
+        Chromium.assertAccessible(browser);
+
+        browser.get("http://localhost:" + port + "/aterkoppling/enkat?token=nobody-got-this");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Länken gäller inte");
+        Chromium.assertAccessible(browser);
+    }
+
+    private static org.openqa.selenium.WebElement waitFor(By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+}
