@@ -276,6 +276,87 @@ abstract class FeedbackJourneyTests {
         mvc.perform(get("/enkat").param("token", token)).andExpect(status().isNotFound());
     }
 
+    @Test
+    void theDashboardShowsNkiWithItsIntervalFromSevenAnswersSuppressesItBelowAndExportsTheAnswersWithoutNames()
+            throws Exception {
+        // the seven respondents worked out by hand in NkiArithmeticTests: NKI 75.2, interval 58.3–92.2
+        int[][] nki = {{6, 6, 6}, {5, 5, 5}, {4, 4, 4}, {5, 4, 4}, {6, 5, 5}, {3, 3, 4}, {5, 5, 6}};
+        for (int i = 0; i < nki.length; i++) {
+            Document ratings = new Document("nki-helhet", nki[i][0])
+                    .append("nki-forvantningar", nki[i][1])
+                    .append("nki-ideal", nki[i][2])
+                    .append("bemotande", 6);
+            mongo.insert(
+                    new Document("_id", "dash-" + i)
+                            .append("kind", "year")
+                            .append("aboutTitle", "Serviceenkäten 2031")
+                            .append("aboutDate", java.util.Date.from(java.time.Instant.parse("2031-05-01T00:00:00Z")))
+                            .append("recipientName", "Namn " + i)
+                            .append("companyName", "Bolag " + i)
+                            .append("closesAt", java.util.Date.from(java.time.Instant.parse("2031-06-01T00:00:00Z")))
+                            .append(
+                                    "answer",
+                                    new Document("ratings", ratings)
+                                            .append(
+                                                    "change",
+                                                    i == 0 ? "=HYPERLINK(\"x\")" : i == 1 ? "Snabbare bygglov" : null)
+                                            .append("wantsContact", i == 1))
+                            .append(
+                                    "submittedAt",
+                                    java.util.Date.from(java.time.Instant.parse("2031-05-0" + (i + 2) + "T10:00:00Z"))),
+                    "invitations");
+        }
+        mongo.insert(
+                new Document("_id", "dash-unanswered")
+                        .append("kind", "year")
+                        .append("aboutTitle", "Serviceenkäten 2031")
+                        .append("aboutDate", java.util.Date.from(java.time.Instant.parse("2031-05-01T00:00:00Z")))
+                        .append("closesAt", java.util.Date.from(java.time.Instant.parse("2031-06-01T00:00:00Z"))),
+                "invitations");
+
+        mvc.perform(get("/personal/resultat").param("enkat", "year").param("ar", "2031"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/personal/resultat")
+                        .param("enkat", "year")
+                        .param("ar", "2031")
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<strong>75</strong> <span>Högt</span>")))
+                .andExpect(content().string(containsString("95 % konfidensintervall 58–92, 7 svar.")))
+                .andExpect(content().string(containsString("88 %"))) // 7 of 8 invited: 87.5 → 88
+                .andExpect(content().string(containsString("Snabbare bygglov")))
+                .andExpect(content().string(containsString("vill bli kontaktad: Namn 1, Bolag 1")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Namn 2"))))
+                .andExpect(content().string(containsString("Annan källa: Insikt (SKR), Nyköping")));
+        // a search finds only what it names
+        mvc.perform(get("/personal/resultat")
+                        .param("enkat", "year")
+                        .param("ar", "2031")
+                        .param("sok", "bygglov")
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(containsString("Snabbare bygglov")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("HYPERLINK"))));
+        // one year fewer answers than seven: suppressed, the number shown
+        mongo.remove(Query.query(Criteria.where("_id").is("dash-6")), "invitations");
+        mvc.perform(get("/personal/resultat")
+                        .param("enkat", "year")
+                        .param("ar", "2031")
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(content().string(containsString("6 svar: för få för att visa ett index (minst 7).")));
+
+        String csv = mvc.perform(get("/personal/resultat/svar.csv")
+                        .param("enkat", "year")
+                        .param("ar", "2031")
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFenkät;gäller;datum;nki;");
+        assertThat(csv.lines()).hasSize(1 + 6);
+        assertThat(csv).contains("'=HYPERLINK").contains("Namn 1, Bolag 1").doesNotContain("Namn 2");
+    }
+
     private static String completed(String visitId, String registrationId) {
         return CloudEventProducer.example(COMPLETED)
                 .replace("b7a4c2e0-5d1f-4c8e-9a63-2f0e8d1c4b57", visitId)

@@ -123,6 +123,8 @@ class FeedbackPagesBrowserTests {
         assertThat(browser.findElement(By.id("change")).getAttribute("value"))
                 .isEqualTo("Ett ställe för alla tillstånd.");
         browser.findElement(By.cssSelector("label[for='nki-helhet-5']")).click();
+        browser.findElement(By.cssSelector("label[for='nki-forvantningar-4']")).click();
+        browser.findElement(By.cssSelector("label[for='nki-ideal-4']")).click();
         browser.findElement(By.cssSelector("label[for='hearBack-email']")).click();
         browser.findElement(By.xpath("//button[text()='Skicka svaren']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -137,6 +139,16 @@ class FeedbackPagesBrowserTests {
 
         browser.get("http://localhost:" + port + "/aterkoppling/enkat?token=nobody-got-this");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Länken gäller inte");
+        Chromium.assertAccessible(browser);
+
+        // staff see it on the dashboard: one answer, too few for an index, the words and the trend
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.get("http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/resultat");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vad företagen tycker");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("1 svar: för få för att visa ett index (minst 7).")
+                .contains("Ett ställe för alla tillstånd.")
+                .contains("Annan källa: Insikt (SKR), Nyköping");
         Chromium.assertAccessible(browser);
     }
 

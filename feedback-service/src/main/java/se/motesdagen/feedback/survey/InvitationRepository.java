@@ -6,4 +6,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface InvitationRepository extends MongoRepository<Invitation, String> {
 
     Optional<Invitation> findByTokenHash(String tokenHash);
+
+    java.util.List<Invitation> findAllBySubmittedAtNotNull();
 }

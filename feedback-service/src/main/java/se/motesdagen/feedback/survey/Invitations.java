@@ -119,6 +119,11 @@ public class Invitations {
         log.info("Feedback asked for after visit {}", completed.visitId());
     }
 
+    /** Every invitation, answered or not: what the figures are made of. */
+    public java.util.List<Invitation> all() {
+        return invitations.findAll();
+    }
+
     /** The invitation its link opens; empty for a forged or mistyped link. */
     Optional<Invitation> byToken(String token) {
         if (!LinkSecret.isWellFormed(token)) {
