@@ -35,6 +35,10 @@ abstract class FeedbackJourneyTests {
 
     static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
     static final String COMPLETED = "se.motesdagen.visit.completed.v1";
+    static final String ATTENDED = "se.motesdagen.registration.attendance-recorded.v1";
+
+    @Autowired
+    se.motesdagen.feedback.survey.SurveyRounds rounds;
 
     @Autowired
     MockMvc mvc;
@@ -355,6 +359,82 @@ abstract class FeedbackJourneyTests {
         assertThat(csv).startsWith("\uFEFFenkät;gäller;datum;nki;");
         assertThat(csv.lines()).hasSize(1 + 6);
         assertThat(csv).contains("'=HYPERLINK").contains("Namn 1, Bolag 1").doesNotContain("Namn 2");
+    }
+
+    @Test
+    void aCompanyThatCameIsAskedAboutTheDayAfterTheDelayOnceAndRemindedTwiceAtMostEachWithALinkThatWorks()
+            throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String attended = CloudEventProducer.example("se.motesdagen.registration.attendance-recorded.v1")
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId);
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    confirmed(registrationId));
+            // two attendees checked in: the first check-in counts
+            producer.send("registration.events", UUID.randomUUID().toString(), ATTENDED, registrationId, attended);
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    ATTENDED,
+                    registrationId,
+                    attended.replace("2027-08-26T06:52:00Z", "2027-08-26T09:30:00Z"));
+            // same key, so handled after both check-ins
+            String marker = UUID.randomUUID().toString();
+            producer.send(
+                    "registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, confirmed(marker));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(marker), "participants"));
+        }
+        assertThat(mongo.findById(registrationId, Document.class, "participants")
+                        .getDate("attendedAt")
+                        .toInstant())
+                .isEqualTo(java.time.Instant.parse("2027-08-26T06:52:00Z"));
+
+        String day = "day-" + registrationId;
+        rounds.run(java.time.Instant.parse("2027-08-26T18:00:00Z"));
+        assertThat(mongo.exists(byId(day), "invitations"))
+                .as("not before the delay")
+                .isFalse();
+        rounds.run(java.time.Instant.parse("2027-08-27T07:00:00Z"));
+        rounds.run(java.time.Instant.parse("2027-08-27T08:00:00Z"));
+        TopicReader topic = new TopicReader(bootstrapServers);
+        TopicReader.PublishedEvent invitation = await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.read("feedback.events", day::equals), e -> !e.isEmpty())
+                .getFirst();
+        assertThat(ContractSchemas.violations(invitation.type(), invitation.body()))
+                .isEmpty();
+        assertThat(invitation.body())
+                .contains("\"surveyKind\":\"day\"")
+                .contains("\"title\":\"Stora Mötesdagen 2027\"")
+                .contains("\"date\":\"2027-08-26\"")
+                .contains("\"round\":0");
+
+        java.time.Instant created = mongo.findById(day, Document.class, "invitations")
+                .getDate("createdAt")
+                .toInstant();
+        rounds.run(created.plus(Duration.ofDays(6)));
+        rounds.run(created.plus(Duration.ofDays(7)).plusSeconds(60));
+        rounds.run(created.plus(Duration.ofDays(7)).plusSeconds(120));
+        rounds.run(created.plus(Duration.ofDays(14)).plusSeconds(60));
+        rounds.run(created.plus(Duration.ofDays(20)));
+        List<TopicReader.PublishedEvent> asked = await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.read("feedback.events", day::equals), e -> e.size() == 3);
+        assertThat(asked)
+                .extracting(e -> e.body().replaceAll("(?s).*\"round\":(\\d).*", "$1"))
+                .containsExactly("0", "1", "2");
+        asked = await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> topic.read("feedback.events", day::equals), e -> e.size() == 3);
+        // every link opens the same survey
+        for (TopicReader.PublishedEvent e : asked) {
+            String token = e.body().replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
+            mvc.perform(get("/enkat").param("token", token))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Stora Mötesdagen 2027")));
+        }
     }
 
     private static String completed(String visitId, String registrationId) {

@@ -7,17 +7,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A company that takes part in a day, noted so it can be asked for feedback afterwards and told what
- * was done. Keyed by the registration id, so a repeated event changes nothing.
+ * was done: when someone of it was checked in ({@code attendedAt}) and when it was asked about the day
+ * ({@code daySurveyAt}). Keyed by the registration id, so a repeated event changes nothing.
  */
 @Document("participants")
 public record Participant(
         @Id String registrationId,
         @Indexed String eventId,
         String eventName,
+        java.time.LocalDate eventDate,
         String companyName,
         String contactName,
         String contactEmail,
         int attendees,
         String language,
         Instant confirmedAt,
-        String sourceMessageId) {}
+        String sourceMessageId,
+        @Indexed(sparse = true) Instant attendedAt,
+        Instant daySurveyAt) {}

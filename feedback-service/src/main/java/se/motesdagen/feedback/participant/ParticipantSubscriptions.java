@@ -12,7 +12,8 @@ import se.motesdagen.platform.messaging.IncomingEvents;
 class ParticipantSubscriptions {
 
     /**
-     * RegistrationConfirmed → a participant to ask for feedback after the day; RegistrationErased → the
+     * RegistrationConfirmed → a participant to ask for feedback after the day; AttendanceRecorded → it
+     * came, so it is asked (after a delay); RegistrationErased → the
      * participant is forgotten, and its survey invitations no longer name anyone (the answers stay). One consumer for both, so an erasure never overtakes its confirmation.
      */
     @Bean
@@ -23,6 +24,10 @@ class ParticipantSubscriptions {
                         RegistrationConfirmed.TYPE,
                         RegistrationConfirmed.class,
                         (event, confirmed) -> participants.record(confirmed, event.id()))
+                .on(
+                        AttendanceRecorded.TYPE,
+                        AttendanceRecorded.class,
+                        (event, attendance) -> participants.attended(attendance))
                 .on(RegistrationErased.TYPE, RegistrationErased.class, (event, erased) -> {
                     participants.erase(erased.registrationId());
                     invitations.forget(erased.registrationId());

@@ -2,6 +2,7 @@ package se.motesdagen.feedback.participant;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,6 +45,35 @@ public class Participants {
         log.info("Participant of registration {} erased", registrationId);
     }
 
+    /** Someone of the company was checked in: the first time counts, for the survey after the day. */
+    void attended(AttendanceRecorded attendance) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id")
+                        .is(attendance.registrationId())
+                        .and("attendedAt")
+                        .isNull()),
+                new Update().set("attendedAt", attendance.recordedAt()),
+                Participant.class);
+    }
+
+    /** The participants who came, checked in before {@code cutoff}, and have not been asked about the day. */
+    public java.util.List<Participant> dueForDaySurvey(Instant cutoff) {
+        return mongo.find(
+                Query.query(Criteria.where("attendedAt")
+                        .lte(cutoff)
+                        .and("daySurveyAt")
+                        .isNull()),
+                Participant.class);
+    }
+
+    /** Notes that the participant has been asked about the day. */
+    public void askedAboutTheDay(String registrationId, Instant at) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(registrationId)),
+                new Update().set("daySurveyAt", at),
+                Participant.class);
+    }
+
     /** The participant of a registration, if it is known and not erased. */
     public java.util.Optional<Participant> find(String registrationId) {
         return registrationId == null ? java.util.Optional.empty() : participants.findById(registrationId);
@@ -62,13 +92,16 @@ public class Participants {
                     confirmed.registrationId(),
                     confirmed.eventId(),
                     confirmed.eventName(),
+                    confirmed.eventDate(),
                     confirmed.company().name(),
                     confirmed.contact().name(),
                     confirmed.contact().email(),
                     confirmed.attendees(),
                     confirmed.language(),
                     confirmed.confirmedAt(),
-                    sourceMessageId));
+                    sourceMessageId,
+                    null,
+                    null));
             log.info("Participant recorded for registration {}", confirmed.registrationId());
             meters.counter("motesdagen.feedback.participants.recorded", "event", confirmed.eventId())
                     .increment();

@@ -9,6 +9,7 @@ record RegistrationConfirmed(
         String registrationId,
         String eventId,
         String eventName,
+        java.time.LocalDate eventDate,
         Company company,
         Contact contact,
         int attendees,

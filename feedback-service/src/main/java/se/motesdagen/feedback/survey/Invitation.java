@@ -50,6 +50,13 @@ public class Invitation {
     @Indexed(unique = true, sparse = true)
     private String tokenHash;
 
+    /** The secrets of the reminders' links (each reminder has its own; every one opens the survey). */
+    @Indexed(sparse = true)
+    private List<String> moreTokenHashes = new ArrayList<>();
+
+    /** 0 the invitation, 1 and 2 the reminders sent. */
+    private int round;
+
     private Instant createdAt;
     private Instant closesAt;
     private Answer answer = Answer.empty();
@@ -106,6 +113,20 @@ public class Invitation {
     void submit(Answer answer, Instant now) {
         save(answer, now);
         this.submittedAt = now;
+    }
+
+    /** A reminder goes out with a link of its own; the earlier links keep working. */
+    void remind(String tokenHash) {
+        moreTokenHashes.add(tokenHash);
+        round++;
+    }
+
+    public int getRound() {
+        return round;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     void record(OutboxEvent event) {

@@ -5,7 +5,9 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface InvitationRepository extends MongoRepository<Invitation, String> {
 
-    Optional<Invitation> findByTokenHash(String tokenHash);
+    Optional<Invitation> findFirstByTokenHashOrMoreTokenHashes(String tokenHash, String reminderTokenHash);
+
+    java.util.List<Invitation> findAllBySubmittedAtIsNullAndRoundLessThan(int round);
 
     java.util.List<Invitation> findAllBySubmittedAtNotNull();
 }

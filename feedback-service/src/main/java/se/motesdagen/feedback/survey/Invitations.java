@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -88,23 +89,46 @@ public class Invitations {
                     .increment();
             return;
         }
-        Participant contact = participant.get();
-        Instant now = clock.instant();
-        String token = LinkSecret.issue();
-        boolean english = "en".equals(contact.language());
-        Invitation invitation = new Invitation(
+        boolean english = "en".equals(participant.get().language());
+        invite(
                 id,
                 "visit",
-                contact.registrationId(),
+                participant.get(),
                 completed.visitId(),
-                contact.contactName(),
-                contact.contactEmail(),
-                english ? "en" : "sv",
-                contact.companyName(),
                 (english ? "Company visit to " : "Företagsbesök hos ") + completed.companyName(),
                 completed.startsAt() == null
                         ? null
-                        : completed.startsAt().atZoneSameInstant(STOCKHOLM).toLocalDate(),
+                        : completed.startsAt().atZoneSameInstant(STOCKHOLM).toLocalDate());
+    }
+
+    /** The company came to the day: its contact is asked what they thought, once. */
+    public void afterDay(Participant participant) {
+        String id = "day-" + participant.registrationId();
+        if (!invitations.existsById(id)) {
+            invite(id, "day", participant, null, participant.eventName(), participant.eventDate());
+        }
+    }
+
+    private void invite(
+            String id,
+            String kind,
+            Participant contact,
+            String visitId,
+            String aboutTitle,
+            java.time.LocalDate aboutDate) {
+        Instant now = clock.instant();
+        String token = LinkSecret.issue();
+        Invitation invitation = new Invitation(
+                id,
+                kind,
+                contact.registrationId(),
+                visitId,
+                contact.contactName(),
+                contact.contactEmail(),
+                "en".equals(contact.language()) ? "en" : "sv",
+                contact.companyName(),
+                aboutTitle,
+                aboutDate,
                 LinkSecret.hash(token),
                 now,
                 now.plus(settings.open()));
@@ -115,8 +139,43 @@ public class Invitations {
             return; // the other delivery asked; once is what we want
         }
         relay.hint("invitations", id);
-        meters.counter("motesdagen.feedback.invitations.sent", "kind", "visit").increment();
-        log.info("Feedback asked for after visit {}", completed.visitId());
+        meters.counter("motesdagen.feedback.invitations.sent", "kind", kind).increment();
+        log.info("Feedback asked for: {}", id);
+    }
+
+    /**
+     * Reminds those who have not answered: at most two reminders, each when its time after the
+     * invitation has come ({@link SurveySettings#reminders()}), never once the survey has closed. A
+     * reminder carries a link of its own. Returns how many were sent.
+     */
+    int remind(Instant now) {
+        List<java.time.Duration> after = settings.reminders();
+        int sent = 0;
+        for (Invitation waiting : invitations.findAllBySubmittedAtIsNullAndRoundLessThan(after.size())) {
+            if (waiting.getCreatedAt().plus(after.get(waiting.getRound())).isAfter(now)
+                    || !waiting.open(now)
+                    || waiting.recipientEmail() == null) {
+                continue;
+            }
+            boolean reminded = FreshRead.retrying(() -> invitations
+                    .findById(waiting.getId())
+                    .filter(i -> i.getSubmittedAt() == null && i.getRound() == waiting.getRound())
+                    .map(i -> {
+                        String token = LinkSecret.issue();
+                        i.remind(LinkSecret.hash(token));
+                        i.record(event(REQUESTED_V1, i.getId(), now, requested(i, token, now)));
+                        invitations.save(i);
+                        relay.hint("invitations", i.getId());
+                        return true;
+                    })
+                    .orElse(false));
+            sent += reminded ? 1 : 0;
+        }
+        if (sent > 0) {
+            log.info("{} survey reminders sent", sent);
+            meters.counter("motesdagen.feedback.reminders.sent").increment(sent);
+        }
+        return sent;
     }
 
     /** Every invitation, answered or not: what the figures are made of. */
@@ -129,7 +188,8 @@ public class Invitations {
         if (!LinkSecret.isWellFormed(token)) {
             return Optional.empty();
         }
-        return invitations.findByTokenHash(LinkSecret.hash(token));
+        String hash = LinkSecret.hash(token);
+        return invitations.findFirstByTokenHashOrMoreTokenHashes(hash, hash);
     }
 
     /** What saving or sending came to. */
@@ -191,6 +251,7 @@ public class Invitations {
                         .unset("recipientName")
                         .unset("recipientEmail")
                         .unset("tokenHash")
+                        .unset("moreTokenHashes")
                         .set("answer.wantsContact", false),
                 Invitation.class);
         log.info("Survey invitations of registration {} no longer name anyone", registrationId);
@@ -200,7 +261,7 @@ public class Invitations {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("invitationId", invitation.getId());
         body.put("surveyKind", invitation.getKind());
-        body.put("round", 0);
+        body.put("round", invitation.getRound());
         body.put("recipient", Map.of("name", invitation.getRecipientName(), "email", invitation.recipientEmail()));
         body.put("language", invitation.getLanguage());
         body.put("companyName", invitation.getCompanyName());
