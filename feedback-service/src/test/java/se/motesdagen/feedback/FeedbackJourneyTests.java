@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -257,6 +258,10 @@ abstract class FeedbackJourneyTests {
                 .doesNotContain("astrid")
                 .doesNotContain("Astrid");
 
+        assertThat(mongo.findById("svar-visit-" + visitId, Document.class, "proposals")
+                        .getString("text"))
+                .isEqualTo("Samla tillstånden hos en kontaktperson.");
+
         // erased: the invitation no longer names anyone; the answers stay for the figures
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             producer.send(
@@ -435,6 +440,99 @@ abstract class FeedbackJourneyTests {
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Stora Mötesdagen 2027")));
         }
+    }
+
+    @Test
+    void proposalsComeFromRegistrationsAndStaffOnceEachAndStaffWordMergeShortlistAndChooseThem() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            for (int copy = 0; copy < 2; copy++) {
+                producer.send(
+                        "registration.events",
+                        "forslag-" + registrationId,
+                        CONFIRMED,
+                        registrationId,
+                        confirmed(registrationId));
+            }
+            String marker = UUID.randomUUID().toString();
+            producer.send(
+                    "registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, confirmed(marker));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(marker), "participants"));
+        }
+        String fromRegistration = "anmalan-" + registrationId;
+        assertThat(mongo.count(byId(fromRegistration), "proposals")).isEqualTo(1);
+        assertThat(mongo.findById(fromRegistration, Document.class, "proposals").getString("text"))
+                .isEqualTo("Samla alla tillstånd för en etablering hos en kontaktperson.");
+
+        var staff = httpBasic("personal", "motesdagen");
+        mvc.perform(post("/personal/forslag").param("text", "  ").with(csrf()).with(staff))
+                .andExpect(flash().attribute("message", "proposals.textMissing"));
+        mvc.perform(post("/personal/forslag")
+                        .param("text", "En väg in för alla tillstånd")
+                        .param("area", "etablering-och-lokaler")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "proposals.added"));
+        String fromStaff = mongo.findOne(
+                        Query.query(Criteria.where("text").is("En väg in för alla tillstånd")),
+                        Document.class,
+                        "proposals")
+                .getString("_id");
+
+        // the same thing twice: folded into one, which then counts two
+        mvc.perform(post("/personal/forslag/" + fromRegistration + "/sla-ihop")
+                        .param("med", fromRegistration)
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "proposals.mergeRefused"));
+        mvc.perform(post("/personal/forslag/" + fromRegistration + "/sla-ihop")
+                        .param("med", fromStaff)
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "proposals.merged"));
+        assertThat(mongo.findById(fromRegistration, Document.class, "proposals").getString("status"))
+                .isEqualTo("MERGED");
+        mvc.perform(post("/personal/forslag/" + fromStaff + "/sla-ihop")
+                        .param("med", fromRegistration)
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "proposals.mergeRefused"));
+
+        mvc.perform(post("/personal/forslag/" + fromStaff)
+                        .param("text", "En kontaktperson för alla tillstånd vid etablering")
+                        .param("area", "etablering-och-lokaler")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "proposals.saved"));
+        mvc.perform(post("/personal/forslag/" + fromStaff + "/status")
+                        .param("status", "SHORTLISTED")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "proposals.saved"));
+        mvc.perform(get("/personal/forslag").with(staff))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("En kontaktperson för alla tillstånd vid etablering")))
+                .andExpect(content().string(containsString("2 förslag säger detta")))
+                .andExpect(content().string(containsString("På den korta listan")));
+
+        mvc.perform(post("/personal/forslag/" + fromStaff + "/atgard")
+                        .param("what", "Lotsfunktion för etableringar")
+                        .param("due", "inte ett datum")
+                        .param("state", "planerad")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "proposals.actionMissing"));
+        mvc.perform(post("/personal/forslag/" + fromStaff + "/atgard")
+                        .param("what", "Lotsfunktion för etableringar")
+                        .param("owner", "Näringslivsenheten")
+                        .param("due", "2028-03-31")
+                        .param("state", "pagar")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "proposals.chosen"));
+        Document chosen = mongo.findById(fromStaff, Document.class, "proposals");
+        assertThat(chosen.getString("status")).isEqualTo("CHOSEN");
+        assertThat(chosen.get("action", Document.class).getString("owner")).isEqualTo("Näringslivsenheten");
     }
 
     private static String completed(String visitId, String registrationId) {

@@ -150,6 +150,13 @@ class FeedbackPagesBrowserTests {
                 .contains("Ett ställe för alla tillstånd.")
                 .contains("Annan källa: Insikt (SKR), Nyköping");
         Chromium.assertAccessible(browser);
+
+        // the proposals board: the registration's suggestion and the survey's words, each to handle
+        browser.get("http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/forslag");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Samla alla tillstånd för en etablering hos en kontaktperson.")
+                .contains("Ett ställe för alla tillstånd.");
+        Chromium.assertAccessible(browser);
     }
 
     private static org.openqa.selenium.WebElement waitFor(By what) {

@@ -25,7 +25,15 @@ public class Participants {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Participants(ParticipantRepository participants, MongoOperations mongo, Clock clock, MeterRegistry meters) {
+    private final se.motesdagen.feedback.proposal.Proposals proposals;
+
+    Participants(
+            ParticipantRepository participants,
+            MongoOperations mongo,
+            Clock clock,
+            MeterRegistry meters,
+            se.motesdagen.feedback.proposal.Proposals proposals) {
+        this.proposals = proposals;
         this.participants = participants;
         this.mongo = mongo;
         this.clock = clock;
@@ -84,7 +92,15 @@ public class Participants {
     }
 
     void record(RegistrationConfirmed confirmed, String sourceMessageId) {
-        if (participants.existsById(confirmed.registrationId()) || erased(confirmed.registrationId())) {
+        if (erased(confirmed.registrationId())) {
+            return;
+        }
+        // first, and idempotent: a delivery that stopped after the participant still leaves the proposal
+        proposals.receive(
+                "anmalan-" + confirmed.registrationId(),
+                se.motesdagen.feedback.proposal.Proposal.Source.REGISTRATION,
+                confirmed.suggestion());
+        if (participants.existsById(confirmed.registrationId())) {
             return;
         }
         try {

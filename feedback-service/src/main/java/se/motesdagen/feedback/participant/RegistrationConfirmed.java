@@ -14,6 +14,7 @@ record RegistrationConfirmed(
         Contact contact,
         int attendees,
         String language,
+        String suggestion,
         Instant confirmedAt) {
 
     static final String TYPE = "se.motesdagen.registration.confirmed.v1";

@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import se.motesdagen.feedback.participant.Participant;
 import se.motesdagen.feedback.participant.Participants;
+import se.motesdagen.feedback.proposal.Proposal;
+import se.motesdagen.feedback.proposal.Proposals;
 import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxRelay;
@@ -47,6 +49,7 @@ public class Invitations {
     private final Clock clock;
     private final MeterRegistry meters;
     private final SurveySettings settings;
+    private final Proposals proposals;
     private final String publicBaseUrl;
 
     Invitations(
@@ -59,7 +62,9 @@ public class Invitations {
             Clock clock,
             MeterRegistry meters,
             SurveySettings settings,
+            Proposals proposals,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+        this.proposals = proposals;
         this.invitations = invitations;
         this.participants = participants;
         this.mongo = mongo;
@@ -233,6 +238,7 @@ public class Invitations {
                     relay.hint("invitations", invitation.getId());
                     meters.counter("motesdagen.feedback.responses", "kind", invitation.getKind())
                             .increment();
+                    proposals.receive("svar-" + invitation.getId(), Proposal.Source.SURVEY, answer.change());
                     log.info("Survey {} answered", invitation.getId());
                     return new Submitted(invitation);
                 })
