@@ -533,6 +533,42 @@ abstract class FeedbackJourneyTests {
         Document chosen = mongo.findById(fromStaff, Document.class, "proposals");
         assertThat(chosen.getString("status")).isEqualTo("CHOSEN");
         assertThat(chosen.get("action", Document.class).getString("owner")).isEqualTo("Näringslivsenheten");
+
+        // the loop closed: a report of what is done, mailed to every participant, readable by anyone
+        mvc.perform(post("/personal/rapporter")
+                        .param("title", "Det här gör vi")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "report.missing"));
+        mvc.perform(post("/personal/rapporter")
+                        .param("title", "Det här gör vi av era förslag")
+                        .param("summary", "Två förslag sa samma sak; kommunen gör det.")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "report.published"));
+        String reportId = mongo.findOne(
+                        Query.query(Criteria.where("title").is("Det här gör vi av era förslag")),
+                        Document.class,
+                        "reports")
+                .getString("_id");
+        TopicReader topic = new TopicReader(bootstrapServers);
+        TopicReader.PublishedEvent published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.read("feedback.events", reportId::equals), e -> !e.isEmpty())
+                .getFirst();
+        assertThat(published.type()).isEqualTo("se.motesdagen.feedback.follow-up-published.v1");
+        assertThat(ContractSchemas.violations(published.type(), published.body()))
+                .isEmpty();
+        assertThat(published.body())
+                .contains("\"action\":\"Lotsfunktion för etableringar\"")
+                .contains("\"status\":\"in-progress\"")
+                .contains("\"participantId\":\"" + registrationId + "\"");
+        mvc.perform(get("/uppfoljning/" + reportId))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Lotsfunktion för etableringar")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("astrid"))));
+        mvc.perform(get("/uppfoljning/nothing-here")).andExpect(status().isNotFound());
+        mvc.perform(get("/personal/rapporter").with(staff))
+                .andExpect(content().string(containsString("Det här gör vi av era förslag")));
     }
 
     private static String completed(String visitId, String registrationId) {

@@ -157,6 +157,21 @@ class FeedbackPagesBrowserTests {
                 .contains("Samla alla tillstånd för en etablering hos en kontaktperson.")
                 .contains("Ett ställe för alla tillstånd.");
         Chromium.assertAccessible(browser);
+
+        // a follow-up report published, and read as anyone reads it
+        browser.findElement(By.linkText("Återkopplingsrapporter till deltagarna"))
+                .click();
+        waitFor(By.id("report-summary")).sendKeys("Vi har läst alla förslag.");
+        Chromium.assertAccessible(browser);
+        browser.findElement(By.xpath("//button[text()='Publicera och mejla deltagarna']"))
+                .click();
+        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText())
+                .isEqualTo("Rapporten är publicerad och mejlas till deltagarna.");
+        String report = browser.findElement(By.linkText("Det här gör vi av era förslag"))
+                .getAttribute("href");
+        browser.get(report);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Det här gör vi av era förslag");
+        Chromium.assertAccessible(browser);
     }
 
     private static org.openqa.selenium.WebElement waitFor(By what) {

@@ -82,6 +82,11 @@ public class Participants {
                 Participant.class);
     }
 
+    /** Every participant known and not erased: whom a follow-up report goes to. */
+    public java.util.List<Participant> everyone() {
+        return participants.findAll();
+    }
+
     /** The participant of a registration, if it is known and not erased. */
     public java.util.Optional<Participant> find(String registrationId) {
         return registrationId == null ? java.util.Optional.empty() : participants.findById(registrationId);

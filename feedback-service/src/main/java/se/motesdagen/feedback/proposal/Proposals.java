@@ -58,6 +58,11 @@ public class Proposals {
         return proposals.findAllByOrderByCreatedAtDesc();
     }
 
+    /** Every proposal as it stands, for a follow-up report. */
+    public List<Proposal> everything() {
+        return all();
+    }
+
     Optional<Proposal> find(String id) {
         return proposals.findById(id);
     }

@@ -266,6 +266,7 @@ public class Invitations {
     private Map<String, Object> requested(Invitation invitation, String token, Instant now) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("invitationId", invitation.getId());
+        body.put("registrationId", invitation.getRegistrationId());
         body.put("surveyKind", invitation.getKind());
         body.put("round", invitation.getRound());
         body.put("recipient", Map.of("name", invitation.getRecipientName(), "email", invitation.recipientEmail()));
