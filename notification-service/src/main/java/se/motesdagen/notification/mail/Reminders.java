@@ -138,21 +138,30 @@ public class Reminders {
         }
     }
 
-    /** A cancellation calls the reminder off for good, also one whose event has not come yet (it overtook it). */
+    /**
+     * A cancellation calls the reminder off for good, also one whose event has not come yet (it overtook
+     * it). One atomic write: a reminder still waiting becomes CANCELLED, a missing one a CANCELLED
+     * tombstone, one already settled (queued, skipped, unsubscribed) stays as it is. (Two writes, an update
+     * then an insert-if-missing, lost a cancellation when the reminder was made between them.)
+     */
     void cancel(String owner, String template) {
         String id = Reminder.idFor(owner, template);
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(id).and("status").is(Reminder.Status.SCHEDULED)),
-                new Update().set("status", Reminder.Status.CANCELLED).set("settledAt", clock.instant()),
-                Reminder.class);
-        mongo.upsert(
-                Query.query(Criteria.where("_id").is(id)),
-                new Update()
-                        .setOnInsert("status", Reminder.Status.CANCELLED)
-                        .setOnInsert("owner", owner)
-                        .setOnInsert("template", template)
-                        .setOnInsert("settledAt", clock.instant()),
-                Reminder.class);
+        Instant now = clock.instant();
+        try {
+            mongo.upsert(
+                    Query.query(Criteria.where("_id")
+                            .is(id)
+                            .and("status")
+                            .nin(Reminder.Status.QUEUED, Reminder.Status.SKIPPED, Reminder.Status.UNSUBSCRIBED)),
+                    new Update()
+                            .set("status", Reminder.Status.CANCELLED)
+                            .set("settledAt", now)
+                            .setOnInsert("owner", owner)
+                            .setOnInsert("template", template),
+                    Reminder.class);
+        } catch (DuplicateKeyException alreadySettled) {
+            log.debug("Reminder {} had already gone its way; nothing to call off", id);
+        }
     }
 
     /** Erasure: the reminders of the owner go, with the copy of the event they hold. */
