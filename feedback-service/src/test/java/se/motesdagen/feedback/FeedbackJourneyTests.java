@@ -364,6 +364,32 @@ abstract class FeedbackJourneyTests {
         assertThat(csv).startsWith("\uFEFFenkät;gäller;datum;nki;");
         assertThat(csv.lines()).hasSize(1 + 6);
         assertThat(csv).contains("'=HYPERLINK").contains("Namn 1, Bolag 1").doesNotContain("Namn 2");
+
+        byte[] xlsx = mvc.perform(get("/personal/resultat/svar.xlsx")
+                        .param("enkat", "year")
+                        .param("ar", "2031")
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var index = workbook.getSheets()
+                    .filter(s -> s.getName().equals("Index"))
+                    .findFirst()
+                    .orElseThrow()
+                    .read();
+            // six answers left: NKI suppressed, its count shown; bemötande has six answers too
+            assertThat(index.get(1).getCellText(0)).isEqualTo("NKI");
+            assertThat(index.get(1).getCellText(4)).isEqualTo("6");
+            assertThat(index.get(1).getCellText(5)).isEqualTo("för få svar");
+            var answers = workbook.getSheets()
+                    .filter(s -> s.getName().equals("Svar"))
+                    .findFirst()
+                    .orElseThrow()
+                    .read();
+            assertThat(answers).hasSize(1 + 6);
+        }
     }
 
     @Test

@@ -71,6 +71,59 @@ class StaffDashboardController {
         printer.flush();
     }
 
+    /**
+     * The same as an Excel workbook: a sheet of the figures (NKI and each factor with n and interval,
+     * suppressed where too few answered) and a sheet of the answers. Cells are text or numbers, never
+     * formulas.
+     */
+    @GetMapping("/personal/resultat/svar.xlsx")
+    void exportXlsx(
+            @RequestParam(name = "enkat", required = false) String kind,
+            @RequestParam(name = "ar", required = false) String year,
+            HttpServletResponse response)
+            throws IOException {
+        Results.Filter filter = filter(kind, year);
+        Results.Summary summary = results.summary(filter, null);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"resultat.xlsx\"");
+        var workbook = new org.dhatim.fastexcel.Workbook(response.getOutputStream(), "Mötesdagen", "1.0");
+        var figures = workbook.newWorksheet("Index");
+        List<String> header = List.of("mått", "index", "lägst (95 %)", "högst (95 %)", "svar", "betyg");
+        for (int c = 0; c < header.size(); c++) {
+            figures.inlineString(0, c, header.get(c));
+        }
+        int row = 1;
+        row = figureRow(figures, row, "NKI", summary.nki());
+        for (var factor : summary.factors().entrySet()) {
+            row = figureRow(figures, row, factor.getKey(), factor.getValue());
+        }
+        figures.range(0, 0, 0, header.size() - 1).style().bold().set();
+        var answers = workbook.newWorksheet("Svar");
+        List<List<String>> rows = results.rows(filter);
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                answers.inlineString(r, c, rows.get(r).get(c));
+            }
+        }
+        answers.range(0, 0, 0, rows.getFirst().size() - 1).style().bold().set();
+        answers.freezePane(0, 1);
+        workbook.finish();
+    }
+
+    private static int figureRow(org.dhatim.fastexcel.Worksheet sheet, int row, String name, Figure figure) {
+        sheet.inlineString(row, 0, name);
+        sheet.value(row, 4, figure.n());
+        if (!figure.suppressed()) {
+            sheet.value(row, 1, Math.round(figure.index() * 10) / 10.0);
+            sheet.value(row, 2, Math.round(figure.low() * 10) / 10.0);
+            sheet.value(row, 3, Math.round(figure.high() * 10) / 10.0);
+            sheet.inlineString(row, 5, figure.grade().label());
+        } else {
+            sheet.inlineString(row, 5, "för få svar");
+        }
+        return row + 1;
+    }
+
     /** Enters a year of a reference series (again: corrects it). */
     @PostMapping("/personal/resultat/referens")
     String enterReference(

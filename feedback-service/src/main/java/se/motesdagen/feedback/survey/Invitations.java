@@ -100,7 +100,8 @@ public class Invitations {
                 "visit",
                 participant.get(),
                 completed.visitId(),
-                (english ? "Company visit to " : "Företagsbesök hos ") + completed.companyName(),
+                // in a sentence: "a few questions about företagsbesöket hos …"; pages capitalise it where it starts one
+                (english ? "the company visit to " : "företagsbesöket hos ") + completed.companyName(),
                 completed.startsAt() == null
                         ? null
                         : completed.startsAt().atZoneSameInstant(STOCKHOLM).toLocalDate());
