@@ -2,17 +2,13 @@ package se.motesdagen.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +16,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.test.Chromium;
+import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.EmbeddedMongo;
 import se.motesdagen.platform.test.TopicReader;
@@ -36,7 +33,8 @@ import se.motesdagen.platform.test.TopicReader;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class FeedbackPagesBrowserTests {
 
-    static WebDriver browser;
+    @RegisterExtension
+    static ChromiumSession chromium = new ChromiumSession("390,844");
 
     @LocalServerPort
     int port;
@@ -52,21 +50,9 @@ class FeedbackPagesBrowserTests {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("feedback-browser"));
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        assumeTrue(Chromium.installed(), "Chromium and ChromeDriver are not installed");
-        browser = Chromium.start("390,844");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aContactAnswersPartOfTheSurveySavesFinishesItFromTheSameLinkAndSendsIt() {
+        WebDriver browser = chromium.browser();
         String registrationId = UUID.randomUUID().toString();
         String visitId = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
@@ -112,7 +98,8 @@ class FeedbackPagesBrowserTests {
         browser.findElement(By.id("change")).sendKeys("Ett ställe för alla tillstånd.");
         browser.findElement(By.xpath("//button[text()='Spara och fortsätt senare']"))
                 .click();
-        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText()).startsWith("Svaren är sparade.");
+        assertThat(chromium.waitFor(By.cssSelector(".notice[role=status]")).getText())
+                .startsWith("Svaren är sparade.");
         Chromium.assertAccessible(browser);
 
         // later, from the same link: what was answered is there
@@ -127,8 +114,7 @@ class FeedbackPagesBrowserTests {
         browser.findElement(By.cssSelector("label[for='nki-ideal-4']")).click();
         browser.findElement(By.cssSelector("label[for='hearBack-email']")).click();
         browser.findElement(By.xpath("//button[text()='Skicka svaren']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBe(By.tagName("h1"), "Tack för dina svar!"));
+        chromium.waitForHeading("Tack för dina svar!");
         Chromium.assertAccessible(browser);
 
         browser.get(survey);
@@ -161,21 +147,16 @@ class FeedbackPagesBrowserTests {
         // a follow-up report published, and read as anyone reads it
         browser.findElement(By.linkText("Återkopplingsrapporter till deltagarna"))
                 .click();
-        waitFor(By.id("report-summary")).sendKeys("Vi har läst alla förslag.");
+        chromium.waitFor(By.id("report-summary")).sendKeys("Vi har läst alla förslag.");
         Chromium.assertAccessible(browser);
         browser.findElement(By.xpath("//button[text()='Publicera och mejla deltagarna']"))
                 .click();
-        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText())
+        assertThat(chromium.waitFor(By.cssSelector(".notice[role=status]")).getText())
                 .isEqualTo("Rapporten är publicerad och mejlas till deltagarna.");
         String report = browser.findElement(By.linkText("Det här gör vi av era förslag"))
                 .getAttribute("href");
         browser.get(report);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Det här gör vi av era förslag");
         Chromium.assertAccessible(browser);
-    }
-
-    private static org.openqa.selenium.WebElement waitFor(By what) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(what));
     }
 }

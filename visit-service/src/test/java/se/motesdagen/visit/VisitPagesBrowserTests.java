@@ -2,14 +2,12 @@ package se.motesdagen.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,6 +19,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.test.Chromium;
+import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.EmbeddedMongo;
 import se.motesdagen.platform.test.TopicReader;
@@ -38,7 +37,8 @@ import se.motesdagen.visit.planning.PlanningBoard;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class VisitPagesBrowserTests {
 
-    static WebDriver browser;
+    @RegisterExtension
+    static ChromiumSession chromium = new ChromiumSession("1024,900");
 
     @LocalServerPort
     int port;
@@ -57,27 +57,9 @@ class VisitPagesBrowserTests {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("visit-browser"));
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        assumeTrue(Chromium.installed(), "Chromium and ChromeDriver are not installed");
-        browser = Chromium.start("1024,900");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    /** Waits for what a click sets in motion; the page answers within milliseconds, so ten seconds means broken. */
-    private static org.openqa.selenium.WebElement waitFor(By what) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(what));
-    }
-
     @Test
     void aPlannerImportsTheHostsMendsAWrongRowAndMakesAPlanOnAccessiblePages() throws Exception {
+        WebDriver browser = chromium.browser();
         String staff = "http://personal:motesdagen@localhost:" + port + "/besok/personal";
         String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
         Path wrong = Files.writeString(
@@ -95,7 +77,7 @@ class VisitPagesBrowserTests {
 
         browser.findElement(By.id("fil")).sendKeys(wrong.toString());
         browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
-        assertThat(waitFor(By.id("error-summary")).getText())
+        assertThat(chromium.waitFor(By.id("error-summary")).getText())
                 .contains("Listan lästes inte in")
                 .contains("Rad 3 (Olof Exempel): Rollen ”borgmästare” känns inte igen");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).isEmpty();
@@ -103,16 +85,16 @@ class VisitPagesBrowserTests {
 
         browser.findElement(By.id("fil")).sendKeys(right.toString());
         browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
-        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText())
+        assertThat(chromium.waitFor(By.cssSelector(".notice[role=status]")).getText())
                 .isEqualTo("2 värdar lades till och 0 uppdaterades.");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(2);
 
         // one host by hand: an empty form says what is missing, beside each field
         browser.findElement(By.linkText("Lägg till en värd")).click();
-        waitFor(By.xpath("//h1[text()='Ny värd']"));
+        chromium.waitFor(By.xpath("//h1[text()='Ny värd']"));
         Chromium.assertAccessible(browser);
         browser.findElement(By.xpath("//button[text()='Spara']")).click();
-        assertThat(waitFor(By.id("error-summary")).getText())
+        assertThat(chromium.waitFor(By.id("error-summary")).getText())
                 .contains("Namn saknas.")
                 .contains("Roll saknas")
                 .contains("Ingen tillgänglig tid");
@@ -148,7 +130,7 @@ class VisitPagesBrowserTests {
         // pinned by hand: the board says so, and offers to let it go again
         browser.findElement(By.xpath("//button[text()='Lås Nyköpings Testbageri AB här']"))
                 .click();
-        assertThat(waitFor(By.xpath("//button[text()='Lås upp Nyköpings Testbageri AB']"))
+        assertThat(chromium.waitFor(By.xpath("//button[text()='Lås upp Nyköpings Testbageri AB']"))
                         .isDisplayed())
                 .isTrue();
         assertThat(browser.findElement(By.tagName("main")).getText())
@@ -156,7 +138,8 @@ class VisitPagesBrowserTests {
         Chromium.assertAccessible(browser);
 
         browser.findElement(By.xpath("//button[text()='Publicera planen']")).click();
-        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText()).contains("1 besök skickade");
+        assertThat(chromium.waitFor(By.cssSelector(".notice[role=status]")).getText())
+                .contains("1 besök skickade");
         String key = "besok-" + registrationId;
         String token = await().atMost(Duration.ofSeconds(30))
                 .until(() -> new TopicReader(bootstrapServers).read("visit.events", key::equals), e -> !e.isEmpty())
@@ -184,7 +167,7 @@ class VisitPagesBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Be om en annan tid");
         Chromium.assertAccessible(browser);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(waitFor(By.id("error-summary")).getText()).contains("Skriv varför tiden inte passar.");
+        assertThat(chromium.waitFor(By.id("error-summary")).getText()).contains("Skriv varför tiden inte passar.");
         assertThat(browser.findElement(By.id("reason")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         Chromium.assertAccessible(browser);
@@ -202,11 +185,11 @@ class VisitPagesBrowserTests {
         // after the visit the host writes the report, from the itinerary; the company's links are done
         browser.get(staff + "/scheman/" + karin + "/2027-08-26");
         browser.findElement(By.linkText("Skriv rapport")).click();
-        waitFor(By.id("public-note"));
+        chromium.waitFor(By.id("public-note"));
         Chromium.assertAccessible(browser);
         browser.findElement(By.cssSelector("label[for='area0']")).click();
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(waitFor(By.cssSelector(".notice[role=status]")).getText())
+        assertThat(chromium.waitFor(By.cssSelector(".notice[role=status]")).getText())
                 .isEqualTo("Rapporten är sparad och besöket markerat som gjort.");
         Chromium.assertAccessible(browser);
         browser.get(company + "/svar?token=" + token);

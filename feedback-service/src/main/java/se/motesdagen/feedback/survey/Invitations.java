@@ -273,14 +273,7 @@ public class Invitations {
         body.put("recipient", Map.of("name", invitation.getRecipientName(), "email", invitation.recipientEmail()));
         body.put("language", invitation.getLanguage());
         body.put("companyName", invitation.getCompanyName());
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("title", invitation.getAboutTitle());
-        about.put(
-                "date",
-                invitation.getAboutDate() == null
-                        ? null
-                        : invitation.getAboutDate().toString());
-        body.put("about", about);
+        body.put("about", about(invitation));
         body.put("surveyUrl", publicBaseUrl + "/aterkoppling/enkat?token=" + token);
         body.put("closesAt", invitation.getClosesAt().toString());
         body.put("requestedAt", now.toString());
@@ -302,13 +295,7 @@ public class Invitations {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("responseId", invitation.getId());
         body.put("surveyKind", invitation.getKind());
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("title", invitation.getAboutTitle());
-        about.put(
-                "date",
-                invitation.getAboutDate() == null
-                        ? null
-                        : invitation.getAboutDate().toString());
+        Map<String, Object> about = about(invitation);
         about.put("visitId", invitation.getVisitId());
         body.put("about", about);
         body.put("nki", nki.isPresent() ? round(nki.getAsDouble()) : null);
@@ -320,6 +307,18 @@ public class Invitations {
         body.put("language", invitation.getLanguage());
         body.put("submittedAt", now.toString());
         return body;
+    }
+
+    /** What the survey is about, as the events say it. */
+    private static Map<String, Object> about(Invitation invitation) {
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("title", invitation.getAboutTitle());
+        about.put(
+                "date",
+                invitation.getAboutDate() == null
+                        ? null
+                        : invitation.getAboutDate().toString());
+        return about;
     }
 
     private static double round(double value) {
