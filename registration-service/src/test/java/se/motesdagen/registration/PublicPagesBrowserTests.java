@@ -1,12 +1,11 @@
 package se.motesdagen.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -18,6 +17,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.test.Chromium;
+import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.EmbeddedMongo;
 import se.motesdagen.registration.support.Companies;
 
@@ -35,7 +35,10 @@ import se.motesdagen.registration.support.Companies;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PublicPagesBrowserTests {
 
-    static WebDriver browser;
+    @RegisterExtension
+    static ChromiumSession chromium = new ChromiumSession("390,844");
+
+    WebDriver browser;
 
     @LocalServerPort
     int port;
@@ -45,17 +48,10 @@ class PublicPagesBrowserTests {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("registration-browser"));
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        assumeTrue(Chromium.installed(), "Chromium and ChromeDriver are not installed");
-        browser = Chromium.start("390,844");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    /** The one browser of this class (the session starts and quits it), as each test uses it. */
+    @BeforeEach
+    void browser() {
+        browser = chromium.browser();
     }
 
     @Test
@@ -313,7 +309,7 @@ class PublicPagesBrowserTests {
     }
 
     /** Waits for what a click sets in motion; the page answers within milliseconds, so ten seconds means broken. */
-    private static WebDriverWait settle() {
+    private WebDriverWait settle() {
         return new WebDriverWait(browser, java.time.Duration.ofSeconds(10));
     }
 

@@ -2,13 +2,12 @@ package se.motesdagen.notification.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,6 +23,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.test.Chromium;
+import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.EmbeddedMongo;
 
@@ -45,7 +45,10 @@ import se.motesdagen.platform.test.EmbeddedMongo;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class NotificationPagesBrowserTests {
 
-    static WebDriver browser;
+    @RegisterExtension
+    static ChromiumSession chromium = new ChromiumSession("390,844");
+
+    WebDriver browser;
 
     @LocalServerPort
     int port;
@@ -64,17 +67,10 @@ class NotificationPagesBrowserTests {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("notification-browser"));
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        assumeTrue(Chromium.installed(), "Chromium and ChromeDriver are not installed");
-        browser = Chromium.start("390,844");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    /** The one browser of this class (the session starts and quits it), as each test uses it. */
+    @BeforeEach
+    void browser() {
+        browser = chromium.browser();
     }
 
     @Test
