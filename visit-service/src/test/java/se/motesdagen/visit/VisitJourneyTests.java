@@ -806,6 +806,24 @@ abstract class VisitJourneyTests {
         assertThat(mongo.findById("besok-" + cancelling, Document.class, "visits")
                         .getString("status"))
                 .isEqualTo("CANCELLED");
+
+        // a call-off that did not land (the visit still stands) is made good when the change is told again
+        mongo.updateFirst(
+                byId("besok-" + cancelling),
+                new org.springframework.data.mongodb.core.query.Update().set("status", "SCHEDULED"),
+                "visits");
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    UPDATED,
+                    cancelling,
+                    updated(cancelling, "null", "2027-08-11T09:00:00Z"));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "CANCELLED"
+                        .equals(mongo.findById("besok-" + cancelling, Document.class, "visits")
+                                .getString("status")));
     }
 
     private static List<TopicReader.PublishedEvent> completedOf(TopicReader topic, String visitId) {

@@ -7,7 +7,8 @@ interface InvitationRepository extends MongoRepository<Invitation, String> {
 
     Optional<Invitation> findFirstByTokenHashOrMoreTokenHashes(String tokenHash, String reminderTokenHash);
 
-    java.util.List<Invitation> findAllBySubmittedAtIsNullAndRoundLessThan(int round);
+    java.util.List<Invitation> findAllBySubmittedAtIsNullAndRoundLessThanAndClosesAtAfter(
+            int round, java.time.Instant now);
 
     java.util.List<Invitation> findAllBySubmittedAtNotNull();
 }

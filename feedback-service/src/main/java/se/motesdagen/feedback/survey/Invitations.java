@@ -157,7 +157,8 @@ public class Invitations {
     int remind(Instant now) {
         List<java.time.Duration> after = settings.reminders();
         int sent = 0;
-        for (Invitation waiting : invitations.findAllBySubmittedAtIsNullAndRoundLessThan(after.size())) {
+        for (Invitation waiting :
+                invitations.findAllBySubmittedAtIsNullAndRoundLessThanAndClosesAtAfter(after.size(), now)) {
             if (waiting.getCreatedAt().plus(after.get(waiting.getRound())).isAfter(now)
                     || !waiting.open(now)
                     || waiting.recipientEmail() == null) {

@@ -76,16 +76,22 @@ public class VisitRequests {
         if (stored != null
                 && (stored.status() == VisitRequest.Status.ERASED
                         || stored.status() == VisitRequest.Status.VISITED
-                        || (stored.changedAt() != null && !updated.at().isAfter(stored.changedAt())))) {
+                        || (stored.changedAt() != null && updated.at().isBefore(stored.changedAt())))) {
             return;
         }
         if (updated.visitRequest() == null) {
-            if (stored != null && stored.status() == VisitRequest.Status.REQUESTED) {
+            if (stored != null) {
+                // told again on a redelivery: calling a visit off twice changes nothing
                 withdraw(updated.registrationId(), updated.at());
             }
             return;
         }
-        requests.save(fromEvent(updated, stored == null ? updated.at() : stored.requestedAt(), sourceMessageId));
+        if (stored != null && updated.at().equals(stored.changedAt())) {
+            return; // this very change is stored already
+        }
+        VisitRequest changed =
+                fromEvent(updated, stored == null ? updated.at() : stored.requestedAt(), sourceMessageId);
+        requests.save(stored == null ? changed : changed.declining(stored.declined()));
         log.info("Visit request of registration {} now as changed on {}", updated.registrationId(), updated.at());
     }
 
