@@ -451,6 +451,15 @@ abstract class VisitJourneyTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Välj hur företaget vill få återkoppling.")))
                 .andExpect(content().string(containsString("Skriv vad som fungerar eller inte")));
+        mvc.perform(post("/personal/besok/" + firstVisit + "/rapport")
+                        .param("worksWell", "Snabbt bygglov förra året")
+                        .param("feedbackWanted", "email")
+                        .param("actionWhat", "Skicka planbeskedet")
+                        .param("actionDue", "snart")
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("behöver vad, ansvarig och ett datum")));
         for (int round = 0; round < 2; round++) {
             mvc.perform(post("/personal/besok/" + firstVisit + "/rapport")
                             .param("worksWell", "Snabbt bygglov förra året")
@@ -459,6 +468,9 @@ abstract class VisitJourneyTests {
                             .param(
                                     "followUps",
                                     "Ring om parkeringen (näringslivsenheten, v. 36)\nBjud in till frukostmöte")
+                            .param("actionWhat", "Skicka planbeskedet", "")
+                            .param("actionOwner", "Samhällsbyggnadsförvaltningen", "")
+                            .param("actionDue", "2027-09-30", "")
                             .with(csrf())
                             .with(httpBasic("personal", "motesdagen")))
                     .andExpect(status().isOk())
@@ -475,7 +487,7 @@ abstract class VisitJourneyTests {
                 .isEmpty();
         assertThat(completed.getFirst().body())
                 .contains("\"areas\":[\"bygglov\"]")
-                .contains("\"followUps\":2")
+                .contains("\"followUps\":3")
                 .doesNotContain("parkeringen");
 
         // publishing again does not undo a visit that took place

@@ -66,6 +66,7 @@ public class Reports {
                             written.areas(),
                             written.feedbackWanted(),
                             written.followUps(),
+                            written.actions(),
                             written.writtenBy(),
                             now));
                     if (first) {
@@ -81,12 +82,7 @@ public class Reports {
                                         .toList());
                         body.put("areas", written.areas());
                         body.put("feedbackWanted", written.feedbackWanted());
-                        body.put(
-                                "followUps",
-                                written.followUps() == null
-                                                || written.followUps().isBlank()
-                                        ? 0
-                                        : written.followUps().strip().split("\\R+").length);
+                        body.put("followUps", written.followUpCount());
                         body.put("completedAt", now.toString());
                         visit.record(tracing.stamp(
                                 OutboxEvent.of(COMPLETED_V1, visit.getId(), now, json.writeValueAsString(body))));

@@ -31,7 +31,7 @@ class StaffReportController {
         Visit.Report report = visit.getReport();
         return show(
                 visit,
-                report == null ? new Visit.Report("", "", List.of(), "email", "", null, null) : report,
+                report == null ? new Visit.Report("", "", List.of(), "email", "", List.of(), null, null) : report,
                 List.of(),
                 model);
     }
@@ -44,6 +44,9 @@ class StaffReportController {
             @RequestParam(name = "areas", required = false) List<String> areas,
             @RequestParam(name = "feedbackWanted", required = false) String feedbackWanted,
             @RequestParam(name = "followUps", required = false) String followUps,
+            @RequestParam(name = "actionWhat", required = false) List<String> actionWhat,
+            @RequestParam(name = "actionOwner", required = false) List<String> actionOwner,
+            @RequestParam(name = "actionDue", required = false) List<String> actionDue,
             Principal staff,
             Model model,
             HttpServletResponse response) {
@@ -51,16 +54,38 @@ class StaffReportController {
         List<String> ticked = areas == null
                 ? List.of()
                 : areas.stream().filter(Reports.AREAS::contains).toList();
+        List<String> errors = new ArrayList<>();
+        List<Visit.FollowUp> actions = new ArrayList<>();
+        for (int i = 0; actionWhat != null && i < actionWhat.size(); i++) {
+            String what = trim(actionWhat.get(i));
+            String owner = trim(at(actionOwner, i));
+            String due = trim(at(actionDue, i));
+            if (what.isEmpty() && owner.isEmpty() && due.isEmpty()) {
+                continue; // an empty row
+            }
+            java.time.LocalDate dueDate = null;
+            try {
+                dueDate = due.isEmpty() ? null : java.time.LocalDate.parse(due);
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add("report.error.action");
+            }
+            if (what.isEmpty() || owner.isEmpty() || dueDate == null || what.length() > 300 || owner.length() > 200) {
+                if (!errors.contains("report.error.action")) {
+                    errors.add("report.error.action");
+                }
+            }
+            actions.add(new Visit.FollowUp(what, owner, dueDate));
+        }
         Visit.Report written = new Visit.Report(
                 trim(worksWell),
                 trim(worksBadly),
                 ticked,
                 feedbackWanted,
                 trim(followUps),
+                actions,
                 staff.getName(),
                 null); // stamped when it is saved
 
-        List<String> errors = new ArrayList<>();
         if (feedbackWanted == null || !Reports.FEEDBACK.contains(feedbackWanted)) {
             errors.add("report.error.feedback");
         }
@@ -87,12 +112,21 @@ class StaffReportController {
     private static String show(Visit visit, Visit.Report report, List<String> errors, Model model) {
         model.addAttribute("visit", visit);
         model.addAttribute("report", report);
+        List<Visit.FollowUp> rows = new ArrayList<>(report.actions());
+        while (rows.size() < Math.max(3, report.actions().size() + 1)) {
+            rows.add(new Visit.FollowUp("", "", null)); // room for more, without JavaScript
+        }
+        model.addAttribute("actionRows", rows);
         model.addAttribute("errors", errors);
         model.addAttribute("areas", Reports.AREAS);
         model.addAttribute("names", se.motesdagen.visit.Areas.NAMES);
         model.addAttribute("feedbackOptions", Reports.FEEDBACK);
         model.addAttribute("zone", Publishing.STOCKHOLM);
         return "publish/report";
+    }
+
+    private static String at(List<String> values, int i) {
+        return values == null || i >= values.size() ? null : values.get(i);
     }
 
     private static String trim(String text) {

@@ -41,8 +41,25 @@ public class Visit {
             List<String> areas,
             String feedbackWanted,
             String followUps,
+            List<FollowUp> actions,
             String writtenBy,
-            Instant writtenAt) {}
+            Instant writtenAt) {
+
+        public List<FollowUp> actions() {
+            return actions == null ? List.of() : actions;
+        }
+
+        /** How many things are to be followed up: the actions, and the lines of the free notes. */
+        int followUpCount() {
+            int notes = followUps == null || followUps.isBlank()
+                    ? 0
+                    : followUps.strip().split("\\R+").length;
+            return actions().size() + notes;
+        }
+    }
+
+    /** Something to follow up after the visit: what, who answers for it, and by when. */
+    public record FollowUp(String what, String owner, java.time.LocalDate due) {}
 
     /** A host as the company and the events see them. */
     public record HostRef(String hostId, String name, String role, String title, String email, String phone) {}
