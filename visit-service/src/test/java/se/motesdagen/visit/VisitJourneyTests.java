@@ -200,12 +200,7 @@ abstract class VisitJourneyTests {
         mvc.perform(get("/personal/planering").param("dag", "2027-09-02").with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("6 värdar är lediga den dagen")));
-        mvc.perform(post("/personal/planering/los")
-                        .param("dag", "2027-09-02")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(status().is3xxRedirection());
-        await().atMost(Duration.ofSeconds(30)).until(() -> board.snapshot().state() == PlanningBoard.State.DONE);
+        solve("2027-09-02");
 
         String page = mvc.perform(
                         get("/personal/planering").param("dag", "2027-09-02").with(httpBasic("personal", "motesdagen")))
@@ -263,12 +258,7 @@ abstract class VisitJourneyTests {
                         .getResponse()
                         .getContentAsString())
                 .contains("(låst)");
-        mvc.perform(post("/personal/planering/los")
-                        .param("dag", "2027-09-02")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(status().is3xxRedirection());
-        await().atMost(Duration.ofSeconds(30)).until(() -> board.snapshot().state() == PlanningBoard.State.DONE);
+        solve("2027-09-02");
         assertThat(board.snapshot().plan().getTeams().getFirst().getVisits())
                 .extracting(v -> v.getId())
                 .as("the locked team's day stays as it was")
@@ -297,22 +287,10 @@ abstract class VisitJourneyTests {
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.exists(byId(first), "visitRequests") && mongo.exists(byId(second), "visitRequests"));
-        mvc.perform(post("/personal/planering/los")
-                        .param("dag", "2027-09-03")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(status().is3xxRedirection());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> board.snapshot().state() == PlanningBoard.State.DONE
-                        && java.time.LocalDate.of(2027, 9, 3)
-                                .equals(board.snapshot().day()));
+        solve("2027-09-03");
 
         for (int round = 0; round < 2; round++) {
-            mvc.perform(post("/personal/planering/publicera")
-                            .param("dag", "2027-09-03")
-                            .with(csrf())
-                            .with(httpBasic("personal", "motesdagen")))
-                    .andExpect(status().is3xxRedirection());
+            publish("2027-09-03").andExpect(status().is3xxRedirection());
         }
         TopicReader topic = new TopicReader(bootstrapServers);
         String firstVisit = "besok-" + first;
@@ -403,12 +381,7 @@ abstract class VisitJourneyTests {
                 .toInstant();
         Document declined = mongo.findById("besok-" + second, Document.class, "visits");
         java.time.Instant declinedStart = declined.getDate("startsAt").toInstant();
-        mvc.perform(post("/personal/planering/los")
-                        .param("dag", "2027-09-03")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(status().is3xxRedirection());
-        await().atMost(Duration.ofSeconds(30)).until(() -> board.snapshot().state() == PlanningBoard.State.DONE);
+        solve("2027-09-03");
         var again = board.snapshot().plan().getVisits();
         var keptFirst =
                 again.stream().filter(v -> v.getId().equals(first)).findFirst().orElseThrow();
@@ -430,10 +403,7 @@ abstract class VisitJourneyTests {
         assertThat(Duration.between(declinedStart, movedStart).abs())
                 .as("not in the hour it declined")
                 .isGreaterThanOrEqualTo(Duration.ofHours(1));
-        mvc.perform(post("/personal/planering/publicera")
-                        .param("dag", "2027-09-03")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+        publish("2027-09-03")
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute(
                                 "published", new se.motesdagen.visit.publish.Publishing.Published(0, 1, 0, 1, 2)));
@@ -491,11 +461,7 @@ abstract class VisitJourneyTests {
                 .doesNotContain("parkeringen");
 
         // publishing again does not undo a visit that took place
-        mvc.perform(post("/personal/planering/publicera")
-                        .param("dag", "2027-09-03")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(status().is3xxRedirection());
+        publish("2027-09-03").andExpect(status().is3xxRedirection());
         assertThat(mongo.findById(firstVisit, Document.class, "visits").getString("status"))
                 .isEqualTo("COMPLETED");
     }
@@ -531,13 +497,12 @@ abstract class VisitJourneyTests {
                     registrationId,
                     confirmed(registrationId));
             await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "visitRequests"));
-            producer.send(
+            producer.sendExample(
                     "registration.events",
-                    UUID.randomUUID().toString(),
                     "se.motesdagen.registration.erased.v1",
                     registrationId,
-                    CloudEventProducer.example("se.motesdagen.registration.erased.v1")
-                            .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId));
+                    "0f8fad5b-d9cb-469f-a165-70867728950e",
+                    registrationId);
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "ERASED"
@@ -669,26 +634,14 @@ abstract class VisitJourneyTests {
                         "visitRequests")
                 .getString("_id");
 
-        mvc.perform(post("/personal/planering/los")
-                        .param("dag", "2027-10-05")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(status().is3xxRedirection());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> board.snapshot().state() == PlanningBoard.State.DONE
-                        && java.time.LocalDate.of(2027, 10, 5)
-                                .equals(board.snapshot().day()));
+        solve("2027-10-05");
         var planned = board.snapshot().plan().getVisits().stream()
                 .filter(v -> v.getId().equals(requestId))
                 .findFirst()
                 .orElseThrow();
         assertThat(planned.getStart().toLocalTime())
                 .isBetween(java.time.LocalTime.of(13, 0), java.time.LocalTime.of(15, 0));
-        mvc.perform(post("/personal/planering/publicera")
-                        .param("dag", "2027-10-05")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(status().is3xxRedirection());
+        publish("2027-10-05").andExpect(status().is3xxRedirection());
 
         TopicReader topic = new TopicReader(bootstrapServers);
         TopicReader.PublishedEvent scheduled = await().atMost(Duration.ofSeconds(30))
@@ -747,47 +700,27 @@ abstract class VisitJourneyTests {
         assertThat(changed.getList("areas", String.class)).containsExactly("bygglov");
         assertThat(changed.getString("status")).isEqualTo("REQUESTED");
 
-        mvc.perform(post("/personal/planering/los")
-                        .param("dag", "2027-09-06")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(status().is3xxRedirection());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> board.snapshot().state() == PlanningBoard.State.DONE
-                        && java.time.LocalDate.of(2027, 9, 6)
-                                .equals(board.snapshot().day()));
+        solve("2027-09-06");
         assertThat(board.snapshot().plan().getVisits())
                 .extracting(v -> v.getId())
                 .as("only the requests that can be visited that day")
                 .containsExactlyInAnyOrder(cancelling, withdrawing);
-        mvc.perform(post("/personal/planering/publicera")
-                        .param("dag", "2027-09-06")
-                        .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
-                .andExpect(status().is3xxRedirection());
+        publish("2027-09-06").andExpect(status().is3xxRedirection());
         assertThat(mongo.findById("besok-" + cancelling, Document.class, "visits")
                         .getString("address"))
                 .isEqualTo("Gårdsvägen 3, Vrena");
 
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
-            producer.send(
-                    "registration.events",
-                    UUID.randomUUID().toString(),
-                    CANCELLED,
-                    cancelling,
-                    CloudEventProducer.example(CANCELLED).replace("0f8fad5b-d9cb-469f-a165-70867728950e", cancelling));
+            producer.sendExample(
+                    "registration.events", CANCELLED, cancelling, "0f8fad5b-d9cb-469f-a165-70867728950e", cancelling);
             producer.send(
                     "registration.events",
                     UUID.randomUUID().toString(),
                     UPDATED,
                     withdrawing,
                     updated(withdrawing, "null", "2027-06-21T09:00:00Z"));
-            producer.send(
-                    "registration.events",
-                    UUID.randomUUID().toString(),
-                    ERASED,
-                    withdrawing,
-                    CloudEventProducer.example(ERASED).replace("0f8fad5b-d9cb-469f-a165-70867728950e", withdrawing));
+            producer.sendExample(
+                    "registration.events", ERASED, withdrawing, "0f8fad5b-d9cb-469f-a165-70867728950e", withdrawing);
         }
         TopicReader topic = new TopicReader(bootstrapServers);
         List<TopicReader.PublishedEvent> cancelled = await().atMost(Duration.ofSeconds(30))
@@ -842,6 +775,27 @@ abstract class VisitJourneyTests {
         return topic.read("visit.events", visitId::equals).stream()
                 .filter(e -> e.type().equals("se.motesdagen.visit.completed.v1"))
                 .toList();
+    }
+
+    /** Staff let the solver propose the day, and the proposal is on the board when this returns. */
+    private void solve(String day) throws Exception {
+        mvc.perform(post("/personal/planering/los")
+                        .param("dag", day)
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().is3xxRedirection());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> board.snapshot().state() == PlanningBoard.State.DONE
+                        && java.time.LocalDate.parse(day)
+                                .equals(board.snapshot().day()));
+    }
+
+    /** Staff publish the plan on the board for the day. */
+    private org.springframework.test.web.servlet.ResultActions publish(String day) throws Exception {
+        return mvc.perform(post("/personal/planering/publicera")
+                .param("dag", day)
+                .with(csrf())
+                .with(httpBasic("personal", "motesdagen")));
     }
 
     /** Staff import a host list, as the roster page's form sends it. */

@@ -43,6 +43,21 @@ public final class CloudEventProducer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a contract's example as a new event (a fresh id) about {@code subject}, with each pair of
+     * {@code replacements} ("what", "with") swapped in: the example's ids for the test's own.
+     */
+    public void sendExample(String topic, String type, String subject, String... replacements) {
+        if (replacements.length % 2 != 0) {
+            throw new IllegalArgumentException("Replacements come in pairs: what, with");
+        }
+        String json = example(type);
+        for (int i = 0; i < replacements.length; i += 2) {
+            json = json.replace(replacements[i], replacements[i + 1]);
+        }
+        send(topic, java.util.UUID.randomUUID().toString(), type, subject, json);
+    }
+
     /** The example body of a contract type, as committed in {@code contracts/examples}. */
     public static String example(String type) {
         try (InputStream in = CloudEventProducer.class.getResourceAsStream("/contracts/examples/" + type + ".json")) {
