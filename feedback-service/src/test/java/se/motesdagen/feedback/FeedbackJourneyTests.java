@@ -42,6 +42,9 @@ abstract class FeedbackJourneyTests {
     se.motesdagen.feedback.survey.SurveyRounds rounds;
 
     @Autowired
+    se.motesdagen.feedback.vote.Votes votes;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -593,6 +596,191 @@ abstract class FeedbackJourneyTests {
         mvc.perform(get("/uppfoljning/nothing-here")).andExpect(status().isNotFound());
         mvc.perform(get("/personal/rapporter").with(staff))
                 .andExpect(content().string(containsString("Det här gör vi av era förslag")));
+    }
+
+    @Test
+    void participantsVoteOnTheShortlistOnceEachMayChangeTheirMindAndSeeTheResultOnceStaffPublishIt() throws Exception {
+        String anna = UUID.randomUUID().toString();
+        String bo = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, anna, confirmed(anna));
+            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, bo, confirmed(bo));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mongo.exists(byId(anna), "participants") && mongo.exists(byId(bo), "participants"));
+        }
+        var staff = httpBasic("personal", "motesdagen");
+        List<String> shortlist = new java.util.ArrayList<>();
+        for (String text : List.of("Snabbare bygglov", "En företagslots", "Lokala leverantörer i upphandlingar")) {
+            mvc.perform(
+                    post("/personal/forslag").param("text", text).with(csrf()).with(staff));
+            String id = mongo.findOne(Query.query(Criteria.where("text").is(text)), Document.class, "proposals")
+                    .getString("_id");
+            mvc.perform(post("/personal/forslag/" + id + "/status")
+                    .param("status", "SHORTLISTED")
+                    .with(csrf())
+                    .with(staff));
+            shortlist.add(id);
+        }
+        String lastDay = java.time.LocalDate.now().plusDays(7).toString();
+
+        // refused, each with its reason, and nothing opened
+        mvc.perform(post("/personal/omrostning")
+                        .param("title", "Vad ska kommunen prioritera?")
+                        .param("votesEach", "tre")
+                        .param("lastDay", lastDay)
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "vote.error.form"));
+        mvc.perform(post("/personal/omrostning")
+                        .param("title", "Vad ska kommunen prioritera?")
+                        .param("votesEach", "2")
+                        .param("lastDay", "2020-01-01")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "vote.error.lastDay"));
+        mvc.perform(post("/personal/omrostning")
+                        .param("title", "Vad ska kommunen prioritera?")
+                        .param("votesEach", "11")
+                        .param("lastDay", lastDay)
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "vote.error.votesEach"));
+        assertThat(mongo.count(new Query(), "votes")).isZero();
+
+        mvc.perform(post("/personal/omrostning")
+                        .param("title", "Vad ska kommunen prioritera?")
+                        .param("votesEach", "2")
+                        .param("lastDay", lastDay)
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "vote.opened"));
+        mvc.perform(post("/personal/omrostning")
+                        .param("title", "En till")
+                        .param("votesEach", "1")
+                        .param("lastDay", lastDay)
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "vote.error.alreadyOpen"));
+        String voteId = "omrostning-1";
+        assertThat(mongo.findById(voteId, Document.class, "votes").getList("items", Document.class))
+                .extracting(item -> item.getString("proposalId"))
+                .containsAll(shortlist);
+
+        TopicReader topic = new TopicReader(bootstrapServers);
+        TopicReader.PublishedEvent published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.read("feedback.events", voteId::equals), e -> !e.isEmpty())
+                .getFirst();
+        assertThat(published.type()).isEqualTo("se.motesdagen.feedback.proposal-shortlist-published.v1");
+        assertThat(ContractSchemas.violations(published.type(), published.body()))
+                .isEmpty();
+        String annasBallot = voteId + "." + anna;
+        TopicReader.PublishedEvent opened = await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.read("feedback.events", annasBallot::equals), e -> !e.isEmpty())
+                .getFirst();
+        assertThat(opened.type()).isEqualTo("se.motesdagen.feedback.vote-opened.v1");
+        assertThat(ContractSchemas.violations(opened.type(), opened.body())).isEmpty();
+        assertThat(opened.body()).contains("\"votesEach\":2").contains("Snabbare bygglov");
+        String token = opened.body().replaceAll("(?s).*rostning\\?token=([A-Za-z0-9_-]+).*", "$1");
+
+        // a participant has one ballot, however often the ballots are sent
+        rounds.run(java.time.Instant.now());
+        votes.sendMissingBallots();
+        assertThat(mongo.count(Query.query(Criteria.where("registrationId").is(anna)), "ballots"))
+                .isEqualTo(1);
+
+        mvc.perform(get("/rostning").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Du har 2 röster.")))
+                .andExpect(content().string(containsString("En företagslots")));
+        mvc.perform(get("/rostning").param("token", "forged-" + token)).andExpect(status().isNotFound());
+        mvc.perform(get("/rostning")).andExpect(status().isNotFound());
+
+        // the rules of the ballot, each refused with what to do, and nothing saved
+        mvc.perform(post("/rostning")
+                        .param("token", token)
+                        .param("forslag", shortlist.toArray(String[]::new))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Du kan välja högst 2 förslag.")));
+        mvc.perform(post("/rostning").param("token", token).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Välj minst ett förslag.")));
+        mvc.perform(post("/rostning")
+                        .param("token", token)
+                        .param("forslag", "<script>alert(1)</script>")
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Välj bland förslagen på listan.")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>alert"))));
+        assertThat(mongo.findById(annasBallot, Document.class, "ballots").get("castAt"))
+                .isNull();
+
+        // cast, then changed: the last choice is the one that counts
+        mvc.perform(post("/rostning")
+                        .param("token", token)
+                        .param("forslag", shortlist.get(0), shortlist.get(1))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Din röst är sparad: du valde 2 förslag.")));
+        mvc.perform(post("/rostning")
+                        .param("token", token)
+                        .param("forslag", shortlist.get(2), shortlist.get(2))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Din röst är sparad: du valde ett förslag.")));
+        assertThat(mongo.findById(annasBallot, Document.class, "ballots").getList("choices", String.class))
+                .containsExactly(shortlist.get(2));
+
+        // the result waits until the vote has closed; staff see the count so far
+        mvc.perform(post("/personal/omrostning/" + voteId + "/publicera")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "vote.error.stillOpen"));
+        mvc.perform(get("/personal/omrostning").with(staff))
+                .andExpect(content().string(containsString("Rösterna hittills")))
+                .andExpect(content().string(containsString("1 av ")));
+        mvc.perform(post("/personal/omrostning/" + voteId + "/stang")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "vote.closedNow"));
+        mvc.perform(post("/rostning")
+                        .param("token", token)
+                        .param("forslag", shortlist.get(0))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Omröstningen är stängd.")));
+        assertThat(mongo.findById(annasBallot, Document.class, "ballots").getList("choices", String.class))
+                .containsExactly(shortlist.get(2));
+        mvc.perform(get("/rostning").param("token", token))
+                .andExpect(content().string(containsString("Resultatet visas här när kommunen har publicerat det.")));
+
+        mvc.perform(post("/personal/omrostning/" + voteId + "/publicera")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "vote.resultPublished"));
+        mvc.perform(get("/rostning").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Du röstade på")))
+                .andExpect(content().string(containsString("1 av ")))
+                .andExpect(content().string(containsString("Lokala leverantörer i upphandlingar")));
+
+        // erasure: the ballot no longer names anyone, and its vote still counts
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.sendExample(
+                    "registration.events",
+                    "se.motesdagen.registration.erased.v1",
+                    anna,
+                    "0f8fad5b-d9cb-469f-a165-70867728950e",
+                    anna);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        mongo.findById(annasBallot, Document.class, "ballots").get("recipientEmail") == null);
+        Document erased = mongo.findById(annasBallot, Document.class, "ballots");
+        assertThat(erased.get("registrationId")).isNull();
+        assertThat(erased.get("tokenHash")).isNull();
+        assertThat(erased.getList("choices", String.class)).containsExactly(shortlist.get(2));
+        mvc.perform(get("/rostning").param("token", token)).andExpect(status().isNotFound());
     }
 
     private static String completed(String visitId, String registrationId) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +25,7 @@ import se.motesdagen.platform.test.TopicReader;
 /**
  * The survey as a company's contact meets it, on a phone, in headless Chromium, each page audited with
  * axe-core against WCAG 2.1 AA: answered in part, saved, finished from the same link, sent. Skipped where
- * Chromium is not installed.
+ * Chromium is not installed. Then staff shortlist the proposals and open a vote, and the contact votes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(
@@ -156,6 +157,48 @@ class FeedbackPagesBrowserTests {
                 .getAttribute("href");
         browser.get(report);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Det här gör vi av era förslag");
+        Chromium.assertAccessible(browser);
+
+        // both proposals on the shortlist, a vote opened on it, and the participant's ballot cast on a phone
+        String board = "http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/forslag";
+        for (int proposal = 0; proposal < 2; proposal++) {
+            browser.get(board);
+            WebElement open = browser.findElement(By.id("h-OPEN")).findElement(By.xpath(".."));
+            open.findElement(By.tagName("summary")).click();
+            open.findElement(By.xpath(".//button[text()='Sätt upp på korta listan']"))
+                    .click();
+            chromium.waitFor(By.cssSelector(".notice[role=status]"));
+        }
+        browser.findElement(By.linkText("Omröstning om den korta listan")).click();
+        chromium.waitForHeading("Omröstning om den korta listan");
+        Chromium.assertAccessible(browser);
+        browser.findElement(By.xpath("//button[text()='Publicera korta listan och skicka röstlänkarna']"))
+                .click();
+        assertThat(chromium.waitFor(By.cssSelector(".notice[role=status]")).getText())
+                .isEqualTo("Omröstningen är öppen: en röstlänk skickas.");
+        Chromium.assertAccessible(browser);
+
+        String ballotToken = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> new TopicReader(bootstrapServers)
+                                .read("feedback.events", ("omrostning-1." + registrationId)::equals),
+                        e -> !e.isEmpty())
+                .getFirst()
+                .body()
+                .replaceAll("(?s).*rostning\\?token=([A-Za-z0-9_-]+).*", "$1");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get("http://localhost:" + port + "/aterkoppling/rostning?token=" + ballotToken);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vilka förslag ska kommunen prioritera?");
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        Chromium.assertAccessible(browser);
+        browser.findElement(By.cssSelector("label[for='forslag-1']")).click();
+        browser.findElement(By.xpath("//button[text()='Rösta']")).click();
+        assertThat(chromium.waitFor(By.cssSelector(".notice[role=status]")).getText())
+                .startsWith("Din röst är sparad: du valde ett förslag.");
+        assertThat(browser.findElement(By.id("forslag-1")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.xpath("//button[text()='Ändra min röst']"))
+                        .isDisplayed())
+                .isTrue();
         Chromium.assertAccessible(browser);
     }
 }

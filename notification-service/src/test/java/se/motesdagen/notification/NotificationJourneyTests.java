@@ -78,6 +78,7 @@ abstract class NotificationJourneyTests {
     static final String ITINERARY = "se.motesdagen.visit.itinerary-published.v1";
     static final String FEEDBACK_REQUESTED = "se.motesdagen.feedback.requested.v1";
     static final String FOLLOW_UP = "se.motesdagen.feedback.follow-up-published.v1";
+    static final String VOTE_OPENED = "se.motesdagen.feedback.vote-opened.v1";
     static final GreenMail MAIL = startMailServer();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BOUNCES = "bounces@nykoping.example";
@@ -519,6 +520,7 @@ abstract class NotificationJourneyTests {
                 "host-itinerary",
                 "feedback-invitation",
                 "feedback-reminder",
+                "vote-invitation",
                 "follow-up")) {
             String greeting = template.equals("host-itinerary") ? "Olof Exempel" : "Astrid Exempelsson";
             mvc.perform(get("/personal/meddelanden/mallar/" + template)
@@ -1100,8 +1102,13 @@ abstract class NotificationJourneyTests {
                 .replace("astrid@testbageri.example", swedish)
                 .replace("erik@exempelverkstad.example", english);
         String reportEvent = UUID.randomUUID().toString();
+        String voter = "vote-" + invitationId.substring(0, 8) + "@testbageri.example";
+        String ballot = CloudEventProducer.example(VOTE_OPENED).replace("astrid@testbageri.example", voter);
+        String ballotEvent = UUID.randomUUID().toString();
 
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("feedback.events", ballotEvent, VOTE_OPENED, invitationId, ballot);
+            producer.send("feedback.events", ballotEvent, VOTE_OPENED, invitationId, ballot);
             producer.send(
                     "feedback.events", UUID.randomUUID().toString(), FEEDBACK_REQUESTED, invitationId, invitation);
             producer.send(
@@ -1115,8 +1122,16 @@ abstract class NotificationJourneyTests {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> inboxOf(to).size() == 2
                             && inboxOf(english).size() == 1
-                            && inboxOf(swedish).size() == 1);
+                            && inboxOf(swedish).size() == 1
+                            && inboxOf(voter).size() == 1);
         }
+        MimeMessage vote = inboxOf(voter).getFirst();
+        assertThat(vote.getSubject()).isEqualTo("Rösta: Vilka förslag ska kommunen prioritera?");
+        assertThat(ReceivedMail.of(vote).text())
+                .contains("Kortare handläggningstid för bygglov")
+                .contains("Fler lokala leverantörer i upphandlingar")
+                .contains("Du har 2 röster. Du kan ändra dig fram till och med 1 oktober 2027")
+                .contains("Rösta:\nhttp://localhost:8080/aterkoppling/rostning?token=");
         MimeMessage invited = mailTo(to, "Vad tyckte");
         assertThat(invited.getSubject()).isEqualTo("Vad tyckte du? Några frågor om Stora Mötesdagen 2027");
         assertThat(ReceivedMail.of(invited).text())

@@ -69,7 +69,7 @@ class StaffProposalController {
         if (text == null || text.isBlank() || text.length() > Proposals.MAX_TEXT) {
             redirect.addFlashAttribute("message", "proposals.textMissing");
         } else {
-            proposals.add(text, AREAS.contains(area) ? area : null);
+            proposals.add(text, knownArea(area));
             redirect.addFlashAttribute("message", "proposals.added");
         }
         return "redirect:/personal/forslag";
@@ -84,7 +84,7 @@ class StaffProposalController {
         boolean ok = text != null
                 && !text.isBlank()
                 && text.length() <= Proposals.MAX_TEXT
-                && proposals.edit(id, text, AREAS.contains(area) ? area : null);
+                && proposals.edit(id, text, knownArea(area));
         redirect.addFlashAttribute("message", ok ? "proposals.saved" : "proposals.textMissing");
         return "redirect:/personal/forslag#" + id;
     }
@@ -112,6 +112,11 @@ class StaffProposalController {
         boolean ok = into != null && proposals.merge(id, into);
         redirect.addFlashAttribute("message", ok ? "proposals.merged" : "proposals.mergeRefused");
         return "redirect:/personal/forslag";
+    }
+
+    /** The area if it is one of ours; none for a blank or unknown one (an immutable list refuses null). */
+    private static String knownArea(String area) {
+        return area != null && AREAS.contains(area) ? area : null;
     }
 
     @PostMapping("/personal/forslag/{id}/atgard")

@@ -10,6 +10,7 @@ final class FeedbackEvents {
 
     static final String REQUESTED_V1 = "se.motesdagen.feedback.requested.v1";
     static final String FOLLOW_UP_PUBLISHED_V1 = "se.motesdagen.feedback.follow-up-published.v1";
+    static final String VOTE_OPENED_V1 = "se.motesdagen.feedback.vote-opened.v1";
 
     private FeedbackEvents() {}
 
@@ -28,6 +29,23 @@ final class FeedbackEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Recipient(String name, String email) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VoteOpened(
+            String ballotId,
+            String registrationId,
+            Recipient recipient,
+            String language,
+            String title,
+            List<String> proposals,
+            int votesEach,
+            Instant closesAt,
+            String voteUrl) {
+
+        VoteOpened {
+            proposals = proposals == null ? List.of() : proposals;
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record About(String title, LocalDate date) {}

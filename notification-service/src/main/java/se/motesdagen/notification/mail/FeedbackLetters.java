@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The letters the feedback events ask for: the survey invitation, its reminders, the follow-up report. */
+/**
+ * The letters the feedback events ask for: the survey invitation, its reminders, the ballot link, the
+ * follow-up report.
+ */
 final class FeedbackLetters {
 
     static final String INVITATION = "feedback-invitation";
     static final String REMINDER = "feedback-reminder";
     static final String FOLLOW_UP = "follow-up";
+    static final String VOTE = "vote-invitation";
 
     private FeedbackLetters() {}
 
@@ -42,6 +46,24 @@ final class FeedbackLetters {
                 requested.recipient().email(),
                 locale,
                 model);
+    }
+
+    /** VoteOpened → the participant's own ballot link, with the proposals it lists and the last day. */
+    static Letter voteOpened(FeedbackEvents.VoteOpened opened) {
+        Locale locale = RegistrationLetters.locale(opened.language());
+        Map<String, Object> model = new HashMap<>();
+        model.put("contactName", opened.recipient().name());
+        model.put("title", opened.title());
+        model.put("proposals", opened.proposals());
+        model.put("votesEach", opened.votesEach());
+        // the vote closes at midnight: the last day to vote is the one before
+        model.put(
+                "lastDay",
+                DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
+                        .format(opened.closesAt().minusSeconds(1).atZone(RegistrationLetters.STOCKHOLM)));
+        model.put("voteUrl", opened.voteUrl());
+        model.put("subjectArguments", new Object[] {opened.title()});
+        return new Letter(VOTE, opened.registrationId(), opened.recipient().email(), locale, model);
     }
 
     /** FollowUpPublished → one letter per participant, each in that participant's language. */

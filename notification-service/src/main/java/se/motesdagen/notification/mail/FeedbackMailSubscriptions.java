@@ -11,7 +11,8 @@ import se.motesdagen.platform.messaging.IncomingEvents;
 
 /**
  * Every e-mail this service sends because of a feedback event (group notification-feedback): the
- * survey invitation and its reminders, and the follow-up report to every participant it names. A survey
+ * survey invitation and its reminders, each participant's ballot link, and the follow-up report to every
+ * participant it names. A survey
  * reminder is a reminder: one who asked for no more reminders does not get it (the invitation they do).
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +36,10 @@ class FeedbackMailSubscriptions {
                         mailbox.queue(event.id(), letter, java.util.List::of, unsubscribes.link(letter.recipient()));
                     }
                 })
+                .on(
+                        FeedbackEvents.VOTE_OPENED_V1,
+                        FeedbackEvents.VoteOpened.class,
+                        (event, opened) -> mailbox.queue(event.id(), FeedbackLetters.voteOpened(opened)))
                 .on(
                         FeedbackEvents.FOLLOW_UP_PUBLISHED_V1,
                         FeedbackEvents.FollowUp.class,

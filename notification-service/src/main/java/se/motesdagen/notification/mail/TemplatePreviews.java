@@ -80,6 +80,11 @@ class TemplatePreviews {
                 FeedbackEvents.Requested.class,
                 requested -> FeedbackLetters.requested(withRound(requested, 1)));
         add(
+                FeedbackLetters.VOTE,
+                FeedbackEvents.VOTE_OPENED_V1,
+                FeedbackEvents.VoteOpened.class,
+                FeedbackLetters::voteOpened);
+        add(
                 FeedbackLetters.FOLLOW_UP,
                 FeedbackEvents.FOLLOW_UP_PUBLISHED_V1,
                 FeedbackEvents.FollowUp.class,

@@ -117,6 +117,12 @@ class ContractExamplesTests {
                 .extracting(FeedbackEvents.Participant::language)
                 .containsExactly("sv", "en");
         assertThat(report.actions()).extracting(FeedbackEvents.Action::status).contains("in-progress", "done");
+
+        var ballot = json.treeToValue(
+                read(FeedbackEvents.VOTE_OPENED_V1).orElseThrow().data(), FeedbackEvents.VoteOpened.class);
+        assertThat(ballot.proposals()).hasSize(3);
+        assertThat(ballot.votesEach()).isEqualTo(2);
+        assertThat(ballot.voteUrl()).contains("token=");
     }
 
     @Test
