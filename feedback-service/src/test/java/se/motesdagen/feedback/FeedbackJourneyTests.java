@@ -783,6 +783,42 @@ abstract class FeedbackJourneyTests {
         mvc.perform(get("/rostning").param("token", token)).andExpect(status().isNotFound());
     }
 
+    @Test
+    void theLocalStacksInventedAnswersFillTheDashboardOnceWithNoNameAndNoMail(
+            @Autowired org.springframework.context.ApplicationContext context) throws Exception {
+        var seeder =
+                context.getAutowireCapableBeanFactory().createBean(se.motesdagen.feedback.survey.DemoAnswers.class);
+        seeder.run(null);
+        seeder.run(null); // a second start adds nothing
+
+        Query demo = Query.query(Criteria.where("_id").regex("^demo-"));
+        assertThat(mongo.count(demo, "invitations")).isEqualTo(34 + 6 + 38 + 10);
+        assertThat(mongo.count(
+                        Query.query(Criteria.where("_id")
+                                .regex("^demo-")
+                                .and("submittedAt")
+                                .ne(null)),
+                        "invitations"))
+                .isEqualTo(22 + 4 + 26 + 8);
+        assertThat(mongo.find(demo, Document.class, "invitations")).allSatisfy(invitation -> {
+            assertThat(invitation.get("recipientEmail")).isNull();
+            assertThat(invitation.get("recipientName")).isNull();
+            assertThat(invitation.getList("outbox", Document.class)).isEmpty();
+        });
+        var staff = httpBasic("personal", "motesdagen");
+        mvc.perform(get("/personal/resultat")
+                        .param("enkat", "day")
+                        .param("ar", "2026")
+                        .with(staff))
+                .andExpect(content().string(containsString("95 % konfidensintervall")))
+                .andExpect(content().string(containsString("26 svar.")));
+        mvc.perform(get("/personal/resultat")
+                        .param("enkat", "visit")
+                        .param("ar", "2025")
+                        .with(staff))
+                .andExpect(content().string(containsString("4 svar: för få för att visa ett index (minst 7).")));
+    }
+
     private static String completed(String visitId, String registrationId) {
         return CloudEventProducer.example(COMPLETED)
                 .replace("b7a4c2e0-5d1f-4c8e-9a63-2f0e8d1c4b57", visitId)
