@@ -200,5 +200,13 @@ class FeedbackPagesBrowserTests {
                         .isDisplayed())
                 .isTrue();
         Chromium.assertAccessible(browser);
+        // a company's page shows no staff navigation; the other language keeps the ballot's link
+        assertThat(browser.findElements(By.cssSelector(".staff-nav"))).isEmpty();
+        browser.findElement(By.linkText("In English")).click();
+        assertThat(chromium.waitFor(By.xpath("//button[text()='Change my vote']"))
+                        .isDisplayed())
+                .isTrue();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("You have 2 votes.");
+        assertThat(browser.findElement(By.id("forslag-1")).isSelected()).isTrue();
     }
 }

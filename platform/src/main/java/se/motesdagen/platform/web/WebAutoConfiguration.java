@@ -50,6 +50,11 @@ public class WebAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    PageFrameAdvice pageFrameAdvice() {
+        return new PageFrameAdvice();
+    }
+
+    @Bean
     ApiProblemHandler apiProblemHandler(MessageSource messages) {
         return new ApiProblemHandler(messages);
     }
