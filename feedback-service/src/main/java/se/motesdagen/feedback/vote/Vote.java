@@ -105,6 +105,11 @@ public class Vote {
         return closedAt != null && closedAt.isBefore(closesAt) ? closedAt : closesAt;
     }
 
+    /** When it closed or closes, on the clock of the people who read it (Stockholm). */
+    public java.time.LocalDateTime getEndsAtLocal() {
+        return java.time.LocalDateTime.ofInstant(getEndsAt(), Votes.STOCKHOLM);
+    }
+
     public Instant getClosesAt() {
         return closesAt;
     }
