@@ -298,7 +298,7 @@ abstract class FeedbackJourneyTests {
                     .append("bemotande", 6);
             mongo.insert(
                     new Document("_id", "dash-" + i)
-                            .append("kind", "year")
+                            .append("kind", "yearly")
                             .append("aboutTitle", "Serviceenkäten 2031")
                             .append("aboutDate", java.util.Date.from(java.time.Instant.parse("2031-05-01T00:00:00Z")))
                             .append("recipientName", "Namn " + i)
@@ -318,16 +318,16 @@ abstract class FeedbackJourneyTests {
         }
         mongo.insert(
                 new Document("_id", "dash-unanswered")
-                        .append("kind", "year")
+                        .append("kind", "yearly")
                         .append("aboutTitle", "Serviceenkäten 2031")
                         .append("aboutDate", java.util.Date.from(java.time.Instant.parse("2031-05-01T00:00:00Z")))
                         .append("closesAt", java.util.Date.from(java.time.Instant.parse("2031-06-01T00:00:00Z"))),
                 "invitations");
 
-        mvc.perform(get("/personal/resultat").param("enkat", "year").param("ar", "2031"))
+        mvc.perform(get("/personal/resultat").param("enkat", "yearly").param("ar", "2031"))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/personal/resultat")
-                        .param("enkat", "year")
+                        .param("enkat", "yearly")
                         .param("ar", "2031")
                         .with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk())
@@ -340,7 +340,7 @@ abstract class FeedbackJourneyTests {
                 .andExpect(content().string(containsString("Annan källa: Insikt (SKR), Nyköping")));
         // a search finds only what it names
         mvc.perform(get("/personal/resultat")
-                        .param("enkat", "year")
+                        .param("enkat", "yearly")
                         .param("ar", "2031")
                         .param("sok", "bygglov")
                         .with(httpBasic("personal", "motesdagen")))
@@ -349,25 +349,25 @@ abstract class FeedbackJourneyTests {
         // one year fewer answers than seven: suppressed, the number shown
         mongo.remove(Query.query(Criteria.where("_id").is("dash-6")), "invitations");
         mvc.perform(get("/personal/resultat")
-                        .param("enkat", "year")
+                        .param("enkat", "yearly")
                         .param("ar", "2031")
                         .with(httpBasic("personal", "motesdagen")))
                 .andExpect(content().string(containsString("6 svar: för få för att visa ett index (minst 7).")));
 
         String csv = mvc.perform(get("/personal/resultat/svar.csv")
-                        .param("enkat", "year")
+                        .param("enkat", "yearly")
                         .param("ar", "2031")
                         .with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFenkät;gäller;datum;nki;");
+        assertThat(csv).startsWith("\uFEFFenkät;gäller;datum;område;nki;");
         assertThat(csv.lines()).hasSize(1 + 6);
         assertThat(csv).contains("'=HYPERLINK").contains("Namn 1, Bolag 1").doesNotContain("Namn 2");
 
         byte[] xlsx = mvc.perform(get("/personal/resultat/svar.xlsx")
-                        .param("enkat", "year")
+                        .param("enkat", "yearly")
                         .param("ar", "2031")
                         .with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk())
@@ -817,6 +817,100 @@ abstract class FeedbackJourneyTests {
                         .param("ar", "2025")
                         .with(staff))
                 .andExpect(content().string(containsString("4 svar: för få för att visa ett index (minst 7).")));
+    }
+
+    @Test
+    void staffChooseWhatAVisitSurveyAsksAndTheAreaItNamesGivesNkiPerArea() throws Exception {
+        var staff = httpBasic("personal", "motesdagen");
+        mvc.perform(post("/personal/enkater/no-such-kind")
+                        .param("factor", "bemotande")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "designs.unknown"));
+        mvc.perform(post("/personal/enkater/visit")
+                        .param("factor", "bemotande", "kompetens", "not-a-factor")
+                        .param("askArea", "true")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "designs.saved"));
+        try {
+            String registrationId = UUID.randomUUID().toString();
+            String visitId = UUID.randomUUID().toString();
+            try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+                producer.send(
+                        "registration.events",
+                        UUID.randomUUID().toString(),
+                        CONFIRMED,
+                        registrationId,
+                        confirmed(registrationId));
+                await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "participants"));
+                producer.send(
+                        "visit.events",
+                        UUID.randomUUID().toString(),
+                        COMPLETED,
+                        visitId,
+                        completed(visitId, registrationId).replace("2027-08-26", "2032-08-26"));
+            }
+            TopicReader topic = new TopicReader(bootstrapServers);
+            String token = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.read("feedback.events", ("visit-" + visitId)::equals), e -> !e.isEmpty())
+                    .getFirst()
+                    .body()
+                    .replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
+
+            // the two factors chosen and the area; not the factors left out
+            mvc.perform(get("/enkat").param("token", token))
+                    .andExpect(content().string(containsString("id=\"bemotande\"")))
+                    .andExpect(content().string(containsString("id=\"kompetens\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"rattssakerhet\""))))
+                    .andExpect(content().string(containsString("Vilket område gällde ert ärende")));
+            mvc.perform(post("/enkat")
+                            .param("token", token)
+                            .param("area", "<b>inte ett område</b>")
+                            .param("action", "skicka")
+                            .with(csrf()))
+                    .andExpect(status().isBadRequest());
+            assertThat(mongo.findById("visit-" + visitId, Document.class, "invitations")
+                            .get("submittedAt"))
+                    .isNull();
+            mvc.perform(post("/enkat")
+                            .param("token", token)
+                            .param("area", "bygglov")
+                            .param("bemotande", "5")
+                            .param("rattssakerhet", "2") // not asked: not kept
+                            .param("nki-helhet", "5")
+                            .param("nki-forvantningar", "4")
+                            .param("nki-ideal", "4")
+                            .param("action", "skicka")
+                            .with(csrf()))
+                    .andExpect(status().isOk());
+            Document answer = mongo.findById("visit-" + visitId, Document.class, "invitations")
+                    .get("answer", Document.class);
+            assertThat(answer.getString("area")).isEqualTo("bygglov");
+            assertThat(answer.get("ratings", Document.class))
+                    .containsKey("bemotande")
+                    .doesNotContainKey("rattssakerhet");
+            TopicReader.PublishedEvent submitted = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.read("feedback.events", ("visit-" + visitId)::equals), e -> e.size() == 2)
+                    .get(1);
+            assertThat(ContractSchemas.violations(submitted.type(), submitted.body()))
+                    .isEmpty();
+            assertThat(submitted.body()).contains("\"area\":\"bygglov\"");
+
+            mvc.perform(get("/personal/resultat")
+                            .param("enkat", "visit")
+                            .param("ar", "2032")
+                            .with(staff))
+                    .andExpect(content().string(containsString("NKI per myndighetsområde")))
+                    .andExpect(content().string(containsString("<th scope=\"row\">Bygglov</th>")))
+                    .andExpect(content().string(containsString("för få svar")));
+        } finally {
+            mvc.perform(post("/personal/enkater/visit")
+                    .param("factor", se.motesdagen.feedback.survey.Questionnaire.FACTORS.toArray(String[]::new))
+                    .param("askArea", "true")
+                    .with(csrf())
+                    .with(staff));
+        }
     }
 
     private static String completed(String visitId, String registrationId) {

@@ -33,7 +33,7 @@ public class Results {
         this.settings = settings;
     }
 
-    /** The answers to show: of one kind ("day", "visit", "year"; null for all) and one year (null for all). */
+    /** The answers to show: of one kind ("day", "visit", "yearly"; null for all) and one year (null for all). */
     public record Filter(String kind, Integer year) {
 
         boolean matches(Invitation invitation) {
@@ -63,6 +63,7 @@ public class Results {
             Map<String, Figure> factors,
             List<Spread> spreads,
             Map<Integer, Figure> nkiByYear,
+            Map<String, Figure> nkiByArea,
             List<Batch> batches,
             List<Said> said,
             int answered) {}
@@ -94,6 +95,14 @@ public class Results {
                 .filter(i -> filter.kind() == null || filter.kind().equals(i.getKind()))
                 .collect(Collectors.groupingBy(i -> i.getAboutDate().getYear()))
                 .forEach((year, ofYear) -> byYear.put(year, Figure.of(nkiValues(ofYear, questionnaire))));
+        // NKI per authority area: the answers whose respondent said what their matter was about
+        Map<String, Figure> byArea = new LinkedHashMap<>();
+        Map<String, List<Invitation>> answeredByArea = answered.stream()
+                .filter(i -> i.getAnswer().area() != null)
+                .collect(Collectors.groupingBy(i -> i.getAnswer().area()));
+        se.motesdagen.feedback.Areas.CODES.stream()
+                .filter(answeredByArea::containsKey)
+                .forEach(area -> byArea.put(area, Figure.of(nkiValues(answeredByArea.get(area), questionnaire))));
         List<Batch> batches = all.stream()
                 .filter(filter::matches)
                 .collect(Collectors.groupingBy(
@@ -125,14 +134,14 @@ public class Results {
                                 ? i.getRecipientName() + ", " + i.getCompanyName()
                                 : null))
                 .toList();
-        return new Summary(nki, factors, spreads, byYear, batches, said, answered.size());
+        return new Summary(nki, factors, spreads, byYear, byArea, batches, said, answered.size());
     }
 
     /** Each answered invitation as a row for the export: anonymous, the figures and the words. */
     public List<List<String>> rows(Filter filter) {
         Questionnaire questionnaire = settings.questionnaire();
         List<List<String>> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("enkät", "gäller", "datum", "nki"));
+        List<String> header = new ArrayList<>(List.of("enkät", "gäller", "datum", "område", "nki"));
         header.addAll(questionnaire.rated());
         header.addAll(List.of("ändra", "återkoppling", "vill bli kontaktad", "kontakt"));
         rows.add(header);
@@ -151,6 +160,7 @@ public class Results {
                             i.getKind(),
                             i.getAboutTitle(),
                             i.getAboutDate() == null ? "" : i.getAboutDate().toString(),
+                            answer.area() == null ? "" : answer.area(),
                             nki.isPresent() ? String.format(Locale.ROOT, "%.1f", nki.getAsDouble()) : ""));
                     for (String q : questionnaire.rated()) {
                         Integer step = answer.rating(q);

@@ -22,7 +22,7 @@ import se.motesdagen.feedback.survey.Questionnaire;
 @Controller
 class StaffDashboardController {
 
-    static final List<String> KINDS = List.of("day", "visit", "year");
+    static final List<String> KINDS = se.motesdagen.feedback.survey.SurveyDesigns.KINDS;
 
     private final Results results;
     private final ReferenceSeries reference;
@@ -96,6 +96,9 @@ class StaffDashboardController {
         row = figureRow(figures, row, "NKI", summary.nki());
         for (var factor : summary.factors().entrySet()) {
             row = figureRow(figures, row, factor.getKey(), factor.getValue());
+        }
+        for (var area : summary.nkiByArea().entrySet()) {
+            row = figureRow(figures, row, "NKI " + area.getKey(), area.getValue());
         }
         figures.range(0, 0, 0, header.size() - 1).style().bold().set();
         var answers = workbook.newWorksheet("Svar");

@@ -20,18 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StaffProposalController {
 
-    static final List<String> AREAS = List.of(
-            "bygglov",
-            "miljo-och-halsoskydd",
-            "livsmedelskontroll",
-            "serveringstillstand",
-            "brandskydd",
-            "markupplatelse",
-            "kompetensforsorjning",
-            "upphandling",
-            "etablering-och-lokaler",
-            "infrastruktur-och-kommunikationer",
-            "annat");
+    static final List<String> AREAS = se.motesdagen.feedback.Areas.CODES;
     static final List<String> ACTION_STATES = List.of("planerad", "pagar", "klar");
 
     private final Proposals proposals;
@@ -69,7 +58,7 @@ class StaffProposalController {
         if (text == null || text.isBlank() || text.length() > Proposals.MAX_TEXT) {
             redirect.addFlashAttribute("message", "proposals.textMissing");
         } else {
-            proposals.add(text, knownArea(area));
+            proposals.add(text, se.motesdagen.feedback.Areas.known(area));
             redirect.addFlashAttribute("message", "proposals.added");
         }
         return "redirect:/personal/forslag";
@@ -84,7 +73,7 @@ class StaffProposalController {
         boolean ok = text != null
                 && !text.isBlank()
                 && text.length() <= Proposals.MAX_TEXT
-                && proposals.edit(id, text, knownArea(area));
+                && proposals.edit(id, text, se.motesdagen.feedback.Areas.known(area));
         redirect.addFlashAttribute("message", ok ? "proposals.saved" : "proposals.textMissing");
         return "redirect:/personal/forslag#" + id;
     }
@@ -112,11 +101,6 @@ class StaffProposalController {
         boolean ok = into != null && proposals.merge(id, into);
         redirect.addFlashAttribute("message", ok ? "proposals.merged" : "proposals.mergeRefused");
         return "redirect:/personal/forslag";
-    }
-
-    /** The area if it is one of ours; none for a blank or unknown one (an immutable list refuses null). */
-    private static String knownArea(String area) {
-        return area != null && AREAS.contains(area) ? area : null;
     }
 
     @PostMapping("/personal/forslag/{id}/atgard")

@@ -46,6 +46,9 @@ public class DemoAnswers implements ApplicationRunner {
             "Fiktiva Frisörsalongen",
             "Provverkstaden Jönåker AB");
 
+    /** What the invented visits were mostly about. */
+    static final List<String> AREAS = List.of("bygglov", "miljo-och-halsoskydd", "livsmedelskontroll");
+
     static final List<String> WORDS = List.of(
             "Kortare handläggningstid för bygglov, och besked om hur lång tid det tar.",
             "En väg in till kommunen för företag: en kontaktperson som följer ärendet.",
@@ -95,7 +98,12 @@ public class DemoAnswers implements ApplicationRunner {
                 if (n < batch.answered()) {
                     String change = random.nextInt(3) == 0 ? WORDS.get(words++ % WORDS.size()) : null;
                     invitation.submit(
-                            new Invitation.Answer(ratings(questionnaire, random), change, "email", false),
+                            new Invitation.Answer(
+                                    ratings(questionnaire, random),
+                                    change,
+                                    "email",
+                                    false,
+                                    batch.kind().equals("visit") ? AREAS.get(random.nextInt(AREAS.size())) : null),
                             asked.plusSeconds(3600L * (1 + random.nextInt(200))));
                     proposals.receive("svar-" + invitation.getId(), Proposal.Source.SURVEY, change);
                 }

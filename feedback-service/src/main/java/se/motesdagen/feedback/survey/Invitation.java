@@ -19,11 +19,15 @@ import se.motesdagen.platform.outbox.OutboxEvent;
 @Document("invitations")
 public class Invitation {
 
-    /** What was answered: each rated question's step (null: don't know), and the free answers. */
-    public record Answer(Map<String, Integer> ratings, String change, String hearBack, boolean wantsContact) {
+    /**
+     * What was answered: each rated question's step (null: don't know), the free answers, and the authority
+     * area the respondent's matter was about (null when not asked or not said).
+     */
+    public record Answer(
+            Map<String, Integer> ratings, String change, String hearBack, boolean wantsContact, String area) {
 
         public static Answer empty() {
-            return new Answer(Map.of(), null, null, false);
+            return new Answer(Map.of(), null, null, false, null);
         }
 
         public Integer rating(String question) {

@@ -303,6 +303,7 @@ public class Invitations {
         body.put("factors", factors);
         body.put("change", answer.change());
         body.put("hearBack", answer.hearBack());
+        body.put("area", answer.area());
         body.put("wantsContact", answer.wantsContact());
         body.put("registrationId", answer.wantsContact() ? invitation.getRegistrationId() : null);
         body.put("language", invitation.getLanguage());

@@ -21,12 +21,12 @@ class SurveyController {
     static final int MAX_TEXT = 4000;
 
     private final Invitations invitations;
-    private final SurveySettings settings;
+    private final SurveyDesigns designs;
     private final java.time.Clock clock;
 
-    SurveyController(Invitations invitations, SurveySettings settings, java.time.Clock clock) {
+    SurveyController(Invitations invitations, SurveyDesigns designs, java.time.Clock clock) {
         this.invitations = invitations;
-        this.settings = settings;
+        this.designs = designs;
         this.clock = clock;
     }
 
@@ -50,7 +50,7 @@ class SurveyController {
         if (invitation.isEmpty()) {
             return unknown(response);
         }
-        Questionnaire questionnaire = settings.questionnaire();
+        Questionnaire questionnaire = designs.questionnaire(invitation.get().getKind());
         Map<String, String> problems = new LinkedHashMap<>();
         Map<String, Integer> ratings = new LinkedHashMap<>();
         for (String question : questionnaire.rated()) {
@@ -81,8 +81,12 @@ class SurveyController {
         if (hearBack != null && !Questionnaire.HEAR_BACK.contains(hearBack)) {
             problems.put("hearBack", "survey.error.step");
         }
+        String area = questionnaire.askArea() ? strip(request.getParameter("area")) : null;
+        if (area != null && se.motesdagen.feedback.Areas.known(area) == null) {
+            problems.put("area", "survey.error.step");
+        }
         Invitation.Answer answer =
-                new Invitation.Answer(ratings, change, hearBack, request.getParameter("wantsContact") != null);
+                new Invitation.Answer(ratings, change, hearBack, request.getParameter("wantsContact") != null, area);
         if (!problems.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return show(invitation.get(), answer, token, problems, model);
@@ -112,7 +116,8 @@ class SurveyController {
         model.addAttribute("answer", answer);
         model.addAttribute("token", token);
         model.addAttribute("problems", problems);
-        model.addAttribute("questionnaire", settings.questionnaire());
+        model.addAttribute("questionnaire", designs.questionnaire(invitation.getKind()));
+        model.addAttribute("areas", se.motesdagen.feedback.Areas.CODES);
         model.addAttribute("hearBackOptions", Questionnaire.HEAR_BACK);
         model.addAttribute("open", invitation.open(clock.instant()));
         return "survey/form";

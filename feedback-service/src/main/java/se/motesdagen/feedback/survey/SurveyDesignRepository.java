@@ -1,0 +1,5 @@
+package se.motesdagen.feedback.survey;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface SurveyDesignRepository extends MongoRepository<SurveyDesign, String> {}
