@@ -1060,6 +1060,7 @@ abstract class NotificationJourneyTests {
                 .contains("Hej Olof Exempel!")
                 .contains("Du åker tillsammans med Karin Påhittad (Kommunalråd), tel. 070-000 00 01.")
                 .contains("Kontakt: Astrid Exempelsson, 0155-00 00 00")
+                .contains("Tar emot: Karl Exempelsson, bagarmästare, 070-000 00 02")
                 .contains("Körtid dit: 18 min");
         assertThat(full.text().indexOf("9.00–9.45 Gemensam start"))
                 .isLessThan(full.text().indexOf("10.30–11.30 Nyköpings Testbageri AB"))

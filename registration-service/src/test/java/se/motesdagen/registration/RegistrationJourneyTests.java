@@ -170,6 +170,7 @@ abstract class RegistrationJourneyTests {
                         .param("sniSection", "C")
                         .param("wantsVisit", "true")
                         .param("visitAddress", "Bagargatan 3, Nyköping")
+                        .param("visitMeets", "  Karl Exempelsson, bagarmästare ")
                         .param("visitAreas", "BYGGLOV", "LIVSMEDELSKONTROLL")
                         .param("visitWindows", "MORNING")
                         .param("suggestion", "Samla alla tillstånd hos en kontaktperson."))
@@ -219,6 +220,7 @@ abstract class RegistrationJourneyTests {
         assertThat(body.get("visitRequest").get("address").asString()).isEqualTo("Bagargatan 3, Nyköping");
         assertThat(body.get("visitRequest").get("topics").asString()).isEqualTo("bygglov, livsmedelskontroll");
         assertThat(body.get("visitRequest").get("areas").toString()).isEqualTo("[\"bygglov\",\"livsmedelskontroll\"]");
+        assertThat(body.get("visitRequest").get("meets").asString()).isEqualTo("Karl Exempelsson, bagarmästare");
         assertThat(body.get("visitRequest").get("windows").get(0).get("from").asString())
                 .isEqualTo("2027-08-26T08:00:00+02:00");
         assertThat(body.get("company").get("address").get("postalCode").asString())

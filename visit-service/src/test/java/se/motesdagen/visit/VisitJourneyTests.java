@@ -90,6 +90,7 @@ abstract class VisitJourneyTests {
         Document request = mongo.findOne(byId(registrationId), Document.class, "visitRequests");
         assertThat(request.getString("address")).isEqualTo("Bagargatan 3, Nyköping");
         assertThat(request.getString("town")).isEqualTo("Nyköping");
+        assertThat(request.getString("meets")).isEqualTo("Karl Exempelsson, bagarmästare, 070-000 00 02");
         assertThat(request.getList("areas", String.class)).containsExactly("bygglov", "livsmedelskontroll");
         assertThat(request.getList("windows", Document.class))
                 .singleElement()
@@ -321,6 +322,8 @@ abstract class VisitJourneyTests {
                     assertThat(e.type()).isEqualTo("se.motesdagen.visit.itinerary-published.v1");
                     assertThat(ContractSchemas.violations(e.type(), e.body())).isEmpty();
                     assertThat(e.body()).contains(firstVisit);
+                    // who meets the visitors, as the company wrote it, for the hosts
+                    assertThat(e.body()).contains("\"meets\":\"Karl Exempelsson, bagarmästare, 070-000 00 02\"");
                 });
         String body = scheduled.stream()
                 .filter(e -> e.key().equals(firstVisit))

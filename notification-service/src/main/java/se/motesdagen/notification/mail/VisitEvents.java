@@ -102,6 +102,7 @@ final class VisitEvents {
             String address,
             String locality,
             Contact contact,
+            String meets,
             List<String> topics,
             int driveMinutesBefore) {
 

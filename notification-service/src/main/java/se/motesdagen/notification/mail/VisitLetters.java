@@ -65,6 +65,7 @@ final class VisitLetters {
                                 stop.address(),
                                 stop.contact() == null ? null : stop.contact().name(),
                                 stop.contact() == null ? null : stop.contact().phone(),
+                                stop.meets(),
                                 String.join(", ", stop.topics()),
                                 stop.driveMinutesBefore()))
                         .toList());
@@ -84,6 +85,7 @@ final class VisitLetters {
             String address,
             String contactName,
             String contactPhone,
+            String meets,
             String topics,
             int driveMinutes) {}
 

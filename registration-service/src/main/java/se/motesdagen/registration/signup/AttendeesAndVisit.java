@@ -13,6 +13,9 @@ interface AttendeesAndVisit {
 
     String getVisitTopics();
 
+    /** Who at the company will meet the visitors; blank when it is the contact person. */
+    String getVisitMeets();
+
     List<VisitArea> getVisitAreas();
 
     List<VisitWindow> getVisitWindows();

@@ -25,6 +25,9 @@ public class ChangeForm implements AttendeesAndVisit {
     @Size(max = 2000, message = "{registration.visitTopics.tooLong}")
     private String visitTopics;
 
+    @Size(max = 200, message = "{registration.visitMeets.tooLong}")
+    private String visitMeets;
+
     @Size(max = 10, message = "{registration.visitAreas.tooMany}")
     private List<VisitArea> visitAreas = new ArrayList<>();
 
@@ -47,6 +50,7 @@ public class ChangeForm implements AttendeesAndVisit {
             form.wantsVisit = true;
             form.visitAddress = visit.address();
             form.visitTopics = visit.topics();
+            form.visitMeets = visit.meets();
             form.visitAreas = new ArrayList<>(visit.areas());
             form.visitWindows = new ArrayList<>(visit.windows());
         }
@@ -87,6 +91,15 @@ public class ChangeForm implements AttendeesAndVisit {
 
     public void setVisitTopics(String visitTopics) {
         this.visitTopics = visitTopics;
+    }
+
+    @Override
+    public String getVisitMeets() {
+        return visitMeets;
+    }
+
+    public void setVisitMeets(String visitMeets) {
+        this.visitMeets = visitMeets;
     }
 
     @Override

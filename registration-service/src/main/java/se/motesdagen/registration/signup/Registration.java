@@ -420,13 +420,18 @@ public class Registration {
 
     /**
      * A wish for a visit by a politician and an official: where, what about (free text and the areas
-     * ticked), and when in the day suits the company.
+     * ticked), when in the day suits the company, and who will meet the visitors (null: the contact).
      */
-    public record VisitRequest(String address, String topics, List<VisitArea> areas, List<VisitWindow> windows) {
+    public record VisitRequest(
+            String address, String topics, List<VisitArea> areas, List<VisitWindow> windows, String meets) {
 
         public VisitRequest {
             areas = areas == null ? List.of() : List.copyOf(areas);
             windows = windows == null ? List.of() : List.copyOf(windows);
+        }
+
+        public VisitRequest(String address, String topics, List<VisitArea> areas, List<VisitWindow> windows) {
+            this(address, topics, areas, windows, null);
         }
 
         public VisitRequest(String address, String topics) {

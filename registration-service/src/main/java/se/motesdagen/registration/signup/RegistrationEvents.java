@@ -172,7 +172,8 @@ class RegistrationEvents {
                                         w.code(),
                                         event.at(w.from()).toOffsetDateTime(),
                                         event.at(w.to()).toOffsetDateTime()))
-                                .toList());
+                                .toList(),
+                        registration.getVisitRequest().meets());
         return new RegistrationConfirmedV1(
                 registration.getId(),
                 event.id(),
@@ -305,7 +306,7 @@ class RegistrationEvents {
 
     record SessionV1(String sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
-    record VisitRequestV1(String address, String topics, List<VisitArea> areas, List<WindowV1> windows) {}
+    record VisitRequestV1(String address, String topics, List<VisitArea> areas, List<WindowV1> windows, String meets) {}
 
     /** A part of the day the company would rather be visited in, as times on the day. */
     record WindowV1(String code, OffsetDateTime from, OffsetDateTime to) {}

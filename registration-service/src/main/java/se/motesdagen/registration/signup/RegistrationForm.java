@@ -79,6 +79,9 @@ public class RegistrationForm implements AttendeesAndVisit {
     @Size(max = 2000, message = "{registration.visitTopics.tooLong}")
     private String visitTopics;
 
+    @Size(max = 200, message = "{registration.visitMeets.tooLong}")
+    private String visitMeets;
+
     @AssertTrue(message = "{registration.consent.required}")
     private boolean consent;
 
@@ -239,6 +242,14 @@ public class RegistrationForm implements AttendeesAndVisit {
 
     public void setVisitTopics(String visitTopics) {
         this.visitTopics = visitTopics;
+    }
+
+    public String getVisitMeets() {
+        return visitMeets;
+    }
+
+    public void setVisitMeets(String visitMeets) {
+        this.visitMeets = visitMeets;
     }
 
     public boolean isConsent() {

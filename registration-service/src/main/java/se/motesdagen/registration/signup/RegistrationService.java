@@ -533,7 +533,10 @@ public class RegistrationService {
                         form.getVisitAddress().strip(),
                         visitTopics(form),
                         form.getVisitAreas().stream().distinct().toList(),
-                        form.getVisitWindows().stream().distinct().toList())
+                        form.getVisitWindows().stream().distinct().toList(),
+                        isBlank(form.getVisitMeets())
+                                ? null
+                                : form.getVisitMeets().strip())
                 : null;
     }
 

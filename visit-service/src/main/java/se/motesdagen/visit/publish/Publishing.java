@@ -174,6 +174,7 @@ public class Publishing implements PublishedVisits {
                 request.contactName(),
                 request.contactEmail(),
                 request.contactPhone(),
+                request.meets(),
                 request.language(),
                 planned.topicNames());
         visit.schedule(planned.getTeam().getId(), hostRefs, start, end, AnswerLinks.hash(token), now);
@@ -283,6 +284,11 @@ public class Publishing implements PublishedVisits {
                 stop.put("address", visit.getPlace().name());
                 stop.put("locality", null);
                 stop.put("contact", contact(open.get(visit.getId())));
+                stop.put(
+                        "meets",
+                        open.get(visit.getId()) == null
+                                ? null
+                                : open.get(visit.getId()).meets());
                 stop.put("topics", visit.topicNames());
                 stop.put("driveMinutesBefore", visit.getDriveMinutes());
                 stops.add(stop);
@@ -348,6 +354,7 @@ public class Publishing implements PublishedVisits {
         stop.put("address", team.getLunch().place().name());
         stop.put("locality", null);
         stop.put("contact", null);
+        stop.put("meets", null);
         stop.put("topics", List.of());
         stop.put("driveMinutesBefore", 0);
         return stop;

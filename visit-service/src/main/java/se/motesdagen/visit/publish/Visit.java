@@ -79,6 +79,9 @@ public class Visit {
     private String contactName;
     private String contactEmail;
     private String contactPhone;
+    /** Who at the company meets the visitors, when not the contact person. */
+    private String meets;
+
     private String language;
     private String teamId;
     private List<HostRef> hosts;
@@ -119,6 +122,7 @@ public class Visit {
             String contactName,
             String contactEmail,
             String contactPhone,
+            String meets,
             String language,
             List<String> topics) {
         this.eventName = eventName;
@@ -127,6 +131,7 @@ public class Visit {
         this.contactName = contactName;
         this.contactEmail = contactEmail;
         this.contactPhone = contactPhone;
+        this.meets = meets;
         this.language = language;
         this.topics = List.copyOf(topics);
     }
@@ -165,6 +170,7 @@ public class Visit {
         this.contactName = null;
         this.contactEmail = null;
         this.contactPhone = null;
+        this.meets = null;
         this.changeReason = null;
         this.preferredTimes = null;
         this.tokenHash = null;
@@ -250,6 +256,10 @@ public class Visit {
 
     public String getContactPhone() {
         return contactPhone;
+    }
+
+    public String getMeets() {
+        return meets;
     }
 
     public String getLanguage() {

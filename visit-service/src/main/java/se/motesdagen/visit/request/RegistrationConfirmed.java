@@ -41,7 +41,7 @@ record RegistrationConfirmed(
     record Contact(String name, String email, String phone) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Visit(String address, String topics, List<String> areas, List<Window> windows) {}
+    record Visit(String address, String topics, List<String> areas, List<Window> windows, String meets) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Window(OffsetDateTime from, OffsetDateTime to) {}

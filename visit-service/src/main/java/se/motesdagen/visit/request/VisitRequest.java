@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A company's wish for a visit by a politician and an official, as its registration last described it:
- * where, about what (the areas it ticked and its own words), and when it can receive. Keyed by the
+ * where, about what (the areas it ticked and its own words), when it can receive, and who will meet the
+ * visitors ({@code meets}: null when it is the contact person). Keyed by the
  * registration id: one registration, one request, however often its events arrive.
  */
 @Document("visitRequests")
@@ -33,7 +34,8 @@ public record VisitRequest(
         Status status,
         Instant requestedAt,
         Instant changedAt,
-        String sourceMessageId) {
+        String sourceMessageId,
+        String meets) {
 
     public enum Status {
         REQUESTED,
@@ -78,7 +80,8 @@ public record VisitRequest(
                 status,
                 requestedAt,
                 changedAt,
-                sourceMessageId);
+                sourceMessageId,
+                meets);
     }
 
     /** Times the company was given and asked to change: not planned then again. */

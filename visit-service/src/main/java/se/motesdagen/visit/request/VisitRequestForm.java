@@ -24,6 +24,7 @@ public class VisitRequestForm {
     private String contactName = "";
     private String contactEmail = "";
     private String contactPhone = "";
+    private String meets = "";
     private String address = "";
     private String topics = "";
     private String language = "sv";
@@ -53,6 +54,9 @@ public class VisitRequestForm {
                     email.isEmpty()
                             ? "E-postadress saknas: dit skickas tiden och länken för att bekräfta."
                             : "E-postadressen ”" + email + "” ser inte riktig ut.");
+        }
+        if (meets.length() > 200) {
+            problems.put("meets", "Skriv högst 200 tecken om vem som tar emot.");
         }
         if (address.isBlank()) {
             problems.put("address", "Adressen saknas: värdarna ska hitta dit.");
@@ -132,6 +136,15 @@ public class VisitRequestForm {
 
     public void setContactPhone(String contactPhone) {
         this.contactPhone = contactPhone == null ? "" : contactPhone;
+    }
+
+    /** Who at the company meets the visitors; empty when it is the contact person. */
+    public String getMeets() {
+        return meets;
+    }
+
+    public void setMeets(String meets) {
+        this.meets = meets == null ? "" : meets;
     }
 
     public String getAddress() {

@@ -127,6 +127,7 @@ public class VisitRequests {
                         .unset("contactName")
                         .unset("contactEmail")
                         .unset("contactPhone")
+                        .unset("meets")
                         .unset("address")
                         .unset("town")
                         .unset("topics"),
@@ -193,7 +194,10 @@ public class VisitRequests {
                 VisitRequest.Status.REQUESTED,
                 now,
                 now,
-                null));
+                null,
+                form.getMeets() == null || form.getMeets().isBlank()
+                        ? null
+                        : form.getMeets().strip()));
         log.info("Visit request {} added by staff", request.registrationId());
         meters.counter("motesdagen.visit.requests.recorded", "event", BY_HAND_EVENT)
                 .increment();
@@ -228,6 +232,9 @@ public class VisitRequests {
                 VisitRequest.Status.REQUESTED,
                 requestedAt,
                 event.at(),
-                sourceMessageId);
+                sourceMessageId,
+                wish.meets() == null || wish.meets().isBlank()
+                        ? null
+                        : wish.meets().strip());
     }
 }
