@@ -325,6 +325,19 @@ abstract class VisitJourneyTests {
                     // who meets the visitors, as the company wrote it, for the hosts
                     assertThat(e.body()).contains("\"meets\":\"Karl Exempelsson, bagarmästare, 070-000 00 02\"");
                 });
+        // staff find every host's day in one list, each linked to the printable itinerary
+        String hostId = mongo.findOne(
+                        Query.query(Criteria.where("email").is("pp@publish.example")), Document.class, "hosts")
+                .getString("_id");
+        mvc.perform(get("/personal/scheman").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Fredag 3 september 2027")))
+                .andExpect(content().string(containsString("Publicerad Politiker (Kommunalråd)")))
+                .andExpect(content().string(containsString("/personal/scheman/" + hostId + "/2027-09-03")))
+                .andExpect(content().string(containsString("Nyköpings Testbageri AB")));
+        mvc.perform(get("/personal/scheman/" + hostId + "/2027-09-03").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tar emot: Karl Exempelsson")));
         String body = scheduled.stream()
                 .filter(e -> e.key().equals(firstVisit))
                 .findFirst()

@@ -27,6 +27,42 @@ class StaffItineraryController {
         this.hosts = hosts;
     }
 
+    /** One host's published visits of one day, in order. */
+    record HostDay(Visit.HostRef host, List<Visit> visits) {}
+
+    /** A day with each host's list, hosts by name. */
+    record Day(LocalDate day, List<HostDay> hosts) {}
+
+    /**
+     * Every host's published visits, day by day: a plain list per host, each with the link to the
+     * printable day. Visits called off are left out.
+     */
+    @GetMapping("/personal/scheman")
+    String all(Model model) {
+        java.util.Map<LocalDate, java.util.Map<String, HostDay>> byDay = new java.util.TreeMap<>();
+        visits.findAll().stream()
+                .filter(v -> v.getStatus() != Visit.Status.CANCELLED && v.getStartsAt() != null)
+                .sorted(java.util.Comparator.comparing(Visit::getStartsAt))
+                .forEach(v -> v.getHosts()
+                        .forEach(h -> byDay.computeIfAbsent(v.getDay(), d -> new java.util.HashMap<>())
+                                .computeIfAbsent(h.hostId(), id -> new HostDay(h, new java.util.ArrayList<>()))
+                                .visits()
+                                .add(v)));
+        model.addAttribute(
+                "days",
+                byDay.entrySet().stream()
+                        .map(e -> new Day(
+                                e.getKey(),
+                                e.getValue().values().stream()
+                                        .sorted(java.util.Comparator.comparing(
+                                                hd -> hd.host().name(),
+                                                java.text.Collator.getInstance(java.util.Locale.of("sv", "SE"))))
+                                        .toList()))
+                        .toList());
+        model.addAttribute("zone", Publishing.STOCKHOLM);
+        return "publish/itineraries";
+    }
+
     @GetMapping("/personal/scheman/{hostId}/{day}")
     String itinerary(@PathVariable String hostId, @PathVariable String day, Model model) {
         Host host = hosts.all().stream()
