@@ -764,6 +764,18 @@ abstract class FeedbackJourneyTests {
                 .andExpect(content().string(containsString("1 av ")))
                 .andExpect(content().string(containsString("Lokala leverantörer i upphandlingar")));
 
+        // the dashboard's proposals board: the votes beside each proposal, in the export too
+        mvc.perform(get("/personal/resultat").with(staff))
+                .andExpect(content().string(containsString("Förslagen: röster och åtgärder")))
+                .andExpect(content().string(containsString("Lokala leverantörer i upphandlingar")));
+        assertThat(mvc.perform(get("/personal/resultat/forslag.csv").with(staff))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("förslag;område;röster;läge;åtgärd;ansvarig;klart senast")
+                .contains("Lokala leverantörer i upphandlingar;;1;korta listan;;;")
+                .contains("Snabbare bygglov;;0;korta listan;;;");
+
         // erasure: the ballot no longer names anyone, and its vote still counts
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             producer.sendExample(

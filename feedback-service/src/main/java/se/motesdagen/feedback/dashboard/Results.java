@@ -55,8 +55,11 @@ public class Results {
     /** One answer's spread: for each step of the scale how many chose it, and how many did not know. */
     public record Spread(String question, Map<Integer, Integer> steps, int dontKnow) {}
 
-    /** A respondent's words, with who said it only when they asked to be contacted. */
-    public record Said(String text, String about, String who) {}
+    /**
+     * A respondent's words, with the authority area they named (or null) and who said it only when they
+     * asked to be contacted.
+     */
+    public record Said(String text, String about, String who, String area) {}
 
     public record Summary(
             Figure nki,
@@ -132,7 +135,8 @@ public class Results {
                         i.getAboutTitle(),
                         i.getAnswer().wantsContact() && i.getRecipientName() != null
                                 ? i.getRecipientName() + ", " + i.getCompanyName()
-                                : null))
+                                : null,
+                        i.getAnswer().area()))
                 .toList();
         return new Summary(nki, factors, spreads, byYear, byArea, batches, said, answered.size());
     }

@@ -26,10 +26,33 @@ class StaffDashboardController {
 
     private final Results results;
     private final ReferenceSeries reference;
+    private final se.motesdagen.feedback.proposal.Proposals proposals;
+    private final se.motesdagen.feedback.vote.Votes votes;
 
-    StaffDashboardController(Results results, ReferenceSeries reference) {
+    StaffDashboardController(
+            Results results,
+            ReferenceSeries reference,
+            se.motesdagen.feedback.proposal.Proposals proposals,
+            se.motesdagen.feedback.vote.Votes votes) {
         this.results = results;
         this.reference = reference;
+        this.proposals = proposals;
+        this.votes = votes;
+    }
+
+    /** A proposal on the shortlist or chosen, with its votes and what is done about it. */
+    record ProposalLine(se.motesdagen.feedback.proposal.Proposal proposal, Integer votes) {}
+
+    /** The shortlisted and chosen proposals, most votes first: the proposals board as the dashboard shows it. */
+    private List<ProposalLine> proposalLines() {
+        var counts = votes.latestCounts();
+        return proposals.everything().stream()
+                .filter(p -> p.getStatus() == se.motesdagen.feedback.proposal.Proposal.Status.SHORTLISTED
+                        || p.getStatus() == se.motesdagen.feedback.proposal.Proposal.Status.CHOSEN)
+                .map(p -> new ProposalLine(p, counts.get(p.getId())))
+                .sorted(java.util.Comparator.comparing((ProposalLine line) -> line.votes() == null ? -1 : line.votes())
+                        .reversed())
+                .toList();
     }
 
     @GetMapping("/personal/resultat")
@@ -49,7 +72,47 @@ class StaffDashboardController {
         model.addAttribute("kinds", KINDS);
         model.addAttribute("minimumN", Figure.MINIMUM_N);
         model.addAttribute("factorCodes", Questionnaire.FACTORS);
+        model.addAttribute("proposalLines", proposalLines());
+        model.addAttribute(
+                "openProposals",
+                proposals.everything().stream()
+                        .filter(p -> p.getStatus() == se.motesdagen.feedback.proposal.Proposal.Status.OPEN)
+                        .count());
         return "dashboard/overview";
+    }
+
+    /** The proposals board as a spreadsheet: each shortlisted or chosen proposal, votes and action. */
+    @GetMapping(value = "/personal/resultat/forslag.csv", produces = "text/csv")
+    void exportProposals(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"forslag.csv\"");
+        var out = response.getOutputStream();
+        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        var printer = CSVFormat.DEFAULT.builder().setDelimiter(';').get().print(writer);
+        for (List<String> row : proposalRows()) {
+            printer.printRecord(
+                    row.stream().map(StaffDashboardController::defused).toList());
+        }
+        printer.flush();
+    }
+
+    private List<List<String>> proposalRows() {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("förslag", "område", "röster", "läge", "åtgärd", "ansvarig", "klart senast"));
+        for (ProposalLine line : proposalLines()) {
+            var p = line.proposal();
+            var action = p.getAction();
+            rows.add(List.of(
+                    p.getText(),
+                    p.getArea() == null ? "" : p.getArea(),
+                    line.votes() == null ? "" : line.votes().toString(),
+                    action == null ? "korta listan" : action.state(),
+                    action == null ? "" : action.what(),
+                    action == null ? "" : action.owner(),
+                    action == null || action.due() == null ? "" : action.due().toString()));
+        }
+        return rows;
     }
 
     @GetMapping(value = "/personal/resultat/svar.csv", produces = "text/csv")
@@ -110,6 +173,14 @@ class StaffDashboardController {
         }
         answers.range(0, 0, 0, rows.getFirst().size() - 1).style().bold().set();
         answers.freezePane(0, 1);
+        var board = workbook.newWorksheet("Förslag");
+        List<List<String>> proposalRows = proposalRows();
+        for (int r = 0; r < proposalRows.size(); r++) {
+            for (int c = 0; c < proposalRows.get(r).size(); c++) {
+                board.inlineString(r, c, proposalRows.get(r).get(c));
+            }
+        }
+        board.range(0, 0, 0, proposalRows.getFirst().size() - 1).style().bold().set();
         workbook.finish();
     }
 

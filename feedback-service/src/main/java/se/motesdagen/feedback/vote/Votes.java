@@ -267,6 +267,17 @@ public class Votes {
         return new Result(tallies, all.size(), cast);
     }
 
+    /** The votes each proposal got in the latest vote it was on, by proposal id (none before any vote). */
+    public Map<String, Integer> latestCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Vote vote : votes.findAllByOrderByRoundDesc()) { // newest first: a later vote's count wins
+            for (Tally tally : result(vote).tallies()) {
+                counts.putIfAbsent(tally.item().proposalId(), tally.votes());
+            }
+        }
+        return counts;
+    }
+
     /** Staff stop the vote before its planned close. */
     boolean close(String voteId) {
         return change(voteId, vote -> {
