@@ -984,6 +984,109 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
+    void aVisitsOnlyDayHasNoSessionsAndEveryRegistrationIsAVisitRequestSaidOnTheForm() throws Exception {
+        String name = "Besöksdag " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String created = mvc.perform(post("/personal/program")
+                        .with(csrf())
+                        .with(staff())
+                        .param("name", name)
+                        .param("date", "2027-11-10")
+                        .param("opensAt", "09:00")
+                        .param("closesAt", "16:00")
+                        .param("location", "Företagen i Nyköpings kommun"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        String dayId = created.substring("/personal/program/".length());
+        mvc.perform(post(created + "/pass")
+                        .with(csrf())
+                        .with(staff())
+                        .param("title", "Ett pass för mycket")
+                        .param("startsAt", "10:00")
+                        .param("endsAt", "11:00")
+                        .param("capacity", "10"))
+                .andExpect(status().is3xxRedirection());
+        // a day with sessions cannot become visits only; without them it can, and takes no sessions
+        var visitsOnlyDay = post(created)
+                .with(csrf())
+                .with(staff())
+                .param("name", name)
+                .param("date", "2027-11-10")
+                .param("opensAt", "09:00")
+                .param("closesAt", "16:00")
+                .param("location", "Företagen i Nyköpings kommun")
+                .param("published", "true")
+                .param("visitsOnly", "true");
+        mvc.perform(visitsOnlyDay)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Dagen har pass: ta bort dem först")));
+        mvc.perform(
+                post(created + "/pass/ett-pass-for-mycket/ta-bort").with(csrf()).with(staff()));
+        mvc.perform(visitsOnlyDay).andExpect(status().is3xxRedirection());
+        mvc.perform(post(created + "/pass")
+                        .with(csrf())
+                        .with(staff())
+                        .param("title", "Ändå ett pass")
+                        .param("startsAt", "10:00")
+                        .param("endsAt", "11:00")
+                        .param("capacity", "10"))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(mongo.findById(dayId, Document.class, "events").getList("sessions", Document.class))
+                .isEmpty();
+
+        mvc.perform(get("/evenemang/" + dayId))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("Det finns inga dialogpass att välja")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("name=\"attendees[0].sessionIds\""))))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "<input type=\"hidden\" name=\"wantsVisit\" value=\"true\">")));
+        // a registration that does not ask for the visit is told what the day is; nothing is stored
+        String refused = Companies.newOrganisationNumber();
+        mvc.perform(validFormFor(
+                        dayId,
+                        refused,
+                        "attendees[0].sessionIds",
+                        null,
+                        "attendees[1].name",
+                        null,
+                        "attendees[1].sessionIds",
+                        null,
+                        "attendees[1].needs",
+                        null))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("bara för företagsbesök")));
+        assertThat(mongo.exists(byOrgNr(refused), "registrations")).isFalse();
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validFormFor(
+                        dayId,
+                        orgNr,
+                        "attendees[0].sessionIds",
+                        null,
+                        "attendees[1].name",
+                        null,
+                        "attendees[1].sessionIds",
+                        null,
+                        "attendees[1].needs",
+                        null,
+                        "wantsVisit",
+                        "true",
+                        "visitAddress",
+                        "Verkstadsvägen 2, Nyköping",
+                        "visitAreas",
+                        "BYGGLOV",
+                        "visitMeets",
+                        "Astrid Exempelsson"))
+                .andExpect(status().is3xxRedirection());
+        Document stored = registrationOf(orgNr);
+        assertThat(stored.get("visitRequest", Document.class).getString("address"))
+                .isEqualTo("Verkstadsvägen 2, Nyköping");
+    }
+
+    @Test
     void staffBuildADayAsADraftPublishItAndALargerRoomLetsTheWaitingListIn() throws Exception {
         String name =
                 "Företagsfrukost " + java.util.UUID.randomUUID().toString().substring(0, 8);

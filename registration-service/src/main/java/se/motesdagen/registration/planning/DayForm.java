@@ -44,6 +44,9 @@ public class DayForm {
 
     private boolean published;
 
+    /** A day of company visits only, with no dialogue sessions. */
+    private boolean visitsOnly;
+
     /** The rules between fields, reported on the field to change so the error summary links to it. */
     void checkOrder(Errors errors) {
         if (opensAt != null && closesAt != null && !closesAt.isAfter(opensAt)) {
@@ -67,6 +70,7 @@ public class DayForm {
         form.registrationCloses =
                 day.registrationCloses() == null ? null : LocalDateTime.ofInstant(day.registrationCloses(), Day.ZONE);
         form.published = day.isPublished();
+        form.visitsOnly = day.isVisitsOnly();
         return form;
     }
 
@@ -86,7 +90,16 @@ public class DayForm {
                 registrationCloses == null
                         ? null
                         : registrationCloses.atZone(Day.ZONE).toInstant(),
-                published);
+                published,
+                visitsOnly);
+    }
+
+    public boolean isVisitsOnly() {
+        return visitsOnly;
+    }
+
+    public void setVisitsOnly(boolean visitsOnly) {
+        this.visitsOnly = visitsOnly;
     }
 
     public String getName() {

@@ -81,6 +81,9 @@ class ProgrammeEditorController {
             HttpServletResponse response) {
         Day day = day(id);
         form.checkOrder(errors);
+        if (form.isVisitsOnly() && !day.sessions().isEmpty()) {
+            errors.rejectValue("visitsOnly", "programme.visitsOnly.hasSessions");
+        }
         if (errors.hasErrors()) {
             addDay(model, day);
             model.addAttribute("sessionForm", new SessionForm());
@@ -102,6 +105,9 @@ class ProgrammeEditorController {
             HttpServletResponse response) {
         Day day = day(id);
         form.checkOrder(errors);
+        if (day.isVisitsOnly()) {
+            errors.reject("programme.visitsOnly.noSessions");
+        }
         if (errors.hasErrors()) {
             model.addAttribute("dayForm", DayForm.of(day));
             addDay(model, day);

@@ -29,7 +29,8 @@ public record Day(
         List<Session> sessions,
         Instant registrationOpens,
         Instant registrationCloses,
-        Boolean published) {
+        Boolean published,
+        Boolean visitsOnly) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
@@ -60,7 +61,16 @@ public record Day(
                 sessions,
                 registrationOpens,
                 registrationCloses,
+                null,
                 null);
+    }
+
+    /**
+     * A day of company visits only: no dialogue sessions; a company registers to be visited, and names
+     * who will be there.
+     */
+    public boolean isVisitsOnly() {
+        return visitsOnly != null && visitsOnly;
     }
 
     /** Whether the public sees the day; a draft is seen only by staff. */
@@ -80,7 +90,8 @@ public record Day(
                 sessions,
                 registrationOpens,
                 registrationCloses,
-                published);
+                published,
+                visitsOnly);
     }
 
     public Optional<Session> session(String sessionId) {

@@ -642,6 +642,9 @@ public class RegistrationService {
                 problems.add(new FieldProblem(field, "registration.sessions.overlap"));
             }
         }
+        if (event.isVisitsOnly() && !form.isWantsVisit()) {
+            problems.add(new FieldProblem("wantsVisit", "registration.visitsOnly.visitRequired"));
+        }
         if (form.isWantsVisit()) {
             if (isBlank(form.getVisitAddress())) {
                 problems.add(new FieldProblem("visitAddress", "registration.visitAddress.required"));
