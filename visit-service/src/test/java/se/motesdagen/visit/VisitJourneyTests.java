@@ -264,6 +264,36 @@ abstract class VisitJourneyTests {
                 .extracting(v -> v.getId())
                 .as("the locked team's day stays as it was")
                 .containsExactlyElementsOf(lockedDay);
+
+        // the board is kept, so a restart or a second instance shows the same plan ...
+        Document kept = mongo.findById("2027-09-02", Document.class, "draftPlans");
+        Document firstTeam = kept.getList("teams", Document.class).getFirst();
+        assertThat(firstTeam.getBoolean("locked")).isTrue();
+        assertThat(firstTeam.getList("visitIds", String.class)).containsExactlyElementsOf(lockedDay);
+        // ... and a change another instance kept later is what this one shows and publishes
+        List<Document> keptTeams = kept.getList("teams", Document.class);
+        Document other = keptTeams.stream()
+                .skip(1)
+                .filter(t -> !t.getList("visitIds", String.class).isEmpty())
+                .findFirst()
+                .orElseThrow();
+        String takenElsewhere = other.getList("visitIds", String.class).getFirst();
+        other.put(
+                "visitIds",
+                other.getList("visitIds", String.class).stream()
+                        .filter(id -> !id.equals(takenElsewhere))
+                        .toList());
+        kept.put("savedAt", java.util.Date.from(java.time.Instant.now().plusSeconds(60)));
+        mongo.save(kept, "draftPlans");
+        mvc.perform(get("/personal/planering").param("dag", "2027-09-02").with(httpBasic("personal", "motesdagen")))
+                .andExpect(status().isOk());
+        assertThat(board.snapshot().plan().getVisits())
+                .filteredOn(v -> v.getId().equals(takenElsewhere))
+                .singleElement()
+                .satisfies(v -> assertThat(v.getTeam())
+                        .as("taken out by the other instance")
+                        .isNull());
+        assertThat(board.snapshot().plan().getTeams().getFirst().isPinned()).isTrue();
     }
 
     @Test

@@ -53,13 +53,13 @@ class StaffPlanningController {
             @RequestParam(name = "dag", required = false) String dag,
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
-        PlanningBoard.Snapshot snapshot = board.snapshot();
-        if (snapshot.state() == PlanningBoard.State.SOLVING) {
-            response.setHeader("Refresh", "3"); // live progress without JavaScript
-        }
         LocalDate day = parse(dag);
         if (day == null) {
-            day = snapshot.day() != null ? snapshot.day() : firstDayWithHosts();
+            day = board.snapshot().day() != null ? board.snapshot().day() : firstDayWithHosts();
+        }
+        PlanningBoard.Snapshot snapshot = board.snapshot(day);
+        if (snapshot.state() == PlanningBoard.State.SOLVING) {
+            response.setHeader("Refresh", "3"); // live progress without JavaScript
         }
         model.addAttribute("day", day);
         model.addAttribute("dayInvalid", dag != null && parse(dag) == null);
@@ -101,7 +101,9 @@ class StaffPlanningController {
             @RequestParam(name = "besok") String visitId,
             @RequestParam(name = "till", required = false) String teamId,
             @RequestParam(name = "plats", required = false) String place,
+            @RequestParam(name = "dag", required = false) String dag,
             RedirectAttributes redirect) {
+        board.snapshot(parse(dag)); // the day's latest plan, whichever instance changed it
         Integer position = null;
         if (place != null && !place.isBlank()) {
             try {
@@ -130,7 +132,9 @@ class StaffPlanningController {
     String lock(
             @RequestParam(name = "lag") String teamId,
             @RequestParam(name = "last", defaultValue = "true") boolean locked,
+            @RequestParam(name = "dag", required = false) String dag,
             RedirectAttributes redirect) {
+        board.snapshot(parse(dag));
         if (!board.lock(teamId, locked)) {
             redirect.addFlashAttribute("message", "staff.planning.moveUnknown");
         }
@@ -142,7 +146,9 @@ class StaffPlanningController {
     String pin(
             @RequestParam(name = "besok") String visitId,
             @RequestParam(name = "last", defaultValue = "true") boolean pinned,
+            @RequestParam(name = "dag", required = false) String dag,
             RedirectAttributes redirect) {
+        board.snapshot(parse(dag));
         if (!board.pin(visitId, pinned)) {
             redirect.addFlashAttribute("message", "staff.planning.pinRefused");
         }
@@ -160,7 +166,7 @@ class StaffPlanningController {
     @PostMapping("/personal/planering/publicera")
     String publish(@RequestParam(name = "dag") String dag, RedirectAttributes redirect) {
         LocalDate day = parse(dag);
-        PlanningBoard.Snapshot snapshot = board.snapshot();
+        PlanningBoard.Snapshot snapshot = board.snapshot(day);
         if (day == null
                 || snapshot.state() != PlanningBoard.State.DONE
                 || snapshot.plan() == null
@@ -179,6 +185,7 @@ class StaffPlanningController {
             redirect.addFlashAttribute("message", "staff.planning.badDay");
             return "redirect:/personal/planering";
         }
+        board.snapshot(day); // solving around pins starts from the day's latest plan
         if (!board.start(day)) {
             redirect.addFlashAttribute("message", "staff.planning.busy");
         }

@@ -58,6 +58,59 @@ class PlanBuilder {
         return plan;
     }
 
+    /**
+     * The board's plan as it was kept: the day's teams and open requests read afresh, each kept team's
+     * visits put back in their order (a visit no longer open is left out, a new request stays unplanned),
+     * locks and pins as they were. A team whose hosts changed is no longer the same team: it starts empty.
+     */
+    VisitPlan restore(LocalDate day, DraftPlan draft) {
+        VisitPlan plan = new VisitPlan(teams(day), visits(day));
+        Map<String, PlannedVisit> byId = new HashMap<>();
+        plan.getVisits().forEach(v -> byId.put(v.getId(), v));
+        Map<Set<String>, DraftPlan.DraftTeam> kept = new HashMap<>();
+        draft.teams().forEach(t -> kept.put(Set.copyOf(t.hostIds()), t));
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        for (Team team : plan.getTeams()) {
+            DraftPlan.DraftTeam was = kept.get(hostIds(team));
+            if (was == null) {
+                continue;
+            }
+            team.setPinned(was.locked());
+            for (String visitId : was.visitIds()) {
+                PlannedVisit visit = byId.get(visitId);
+                if (visit != null && placed.add(visitId)) {
+                    team.getVisits().add(visit);
+                }
+            }
+        }
+        SCORING.update(plan);
+        draft.pinnedVisits().stream()
+                .map(byId::get)
+                .filter(java.util.Objects::nonNull)
+                .forEach(PlannedVisit::pin);
+        SCORING.update(plan);
+        return plan;
+    }
+
+    /** What to keep of a plan on the board: see {@link #restore}. */
+    static DraftPlan draft(LocalDate day, VisitPlan plan, java.time.Instant now) {
+        return new DraftPlan(
+                day.toString(),
+                plan.getTeams().stream()
+                        .map(team -> new DraftPlan.DraftTeam(
+                                hostIds(team).stream().sorted().toList(),
+                                team.isPinned(),
+                                team.getVisits().stream()
+                                        .map(PlannedVisit::getId)
+                                        .toList()))
+                        .toList(),
+                plan.getVisits().stream()
+                        .filter(PlannedVisit::isPinned)
+                        .map(PlannedVisit::getId)
+                        .toList(),
+                now);
+    }
+
     /** Puts each kept visit in the team of its hosts, in the order of their starts, and pins it there. */
     void keepPublished(VisitPlan plan, List<PublishedVisits.Kept> kept) {
         Map<String, PlannedVisit> byId = new HashMap<>();

@@ -43,17 +43,62 @@ public class PlanningBoard {
     private final AtomicReference<Snapshot> snapshot =
             new AtomicReference<>(new Snapshot(State.IDLE, null, null, null));
     private final AtomicReference<Solver<VisitPlan>> running = new AtomicReference<>();
+    private final DraftPlanRepository drafts;
+    private final java.time.Clock clock;
+    /** When the plan in memory was kept (or read back): a newer kept plan is another instance's work. */
+    private volatile java.time.Instant shownSavedAt;
 
     PlanningBoard(
             PlanBuilder builder,
+            DraftPlanRepository drafts,
+            java.time.Clock clock,
             @Value("${motesdagen.visit.planning.time-limit:60s}") Duration limit,
             @Value("${motesdagen.visit.planning.unimproved-limit:15s}") Duration unimproved) {
         this.builder = builder;
+        this.drafts = drafts;
+        this.clock = clock;
         this.planner = VisitPlanner.optimising(limit, unimproved);
     }
 
     public Snapshot snapshot() {
         return snapshot.get();
+    }
+
+    /**
+     * The board for a day: the plan in memory when it is that day's latest, else the plan last kept for
+     * the day (after a restart, or when another instance of the service changed it since), read back.
+     * While a run is going, its progress.
+     */
+    public synchronized Snapshot snapshot(LocalDate day) {
+        Snapshot now = snapshot.get();
+        if (now.state() == State.SOLVING || day == null) {
+            return now;
+        }
+        java.util.Optional<DraftPlan> kept = drafts.findById(day.toString());
+        if (kept.isEmpty()) {
+            return now;
+        }
+        boolean current = now.plan() != null
+                && day.equals(now.day())
+                && shownSavedAt != null
+                && !kept.get().savedAt().isAfter(shownSavedAt);
+        if (current) {
+            return now;
+        }
+        VisitPlan plan = builder.restore(day, kept.get());
+        Snapshot restored =
+                new Snapshot(State.DONE, day, plan, new VisitPlanner.Progress(plan.getScore(), Duration.ZERO));
+        snapshot.set(restored);
+        shownSavedAt = kept.get().savedAt();
+        log.info("Plan for {} read back as kept at {}", day, shownSavedAt);
+        return restored;
+    }
+
+    /** Keeps the board's plan for the day, so a restart or another instance shows the same. */
+    private void keep(LocalDate day, VisitPlan plan) {
+        java.time.Instant at = clock.instant();
+        drafts.save(PlanBuilder.draft(day, plan, at));
+        shownSavedAt = at;
     }
 
     /**
@@ -84,6 +129,7 @@ public class PlanningBoard {
                         (plan, progress) -> snapshot.set(new Snapshot(State.SOLVING, day, plan, progress)),
                         running::set);
                 VisitPlanner.Progress last = snapshot.get().progress();
+                keep(day, best);
                 snapshot.set(new Snapshot(State.DONE, day, best, last));
                 log.info("Planning {} done: {}", day, best.getScore());
             } catch (RuntimeException e) {
@@ -104,6 +150,7 @@ public class PlanningBoard {
         }
         PlanEdits.Moved moved = PlanEdits.move(now.plan(), visitId, teamId, position, planner);
         if (moved instanceof PlanEdits.Done done) {
+            keep(now.day(), now.plan());
             snapshot.set(new Snapshot(
                     State.DONE,
                     now.day(),
@@ -120,7 +167,11 @@ public class PlanningBoard {
     /** Locks or unlocks a team on the plan on the board, for the next run. */
     public synchronized boolean lock(String teamId, boolean locked) {
         Snapshot now = snapshot.get();
-        return now.state() == State.DONE && now.plan() != null && PlanEdits.lock(now.plan(), teamId, locked);
+        if (now.state() != State.DONE || now.plan() == null || !PlanEdits.lock(now.plan(), teamId, locked)) {
+            return false;
+        }
+        keep(now.day(), now.plan());
+        return true;
     }
 
     /** Pins a visit of the plan on the board where it is, or lets it go, for the next run. */
@@ -130,6 +181,7 @@ public class PlanningBoard {
             return false;
         }
         planner.update(now.plan()); // the score sees the pin
+        keep(now.day(), now.plan());
         return true;
     }
 
