@@ -355,6 +355,43 @@ abstract class VisitJourneyTests {
                     // who meets the visitors, as the company wrote it, for the hosts
                     assertThat(e.body()).contains("\"meets\":\"Karl Exempelsson, bagarmästare, 070-000 00 02\"");
                 });
+        // the company gives a new door and another person to meet the visitors; the time stands, so the
+        // company is told nothing, and the hosts' printed day shows what it said
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    UPDATED,
+                    first,
+                    updated(
+                            first,
+                            "{\"address\": \"Bagargatan 5, Nyköping\", \"topics\": \"Bygglov\", \"areas\": [\"bygglov\"],"
+                                    + " \"windows\": [{\"code\": \"morning\", \"from\": \"2027-09-03T09:00:00+02:00\","
+                                    + " \"to\": \"2027-09-03T17:00:00+02:00\"}], \"meets\": \"Nina Nyberg, vd\"}",
+                            "2027-06-21T09:00:00Z"));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "Nina Nyberg, vd"
+                        .equals(mongo.findById(first, Document.class, "visitRequests")
+                                .getString("meets")));
+        publish("2027-09-03").andExpect(status().is3xxRedirection());
+        Document described = mongo.findById(firstVisit, Document.class, "visits");
+        assertThat(described.getString("address")).isEqualTo("Bagargatan 5, Nyköping");
+        assertThat(described.getString("meets")).isEqualTo("Nina Nyberg, vd");
+        assertThat(topic.read("visit.events", firstVisit::equals))
+                .as("the time stands: nothing new to the company")
+                .hasSize(1);
+        // the hosts' day did change: each gets it again, with the new door and person
+        List<TopicReader.PublishedEvent> toldAgain = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                topic
+                                        .read("visit.events", k -> k.startsWith("h-") || mongo.exists(byId(k), "hosts"))
+                                        .stream()
+                                        .filter(e -> e.body().contains("Nina Nyberg, vd"))
+                                        .toList(),
+                        events -> events.size() == 2);
+        assertThat(toldAgain).allSatisfy(e -> assertThat(e.body()).contains("\"address\":\"Bagargatan 5, Nyköping\""));
         // staff find every host's day in one list, each linked to the printable itinerary
         String hostId = mongo.findOne(
                         Query.query(Criteria.where("email").is("pp@publish.example")), Document.class, "hosts")

@@ -160,13 +160,8 @@ public class Publishing implements PublishedVisits {
                 planned.getDriveMinutes(),
                 planned.getPlace().latitude(),
                 planned.getPlace().longitude());
-        if (!fresh && !visit.differsFrom(hostRefs, start)) {
-            visits.save(visit); // the company's time stands; the drive before it may not (the visit before moved)
-            return Outcome.UNCHANGED;
-        }
-        Instant previousStart = visit.getStartsAt();
-        Instant previousEnd = visit.getEndsAt();
-        String token = AnswerLinks.newToken();
+        // what the company last told (a new address, another contact, who meets the visitors) is what
+        // the hosts' printed day shows, whether or not the time changes
         visit.describe(
                 request.eventName(),
                 request.companyName(),
@@ -177,6 +172,13 @@ public class Publishing implements PublishedVisits {
                 request.meets(),
                 request.language(),
                 planned.topicNames());
+        if (!fresh && !visit.differsFrom(hostRefs, start)) {
+            visits.save(visit); // the company's time stands; the drive before it may not (the visit before moved)
+            return Outcome.UNCHANGED;
+        }
+        Instant previousStart = visit.getStartsAt();
+        Instant previousEnd = visit.getEndsAt();
+        String token = AnswerLinks.newToken();
         visit.schedule(planned.getTeam().getId(), hostRefs, start, end, AnswerLinks.hash(token), now);
         Map<String, Object> body = visitBody(visit);
         body.put("confirmUrl", publicBaseUrl + "/besok/svar?token=" + token);
@@ -281,7 +283,12 @@ public class Publishing implements PublishedVisits {
                 stop.put("title", visit.getCompany());
                 stop.put("startsAt", offset(visit.getStart().atZone(STOCKHOLM).toInstant()));
                 stop.put("endsAt", offset(visit.getEnd().atZone(STOCKHOLM).toInstant()));
-                stop.put("address", visit.getPlace().name());
+                // the address as the company last gave it (the plan's place may be from before)
+                stop.put(
+                        "address",
+                        open.get(visit.getId()) == null
+                                ? visit.getPlace().name()
+                                : open.get(visit.getId()).address());
                 stop.put("locality", null);
                 stop.put("contact", contact(open.get(visit.getId())));
                 stop.put(
