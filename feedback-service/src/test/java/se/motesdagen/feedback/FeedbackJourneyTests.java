@@ -909,6 +909,20 @@ abstract class FeedbackJourneyTests {
                     .isEmpty();
             assertThat(submitted.body()).contains("\"area\":\"bygglov\"");
 
+            // the yearly survey: every company's contact, once a year however often it is sent
+            mvc.perform(post("/personal/enkater/arlig").with(csrf()).with(staff))
+                    .andExpect(flash().attribute("message", "designs.yearlySent"));
+            mvc.perform(post("/personal/enkater/arlig").with(csrf()).with(staff))
+                    .andExpect(flash().attribute("sent", 0L));
+            String yearly =
+                    "yearly-" + java.time.Year.now(java.time.ZoneId.of("Europe/Stockholm")) + "-" + registrationId;
+            TopicReader.PublishedEvent yearlyAsked = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.read("feedback.events", yearly::equals), e -> !e.isEmpty())
+                    .getFirst();
+            assertThat(ContractSchemas.violations(yearlyAsked.type(), yearlyAsked.body()))
+                    .isEmpty();
+            assertThat(yearlyAsked.body()).contains("\"surveyKind\":\"yearly\"").contains("kommunens service ");
+
             mvc.perform(get("/personal/resultat")
                             .param("enkat", "visit")
                             .param("ar", "2032")

@@ -137,6 +137,11 @@ class FeedbackPagesBrowserTests {
                 .contains("Annan källa: Insikt (SKR), Nyköping");
         Chromium.assertAccessible(browser);
 
+        // what each survey asks, and the yearly survey's button
+        browser.get("http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/enkater");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vad enkäterna frågar");
+        Chromium.assertAccessible(browser);
+
         // the proposals board: the registration's suggestion and the survey's words, each to handle
         browser.get("http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/forslag");
         assertThat(browser.findElement(By.tagName("main")).getText())

@@ -107,6 +107,26 @@ public class Invitations {
                         : completed.startsAt().atZoneSameInstant(STOCKHOLM).toLocalDate());
     }
 
+    /**
+     * The yearly service survey: every company's contact is asked how it finds the municipality's
+     * service, once a year however often staff press the button. Returns whether this one was asked now.
+     */
+    public boolean yearly(Participant participant, int year) {
+        String id = "yearly-" + year + "-" + participant.registrationId();
+        if (invitations.existsById(id)) {
+            return false;
+        }
+        boolean english = "en".equals(participant.language());
+        invite(
+                id,
+                "yearly",
+                participant,
+                null,
+                (english ? "the municipality's service " : "kommunens service ") + year,
+                java.time.LocalDate.now(clock.withZone(STOCKHOLM)));
+        return invitations.existsById(id);
+    }
+
     /** The company came to the day: its contact is asked what they thought, once. */
     public void afterDay(Participant participant) {
         String id = "day-" + participant.registrationId();

@@ -9,14 +9,40 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff choose what each kind of survey asks: which service factors, and whether the authority area. */
+/**
+ * Staff choose what each kind of survey asks (which service factors, and whether the authority area), and
+ * send the yearly service survey.
+ */
 @Controller
 class SurveyDesignController {
 
     private final SurveyDesigns designs;
+    private final Invitations invitations;
+    private final se.motesdagen.feedback.participant.Participants participants;
+    private final java.time.Clock clock;
 
-    SurveyDesignController(SurveyDesigns designs) {
+    SurveyDesignController(
+            SurveyDesigns designs,
+            Invitations invitations,
+            se.motesdagen.feedback.participant.Participants participants,
+            java.time.Clock clock) {
         this.designs = designs;
+        this.invitations = invitations;
+        this.participants = participants;
+        this.clock = clock;
+    }
+
+    /** Sends this year's service survey to every company's contact who has not had it this year. */
+    @PostMapping("/personal/enkater/arlig")
+    String sendYearly(RedirectAttributes redirect) {
+        int year =
+                java.time.LocalDate.now(clock.withZone(Invitations.STOCKHOLM)).getYear();
+        long sent = participants.everyone().stream()
+                .filter(p -> invitations.yearly(p, year))
+                .count();
+        redirect.addFlashAttribute("message", "designs.yearlySent");
+        redirect.addFlashAttribute("sent", sent);
+        return "redirect:/personal/enkater#yearly";
     }
 
     @GetMapping("/personal/enkater")
