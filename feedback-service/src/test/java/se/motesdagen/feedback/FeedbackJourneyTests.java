@@ -624,43 +624,16 @@ abstract class FeedbackJourneyTests {
         String lastDay = java.time.LocalDate.now().plusDays(7).toString();
 
         // refused, each with its reason, and nothing opened
-        mvc.perform(post("/personal/omrostning")
-                        .param("title", "Vad ska kommunen prioritera?")
-                        .param("votesEach", "tre")
-                        .param("lastDay", lastDay)
-                        .with(csrf())
-                        .with(staff))
+        openVote("Vad ska kommunen prioritera?", "tre", lastDay)
                 .andExpect(flash().attribute("message", "vote.error.form"));
-        mvc.perform(post("/personal/omrostning")
-                        .param("title", "Vad ska kommunen prioritera?")
-                        .param("votesEach", "2")
-                        .param("lastDay", "2020-01-01")
-                        .with(csrf())
-                        .with(staff))
+        openVote("Vad ska kommunen prioritera?", "2", "2020-01-01")
                 .andExpect(flash().attribute("message", "vote.error.lastDay"));
-        mvc.perform(post("/personal/omrostning")
-                        .param("title", "Vad ska kommunen prioritera?")
-                        .param("votesEach", "11")
-                        .param("lastDay", lastDay)
-                        .with(csrf())
-                        .with(staff))
+        openVote("Vad ska kommunen prioritera?", "11", lastDay)
                 .andExpect(flash().attribute("message", "vote.error.votesEach"));
         assertThat(mongo.count(new Query(), "votes")).isZero();
 
-        mvc.perform(post("/personal/omrostning")
-                        .param("title", "Vad ska kommunen prioritera?")
-                        .param("votesEach", "2")
-                        .param("lastDay", lastDay)
-                        .with(csrf())
-                        .with(staff))
-                .andExpect(flash().attribute("message", "vote.opened"));
-        mvc.perform(post("/personal/omrostning")
-                        .param("title", "En till")
-                        .param("votesEach", "1")
-                        .param("lastDay", lastDay)
-                        .with(csrf())
-                        .with(staff))
-                .andExpect(flash().attribute("message", "vote.error.alreadyOpen"));
+        openVote("Vad ska kommunen prioritera?", "2", lastDay).andExpect(flash().attribute("message", "vote.opened"));
+        openVote("En till", "1", lastDay).andExpect(flash().attribute("message", "vote.error.alreadyOpen"));
         String voteId = "omrostning-1";
         assertThat(mongo.findById(voteId, Document.class, "votes").getList("items", Document.class))
                 .extracting(item -> item.getString("proposalId"))
@@ -937,6 +910,17 @@ abstract class FeedbackJourneyTests {
                     .with(csrf())
                     .with(staff));
         }
+    }
+
+    /** Staff open a vote on the shortlist as the form sends it. */
+    private org.springframework.test.web.servlet.ResultActions openVote(String title, String votesEach, String lastDay)
+            throws Exception {
+        return mvc.perform(post("/personal/omrostning")
+                .param("title", title)
+                .param("votesEach", votesEach)
+                .param("lastDay", lastDay)
+                .with(csrf())
+                .with(httpBasic("personal", "motesdagen")));
     }
 
     private static String completed(String visitId, String registrationId) {
