@@ -1809,8 +1809,23 @@ abstract class RegistrationJourneyTests {
         assertThat(staffSearch("event", dayId, "session", "upphandling"))
                 .contains("Örebro Besök")
                 .doesNotContain("Alfa Utan");
+        // Swedish order: å before ä before ö, all after z, whatever the case
+        for (String company : List.of("Ängsbacken AB", "åkeriet i Tystberga AB", "Zeta Konsult AB")) {
+            mvc.perform(validFormFor(
+                            dayId,
+                            Companies.newOrganisationNumber(),
+                            "companyName",
+                            company,
+                            "attendees[0].sessionIds",
+                            null,
+                            "attendees[1].sessionIds",
+                            null))
+                    .andExpect(status().is3xxRedirection());
+        }
         String byCompany = staffSearch("event", dayId, "sort", "company");
-        assertThat(byCompany.indexOf("Alfa Utan")).isLessThan(byCompany.indexOf("Örebro Besök"));
+        assertThat(List.of("Alfa Utan", "Zeta Konsult", "åkeriet i Tystberga", "Ängsbacken", "Örebro Besök"))
+                .isSortedAccordingTo(java.util.Comparator.comparingInt(byCompany::indexOf))
+                .allSatisfy(name -> assertThat(byCompany).contains(name));
     }
 
     private String staffSearch(String... params) throws Exception {

@@ -37,6 +37,10 @@ public class Registration {
 
     private Status status;
     private Company company;
+
+    /** The company's name as it sorts in Swedish ({@link SwedishOrder}): the staff list's order by company. */
+    private String companySortKey;
+
     private Contact contact;
 
     /** The contact's address in lower case: how "send the confirm e-mail again" finds the registration. */
@@ -121,6 +125,7 @@ public class Registration {
         this.eventId = eventId;
         this.status = Status.PENDING;
         this.company = company;
+        this.companySortKey = SwedishOrder.key(company.name());
         this.contact = contact;
         this.contactEmailKey = emailKey(contact.email());
         this.participants = List.copyOf(participants);
@@ -262,6 +267,7 @@ public class Registration {
         contactEmailKey = null;
         if (company.soleTrader()) {
             company = new Company(null, null, true, null);
+            companySortKey = null;
         }
         participants = getParticipants().stream()
                 .map(p -> new Participant(p.id(), null, null, null, p.sessionIds(), null, p.checkedInAt()))

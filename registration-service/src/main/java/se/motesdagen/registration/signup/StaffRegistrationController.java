@@ -59,7 +59,7 @@ class StaffRegistrationController {
 
         Sort order() {
             return switch (sort == null ? "" : sort) {
-                case "company" -> Sort.by(Sort.Direction.ASC, "company.name");
+                case "company" -> Sort.by(Sort.Direction.ASC, "companySortKey");
                 case "oldest" -> Sort.by(Sort.Direction.ASC, "submittedAt");
                 case "status" -> Sort.by(Sort.Direction.ASC, "status").and(Sort.by(Sort.Direction.DESC, "submittedAt"));
                 default -> Sort.by(Sort.Direction.DESC, "submittedAt");
