@@ -796,7 +796,18 @@ abstract class FeedbackJourneyTests {
                         .param("ar", "2026")
                         .with(staff))
                 .andExpect(content().string(containsString("95 % konfidensintervall")))
-                .andExpect(content().string(containsString("26 svar.")));
+                .andExpect(content().string(containsString("26 svar.")))
+                .andExpect(content().string(containsString("NKI per mötesdag")))
+                .andExpect(content().string(containsString("<th scope=\"row\">Stora Mötesdagen 2026</th>")));
+        // every day's NKI beside the others, the newest first
+        String allDays = mvc.perform(
+                        get("/personal/resultat").param("enkat", "day").with(staff))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(allDays.indexOf("<th scope=\"row\">Stora Mötesdagen 2026</th>"))
+                .isPositive()
+                .isLessThan(allDays.indexOf("<th scope=\"row\">Stora Mötesdagen 2025</th>"));
         mvc.perform(get("/personal/resultat")
                         .param("enkat", "visit")
                         .param("ar", "2025")

@@ -67,6 +67,7 @@ public class Results {
             List<Spread> spreads,
             Map<Integer, Figure> nkiByYear,
             Map<String, Figure> nkiByArea,
+            Map<String, Figure> nkiByDay,
             List<Batch> batches,
             List<Said> said,
             int answered) {}
@@ -106,6 +107,19 @@ public class Results {
         se.motesdagen.feedback.Areas.CODES.stream()
                 .filter(answeredByArea::containsKey)
                 .forEach(area -> byArea.put(area, Figure.of(nkiValues(answeredByArea.get(area), questionnaire))));
+        // NKI per day (each business-dialogue day's own survey), newest first
+        Map<String, Figure> byDay = new LinkedHashMap<>();
+        answered.stream()
+                .filter(i -> "day".equals(i.getKind()) && i.getAboutTitle() != null)
+                .collect(Collectors.groupingBy(Invitation::getAboutTitle))
+                .entrySet()
+                .stream()
+                .sorted(Comparator.comparing(
+                                (Map.Entry<String, List<Invitation>> e) ->
+                                        e.getValue().getFirst().getAboutDate(),
+                                Comparator.nullsLast(Comparator.<java.time.LocalDate>naturalOrder()))
+                        .reversed())
+                .forEach(e -> byDay.put(e.getKey(), Figure.of(nkiValues(e.getValue(), questionnaire))));
         List<Batch> batches = all.stream()
                 .filter(filter::matches)
                 .collect(Collectors.groupingBy(
@@ -138,7 +152,7 @@ public class Results {
                                 : null,
                         i.getAnswer().area()))
                 .toList();
-        return new Summary(nki, factors, spreads, byYear, byArea, batches, said, answered.size());
+        return new Summary(nki, factors, spreads, byYear, byArea, byDay, batches, said, answered.size());
     }
 
     /** Each answered invitation as a row for the export: anonymous, the figures and the words. */

@@ -163,6 +163,9 @@ class StaffDashboardController {
         for (var area : summary.nkiByArea().entrySet()) {
             row = figureRow(figures, row, "NKI " + area.getKey(), area.getValue());
         }
+        for (var day : summary.nkiByDay().entrySet()) {
+            row = figureRow(figures, row, "NKI " + day.getKey(), day.getValue());
+        }
         figures.range(0, 0, 0, header.size() - 1).style().bold().set();
         var answers = workbook.newWorksheet("Svar");
         List<List<String>> rows = results.rows(filter);
