@@ -737,6 +737,34 @@ abstract class FeedbackJourneyTests {
                 .andExpect(content().string(containsString("1 av ")))
                 .andExpect(content().string(containsString("Lokala leverantörer i upphandlingar")));
 
+        // the follow-up report says how many votes each chosen proposal got
+        mvc.perform(post("/personal/forslag/" + shortlist.get(2) + "/atgard")
+                        .param("what", "Dialogmöten före större upphandlingar")
+                        .param("owner", "Upphandlingsenheten")
+                        .param("due", "2028-03-31")
+                        .param("state", "planerad")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "proposals.chosen"));
+        mvc.perform(post("/personal/rapporter")
+                        .param("title", "Så blev omröstningen")
+                        .param("summary", "Ni röstade; det här gör vi.")
+                        .with(csrf())
+                        .with(staff))
+                .andExpect(flash().attribute("message", "report.published"));
+        String reportId = mongo.findOne(
+                        Query.query(Criteria.where("title").is("Så blev omröstningen")), Document.class, "reports")
+                .getString("_id");
+        TopicReader.PublishedEvent report = await().atMost(Duration.ofSeconds(30))
+                .until(() -> topic.read("feedback.events", reportId::equals), e -> !e.isEmpty())
+                .getFirst();
+        assertThat(ContractSchemas.violations(report.type(), report.body())).isEmpty();
+        assertThat(report.body())
+                .contains("\"proposal\":\"Lokala leverantörer i upphandlingar\"")
+                .contains("\"votes\":1");
+        mvc.perform(get("/uppfoljning/" + reportId))
+                .andExpect(content().string(containsString("Röster i omröstningen")));
+
         // the dashboard's proposals board: the votes beside each proposal, in the export too
         mvc.perform(get("/personal/resultat").with(staff))
                 .andExpect(content().string(containsString("Förslagen: röster och åtgärder")))
@@ -746,7 +774,8 @@ abstract class FeedbackJourneyTests {
                         .getResponse()
                         .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("förslag;område;röster;läge;åtgärd;ansvarig;klart senast")
-                .contains("Lokala leverantörer i upphandlingar;;1;korta listan;;;")
+                .contains(
+                        "Lokala leverantörer i upphandlingar;;1;planerad;Dialogmöten före större upphandlingar;Upphandlingsenheten;2028-03-31")
                 .contains("Snabbare bygglov;;0;korta listan;;;");
 
         // erasure: the ballot no longer names anyone, and its vote still counts

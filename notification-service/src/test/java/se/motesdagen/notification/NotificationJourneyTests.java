@@ -1167,6 +1167,7 @@ abstract class NotificationJourneyTests {
         assertThat(sv.text())
                 .contains("Hej Astrid Exempelsson!")
                 .contains("Läge: Pågår. Ansvarig: Samhällsbyggnadsförvaltningen. Klart senast 31 januari 2028.")
+                .contains("Kortare handläggningstid för bygglov (18 röster)")
                 .contains("Läs hela rapporten (http://localhost:8080/synpunkter/uppfoljning/");
         assertThat(ReceivedMail.of(inboxOf(english).getFirst()).text())
                 .contains("Hello Erik Testare,")

@@ -16,8 +16,8 @@ import se.motesdagen.platform.outbox.OutboxEvent;
 @Document("reports")
 public class FollowUpReport {
 
-    /** A chosen proposal and what is done about it, as the report says it. */
-    public record Line(String proposal, String action, String status, String owner, LocalDate dueDate) {}
+    /** A chosen proposal, the votes it got (null: it was not put to a vote), and what is done about it. */
+    public record Line(String proposal, String action, String status, String owner, LocalDate dueDate, Integer votes) {}
 
     @Id
     private String id;

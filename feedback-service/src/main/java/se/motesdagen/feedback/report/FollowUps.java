@@ -33,6 +33,7 @@ public class FollowUps {
     private final FollowUpReportRepository reports;
     private final Proposals proposals;
     private final Participants participants;
+    private final se.motesdagen.feedback.vote.Votes votes;
     private final OutboxRelay relay;
     private final OutboxTracing tracing;
     private final JsonMapper json;
@@ -43,6 +44,7 @@ public class FollowUps {
             FollowUpReportRepository reports,
             Proposals proposals,
             Participants participants,
+            se.motesdagen.feedback.vote.Votes votes,
             OutboxRelay relay,
             OutboxTracing tracing,
             JsonMapper json,
@@ -51,6 +53,7 @@ public class FollowUps {
         this.reports = reports;
         this.proposals = proposals;
         this.participants = participants;
+        this.votes = votes;
         this.relay = relay;
         this.tracing = tracing;
         this.json = json;
@@ -85,6 +88,7 @@ public class FollowUps {
     private FollowUpReport publishOnce(String title, String summary) {
         Instant now = clock.instant();
         List<Proposal> all = proposals.everything();
+        Map<String, Integer> votes = this.votes.latestCounts();
         List<FollowUpReport.Line> lines = all.stream()
                 .filter(p -> p.getStatus() == Proposal.Status.CHOSEN && p.getAction() != null)
                 .map(p -> new FollowUpReport.Line(
@@ -92,7 +96,8 @@ public class FollowUps {
                         p.getAction().what(),
                         STATUS.getOrDefault(p.getAction().state(), "planned"),
                         p.getAction().owner(),
-                        p.getAction().due()))
+                        p.getAction().due(),
+                        votes.get(p.getId())))
                 .toList();
         int proposalCount = (int) all.stream()
                 .filter(p -> p.getStatus() != Proposal.Status.MERGED)
@@ -134,6 +139,7 @@ public class FollowUps {
                             line.put(
                                     "dueDate",
                                     l.dueDate() == null ? null : l.dueDate().toString());
+                            line.put("votes", l.votes());
                             return line;
                         })
                         .toList());

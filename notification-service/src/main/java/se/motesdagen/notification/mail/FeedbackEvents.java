@@ -70,7 +70,7 @@ final class FeedbackEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Action(String proposal, String action, String status, String owner, LocalDate dueDate) {}
+    record Action(String proposal, String action, String status, String owner, LocalDate dueDate, Integer votes) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Participant(String participantId, String name, String email, String language) {}

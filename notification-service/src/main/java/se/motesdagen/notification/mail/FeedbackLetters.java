@@ -91,7 +91,8 @@ final class FeedbackLetters {
                                 a.action(),
                                 a.status(),
                                 a.owner(),
-                                a.dueDate() == null ? null : date.format(a.dueDate())))
+                                a.dueDate() == null ? null : date.format(a.dueDate()),
+                                a.votes()))
                         .toList());
         model.put("reportUrl", report.reportUrl());
         model.put("subjectArguments", new Object[] {report.title()});
@@ -99,5 +100,5 @@ final class FeedbackLetters {
     }
 
     /** A proposal and what is done about it, as the report lists it. */
-    record ActionLine(String proposal, String action, String status, String owner, String due) {}
+    record ActionLine(String proposal, String action, String status, String owner, String due, Integer votes) {}
 }
