@@ -660,6 +660,34 @@ abstract class FeedbackJourneyTests {
         votes.sendMissingBallots();
         assertThat(mongo.count(Query.query(Criteria.where("registrationId").is(anna)), "ballots"))
                 .isEqualTo(1);
+        // one confirmed while the vote is open gets a ballot too: once, even when two instances send at once
+        String carl = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, carl, confirmed(carl));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(carl), "participants"));
+        }
+        var together = new java.util.concurrent.CyclicBarrier(2);
+        var senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (int instance = 0; instance < 2; instance++) {
+            sent.add(senders.submit(() -> {
+                together.await();
+                votes.sendMissingBallots();
+                return null;
+            }));
+        }
+        for (var one : sent) {
+            one.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        senders.shutdown();
+        String carlsBallot = voteId + "." + carl;
+        assertThat(mongo.count(Query.query(Criteria.where("registrationId").is(carl)), "ballots"))
+                .isEqualTo(1);
+        assertThat(await().during(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> topic.read("feedback.events", carlsBallot::equals), e -> e.size() == 1))
+                .singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo("se.motesdagen.feedback.vote-opened.v1"));
 
         mvc.perform(get("/rostning").param("token", token))
                 .andExpect(status().isOk())
