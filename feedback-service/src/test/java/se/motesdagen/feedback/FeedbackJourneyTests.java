@@ -567,17 +567,7 @@ abstract class FeedbackJourneyTests {
                         .with(csrf())
                         .with(staff))
                 .andExpect(flash().attribute("message", "report.missing"));
-        mvc.perform(post("/personal/rapporter")
-                        .param("title", "Det här gör vi av era förslag")
-                        .param("summary", "Två förslag sa samma sak; kommunen gör det.")
-                        .with(csrf())
-                        .with(staff))
-                .andExpect(flash().attribute("message", "report.published"));
-        String reportId = mongo.findOne(
-                        Query.query(Criteria.where("title").is("Det här gör vi av era förslag")),
-                        Document.class,
-                        "reports")
-                .getString("_id");
+        String reportId = publishReport("Det här gör vi av era förslag", "Två förslag sa samma sak; kommunen gör det.");
         TopicReader topic = new TopicReader(bootstrapServers);
         TopicReader.PublishedEvent published = await().atMost(Duration.ofSeconds(30))
                 .until(() -> topic.read("feedback.events", reportId::equals), e -> !e.isEmpty())
@@ -774,15 +764,7 @@ abstract class FeedbackJourneyTests {
                         .with(csrf())
                         .with(staff))
                 .andExpect(flash().attribute("message", "proposals.chosen"));
-        mvc.perform(post("/personal/rapporter")
-                        .param("title", "Så blev omröstningen")
-                        .param("summary", "Ni röstade; det här gör vi.")
-                        .with(csrf())
-                        .with(staff))
-                .andExpect(flash().attribute("message", "report.published"));
-        String reportId = mongo.findOne(
-                        Query.query(Criteria.where("title").is("Så blev omröstningen")), Document.class, "reports")
-                .getString("_id");
+        String reportId = publishReport("Så blev omröstningen", "Ni röstade; det här gör vi.");
         TopicReader.PublishedEvent report = await().atMost(Duration.ofSeconds(30))
                 .until(() -> topic.read("feedback.events", reportId::equals), e -> !e.isEmpty())
                 .getFirst();
@@ -978,6 +960,18 @@ abstract class FeedbackJourneyTests {
                     .with(csrf())
                     .with(staff));
         }
+    }
+
+    /** Staff publish a follow-up report; its id. */
+    private String publishReport(String title, String summary) throws Exception {
+        mvc.perform(post("/personal/rapporter")
+                        .param("title", title)
+                        .param("summary", summary)
+                        .with(csrf())
+                        .with(httpBasic("personal", "motesdagen")))
+                .andExpect(flash().attribute("message", "report.published"));
+        return mongo.findOne(Query.query(Criteria.where("title").is(title)), Document.class, "reports")
+                .getString("_id");
     }
 
     /** Staff open a vote on the shortlist as the form sends it. */
