@@ -3,6 +3,8 @@ package se.motesdagen.feedback.dashboard;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.springframework.stereotype.Controller;
@@ -12,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.motesdagen.feedback.nki.Figure;
+import se.motesdagen.feedback.proposal.Proposal;
+import se.motesdagen.feedback.proposal.Proposals;
 import se.motesdagen.feedback.survey.Questionnaire;
+import se.motesdagen.feedback.vote.Votes;
 
 /**
  * What businesses said, for staff: NKI with its interval and grade, the service factors, how answers
@@ -26,14 +31,10 @@ class StaffDashboardController {
 
     private final Results results;
     private final ReferenceSeries reference;
-    private final se.motesdagen.feedback.proposal.Proposals proposals;
-    private final se.motesdagen.feedback.vote.Votes votes;
+    private final Proposals proposals;
+    private final Votes votes;
 
-    StaffDashboardController(
-            Results results,
-            ReferenceSeries reference,
-            se.motesdagen.feedback.proposal.Proposals proposals,
-            se.motesdagen.feedback.vote.Votes votes) {
+    StaffDashboardController(Results results, ReferenceSeries reference, Proposals proposals, Votes votes) {
         this.results = results;
         this.reference = reference;
         this.proposals = proposals;
@@ -41,16 +42,15 @@ class StaffDashboardController {
     }
 
     /** A proposal on the shortlist or chosen, with its votes and what is done about it. */
-    record ProposalLine(se.motesdagen.feedback.proposal.Proposal proposal, Integer votes) {}
+    record ProposalLine(Proposal proposal, Integer votes) {}
 
     /** The shortlisted and chosen proposals, most votes first: the proposals board as the dashboard shows it. */
     private List<ProposalLine> proposalLines() {
         var counts = votes.latestCounts();
         return proposals.everything().stream()
-                .filter(p -> p.getStatus() == se.motesdagen.feedback.proposal.Proposal.Status.SHORTLISTED
-                        || p.getStatus() == se.motesdagen.feedback.proposal.Proposal.Status.CHOSEN)
+                .filter(p -> p.getStatus() == Proposal.Status.SHORTLISTED || p.getStatus() == Proposal.Status.CHOSEN)
                 .map(p -> new ProposalLine(p, counts.get(p.getId())))
-                .sorted(java.util.Comparator.comparing((ProposalLine line) -> line.votes() == null ? -1 : line.votes())
+                .sorted(Comparator.comparing((ProposalLine line) -> line.votes() == null ? -1 : line.votes())
                         .reversed())
                 .toList();
     }
@@ -76,7 +76,7 @@ class StaffDashboardController {
         model.addAttribute(
                 "openProposals",
                 proposals.everything().stream()
-                        .filter(p -> p.getStatus() == se.motesdagen.feedback.proposal.Proposal.Status.OPEN)
+                        .filter(p -> p.getStatus() == Proposal.Status.OPEN)
                         .count());
         return "dashboard/overview";
     }
@@ -98,7 +98,7 @@ class StaffDashboardController {
     }
 
     private List<List<String>> proposalRows() {
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("förslag", "område", "röster", "läge", "åtgärd", "ansvarig", "klart senast"));
         for (ProposalLine line : proposalLines()) {
             var p = line.proposal();

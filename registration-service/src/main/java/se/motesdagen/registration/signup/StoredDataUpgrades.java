@@ -1,10 +1,14 @@
 package se.motesdagen.registration.signup;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,19 +39,16 @@ class StoredDataUpgrades {
             log.info("Dropped the index {}: the rule it held has changed", ONE_REGISTRATION_PER_ORGANISATION_NUMBER);
         }
         // registrations stored before the Swedish sort key get theirs, so the list by company holds them all
-        var before = org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("companySortKey")
-                        .exists(false)
-                        .and("company.name")
-                        .ne(null));
+        var before = Query.query(Criteria.where("companySortKey")
+                .exists(false)
+                .and("company.name")
+                .ne(null));
         int keyed = 0;
-        for (org.bson.Document old : mongo.find(before, org.bson.Document.class, "registrations")) {
-            String name = old.get("company", org.bson.Document.class).getString("name");
+        for (Document old : mongo.find(before, Document.class, "registrations")) {
+            String name = old.get("company", Document.class).getString("name");
             mongo.updateFirst(
-                    org.springframework.data.mongodb.core.query.Query.query(
-                            org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                                    .is(old.get("_id"))),
-                    org.springframework.data.mongodb.core.query.Update.update("companySortKey", SwedishOrder.key(name)),
+                    Query.query(Criteria.where("_id").is(old.get("_id"))),
+                    Update.update("companySortKey", SwedishOrder.key(name)),
                     "registrations");
             keyed++;
         }

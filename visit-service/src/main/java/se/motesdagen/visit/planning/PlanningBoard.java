@@ -2,8 +2,11 @@ package se.motesdagen.visit.planning;
 
 import ai.timefold.solver.core.api.solver.Solver;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,14 +47,14 @@ public class PlanningBoard {
             new AtomicReference<>(new Snapshot(State.IDLE, null, null, null));
     private final AtomicReference<Solver<VisitPlan>> running = new AtomicReference<>();
     private final DraftPlanRepository drafts;
-    private final java.time.Clock clock;
+    private final Clock clock;
     /** When the plan in memory was kept (or read back): a newer kept plan is another instance's work. */
-    private volatile java.time.Instant shownSavedAt;
+    private volatile Instant shownSavedAt;
 
     PlanningBoard(
             PlanBuilder builder,
             DraftPlanRepository drafts,
-            java.time.Clock clock,
+            Clock clock,
             @Value("${motesdagen.visit.planning.time-limit:60s}") Duration limit,
             @Value("${motesdagen.visit.planning.unimproved-limit:15s}") Duration unimproved) {
         this.builder = builder;
@@ -74,7 +77,7 @@ public class PlanningBoard {
         if (now.state() == State.SOLVING || day == null) {
             return now;
         }
-        java.util.Optional<DraftPlan> kept = drafts.findById(day.toString());
+        Optional<DraftPlan> kept = drafts.findById(day.toString());
         if (kept.isEmpty()) {
             return now;
         }
@@ -96,7 +99,7 @@ public class PlanningBoard {
 
     /** Keeps the board's plan for the day, so a restart or another instance shows the same. */
     private void keep(LocalDate day, VisitPlan plan) {
-        java.time.Instant at = clock.instant();
+        Instant at = clock.instant();
         drafts.save(PlanBuilder.draft(day, plan, at));
         shownSavedAt = at;
     }

@@ -1,8 +1,15 @@
 package se.motesdagen.visit.publish;
 
+import java.text.Collator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,13 +46,13 @@ class StaffItineraryController {
      */
     @GetMapping("/personal/scheman")
     String all(Model model) {
-        java.util.Map<LocalDate, java.util.Map<String, HostDay>> byDay = new java.util.TreeMap<>();
+        Map<LocalDate, Map<String, HostDay>> byDay = new TreeMap<>();
         visits.findAll().stream()
                 .filter(v -> v.getStatus() != Visit.Status.CANCELLED && v.getStartsAt() != null)
-                .sorted(java.util.Comparator.comparing(Visit::getStartsAt))
+                .sorted(Comparator.comparing(Visit::getStartsAt))
                 .forEach(v -> v.getHosts()
-                        .forEach(h -> byDay.computeIfAbsent(v.getDay(), d -> new java.util.HashMap<>())
-                                .computeIfAbsent(h.hostId(), id -> new HostDay(h, new java.util.ArrayList<>()))
+                        .forEach(h -> byDay.computeIfAbsent(v.getDay(), d -> new HashMap<>())
+                                .computeIfAbsent(h.hostId(), id -> new HostDay(h, new ArrayList<>()))
                                 .visits()
                                 .add(v)));
         model.addAttribute(
@@ -54,9 +61,8 @@ class StaffItineraryController {
                         .map(e -> new Day(
                                 e.getKey(),
                                 e.getValue().values().stream()
-                                        .sorted(java.util.Comparator.comparing(
-                                                hd -> hd.host().name(),
-                                                java.text.Collator.getInstance(java.util.Locale.of("sv", "SE"))))
+                                        .sorted(Comparator.comparing(
+                                                hd -> hd.host().name(), Collator.getInstance(Locale.of("sv", "SE"))))
                                         .toList()))
                         .toList());
         model.addAttribute("zone", Publishing.STOCKHOLM);
