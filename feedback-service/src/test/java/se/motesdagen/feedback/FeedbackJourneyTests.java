@@ -121,13 +121,7 @@ abstract class FeedbackJourneyTests {
     void anErasedRegistrationLeavesNoPersonBehindAndALateConfirmationDoesNotBringItBack() throws Exception {
         String registrationId = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
-            producer.send(
-                    "registration.events",
-                    UUID.randomUUID().toString(),
-                    CONFIRMED,
-                    registrationId,
-                    confirmed(registrationId));
-            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "participants"));
+            confirmParticipant(producer, registrationId);
             producer.sendExample(
                     "registration.events",
                     "se.motesdagen.registration.erased.v1",
@@ -158,13 +152,7 @@ abstract class FeedbackJourneyTests {
         String visitId = UUID.randomUUID().toString();
         String handVisit = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
-            producer.send(
-                    "registration.events",
-                    UUID.randomUUID().toString(),
-                    CONFIRMED,
-                    registrationId,
-                    confirmed(registrationId));
-            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "participants"));
+            confirmParticipant(producer, registrationId);
             for (int copy = 0; copy < 2; copy++) {
                 producer.send(
                         "visit.events", "done-" + visitId, COMPLETED, visitId, completed(visitId, registrationId));
@@ -593,10 +581,8 @@ abstract class FeedbackJourneyTests {
         String anna = UUID.randomUUID().toString();
         String bo = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
-            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, anna, confirmed(anna));
-            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, bo, confirmed(bo));
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> mongo.exists(byId(anna), "participants") && mongo.exists(byId(bo), "participants"));
+            confirmParticipant(producer, anna);
+            confirmParticipant(producer, bo);
         }
         var staff = httpBasic("personal", "motesdagen");
         List<String> shortlist = new java.util.ArrayList<>();
@@ -653,8 +639,7 @@ abstract class FeedbackJourneyTests {
         // one confirmed while the vote is open gets a ballot too: once, even when two instances send at once
         String carl = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
-            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, carl, confirmed(carl));
-            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(carl), "participants"));
+            confirmParticipant(producer, carl);
         }
         var together = new java.util.concurrent.CyclicBarrier(2);
         var senders = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -872,13 +857,7 @@ abstract class FeedbackJourneyTests {
             String registrationId = UUID.randomUUID().toString();
             String visitId = UUID.randomUUID().toString();
             try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
-                producer.send(
-                        "registration.events",
-                        UUID.randomUUID().toString(),
-                        CONFIRMED,
-                        registrationId,
-                        confirmed(registrationId));
-                await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "participants"));
+                confirmParticipant(producer, registrationId);
                 producer.send(
                         "visit.events",
                         UUID.randomUUID().toString(),
@@ -983,6 +962,17 @@ abstract class FeedbackJourneyTests {
                 .param("lastDay", lastDay)
                 .with(csrf())
                 .with(httpBasic("personal", "motesdagen")));
+    }
+
+    /** A registration confirmed on Kafka, and its participant there before the test goes on. */
+    private void confirmParticipant(CloudEventProducer producer, String registrationId) {
+        producer.send(
+                "registration.events",
+                UUID.randomUUID().toString(),
+                CONFIRMED,
+                registrationId,
+                confirmed(registrationId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "participants"));
     }
 
     private static String completed(String visitId, String registrationId) {
