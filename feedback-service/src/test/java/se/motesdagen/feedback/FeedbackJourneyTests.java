@@ -34,7 +34,7 @@ import se.motesdagen.platform.test.TopicReader;
 @AutoConfigureMockMvc
 abstract class FeedbackJourneyTests {
 
-    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v2";
     static final String COMPLETED = "se.motesdagen.visit.completed.v1";
     static final String ATTENDED = "se.motesdagen.registration.attendance-recorded.v1";
 

@@ -25,6 +25,8 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
@@ -50,6 +52,7 @@ import se.motesdagen.notification.mail.Calendars;
 import se.motesdagen.notification.mail.QrCodes;
 import se.motesdagen.notification.mail.ReceivedMail;
 import se.motesdagen.notification.mail.Reminders;
+import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
@@ -65,13 +68,18 @@ import tools.jackson.databind.node.ObjectNode;
 @AutoConfigureMockMvc
 abstract class NotificationJourneyTests {
 
-    static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
+    static final String SUBMITTED = "se.motesdagen.registration.submitted.v2";
+    static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
     static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
-    static final String MANAGE_LINK = "se.motesdagen.registration.manage-link-sent.v1";
+    static final String MANAGE_LINK = "se.motesdagen.registration.manage-link-sent.v2";
     static final String UPDATED = "se.motesdagen.registration.updated.v1";
     static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
-    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v2";
     static final String ERASED = "se.motesdagen.registration.erased.v1";
+    static final String EXAMPLE_REGISTRATION = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    /** The local stack's ring, which the service under test reads from its application.yml. */
+    static final LinkSeal SEAL = LinkSeal.of("local:bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1ub3Qta2V5ISE=");
+
     static final String VISIT_SCHEDULED = "se.motesdagen.visit.scheduled.v1";
     static final String VISIT_RESCHEDULED = "se.motesdagen.visit.rescheduled.v1";
     static final String VISIT_CANCELLED = "se.motesdagen.visit.cancelled.v1";
@@ -801,6 +809,40 @@ abstract class NotificationJourneyTests {
     }
 
     @Test
+    void aV1EventFromBeforeTheLinksWereSealedIsStillMailedAndASealForAnotherRegistrationNeverIs() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "v1-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String copiedSeal = example(SUBMITTED, UUID.randomUUID().toString(), to);
+        String stolenId = "stolen-" + UUID.randomUUID();
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            // a sealed link copied from another registration's event does not open: dead letter, no mail
+            producer.send(
+                    "registration.events",
+                    stolenId,
+                    SUBMITTED,
+                    registrationId,
+                    copiedSeal.replaceFirst(
+                            "\"registrationId\": \"[^\"]+\"", "\"registrationId\": \"" + registrationId + "\""));
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    SUBMITTED_V1,
+                    registrationId,
+                    example(SUBMITTED_V1, registrationId, to));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        assertThat(ReceivedMail.of(inboxOf(to).getFirst()).text())
+                .contains("http://localhost:8080/anmalan/bekrafta?token=q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> new DeadLetters(bootstrapServers)
+                        .eventIds("registration.events.notification-confirm-request.dlq")
+                        .contains(stolenId));
+        assertThat(inboxOf(to)).hasSize(1);
+    }
+
+    @Test
     void anEventThatBreaksTheContractGoesToTheDeadLetterTopicAndTheNextOneIsStillHandled() throws Exception {
         String registrationId = UUID.randomUUID().toString();
         String badEventId = "bad-" + UUID.randomUUID();
@@ -1238,11 +1280,19 @@ abstract class NotificationJourneyTests {
                 .replace("astrid@testbageri.example", email);
     }
 
-    /** The contract's example of the type, made this test's own: its registration and its contact's address. */
+    /**
+     * The contract's example of the type, made this test's own: its registration and its contact's address,
+     * and its sealed link sealed again for that registration, as the registration service would.
+     */
     private static String example(String type, String registrationId, String email) {
-        return CloudEventProducer.example(type)
-                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId)
+        String body = CloudEventProducer.example(type)
+                .replace(EXAMPLE_REGISTRATION, registrationId)
                 .replace("astrid@testbageri.example", email);
+        Matcher sealed = Pattern.compile("seal1\\.[A-Za-z0-9_.-]+").matcher(body);
+        return sealed.find()
+                ? body.replace(
+                        sealed.group(), SEAL.seal(SEAL.open(sealed.group(), EXAMPLE_REGISTRATION), registrationId))
+                : body;
     }
 
     private static String confirmedOn(String registrationId, String email, String eventDate) {

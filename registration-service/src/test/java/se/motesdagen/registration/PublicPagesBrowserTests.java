@@ -110,7 +110,8 @@ class PublicPagesBrowserTests {
     void aPersonFollowsTheEmailLinksConfirmsSeesSeatAndLineThenCancelsAndEveryPageStaysAccessible(
             @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
                     String bootstrapServers,
-            @org.springframework.beans.factory.annotation.Autowired tools.jackson.databind.json.JsonMapper json) {
+            @org.springframework.beans.factory.annotation.Autowired tools.jackson.databind.json.JsonMapper json,
+            @org.springframework.beans.factory.annotation.Autowired se.motesdagen.platform.security.LinkSeal seal) {
         // two attendees in one session, so the confirmed page shows a line for each
         String orgNr = Companies.newOrganisationNumber();
         browser.get(url("/evenemang/stora-motesdagen-2027"));
@@ -135,7 +136,7 @@ class PublicPagesBrowserTests {
         settle().until(ExpectedConditions.urlContains("/tack"));
 
         // the link from the confirm e-mail: a page with a button, which confirms
-        browser.get(link(bootstrapServers, json, "se.motesdagen.registration.submitted.v1", "confirmationUrl"));
+        browser.get(link(bootstrapServers, json, seal, "se.motesdagen.registration.submitted.v2", "confirmationLink"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Bekräfta anmälan");
         assertNoAccessibilityViolations();
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
@@ -147,7 +148,7 @@ class PublicPagesBrowserTests {
         assertNoAccessibilityViolations();
 
         // the manage link from the confirmation e-mail: the box must be ticked before anything is cancelled
-        browser.get(link(bootstrapServers, json, "se.motesdagen.registration.confirmed.v1", "manageUrl"));
+        browser.get(link(bootstrapServers, json, seal, "se.motesdagen.registration.confirmed.v2", "manageLink"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Er anmälan");
         assertNoAccessibilityViolations();
         browser.findElement(By.id("cancel")).click();
@@ -163,17 +164,24 @@ class PublicPagesBrowserTests {
 
     /** A link from the newest event of this type on the topic, as the e-mail would carry it, on this server. */
     private String link(
-            String bootstrapServers, tools.jackson.databind.json.JsonMapper json, String type, String field) {
+            String bootstrapServers,
+            tools.jackson.databind.json.JsonMapper json,
+            se.motesdagen.platform.security.LinkSeal seal,
+            String type,
+            String field) {
         var events = new se.motesdagen.platform.test.TopicReader(bootstrapServers);
         String url = org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(
                         () -> events.read("registration.events", key -> true).stream()
                                 .filter(e -> type.equals(e.type()))
-                                .map(e -> json.readTree(e.body()))
-                                .filter(body -> "Länkföljarna AB".equals(text(body, "companyName"))
-                                        || "Länkföljarna AB".equals(text(body.path("company"), "name")))
-                                .map(body -> body.get(field).asString())
+                                .filter(e -> {
+                                    var body = json.readTree(e.body());
+                                    return "Länkföljarna AB".equals(text(body, "companyName"))
+                                            || "Länkföljarna AB".equals(text(body.path("company"), "name"));
+                                })
+                                .map(e -> seal.open(
+                                        json.readTree(e.body()).get(field).asString(), e.key()))
                                 .reduce((first, second) -> second),
                         java.util.Optional::isPresent)
                 .orElseThrow();

@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.TopicReader;
@@ -55,17 +56,20 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class RegistrationJourneyTests {
 
     static final String EVENT = "/evenemang/stora-motesdagen-2027";
-    static final String SUBMITTED = "se.motesdagen.registration.submitted.v1";
-    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+    static final String SUBMITTED = "se.motesdagen.registration.submitted.v2";
+    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v2";
     static final String PROMOTED = "se.motesdagen.registration.waitlist-promoted.v1";
     static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
     static final String ATTENDED = "se.motesdagen.registration.attendance-recorded.v1";
     static final String ERASED = "se.motesdagen.registration.erased.v1";
-    static final String MANAGE_LINK = "se.motesdagen.registration.manage-link-sent.v1";
+    static final String MANAGE_LINK = "se.motesdagen.registration.manage-link-sent.v2";
     static final String UPDATED = "se.motesdagen.registration.updated.v1";
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    LinkSeal seal;
 
     @Autowired
     MongoTemplate mongo;
@@ -190,8 +194,9 @@ abstract class RegistrationJourneyTests {
         assertThat(submitted.subject()).isEqualTo(id);
         assertThat(submitted.id()).isNotBlank();
         assertThat(ContractSchemas.violations(SUBMITTED, submitted.body())).isEmpty();
-        JsonNode submittedBody = json.readTree(submitted.body());
-        String link = submittedBody.get("confirmationUrl").asString();
+        // the link travels sealed: nothing that reads or keeps the event can use it
+        assertThat(submitted.body()).doesNotContain("token=").doesNotContain("motesdagen.test");
+        String link = link(submitted, "confirmationLink");
         assertThat(link).startsWith("http://motesdagen.test/anmalan/bekrafta?token=");
         String token = link.substring(link.indexOf('=') + 1);
         awaitOutboxEmpty(id);
@@ -349,9 +354,7 @@ abstract class RegistrationJourneyTests {
         assertThat(company.getString("identityKey")).startsWith("pnr:");
         assertThat(stored.toJson()).doesNotContain("121212");
 
-        String link = json.readTree(awaitEvent(id, SUBMITTED).body())
-                .get("confirmationUrl")
-                .asString();
+        String link = link(awaitEvent(id, SUBMITTED), "confirmationLink");
         mvc.perform(pressConfirm(link.substring("http://motesdagen.test".length())))
                 .andExpect(status().isOk());
         PublishedEvent confirmed = awaitEvent(id, CONFIRMED);
@@ -567,9 +570,7 @@ abstract class RegistrationJourneyTests {
                     .read("registration.events", ours::contains).stream()
                             .filter(e -> SUBMITTED.equals(e.type()))
                             .forEach(e -> {
-                                String url = json.readTree(e.body())
-                                        .get("confirmationUrl")
-                                        .asString();
+                                String url = link(e, "confirmationLink");
                                 tokenOf.put(e.key(), url.substring(url.indexOf("token=") + "token=".length()));
                             });
             return tokenOf.size() == 200;
@@ -692,7 +693,7 @@ abstract class RegistrationJourneyTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
         PublishedEvent confirmed = awaitEvent(leaving, CONFIRMED);
         assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
-        String manageUrl = json.readTree(confirmed.body()).get("manageUrl").asString();
+        String manageUrl = link(confirmed, "manageLink");
         assertThat(manageUrl).startsWith("http://motesdagen.test/anmalan/hantera?token=");
         String token = manageUrl.substring(manageUrl.indexOf("token=") + "token=".length());
         awaitOutboxEmpty(leaving);
@@ -1188,8 +1189,7 @@ abstract class RegistrationJourneyTests {
         mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
         String id = registrationOf(orgNr).getString("_id");
         mvc.perform(pressConfirm(confirmPathOf(id)));
-        String firstManageUrl =
-                json.readTree(awaitEvent(id, CONFIRMED).body()).get("manageUrl").asString();
+        String firstManageUrl = link(awaitEvent(id, CONFIRMED), "manageLink");
 
         // somebody else, by the form and by the API: answered as any new submission would be
         mvc.perform(validForm(orgNr, "contactName", "Okänd Person", "email", "okand@annat-bolag.example"))
@@ -1223,7 +1223,7 @@ abstract class RegistrationJourneyTests {
         assertThat(ContractSchemas.violations(MANAGE_LINK, sent.body())).isEmpty();
         JsonNode body = json.readTree(sent.body());
         assertThat(body.get("contact").get("email").asString()).isEqualTo("astrid@testbageri.example");
-        String newManageUrl = body.get("manageUrl").asString();
+        String newManageUrl = link(sent, "manageLink");
         mvc.perform(get(newManageUrl.substring("http://motesdagen.test".length())))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Avboka anmälan")));
         mvc.perform(get(firstManageUrl.substring("http://motesdagen.test".length())))
@@ -1274,7 +1274,7 @@ abstract class RegistrationJourneyTests {
         assertThat(stateOf(dayId, id)).isEqualTo("SEATED");
         PublishedEvent confirmed = awaitEvent(id, CONFIRMED);
         assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
-        assertThat(json.readTree(confirmed.body()).get("manageUrl").asString()).contains("/anmalan/hantera?token=");
+        assertThat(link(confirmed, "manageLink")).contains("/anmalan/hantera?token=");
         awaitOutboxEmpty(id);
         assertThat(new TopicReader(bootstrapServers).read("registration.events", id))
                 .extracting(PublishedEvent::type)
@@ -1319,8 +1319,7 @@ abstract class RegistrationJourneyTests {
         mvc.perform(form).andExpect(status().is3xxRedirection());
         String id = registrationOf(orgNr).getString("_id");
         mvc.perform(pressConfirm(confirmPathOf(id)));
-        String manageUrl =
-                json.readTree(awaitEvent(id, CONFIRMED).body()).get("manageUrl").asString();
+        String manageUrl = link(awaitEvent(id, CONFIRMED), "manageLink");
         String token = manageUrl.substring(manageUrl.indexOf("token=") + "token=".length());
         mvc.perform(get("/anmalan/hantera").param("token", token))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Astrid Exempelsson\"")));
@@ -1478,10 +1477,7 @@ abstract class RegistrationJourneyTests {
                         published -> published.size() == 2);
         assertThat(links).extracting(PublishedEvent::type).containsExactly(SUBMITTED, SUBMITTED);
         assertThat(ContractSchemas.violations(SUBMITTED, links.get(1).body())).isEmpty();
-        String newPath = json.readTree(links.get(1).body())
-                .get("confirmationUrl")
-                .asString()
-                .substring("http://motesdagen.test".length());
+        String newPath = link(links.get(1), "confirmationLink").substring("http://motesdagen.test".length());
         assertThat(newPath).isNotEqualTo(oldPath);
 
         mvc.perform(get(oldPath))
@@ -1944,10 +1940,14 @@ abstract class RegistrationJourneyTests {
                                         .reduce((first, second) -> second),
                         java.util.Optional::isPresent)
                 .orElseThrow();
-        return json.readTree(submitted.body())
-                .get("confirmationUrl")
-                .asString()
-                .substring("http://motesdagen.test".length());
+        return link(submitted, "confirmationLink").substring("http://motesdagen.test".length());
+    }
+
+    /** The secret link an event carries sealed for the notification service, opened as that service does. */
+    private String link(PublishedEvent event, String field) {
+        String sealed = json.readTree(event.body()).get(field).asString();
+        assertThat(sealed).startsWith("seal1.").doesNotContain("token");
+        return seal.open(sealed, event.key());
     }
 
     private void awaitOutboxEmpty(String registrationId) {

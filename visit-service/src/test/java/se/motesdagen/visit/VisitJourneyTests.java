@@ -39,7 +39,7 @@ import se.motesdagen.visit.planning.PlanningBoard;
 @AutoConfigureMockMvc
 abstract class VisitJourneyTests {
 
-    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v1";
+    static final String CONFIRMED = "se.motesdagen.registration.confirmed.v2";
     static final String UPDATED = "se.motesdagen.registration.updated.v1";
     static final String CANCELLED = "se.motesdagen.registration.cancelled.v1";
     static final String ERASED = "se.motesdagen.registration.erased.v1";

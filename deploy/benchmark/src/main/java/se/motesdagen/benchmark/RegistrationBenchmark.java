@@ -232,7 +232,7 @@ public final class RegistrationBenchmark {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
             while (lags.size() < ids.size() && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (ids.contains(record.key()) && record.value().contains("\"confirmationUrl\"")) {
+                    if (ids.contains(record.key()) && record.value().contains("\"confirmationLink\"")) {
                         Matcher m = submittedAt.matcher(record.value());
                         if (m.find()) {
                             lags.add(record.timestamp()

@@ -27,6 +27,10 @@ class ParticipantSubscriptions {
                         RegistrationConfirmed.class,
                         (event, confirmed) -> participants.record(confirmed, event.id()))
                 .on(
+                        RegistrationConfirmed.TYPE_V2,
+                        RegistrationConfirmed.class,
+                        (event, confirmed) -> participants.record(confirmed, event.id()))
+                .on(
                         AttendanceRecorded.TYPE,
                         AttendanceRecorded.class,
                         (event, attendance) -> participants.attended(attendance))

@@ -8,15 +8,20 @@ import java.util.List;
 
 /**
  * This service's own reading of the registration events it consumes: only the fields it uses. Unknown
- * fields are ignored, so additive changes to the contract never break it.
+ * fields are ignored, so additive changes to the contract never break it. The v2 events differ from v1
+ * only in carrying their link sealed; {@link SealedLinks} opens it into the v1 field before they are read
+ * into these records.
  */
 final class RegistrationEvents {
 
     static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
     static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
+    static final String SUBMITTED_V2 = "se.motesdagen.registration.submitted.v2";
+    static final String CONFIRMED_V2 = "se.motesdagen.registration.confirmed.v2";
     static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
     static final String UPDATED_V1 = "se.motesdagen.registration.updated.v1";
     static final String MANAGE_LINK_SENT_V1 = "se.motesdagen.registration.manage-link-sent.v1";
+    static final String MANAGE_LINK_SENT_V2 = "se.motesdagen.registration.manage-link-sent.v2";
     static final String WAITLIST_PROMOTED_V1 = "se.motesdagen.registration.waitlist-promoted.v1";
 
     private RegistrationEvents() {}

@@ -13,6 +13,7 @@ import se.motesdagen.platform.messaging.IncomingEvent;
 import se.motesdagen.platform.messaging.IncomingEvents;
 import se.motesdagen.platform.messaging.InvalidEventException;
 import se.motesdagen.platform.messaging.TransientRetry;
+import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.CloudEventProducer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +32,37 @@ class ContractExamplesTests {
         assertThat(submitted.contact().email()).isEqualTo("astrid@testbageri.example");
         assertThat(submitted.confirmationUrl()).startsWith("http://localhost:8080/anmalan/bekrafta?token=");
         assertThat(submitted.eventDate()).hasToString("2027-08-26");
+    }
+
+    @Test
+    void theV2ExamplesOpenTheirSealedLinkIntoTheFieldTheLettersRead() {
+        var links = new SealedLinks(LinkSeal.of("local:bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1ub3Qta2V5ISE="), json);
+        var read = new java.util.ArrayList<Object>();
+
+        links.opening("confirmationLink", "confirmationUrl", RegistrationEvents.Submitted.class, (e, r) -> read.add(r))
+                .accept(
+                        read(RegistrationEvents.SUBMITTED_V2).orElseThrow(),
+                        read(RegistrationEvents.SUBMITTED_V2).orElseThrow().data());
+        IncomingEvent confirmed = read(RegistrationEvents.CONFIRMED_V2).orElseThrow();
+        links.opening("manageLink", "manageUrl", RegistrationEvents.Confirmed.class, (e, r) -> read.add(r))
+                .accept(confirmed, confirmed.data());
+        IncomingEvent sent = read(RegistrationEvents.MANAGE_LINK_SENT_V2).orElseThrow();
+        links.opening("manageLink", "manageUrl", RegistrationEvents.ManageLinkSent.class, (e, r) -> read.add(r))
+                .accept(sent, sent.data());
+
+        assertThat(((RegistrationEvents.Submitted) read.get(0)).confirmationUrl())
+                .isEqualTo("http://localhost:8080/anmalan/bekrafta?token=q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c");
+        assertThat(((RegistrationEvents.Confirmed) read.get(1)).manageUrl())
+                .isEqualTo("http://localhost:8080/anmalan/hantera?token=Q2hhbmdlT3JDYW5jZWxUaGlzUmVnaXN0cmF0aW9uMDE");
+        assertThat(((RegistrationEvents.ManageLinkSent) read.get(2)).manageUrl())
+                .isEqualTo("http://localhost:8080/anmalan/hantera?token=Tnlla0xhbmtGb3JEZW5SZWdpc3RyZXJhZGVLb250YWt0");
+        // under another ring (a key that left it) the event can never be mailed: a dead letter, not a retry
+        var otherRing = new SealedLinks(LinkSeal.of("other:" + "b".repeat(43) + "="), json);
+        assertThatThrownBy(() -> otherRing
+                        .opening("manageLink", "manageUrl", RegistrationEvents.Confirmed.class, (e, r) -> {})
+                        .accept(confirmed, confirmed.data()))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageNotContaining("token");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -43,6 +44,13 @@ public class PlatformSecurityAutoConfiguration {
 
     PlatformSecurityAutoConfiguration(Environment environment) {
         StartupGuard.check(environment);
+    }
+
+    /** For a service that puts secret links into events, or mails them: {@code motesdagen.link-seal.keys}. */
+    @Bean
+    @ConditionalOnProperty("motesdagen.link-seal.keys")
+    LinkSeal linkSeal(Environment environment) {
+        return LinkSeal.of(environment.getProperty("motesdagen.link-seal.keys"));
     }
 
     @Bean

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.seats.Placement;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,40 +20,43 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RegistrationEvents {
 
-    static final String SUBMITTED_V1 = "se.motesdagen.registration.submitted.v1";
-    static final String CONFIRMED_V1 = "se.motesdagen.registration.confirmed.v1";
+    static final String SUBMITTED_V2 = "se.motesdagen.registration.submitted.v2";
+    static final String CONFIRMED_V2 = "se.motesdagen.registration.confirmed.v2";
     static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
     static final String ATTENDANCE_RECORDED_V1 = "se.motesdagen.registration.attendance-recorded.v1";
     static final String ERASED_V1 = "se.motesdagen.registration.erased.v1";
     static final String UPDATED_V1 = "se.motesdagen.registration.updated.v1";
-    static final String MANAGE_LINK_SENT_V1 = "se.motesdagen.registration.manage-link-sent.v1";
+    static final String MANAGE_LINK_SENT_V2 = "se.motesdagen.registration.manage-link-sent.v2";
 
     private final JsonMapper json;
     private final OutboxTracing tracing;
+    private final LinkSeal seal;
     private final String publicBaseUrl;
 
     RegistrationEvents(
             JsonMapper json,
             OutboxTracing tracing,
-            @org.springframework.beans.factory.annotation.Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+            LinkSeal seal,
+            @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
         this.json = json;
         this.tracing = tracing;
+        this.seal = seal;
         this.publicBaseUrl = publicBaseUrl;
     }
 
     OutboxEvent submitted(Registration registration, Day event, String confirmationUrl) {
-        var body = new RegistrationSubmittedV1(
+        var body = new RegistrationSubmittedV2(
                 registration.getId(),
                 event.id(),
                 event.name(),
                 event.date(),
                 registration.getCompany().name(),
                 contactOf(registration),
-                confirmationUrl,
+                seal.seal(confirmationUrl, registration.getId()),
                 registration.getConfirmationExpiresAt(),
                 registration.getLanguage(),
                 registration.getSubmittedAt());
-        return event(SUBMITTED_V1, registration, registration.getSubmittedAt(), body);
+        return event(SUBMITTED_V2, registration, registration.getSubmittedAt(), body);
     }
 
     OutboxEvent attendanceRecorded(Registration registration, Day event, String attendeeId, Instant at) {
@@ -76,18 +81,18 @@ class RegistrationEvents {
     }
 
     OutboxEvent manageLinkSent(Registration registration, Day event, String manageUrl, Instant at) {
-        var body = new ManageLinkSentV1(
+        var body = new ManageLinkSentV2(
                 registration.getId(),
                 event.id(),
                 event.name(),
                 event.date(),
                 registration.getCompany().name(),
                 contactOf(registration),
-                manageUrl,
+                seal.seal(manageUrl, registration.getId()),
                 "registered-again",
                 registration.getLanguage(),
                 at);
-        return event(MANAGE_LINK_SENT_V1, registration, at, body);
+        return event(MANAGE_LINK_SENT_V2, registration, at, body);
     }
 
     /**
@@ -147,12 +152,12 @@ class RegistrationEvents {
     }
 
     OutboxEvent confirmed(Registration registration, Day event, List<Placement> placements, String manageUrl) {
-        var body = confirmedBody(registration, event, placements, manageUrl);
-        return event(CONFIRMED_V1, registration, registration.getConfirmedAt(), body);
+        var body = confirmedBody(registration, event, placements, seal.seal(manageUrl, registration.getId()));
+        return event(CONFIRMED_V2, registration, registration.getConfirmedAt(), body);
     }
 
-    private RegistrationConfirmedV1 confirmedBody(
-            Registration registration, Day event, List<Placement> placements, String manageUrl) {
+    private RegistrationConfirmedV2 confirmedBody(
+            Registration registration, Day event, List<Placement> placements, String manageLink) {
         var sessions = registration.getSessionIds().stream()
                 .flatMap(id -> event.session(id).stream())
                 .map(s -> new SessionV1(
@@ -174,7 +179,7 @@ class RegistrationEvents {
                                         event.at(w.to()).toOffsetDateTime()))
                                 .toList(),
                         registration.getVisitRequest().meets());
-        return new RegistrationConfirmedV1(
+        return new RegistrationConfirmedV2(
                 registration.getId(),
                 event.id(),
                 event.name(),
@@ -208,7 +213,7 @@ class RegistrationEvents {
                         .toList(),
                 visit,
                 registration.getSuggestion(),
-                manageUrl,
+                manageLink,
                 publicBaseUrl + "/personal/anmalningar/" + registration.getId(),
                 registration.getLanguage(),
                 registration.getConfirmedAt());
@@ -224,19 +229,21 @@ class RegistrationEvents {
                 registration.getContact().name(), registration.getContact().email());
     }
 
-    record RegistrationSubmittedV1(
+    /** The confirm link goes sealed for the notification service: nothing else that reads or keeps the event can use it. */
+    record RegistrationSubmittedV2(
             String registrationId,
             String eventId,
             String eventName,
             LocalDate eventDate,
             String companyName,
             SubmitterV1 contact,
-            String confirmationUrl,
+            String confirmationLink,
             Instant confirmationExpiresAt,
             String language,
             Instant submittedAt) {}
 
-    record RegistrationConfirmedV1(
+    /** The manage link goes sealed, as in RegistrationSubmittedV2. */
+    record RegistrationConfirmedV2(
             String registrationId,
             String eventId,
             String eventName,
@@ -250,7 +257,7 @@ class RegistrationEvents {
             List<PlaceV1> places,
             VisitRequestV1 visitRequest,
             String suggestion,
-            String manageUrl,
+            String manageLink,
             String checkInUrl,
             String language,
             Instant confirmedAt) {}
@@ -269,14 +276,14 @@ class RegistrationEvents {
             Instant recordedAt) {}
 
     /** The registered contact's new manage link, because somebody tried to register the company again. */
-    record ManageLinkSentV1(
+    record ManageLinkSentV2(
             String registrationId,
             String eventId,
             String eventName,
             LocalDate eventDate,
             String companyName,
             SubmitterV1 contact,
-            String manageUrl,
+            String manageLink,
             String reason,
             String language,
             Instant sentAt) {}

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * This service's reading of {@code se.motesdagen.registration.confirmed.v1} and
+ * This service's reading of {@code se.motesdagen.registration.confirmed.v1} (and v2) and
  * {@code se.motesdagen.registration.updated.v1} (the same description of the registration): only what a
  * visit request needs. {@code at} is when the registration was confirmed or changed.
  */
@@ -25,6 +25,10 @@ record RegistrationConfirmed(
         Instant updatedAt) {
 
     static final String TYPE = "se.motesdagen.registration.confirmed.v1";
+
+    /** v2 differs only in carrying the manage link sealed, which this service does not read. */
+    static final String TYPE_V2 = "se.motesdagen.registration.confirmed.v2";
+
     static final String UPDATED_TYPE = "se.motesdagen.registration.updated.v1";
 
     Instant at() {

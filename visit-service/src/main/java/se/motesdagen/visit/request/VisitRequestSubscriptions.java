@@ -23,6 +23,10 @@ class VisitRequestSubscriptions {
                         RegistrationConfirmed.class,
                         (event, confirmed) -> requests.record(confirmed, event.id()))
                 .on(
+                        RegistrationConfirmed.TYPE_V2,
+                        RegistrationConfirmed.class,
+                        (event, confirmed) -> requests.record(confirmed, event.id()))
+                .on(
                         RegistrationConfirmed.UPDATED_TYPE,
                         RegistrationConfirmed.class,
                         (event, updated) -> requests.update(updated, event.id()))

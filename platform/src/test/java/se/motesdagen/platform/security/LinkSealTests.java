@@ -1,0 +1,76 @@
+package se.motesdagen.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** A sealed link opens only with a key of the ring, for its own context, unchanged. */
+class LinkSealTests {
+
+    static final String LINK =
+            "https://motesdagen.test/anmalan/bekrafta?token=Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5";
+    static final String OLD = "old:" + key('a');
+    static final String NEW = "new:" + key('b');
+
+    @Test
+    void aSealedLinkOpensForItsContextAndHidesTheLink() {
+        LinkSeal seal = LinkSeal.of(NEW);
+
+        String sealed = seal.seal(LINK, "reg-1");
+
+        assertThat(sealed).startsWith("seal1.new.").doesNotContain("token").doesNotContain("motesdagen");
+        assertThat(sealed).matches("seal1\\.new\\.[A-Za-z0-9_-]+");
+        assertThat(seal.open(sealed, "reg-1")).isEqualTo(LINK);
+        assertThat(seal.seal(LINK, "reg-1")).as("a fresh nonce each time").isNotEqualTo(sealed);
+    }
+
+    @Test
+    void anotherContextAChangedTextOrAnotherKeyDoesNotOpen() {
+        LinkSeal seal = LinkSeal.of(NEW);
+        String sealed = seal.seal(LINK, "reg-1");
+        char last = sealed.charAt(sealed.length() - 5);
+        String changed = sealed.substring(0, sealed.length() - 5)
+                + (last == 'A' ? 'B' : 'A')
+                + sealed.substring(sealed.length() - 4);
+
+        assertThatThrownBy(() -> seal.open(sealed, "reg-2")).isInstanceOf(LinkSeal.UnopenableLinkException.class);
+        assertThatThrownBy(() -> seal.open(changed, "reg-1")).isInstanceOf(LinkSeal.UnopenableLinkException.class);
+        assertThatThrownBy(() -> LinkSeal.of("new:" + key('c')).open(sealed, "reg-1"))
+                .isInstanceOf(LinkSeal.UnopenableLinkException.class);
+        assertThatThrownBy(() -> seal.open(LINK, "reg-1"))
+                .isInstanceOf(LinkSeal.UnopenableLinkException.class)
+                .hasMessageNotContaining("token");
+        assertThatThrownBy(() -> seal.open("seal1.new.!!!", "reg-1"))
+                .isInstanceOf(LinkSeal.UnopenableLinkException.class);
+    }
+
+    @Test
+    void rotationSealsWithTheFirstKeyAndOpensWithAnyUntilAKeyLeavesTheRing() {
+        String sealedBefore = LinkSeal.of(OLD).seal(LINK, "reg-1");
+        LinkSeal rotated = LinkSeal.of(NEW + ", " + OLD);
+
+        assertThat(rotated.open(sealedBefore, "reg-1")).isEqualTo(LINK);
+        assertThat(rotated.seal(LINK, "reg-1")).startsWith("seal1.new.");
+        assertThatThrownBy(() -> LinkSeal.of(NEW).open(sealedBefore, "reg-1"))
+                .isInstanceOf(LinkSeal.UnopenableLinkException.class)
+                .hasMessageContaining("key old, which is not in the ring");
+    }
+
+    @Test
+    void aRingThatCannotWorkIsRefusedAtStart() {
+        assertThatThrownBy(() -> LinkSeal.of("")).hasMessageContaining("at least one key");
+        assertThatThrownBy(() -> LinkSeal.of("k1:" + Base64.getEncoder().encodeToString(new byte[16])))
+                .hasMessageContaining("16 bytes; it needs 32");
+        assertThatThrownBy(() -> LinkSeal.of("k1:not base64")).hasMessageContaining("not base64");
+        assertThatThrownBy(() -> LinkSeal.of("no id")).hasMessageContaining("id:base64-key");
+        assertThatThrownBy(() -> LinkSeal.of(NEW + "," + NEW)).hasMessageContaining("twice");
+    }
+
+    private static String key(char fill) {
+        return Base64.getEncoder()
+                .encodeToString(String.valueOf(fill).repeat(32).getBytes(StandardCharsets.US_ASCII));
+    }
+}
