@@ -2,7 +2,13 @@ package se.motesdagen.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,7 +95,11 @@ class PublicPagesBrowserTests {
 
     @Test
     void aPersonRegistersWithThePlainFormAndLandsOnTheThankYouPage() {
+        // the second view comes from the page cache, with this browser's own token put in: the form works
         browser.get(url("/evenemang/stora-motesdagen-2027"));
+        String firstToken = browser.findElement(By.name("_csrf")).getAttribute("value");
+        browser.get(url("/evenemang/stora-motesdagen-2027"));
+        assertThat(browser.findElement(By.name("_csrf")).getAttribute("value")).isNotEqualTo(firstToken);
         browser.findElement(By.id("companyName")).sendKeys("Webbläsarbolaget AB");
         browser.findElement(By.id("organisationNumber")).sendKeys(Companies.newOrganisationNumber());
         browser.findElement(By.id("contactName")).sendKeys("Wilma Webb");
@@ -190,6 +200,99 @@ class PublicPagesBrowserTests {
 
     private static String text(tools.jackson.databind.JsonNode node, String field) {
         return node.has(field) ? node.get(field).asString() : null;
+    }
+
+    /**
+     * The day's page cache as plain HTTP clients meet it through the real security chain (no browser
+     * needed, but the real token store, which MockMvc tests lose to spring-security-test's csrf()).
+     */
+    @Test
+    void theDaysPageIsRenderedOnceForManyVisitorsYetEachGetsItsOwnWorkingFormAndEditsShowAtOnce(
+            @org.springframework.beans.factory.annotation.Autowired
+                    org.springframework.data.mongodb.core.MongoTemplate mongo,
+            @org.springframework.beans.factory.annotation.Autowired
+                    se.motesdagen.registration.programme.Programme programme)
+            throws Exception {
+        String path = "/evenemang/stora-motesdagen-2027";
+        programme.save(programme.event("stora-motesdagen-2027").orElseThrow()); // a fresh rendering from here on
+        HttpResponse<String> first = http(HttpRequest.newBuilder(URI.create(url(path))));
+        HttpResponse<String> second = http(HttpRequest.newBuilder(URI.create(url(path))));
+        String firstToken = csrfFieldOf(first.body());
+        String secondToken = csrfFieldOf(second.body());
+
+        // the same page, but each visitor its own token and the cookie that goes with it
+        assertThat(secondToken).isNotEqualTo(firstToken);
+        assertThat(second.body().replace(secondToken, "TOKEN"))
+                .isEqualTo(first.body().replace(firstToken, "TOKEN"));
+        assertThat(second.headers().firstValue("Content-Language")).hasValue("sv-SE");
+        String secondCookie =
+                second.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(secondCookie).startsWith("XSRF-TOKEN=");
+        assertThat(first.headers().firstValue("Set-Cookie").orElseThrow()).doesNotStartWith(secondCookie);
+
+        // the second visitor's form works with its cookie; the first visitor's token does not go with it
+        String orgNr = Companies.newOrganisationNumber();
+        String form = "companyName=Cachebolaget+AB&organisationNumber=" + orgNr
+                + "&contactName=Cilla+Cache&email=cilla%40cachebolaget.example&attendees%5B0%5D.name=Cilla+Cache"
+                + "&attendees%5B0%5D.sessionIds=upphandling&consent=true&_csrf=";
+        assertThat(post(path, secondCookie, form + firstToken).statusCode()).isEqualTo(403);
+        HttpResponse<String> accepted = post(path, secondCookie, form + secondToken);
+        assertThat(accepted.statusCode()).isEqualTo(302);
+        assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith(path + "/tack");
+
+        // a change made behind the service's back waits for the time to live; one made through it shows at once
+        var day = programme.event("stora-motesdagen-2027").orElseThrow();
+        try {
+            mongo.save(withDescription(day, "Ändrad utan att sidan får veta."));
+            assertThat(http(HttpRequest.newBuilder(URI.create(url(path)))).body())
+                    .contains(day.description());
+            programme.save(withDescription(day, "Nu med frukost från kl. 8."));
+            assertThat(http(HttpRequest.newBuilder(URI.create(url(path)))).body())
+                    .contains("Nu med frukost från kl. 8.");
+        } finally {
+            programme.save(day);
+        }
+        // in English the page is rendered in English
+        assertThat(http(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", "motesdagen-lang=en"))
+                        .headers()
+                        .firstValue("Content-Language"))
+                .hasValue("en");
+    }
+
+    private static HttpResponse<String> http(HttpRequest.Builder request) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+        return http(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static String csrfFieldOf(String page) {
+        Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(field.find()).as("a CSRF field in the form").isTrue();
+        return field.group(1);
+    }
+
+    private static se.motesdagen.registration.programme.Day withDescription(
+            se.motesdagen.registration.programme.Day day, String description) {
+        return new se.motesdagen.registration.programme.Day(
+                day.id(),
+                day.name(),
+                day.date(),
+                day.opensAt(),
+                day.closesAt(),
+                day.location(),
+                description,
+                day.sessions(),
+                day.registrationOpens(),
+                day.registrationCloses(),
+                day.published(),
+                day.visitsOnly());
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * submissions where a service has public forms.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
-@EnableConfigurationProperties({ApiProperties.class, RateLimitProperties.class})
+@EnableConfigurationProperties({ApiProperties.class, RateLimitProperties.class, PublicPageCache.Properties.class})
 public class WebAutoConfiguration implements WebMvcConfigurer {
 
     public static final Locale SWEDISH = Locale.of("sv", "SE");
@@ -62,6 +62,20 @@ public class WebAutoConfiguration implements WebMvcConfigurer {
     @Bean
     ApiFallbackController apiFallbackController(MessageSource messages) {
         return new ApiFallbackController(messages);
+    }
+
+    @Bean
+    PublicPageCache publicPageCache(PublicPageCache.Properties properties, LocaleResolver locales, Clock clock) {
+        return new PublicPageCache(properties, locales, clock);
+    }
+
+    /** After Spring Security (order -100), which has made the request's CSRF token the page needs. */
+    @Bean
+    FilterRegistrationBean<PublicPageCache> publicPageCacheAfterSecurity(PublicPageCache cache) {
+        FilterRegistrationBean<PublicPageCache> registration = new FilterRegistrationBean<>(cache);
+        registration.setOrder(0);
+        registration.setEnabled(!cache.isOff());
+        return registration;
     }
 
     /** Before security and everything else, so an oversized body is refused before anyone reads it. */

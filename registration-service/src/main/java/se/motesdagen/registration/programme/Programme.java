@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import se.motesdagen.platform.web.PublicPageCache;
 
 /** What other features may ask about the days and their programmes. */
 @Service
@@ -12,10 +13,12 @@ public class Programme {
 
     private final DayRepository events;
     private final Clock clock;
+    private final PublicPageCache pages;
 
-    Programme(DayRepository events, Clock clock) {
+    Programme(DayRepository events, Clock clock, PublicPageCache pages) {
         this.events = events;
         this.clock = clock;
+        this.pages = pages;
     }
 
     /** The day, published or not: links in e-mails and staff pages keep working for a draft. */
@@ -38,6 +41,7 @@ public class Programme {
     public boolean create(Day day) {
         try {
             events.insert(day);
+            pages.evict();
             return true;
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             return false;
@@ -46,7 +50,9 @@ public class Programme {
 
     /** Stores the changed day. The seats follow a changed capacity when they are next touched; see Seats. */
     public Day save(Day day) {
-        return events.save(day);
+        Day saved = events.save(day);
+        pages.evict();
+        return saved;
     }
 
     /** The days held before the date. */

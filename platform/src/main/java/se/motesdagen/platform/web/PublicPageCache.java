@@ -1,0 +1,159 @@
+package se.motesdagen.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Renders a busy public page (the day with its programme and form) once per language and a second or
+ * two, not once per visitor: the page is the same for every anonymous visitor but for the CSRF token in
+ * its form, which is put in fresh for each one (and its cookie set as always). Only plain anonymous
+ * GETs of the listed paths are served from it: no query string, no staff login, no session. What
+ * changes the page (a programme edit, a seat freed) calls {@link #evict()}; anything else shows within
+ * the time to live. Runs after Spring Security, which has made the request's token.
+ */
+public class PublicPageCache extends OncePerRequestFilter {
+
+    /**
+     * @param paths the pages, as path patterns relative to the context path; none turns the cache off
+     * @param timeToLive how long one rendering is served
+     */
+    @ConfigurationProperties("motesdagen.web.page-cache")
+    public record Properties(
+            @DefaultValue List<String> paths,
+            @DefaultValue("2s") Duration timeToLive) {}
+
+    /** The page in the bytes around each place its CSRF token goes, so serving it encodes only the token. */
+    private record Page(List<byte[]> around, String contentType, Locale locale, Instant renderedAt) {}
+
+    private final List<PathPattern> paths;
+    private final Duration timeToLive;
+    private final LocaleResolver locales;
+    private final Clock clock;
+    private final Map<String, Page> pages = new ConcurrentHashMap<>();
+
+    public PublicPageCache(Properties properties, LocaleResolver locales, Clock clock) {
+        this.paths = properties.paths().stream()
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
+        this.timeToLive = properties.timeToLive();
+        this.locales = locales;
+        this.clock = clock;
+    }
+
+    /** No pages listed, or no time to live: every request renders. */
+    boolean isOff() {
+        return paths.isEmpty() || timeToLive.isZero();
+    }
+
+    /** Forget every rendering: the next visitor of each page renders it again. */
+    public void evict() {
+        pages.clear();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())
+                || request.getQueryString() != null
+                || request.getHeader("Authorization") != null
+                || request.getRequestedSessionId() != null
+                || signedIn()) {
+            return true;
+        }
+        PathContainer path = PathContainer.parsePath(pathOf(request));
+        return paths.stream().noneMatch(pattern -> pattern.matches(path));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (token == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Locale locale = locales.resolveLocale(request);
+        String key = pathOf(request) + "|" + locale.toLanguageTag();
+        Instant now = clock.instant();
+        Page page = pages.get(key);
+        if (page != null
+                && !now.isBefore(page.renderedAt())
+                && now.isBefore(page.renderedAt().plus(timeToLive))) {
+            byte[] fresh = token.getToken().getBytes(StandardCharsets.UTF_8);
+            int length = fresh.length * (page.around().size() - 1);
+            for (byte[] part : page.around()) {
+                length += part.length;
+            }
+            response.setContentType(page.contentType());
+            response.setLocale(page.locale());
+            response.setContentLength(length);
+            var out = response.getOutputStream();
+            for (int i = 0; i < page.around().size(); i++) {
+                if (i > 0) {
+                    out.write(fresh);
+                }
+                out.write(page.around().get(i));
+            }
+            return;
+        }
+        // the page is rendered with this one token value, which is what gets cut out of it again
+        String used = token.getToken();
+        CsrfToken once = new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(), used);
+        request.setAttribute(CsrfToken.class.getName(), once);
+        request.setAttribute(once.getParameterName(), once);
+        ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, rendering);
+        String html = new String(rendering.getContentAsByteArray(), StandardCharsets.UTF_8);
+        if (rendering.getStatus() == HttpServletResponse.SC_OK
+                && rendering.getContentType() != null
+                && rendering.getContentType().startsWith("text/html")
+                && request.getSession(false) == null
+                && html.contains(used)) {
+            pages.put(
+                    key,
+                    new Page(
+                            Stream.of(html.split(Pattern.quote(used), -1))
+                                    .map(part -> part.getBytes(StandardCharsets.UTF_8))
+                                    .toList(),
+                            rendering.getContentType(),
+                            rendering.getLocale(),
+                            now));
+        }
+        rendering.copyBodyToResponse();
+    }
+
+    /** Somebody signed in sees pages made for them (the staff menu), never a shared rendering. */
+    private static boolean signedIn() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        return who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,151 @@
+package se.motesdagen.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+import se.motesdagen.platform.test.MutableClock;
+
+/** One rendering serves many anonymous visitors, each with its own CSRF token; nobody else is served from it. */
+class PublicPageCacheTests {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2027-06-01T10:00:00Z"));
+    private final PublicPageCache cache = new PublicPageCache(
+            new PublicPageCache.Properties(List.of("/evenemang/*"), Duration.ofSeconds(2)),
+            new FixedLocaleResolver(Locale.of("sv", "SE")),
+            clock);
+    private final AtomicInteger renders = new AtomicInteger();
+    private final AtomicInteger tokens = new AtomicInteger();
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aSecondVisitorGetsTheSameBytesWithItsOwnTokenWhereverTheTokenStood() throws Exception {
+        MockHttpServletResponse first = visit(page("/evenemang/dagen"));
+        MockHttpServletResponse second = visit(page("/evenemang/dagen"));
+
+        assertThat(renders).hasValue(1);
+        assertThat(first.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("<form>token-1 Ö</form><meta content=\"token-1\">");
+        assertThat(second.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("<form>token-2 Ö</form><meta content=\"token-2\">");
+        assertThat(second.getContentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(second.getContentLength()).isEqualTo(second.getContentAsByteArray().length);
+        assertThat(second.getLocale()).isEqualTo(Locale.of("sv", "SE"));
+    }
+
+    @Test
+    void aRenderingLivesItsTimeToLiveOrUntilEvicted() throws Exception {
+        visit(page("/evenemang/dagen"));
+        clock.advance(Duration.ofMillis(1999));
+        visit(page("/evenemang/dagen"));
+        assertThat(renders).as("within the time to live").hasValue(1);
+
+        clock.advance(Duration.ofMillis(1));
+        visit(page("/evenemang/dagen"));
+        assertThat(renders).as("after it").hasValue(2);
+
+        cache.evict();
+        visit(page("/evenemang/dagen"));
+        assertThat(renders).as("after an eviction").hasValue(3);
+        visit(page("/evenemang/annan-dag"));
+        assertThat(renders).as("another page is another rendering").hasValue(4);
+    }
+
+    @Test
+    void queriesLoginsSessionsOtherPathsAndFailuresAreAlwaysRendered() throws Exception {
+        List<java.util.function.Supplier<MockHttpServletRequest>> uncached = List.of(
+                () -> {
+                    MockHttpServletRequest query = page("/evenemang/dagen");
+                    query.setQueryString("lang=en");
+                    return query;
+                },
+                () -> {
+                    MockHttpServletRequest basic = page("/evenemang/dagen");
+                    basic.addHeader("Authorization", "Basic cGVyc29uYWw6eA==");
+                    return basic;
+                },
+                () -> {
+                    MockHttpServletRequest session = page("/evenemang/dagen");
+                    session.setRequestedSessionId("abc");
+                    return session;
+                },
+                () -> page("/evenemang/dagen/tack"),
+                () -> {
+                    MockHttpServletRequest post = page("/evenemang/dagen");
+                    post.setMethod("POST");
+                    return post;
+                });
+        for (var request : uncached) {
+            visit(request.get());
+            visit(request.get());
+        }
+        visit(page("/evenemang/dagen"));
+        visit(page("/evenemang/dagen"));
+        assertThat(renders).as("each of them twice, then the plain page once").hasValue(11);
+        cache.evict();
+
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "personal", null, AuthorityUtils.createAuthorityList("ROLE_STAFF")));
+        visit(page("/evenemang/dagen"));
+        visit(page("/evenemang/dagen"));
+        assertThat(renders).as("staff signed in").hasValue(13);
+        SecurityContextHolder.clearContext();
+
+        visit(page("/evenemang/dagen"), HttpServletResponse.SC_NOT_FOUND);
+        visit(page("/evenemang/dagen"));
+        assertThat(renders).as("a 404 is not kept").hasValue(15);
+    }
+
+    private MockHttpServletRequest page(String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        String value = "token-" + tokens.incrementAndGet();
+        request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", value));
+        return request;
+    }
+
+    private MockHttpServletResponse visit(MockHttpServletRequest request) throws Exception {
+        return visit(request, HttpServletResponse.SC_OK);
+    }
+
+    /** Through the cache to a page that renders its request's token twice, as a form and a meta tag would. */
+    private MockHttpServletResponse visit(MockHttpServletRequest request, int status) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        cache.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+            @Override
+            protected void service(jakarta.servlet.http.HttpServletRequest req, HttpServletResponse res)
+                    throws IOException {
+                renders.incrementAndGet();
+                String token = ((CsrfToken) req.getAttribute(CsrfToken.class.getName())).getToken();
+                res.setStatus(status);
+                res.setContentType("text/html;charset=UTF-8");
+                res.setLocale(Locale.of("sv", "SE"));
+                res.getOutputStream()
+                        .write(("<form>" + token + " Ö</form><meta content=\"" + token + "\">")
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+        }));
+        return response;
+    }
+}
