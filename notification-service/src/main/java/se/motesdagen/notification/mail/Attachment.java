@@ -30,6 +30,11 @@ public record Attachment(String filename, String contentType, String text, byte[
         return contentId != null;
     }
 
+    /** The file with the tokens of its text sealed for the recipient, or opened again; see SecretLinks. */
+    Attachment withText(java.util.function.UnaryOperator<String> change) {
+        return text == null ? this : new Attachment(filename, contentType, change.apply(text), data, contentId);
+    }
+
     Attachment redacted() {
         return text == null ? this : new Attachment(filename, contentType, SecretLinks.redact(text), data, contentId);
     }

@@ -45,6 +45,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.motesdagen.platform.security.LinkSeal;
 
 /**
  * Sends queued messages. Kept apart from the Kafka consumers so a mail server that is down delays
@@ -76,6 +77,7 @@ class MailDispatcher {
     private final Clock clock;
     private final MeterRegistry meters;
     private final EmailEvents events;
+    private final LinkSeal seal;
     private final InternetAddress from;
     private final InternetAddress replyTo;
     private final byte[] logo;
@@ -99,6 +101,7 @@ class MailDispatcher {
             MeterRegistry meters,
             MailSender sender,
             EmailEvents events,
+            LinkSeal seal,
             @Value("${motesdagen.mail.from}") String from,
             @Value("${motesdagen.mail.max-attempts:8}") int maxAttempts,
             @Value("${motesdagen.mail.concurrency:4}") int concurrency,
@@ -110,6 +113,7 @@ class MailDispatcher {
         this.clock = clock;
         this.meters = meters;
         this.events = events;
+        this.seal = seal;
         this.from = new InternetAddress(from);
         this.replyTo = new InternetAddress(sender.email());
         this.logo = new ClassPathResource(sender.logo()).getContentAsByteArray();
@@ -355,15 +359,19 @@ class MailDispatcher {
         helper.setReplyTo(replyTo);
         helper.setTo(message.getRecipient());
         helper.setSubject(message.getSubject());
-        if (message.getHtml() == null) {
-            helper.setText(message.getBody(), false); // queued before mails had an HTML part
+        // the tokens wait sealed in the store; they are opened only into the mail that goes out
+        String body = SecretLinks.open(message.getBody(), seal, message.getRecipient());
+        String html = SecretLinks.open(message.getHtml(), seal, message.getRecipient());
+        if (html == null) {
+            helper.setText(body, false); // queued before mails had an HTML part
         } else {
-            helper.setText(message.getBody(), message.getHtml());
-            if (message.getHtml().contains("cid:logo")) {
+            helper.setText(body, html);
+            if (html.contains("cid:logo")) {
                 helper.addInline("logo", new ByteArrayResource(logo), "image/png");
             }
         }
-        for (Attachment attachment : message.getAttachments()) {
+        for (Attachment stored : message.getAttachments()) {
+            Attachment attachment = stored.withText(text -> SecretLinks.open(text, seal, message.getRecipient()));
             if (attachment.inline()) {
                 helper.addInline(
                         attachment.contentId(), new ByteArrayResource(attachment.bytes()), attachment.contentType());

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import se.motesdagen.platform.security.LinkSeal;
 
 /**
  * Queues e-mails asked for by events. Queuing is idempotent per event and template. Mail that anyone
@@ -42,6 +43,7 @@ class Mailbox {
     private final Clock clock;
     private final MeterRegistry meters;
     private final int perRecipientPerDay;
+    private final LinkSeal seal;
 
     Mailbox(
             MessageRepository messages,
@@ -50,7 +52,9 @@ class Mailbox {
             MailDispatcher dispatcher,
             Clock clock,
             MeterRegistry meters,
+            LinkSeal seal,
             @Value("${motesdagen.mail.confirm-requests-per-recipient-per-day:5}") int perRecipientPerDay) {
+        this.seal = seal;
         this.messages = messages;
         this.mongo = mongo;
         this.templates = templates;
@@ -103,6 +107,7 @@ class Mailbox {
                 attachments,
                 clock.instant());
         message.unsubscribeAt(unsubscribeUrl);
+        message.sealLinks(seal);
         if (CAPPED.contains(template) && countToday(template, recipient) > perRecipientPerDay) {
             message.suppress();
         }

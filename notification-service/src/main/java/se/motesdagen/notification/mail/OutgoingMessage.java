@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
+import se.motesdagen.platform.security.LinkSeal;
 
 /**
  * One e-mail, from the moment an event asked for it until it was delivered or given up. The id is the
@@ -219,6 +220,15 @@ public class OutgoingMessage {
     /** While SENDING, the moment the sender's lease runs out. */
     Instant getLeaseUntil() {
         return nextAttemptAt;
+    }
+
+    /** Seals the tokens of its links for the time it waits to be sent: the store never holds a raw one. */
+    void sealLinks(LinkSeal seal) {
+        body = SecretLinks.seal(body, seal, recipient);
+        html = SecretLinks.seal(html, seal, recipient);
+        attachments = getAttachments().stream()
+                .map(a -> a.withText(text -> SecretLinks.seal(text, seal, recipient)))
+                .toList();
     }
 
     void suppress() {

@@ -3,6 +3,7 @@ package se.motesdagen.notification.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -99,6 +100,40 @@ class MailDispatcherTests {
         assertThat(sent.getStatus()).isEqualTo(OutgoingMessage.Status.SENT);
         assertThat(sent.getSentAt()).isEqualTo(clock.instant());
         assertThat(sent.getLastError()).isNull();
+    }
+
+    @Test
+    void aTokenWaitsSealedInTheStoreAndGoesOutOpenedInTheMailThenIsTakenOut() throws Exception {
+        String token = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c";
+        String link = "http://localhost:8080/anmalan/bekrafta?token=" + token;
+        OutgoingMessage waiting = new OutgoingMessage(
+                "s1:confirm-request",
+                "s1",
+                "confirm-request",
+                "r-s1",
+                "astrid@testbageri.example",
+                "Bekräfta din anmälan",
+                "Bekräfta: " + link + "\n",
+                "<p><a href=\"" + link + "\">Bekräfta</a></p>",
+                List.of(Attachment.file("kalender.ics", "text/calendar", "URL:" + link)),
+                NOW);
+        waiting.sealLinks(SEAL);
+        mongo.insert(waiting);
+        assertThat(mongo.findById("s1:confirm-request", org.bson.Document.class, "messages")
+                        .toJson())
+                .doesNotContain(token)
+                .contains("bekrafta?token=seal1.");
+        startSmtp();
+
+        dispatcher(8).sendDue();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).contains(token);
+        assertThat(mongo.findById("s1:confirm-request", org.bson.Document.class, "messages")
+                        .toJson())
+                .doesNotContain(token)
+                .doesNotContain("seal1.")
+                .contains("bekrafta?token=[borttagen]");
     }
 
     @Test
@@ -309,6 +344,7 @@ class MailDispatcherTests {
                     new MailSender(null, null, null, null, null, null, null, null),
                     new EmailEvents(
                             tools.jackson.databind.json.JsonMapper.builder().build(), id -> {}),
+                    SEAL,
                     "Mötesdagen <motesdagen@nykoping.example>",
                     maxAttempts,
                     4,
@@ -323,6 +359,9 @@ class MailDispatcherTests {
         smtp = new GreenMail(ServerSetupTest.SMTP.port(smtpPort));
         smtp.start();
     }
+
+    private static final se.motesdagen.platform.security.LinkSeal SEAL =
+            se.motesdagen.platform.security.LinkSeal.of("t:" + "c".repeat(43) + "=");
 
     private static OutgoingMessage message(String eventId) {
         return new OutgoingMessage(

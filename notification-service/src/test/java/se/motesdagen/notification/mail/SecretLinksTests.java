@@ -26,4 +26,28 @@ class SecretLinksTests {
         assertThat(SecretLinks.redact("Inga länkar här.")).isEqualTo("Inga länkar här.");
         assertThat(SecretLinks.redact(null)).isNull();
     }
+
+    @Test
+    void sealedTokensOpenOnlyForTheirRecipientAndRedactLikeAnyOther() {
+        var seal = se.motesdagen.platform.security.LinkSeal.of("t:" + "c".repeat(43) + "=");
+        String body =
+                "Bekräfta: http://x/anmalan/bekrafta?token=Abc_123-xyz och <a href=\"http://x/enkat?lang=sv&token=s3cr3t\">";
+
+        String sealed = SecretLinks.seal(body, seal, "astrid@testbageri.example");
+
+        assertThat(sealed).doesNotContain("Abc_123-xyz", "s3cr3t").contains("bekrafta?token=seal1.t.");
+        assertThat(SecretLinks.seal(sealed, seal, "astrid@testbageri.example"))
+                .as("sealed once")
+                .isEqualTo(sealed);
+        assertThat(SecretLinks.open(sealed, seal, "astrid@testbageri.example")).isEqualTo(body);
+        assertThat(SecretLinks.open(body, seal, "astrid@testbageri.example"))
+                .as("plain stays")
+                .isEqualTo(body);
+        assertThat(SecretLinks.redact(sealed))
+                .isEqualTo(
+                        "Bekräfta: http://x/anmalan/bekrafta?token=[borttagen] och <a href=\"http://x/enkat?lang=sv&token=[borttagen]\">");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SecretLinks.open(sealed, seal, "per@annat.example"))
+                .isInstanceOf(se.motesdagen.platform.security.LinkSeal.UnopenableLinkException.class);
+        assertThat(SecretLinks.seal(null, seal, "a@b.example")).isNull();
+    }
 }
