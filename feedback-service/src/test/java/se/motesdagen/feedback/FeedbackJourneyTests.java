@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
+import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
 
 /** RegistrationConfirmed on Kafka → a participant to survey later, once. Subclasses pick the infrastructure. */
@@ -174,12 +175,15 @@ abstract class FeedbackJourneyTests {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> topic.read("feedback.events", ("visit-" + visitId)::equals), e -> e.size() == 1);
         TopicReader.PublishedEvent invitation = requested.getFirst();
-        assertThat(invitation.type()).isEqualTo("se.motesdagen.feedback.requested.v1");
+        assertThat(invitation.type()).isEqualTo("se.motesdagen.feedback.requested.v2");
         assertThat(ContractSchemas.violations(invitation.type(), invitation.body()))
                 .isEmpty();
         assertThat(invitation.body()).contains("astrid@testbageri.example").contains("\"surveyKind\":\"visit\"");
         assertThat(mongo.exists(byId("visit-" + handVisit), "invitations")).isFalse();
-        String token = invitation.body().replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
+        String token = invitation
+                .body()
+                .transform(b -> OpenedLinks.in(b, "invitationId"))
+                .replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
 
         mvc.perform(get("/enkat").param("token", token))
                 .andExpect(status().isOk())
@@ -450,7 +454,9 @@ abstract class FeedbackJourneyTests {
                 .until(() -> topic.read("feedback.events", day::equals), e -> e.size() == 3);
         // every link opens the same survey
         for (TopicReader.PublishedEvent e : asked) {
-            String token = e.body().replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
+            String token = e.body()
+                    .transform(b -> OpenedLinks.in(b, "invitationId"))
+                    .replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
             mvc.perform(get("/enkat").param("token", token))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Stora Mötesdagen 2027")));
@@ -626,10 +632,12 @@ abstract class FeedbackJourneyTests {
         TopicReader.PublishedEvent opened = await().atMost(Duration.ofSeconds(30))
                 .until(() -> topic.read("feedback.events", annasBallot::equals), e -> !e.isEmpty())
                 .getFirst();
-        assertThat(opened.type()).isEqualTo("se.motesdagen.feedback.vote-opened.v1");
+        assertThat(opened.type()).isEqualTo("se.motesdagen.feedback.vote-opened.v2");
         assertThat(ContractSchemas.violations(opened.type(), opened.body())).isEmpty();
         assertThat(opened.body()).contains("\"votesEach\":2").contains("Snabbare bygglov");
-        String token = opened.body().replaceAll("(?s).*rostning\\?token=([A-Za-z0-9_-]+).*", "$1");
+        String token = opened.body()
+                .transform(b -> OpenedLinks.in(b, "ballotId"))
+                .replaceAll("(?s).*rostning\\?token=([A-Za-z0-9_-]+).*", "$1");
 
         // a participant has one ballot, however often the ballots are sent
         rounds.run(java.time.Instant.now());
@@ -662,7 +670,7 @@ abstract class FeedbackJourneyTests {
                         .atMost(Duration.ofSeconds(30))
                         .until(() -> topic.read("feedback.events", carlsBallot::equals), e -> e.size() == 1))
                 .singleElement()
-                .satisfies(e -> assertThat(e.type()).isEqualTo("se.motesdagen.feedback.vote-opened.v1"));
+                .satisfies(e -> assertThat(e.type()).isEqualTo("se.motesdagen.feedback.vote-opened.v2"));
 
         mvc.perform(get("/rostning").param("token", token))
                 .andExpect(status().isOk())
@@ -870,6 +878,7 @@ abstract class FeedbackJourneyTests {
                     .until(() -> topic.read("feedback.events", ("visit-" + visitId)::equals), e -> !e.isEmpty())
                     .getFirst()
                     .body()
+                    .transform(b -> OpenedLinks.in(b, "invitationId"))
                     .replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
 
             // the two factors chosen and the area; not the factors left out

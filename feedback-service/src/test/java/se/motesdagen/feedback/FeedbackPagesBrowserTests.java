@@ -20,6 +20,7 @@ import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
 
 /**
@@ -85,6 +86,7 @@ class FeedbackPagesBrowserTests {
                         e -> !e.isEmpty())
                 .getFirst()
                 .body()
+                .transform(b -> OpenedLinks.in(b, "invitationId"))
                 .replaceAll("(?s).*enkat\\?token=([A-Za-z0-9_-]+).*", "$1");
         String survey = "http://localhost:" + port + "/aterkoppling/enkat?token=" + token;
 
@@ -190,6 +192,7 @@ class FeedbackPagesBrowserTests {
                         e -> !e.isEmpty())
                 .getFirst()
                 .body()
+                .transform(b -> OpenedLinks.in(b, "ballotId"))
                 .replaceAll("(?s).*rostning\\?token=([A-Za-z0-9_-]+).*", "$1");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get("http://localhost:" + port + "/aterkoppling/rostning?token=" + ballotToken);

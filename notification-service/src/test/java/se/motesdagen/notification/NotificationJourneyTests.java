@@ -80,13 +80,13 @@ abstract class NotificationJourneyTests {
     /** The local stack's ring, which the service under test reads from its application.yml. */
     static final LinkSeal SEAL = LinkSeal.of("local:bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1ub3Qta2V5ISE=");
 
-    static final String VISIT_SCHEDULED = "se.motesdagen.visit.scheduled.v1";
-    static final String VISIT_RESCHEDULED = "se.motesdagen.visit.rescheduled.v1";
+    static final String VISIT_SCHEDULED = "se.motesdagen.visit.scheduled.v2";
+    static final String VISIT_RESCHEDULED = "se.motesdagen.visit.rescheduled.v2";
     static final String VISIT_CANCELLED = "se.motesdagen.visit.cancelled.v1";
     static final String ITINERARY = "se.motesdagen.visit.itinerary-published.v1";
-    static final String FEEDBACK_REQUESTED = "se.motesdagen.feedback.requested.v1";
+    static final String FEEDBACK_REQUESTED = "se.motesdagen.feedback.requested.v2";
     static final String FOLLOW_UP = "se.motesdagen.feedback.follow-up-published.v1";
-    static final String VOTE_OPENED = "se.motesdagen.feedback.vote-opened.v1";
+    static final String VOTE_OPENED = "se.motesdagen.feedback.vote-opened.v2";
     static final GreenMail MAIL = startMailServer();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BOUNCES = "bounces@nykoping.example";
@@ -1275,9 +1275,12 @@ abstract class NotificationJourneyTests {
     }
 
     private static String visitExample(String type, String visitId, String email) {
-        return CloudEventProducer.example(type)
-                .replace("b7a4c2e0-5d1f-4c8e-9a63-2f0e8d1c4b57", visitId)
-                .replace("astrid@testbageri.example", email);
+        return resealed(
+                CloudEventProducer.example(type)
+                        .replace("b7a4c2e0-5d1f-4c8e-9a63-2f0e8d1c4b57", visitId)
+                        .replace("astrid@testbageri.example", email),
+                "b7a4c2e0-5d1f-4c8e-9a63-2f0e8d1c4b57",
+                visitId);
     }
 
     /**
@@ -1285,14 +1288,19 @@ abstract class NotificationJourneyTests {
      * and its sealed link sealed again for that registration, as the registration service would.
      */
     private static String example(String type, String registrationId, String email) {
-        String body = CloudEventProducer.example(type)
-                .replace(EXAMPLE_REGISTRATION, registrationId)
-                .replace("astrid@testbageri.example", email);
-        Matcher sealed = Pattern.compile("seal1\\.[A-Za-z0-9_.-]+").matcher(body);
-        return sealed.find()
-                ? body.replace(
-                        sealed.group(), SEAL.seal(SEAL.open(sealed.group(), EXAMPLE_REGISTRATION), registrationId))
-                : body;
+        return resealed(
+                CloudEventProducer.example(type)
+                        .replace(EXAMPLE_REGISTRATION, registrationId)
+                        .replace("astrid@testbageri.example", email),
+                EXAMPLE_REGISTRATION,
+                registrationId);
+    }
+
+    /** The example's sealed links sealed again for the id the test gave it, as its producer would have. */
+    private static String resealed(String body, String exampleId, String id) {
+        return Pattern.compile("seal1\\.[A-Za-z0-9_.-]+")
+                .matcher(body)
+                .replaceAll(found -> Matcher.quoteReplacement(SEAL.seal(SEAL.open(found.group(), exampleId), id)));
     }
 
     private static String confirmedOn(String registrationId, String email, String eventDate) {

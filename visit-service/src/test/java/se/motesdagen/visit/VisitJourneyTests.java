@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
+import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.planning.PlanningBoard;
 
@@ -339,7 +340,7 @@ abstract class VisitJourneyTests {
                 .as("the second publication of the same plan sends nothing")
                 .hasSize(2)
                 .allSatisfy(e -> {
-                    assertThat(e.type()).isEqualTo("se.motesdagen.visit.scheduled.v1");
+                    assertThat(e.type()).isEqualTo("se.motesdagen.visit.scheduled.v2");
                     assertThat(ContractSchemas.violations(e.type(), e.body())).isEmpty();
                 });
         List<TopicReader.PublishedEvent> itineraries =
@@ -410,7 +411,8 @@ abstract class VisitJourneyTests {
                 .findFirst()
                 .orElseThrow()
                 .body();
-        String token = body.replaceAll("(?s).*besok/svar\\?token=([A-Za-z0-9_-]+).*", "$1");
+        String token = body.transform(b -> OpenedLinks.in(b, "visitId"))
+                .replaceAll("(?s).*besok/svar\\?token=([A-Za-z0-9_-]+).*", "$1");
         assertThat(mongo.findById(firstVisit, Document.class, "visits").toJson())
                 .doesNotContain(token);
 
@@ -431,6 +433,7 @@ abstract class VisitJourneyTests {
         String other = topic.read("visit.events", ("besok-" + second)::equals)
                 .getFirst()
                 .body()
+                .transform(b -> OpenedLinks.in(b, "visitId"))
                 .replaceAll("(?s).*annan-tid\\?token=([A-Za-z0-9_-]+).*", "$1");
         mvc.perform(post("/annan-tid")
                         .param("token", other)
@@ -492,7 +495,7 @@ abstract class VisitJourneyTests {
                                 "published", new se.motesdagen.visit.publish.Publishing.Published(0, 1, 0, 1, 2)));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> topic.read("visit.events", ("besok-" + second)::equals).stream()
-                        .anyMatch(e -> e.type().equals("se.motesdagen.visit.rescheduled.v1")));
+                        .anyMatch(e -> e.type().equals("se.motesdagen.visit.rescheduled.v2")));
 
         // after the visit: the report, which marks it done and says so once
         mvc.perform(get("/personal/besok/" + firstVisit + "/rapport").with(httpBasic("personal", "motesdagen")))
@@ -730,7 +733,7 @@ abstract class VisitJourneyTests {
         TopicReader.PublishedEvent scheduled = await().atMost(Duration.ofSeconds(30))
                 .until(() -> topic.read("visit.events", ("besok-" + requestId)::equals), e -> !e.isEmpty())
                 .getFirst();
-        assertThat(scheduled.type()).isEqualTo("se.motesdagen.visit.scheduled.v1");
+        assertThat(scheduled.type()).isEqualTo("se.motesdagen.visit.scheduled.v2");
         assertThat(ContractSchemas.violations(scheduled.type(), scheduled.body()))
                 .isEmpty();
         assertThat(scheduled.body())

@@ -22,6 +22,7 @@ import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.planning.PlanningBoard;
 
@@ -145,6 +146,7 @@ class VisitPagesBrowserTests {
                 .until(() -> new TopicReader(bootstrapServers).read("visit.events", key::equals), e -> !e.isEmpty())
                 .getFirst()
                 .body()
+                .transform(b -> OpenedLinks.in(b, "visitId"))
                 .replaceAll("(?s).*besok/svar\\?token=([A-Za-z0-9_-]+).*", "$1");
 
         // the host's day to print

@@ -24,6 +24,7 @@ import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxRelay;
 import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.security.LinkSecret;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Invitations {
 
-    static final String REQUESTED_V1 = "se.motesdagen.feedback.requested.v1";
+    static final String REQUESTED_V2 = "se.motesdagen.feedback.requested.v2";
     static final String SUBMITTED_V1 = "se.motesdagen.feedback.submitted.v1";
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
@@ -50,6 +51,7 @@ public class Invitations {
     private final MeterRegistry meters;
     private final SurveySettings settings;
     private final Proposals proposals;
+    private final LinkSeal seal;
     private final String publicBaseUrl;
 
     Invitations(
@@ -63,7 +65,9 @@ public class Invitations {
             MeterRegistry meters,
             SurveySettings settings,
             Proposals proposals,
+            LinkSeal seal,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+        this.seal = seal;
         this.proposals = proposals;
         this.invitations = invitations;
         this.participants = participants;
@@ -158,7 +162,7 @@ public class Invitations {
                 LinkSecret.hash(token),
                 now,
                 now.plus(settings.open()));
-        invitation.record(event(REQUESTED_V1, id, now, requested(invitation, token, now)));
+        invitation.record(event(REQUESTED_V2, id, now, requested(invitation, token, now)));
         try {
             invitations.insert(invitation);
         } catch (org.springframework.dao.DuplicateKeyException concurrentDuplicate) {
@@ -190,7 +194,7 @@ public class Invitations {
                     .map(i -> {
                         String token = LinkSecret.issue();
                         i.remind(LinkSecret.hash(token));
-                        i.record(event(REQUESTED_V1, i.getId(), now, requested(i, token, now)));
+                        i.record(event(REQUESTED_V2, i.getId(), now, requested(i, token, now)));
                         invitations.save(i);
                         relay.hint("invitations", i.getId());
                         return true;
@@ -295,7 +299,8 @@ public class Invitations {
         body.put("language", invitation.getLanguage());
         body.put("companyName", invitation.getCompanyName());
         body.put("about", about(invitation));
-        body.put("surveyUrl", publicBaseUrl + "/aterkoppling/enkat?token=" + token);
+        // sealed for the notification service: nothing else that reads or keeps the event can use the link
+        body.put("surveyLink", seal.seal(publicBaseUrl + "/aterkoppling/enkat?token=" + token, invitation.getId()));
         body.put("closesAt", invitation.getClosesAt().toString());
         body.put("requestedAt", now.toString());
         return body;

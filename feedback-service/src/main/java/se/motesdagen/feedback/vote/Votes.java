@@ -29,6 +29,7 @@ import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxRelay;
 import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.security.LinkSecret;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Votes {
 
     static final String SHORTLIST_V1 = "se.motesdagen.feedback.proposal-shortlist-published.v1";
-    static final String OPENED_V1 = "se.motesdagen.feedback.vote-opened.v1";
+    static final String OPENED_V2 = "se.motesdagen.feedback.vote-opened.v2";
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     static final int MOST_VOTES_EACH = 10;
     static final int LONGEST_DAYS = 90;
@@ -58,6 +59,7 @@ public class Votes {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LinkSeal seal;
     private final String publicBaseUrl;
 
     Votes(
@@ -71,7 +73,9 @@ public class Votes {
             JsonMapper json,
             Clock clock,
             MeterRegistry meters,
+            LinkSeal seal,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+        this.seal = seal;
         this.votes = votes;
         this.ballots = ballots;
         this.proposals = proposals;
@@ -156,7 +160,7 @@ public class Votes {
                     "en".equals(participant.language()) ? "en" : "sv",
                     LinkSecret.hash(token),
                     now);
-            ballot.record(event(OPENED_V1, id, now, opened(vote, ballot, token, now)));
+            ballot.record(event(OPENED_V2, id, now, opened(vote, ballot, token, now)));
             try {
                 ballots.insert(ballot);
             } catch (DuplicateKeyException otherInstance) {
@@ -351,10 +355,13 @@ public class Votes {
         body.put("proposals", vote.getItems().stream().map(Vote.Item::text).toList());
         body.put("votesEach", vote.getVotesEach());
         body.put("closesAt", vote.getClosesAt().toString());
+        // sealed for the notification service: nothing else that reads or keeps the event can use the link
         body.put(
-                "voteUrl",
-                publicBaseUrl + "/aterkoppling/rostning?token=" + token
-                        + ("en".equals(ballot.getLanguage()) ? "&lang=en" : ""));
+                "voteLink",
+                seal.seal(
+                        publicBaseUrl + "/aterkoppling/rostning?token=" + token
+                                + ("en".equals(ballot.getLanguage()) ? "&lang=en" : ""),
+                        ballot.getId()));
         body.put("openedAt", now.toString());
         return body;
     }

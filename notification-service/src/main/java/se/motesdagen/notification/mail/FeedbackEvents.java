@@ -11,6 +11,8 @@ final class FeedbackEvents {
     static final String REQUESTED_V1 = "se.motesdagen.feedback.requested.v1";
     static final String FOLLOW_UP_PUBLISHED_V1 = "se.motesdagen.feedback.follow-up-published.v1";
     static final String VOTE_OPENED_V1 = "se.motesdagen.feedback.vote-opened.v1";
+    static final String REQUESTED_V2 = "se.motesdagen.feedback.requested.v2";
+    static final String VOTE_OPENED_V2 = "se.motesdagen.feedback.vote-opened.v2";
 
     private FeedbackEvents() {}
 

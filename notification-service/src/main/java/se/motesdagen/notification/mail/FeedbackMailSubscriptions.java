@@ -1,13 +1,17 @@
 package se.motesdagen.notification.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import se.motesdagen.platform.messaging.IncomingEvent;
 import se.motesdagen.platform.messaging.IncomingEvents;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every e-mail this service sends because of a feedback event (group notification-feedback): the
@@ -22,24 +26,42 @@ class FeedbackMailSubscriptions {
 
     @Bean
     Consumer<Message<byte[]>> sendFeedbackEmails(
-            IncomingEvents incoming, Mailbox mailbox, Unsubscribes unsubscribes, MeterRegistry meters) {
+            IncomingEvents incoming,
+            Mailbox mailbox,
+            Unsubscribes unsubscribes,
+            MeterRegistry meters,
+            SealedLinks links) {
+        BiConsumer<IncomingEvent, FeedbackEvents.Requested> requested = (event, asked) -> {
+            Letter letter = FeedbackLetters.requested(asked);
+            if (asked.round() == 0) {
+                mailbox.queue(event.id(), letter);
+            } else if (unsubscribes.hasUnsubscribed(letter.recipient())) {
+                meters.counter("motesdagen.mail.unsubscribed", "template", letter.template())
+                        .increment();
+                log.info("Survey reminder {} not sent: the recipient asked for no more reminders", event.id());
+            } else {
+                mailbox.queue(event.id(), letter, java.util.List::of, unsubscribes.link(letter.recipient()));
+            }
+        };
+        BiConsumer<IncomingEvent, FeedbackEvents.VoteOpened> voteOpened =
+                (event, opened) -> mailbox.queue(event.id(), FeedbackLetters.voteOpened(opened));
+        // v2 carries the survey and ballot links sealed, v1 (still on the topic from before) in clear
         return incoming.routes()
-                .on(FeedbackEvents.REQUESTED_V1, FeedbackEvents.Requested.class, (event, requested) -> {
-                    Letter letter = FeedbackLetters.requested(requested);
-                    if (requested.round() == 0) {
-                        mailbox.queue(event.id(), letter);
-                    } else if (unsubscribes.hasUnsubscribed(letter.recipient())) {
-                        meters.counter("motesdagen.mail.unsubscribed", "template", letter.template())
-                                .increment();
-                        log.info("Survey reminder {} not sent: the recipient asked for no more reminders", event.id());
-                    } else {
-                        mailbox.queue(event.id(), letter, java.util.List::of, unsubscribes.link(letter.recipient()));
-                    }
-                })
+                .on(FeedbackEvents.REQUESTED_V1, FeedbackEvents.Requested.class, requested)
                 .on(
-                        FeedbackEvents.VOTE_OPENED_V1,
-                        FeedbackEvents.VoteOpened.class,
-                        (event, opened) -> mailbox.queue(event.id(), FeedbackLetters.voteOpened(opened)))
+                        FeedbackEvents.REQUESTED_V2,
+                        JsonNode.class,
+                        links.opening(
+                                "invitationId",
+                                Map.of("surveyLink", "surveyUrl"),
+                                FeedbackEvents.Requested.class,
+                                requested))
+                .on(FeedbackEvents.VOTE_OPENED_V1, FeedbackEvents.VoteOpened.class, voteOpened)
+                .on(
+                        FeedbackEvents.VOTE_OPENED_V2,
+                        JsonNode.class,
+                        links.opening(
+                                "ballotId", Map.of("voteLink", "voteUrl"), FeedbackEvents.VoteOpened.class, voteOpened))
                 .on(
                         FeedbackEvents.FOLLOW_UP_PUBLISHED_V1,
                         FeedbackEvents.FollowUp.class,

@@ -1,5 +1,6 @@
 package se.motesdagen.notification.mail;
 
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.springframework.stereotype.Component;
 import se.motesdagen.platform.messaging.IncomingEvent;
@@ -27,26 +28,38 @@ class SealedLinks {
     }
 
     /**
-     * A handler of the event's body that opens {@code sealedField} (bound to the body's
-     * {@code registrationId}) into {@code urlField}, reads the body as {@code readAs} and hands it on. A link
-     * that cannot be opened never will be: the event goes to the dead-letter topic.
+     * A handler of a registration event's body that opens {@code sealedField} (bound to its
+     * {@code registrationId}) into {@code urlField}, reads the body as {@code readAs} and hands it on.
      */
     <T> BiConsumer<IncomingEvent, JsonNode> opening(
             String sealedField, String urlField, Class<T> readAs, BiConsumer<IncomingEvent, T> handler) {
+        return opening("registrationId", Map.of(sealedField, urlField), readAs, handler);
+    }
+
+    /**
+     * The same for any event: each sealed field (bound to the value of {@code contextField}) is opened
+     * into its URL field. A link that cannot be opened never will be: the event goes to the dead-letter
+     * topic.
+     */
+    <T> BiConsumer<IncomingEvent, JsonNode> opening(
+            String contextField,
+            Map<String, String> urlFieldBySealedField,
+            Class<T> readAs,
+            BiConsumer<IncomingEvent, T> handler) {
         return (event, data) -> {
             ObjectNode body = (ObjectNode) data.deepCopy();
-            JsonNode sealed = body.remove(sealedField);
-            if (sealed != null && sealed.isString()) {
-                try {
-                    body.put(
-                            urlField,
-                            seal.open(
-                                    sealed.asString(),
-                                    body.path("registrationId").asString("")));
-                } catch (LinkSeal.UnopenableLinkException e) {
-                    throw new InvalidEventException("Event " + event.id() + ": " + e.getMessage());
+            String context = body.path(contextField).asString("");
+            urlFieldBySealedField.forEach((sealedField, urlField) -> {
+                JsonNode sealed = body.remove(sealedField);
+                if (sealed != null && sealed.isString()) {
+                    try {
+                        body.put(urlField, seal.open(sealed.asString(), context));
+                    } catch (LinkSeal.UnopenableLinkException e) {
+                        throw new InvalidEventException(
+                                "Event " + event.id() + ", " + sealedField + ": " + e.getMessage());
+                    }
                 }
-            }
+            });
             T reading;
             try {
                 reading = json.treeToValue(body, readAs);

@@ -11,6 +11,8 @@ final class VisitEvents {
 
     static final String SCHEDULED_V1 = "se.motesdagen.visit.scheduled.v1";
     static final String RESCHEDULED_V1 = "se.motesdagen.visit.rescheduled.v1";
+    static final String SCHEDULED_V2 = "se.motesdagen.visit.scheduled.v2";
+    static final String RESCHEDULED_V2 = "se.motesdagen.visit.rescheduled.v2";
     static final String CANCELLED_V1 = "se.motesdagen.visit.cancelled.v1";
     static final String ITINERARY_PUBLISHED_V1 = "se.motesdagen.visit.itinerary-published.v1";
 

@@ -1,10 +1,14 @@
 package se.motesdagen.notification.mail;
 
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import se.motesdagen.platform.messaging.IncomingEvent;
 import se.motesdagen.platform.messaging.IncomingEvents;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every e-mail this service sends because of a visit event. One consumer for the whole topic (group
@@ -17,18 +21,30 @@ class VisitMailSubscriptions {
 
     @Bean
     Consumer<Message<byte[]>> sendVisitEmails(
-            IncomingEvents incoming, Mailbox mailbox, VisitCalendar calendar, Reminders reminders) {
+            IncomingEvents incoming, Mailbox mailbox, VisitCalendar calendar, Reminders reminders, SealedLinks links) {
+        BiConsumer<IncomingEvent, VisitEvents.Visit> scheduled = (event, visit) -> {
+            Letter letter = VisitLetters.scheduled(visit);
+            mailbox.queue(event.id(), letter, () -> calendar.booked(visit, letter.locale()));
+            reminders.schedule(visit);
+        };
+        BiConsumer<IncomingEvent, VisitEvents.Visit> rescheduled = (event, visit) -> {
+            Letter letter = VisitLetters.rescheduled(visit);
+            mailbox.queue(event.id(), letter, () -> calendar.booked(visit, letter.locale()));
+            reminders.schedule(visit);
+        };
+        // v2 carries the company's two links sealed, v1 (still on the topic from before) in clear
+        Map<String, String> sealedLinks = Map.of("confirmLink", "confirmUrl", "changeRequestLink", "changeRequestUrl");
         return incoming.routes()
-                .on(VisitEvents.SCHEDULED_V1, VisitEvents.Visit.class, (event, visit) -> {
-                    Letter letter = VisitLetters.scheduled(visit);
-                    mailbox.queue(event.id(), letter, () -> calendar.booked(visit, letter.locale()));
-                    reminders.schedule(visit);
-                })
-                .on(VisitEvents.RESCHEDULED_V1, VisitEvents.Visit.class, (event, visit) -> {
-                    Letter letter = VisitLetters.rescheduled(visit);
-                    mailbox.queue(event.id(), letter, () -> calendar.booked(visit, letter.locale()));
-                    reminders.schedule(visit);
-                })
+                .on(VisitEvents.SCHEDULED_V1, VisitEvents.Visit.class, scheduled)
+                .on(
+                        VisitEvents.SCHEDULED_V2,
+                        JsonNode.class,
+                        links.opening("visitId", sealedLinks, VisitEvents.Visit.class, scheduled))
+                .on(VisitEvents.RESCHEDULED_V1, VisitEvents.Visit.class, rescheduled)
+                .on(
+                        VisitEvents.RESCHEDULED_V2,
+                        JsonNode.class,
+                        links.opening("visitId", sealedLinks, VisitEvents.Visit.class, rescheduled))
                 .on(VisitEvents.CANCELLED_V1, VisitEvents.Visit.class, (event, visit) -> {
                     reminders.cancel(visit.visitId(), Reminders.VISIT_TEMPLATE);
                     Letter letter = VisitLetters.cancelled(visit);

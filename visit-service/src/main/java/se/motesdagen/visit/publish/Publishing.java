@@ -22,6 +22,7 @@ import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.outbox.OutboxRelay;
 import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.host.Hosts;
 import se.motesdagen.visit.planning.PlannedVisit;
@@ -43,8 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Publishing implements PublishedVisits {
 
-    static final String SCHEDULED_V1 = "se.motesdagen.visit.scheduled.v1";
-    static final String RESCHEDULED_V1 = "se.motesdagen.visit.rescheduled.v1";
+    static final String SCHEDULED_V2 = "se.motesdagen.visit.scheduled.v2";
+    static final String RESCHEDULED_V2 = "se.motesdagen.visit.rescheduled.v2";
     static final String CANCELLED_V1 = "se.motesdagen.visit.cancelled.v1";
     static final String ITINERARY_V1 = "se.motesdagen.visit.itinerary-published.v1";
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
@@ -58,6 +59,7 @@ public class Publishing implements PublishedVisits {
     private final OutboxTracing tracing;
     private final JsonMapper json;
     private final Clock clock;
+    private final LinkSeal seal;
     private final String publicBaseUrl;
 
     Publishing(
@@ -69,7 +71,9 @@ public class Publishing implements PublishedVisits {
             OutboxTracing tracing,
             JsonMapper json,
             Clock clock,
+            LinkSeal seal,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+        this.seal = seal;
         this.visits = visits;
         this.itineraries = itineraries;
         this.hosts = hosts;
@@ -181,17 +185,18 @@ public class Publishing implements PublishedVisits {
         String token = AnswerLinks.newToken();
         visit.schedule(planned.getTeam().getId(), hostRefs, start, end, AnswerLinks.hash(token), now);
         Map<String, Object> body = visitBody(visit);
-        body.put("confirmUrl", publicBaseUrl + "/besok/svar?token=" + token);
-        body.put("changeRequestUrl", publicBaseUrl + "/besok/annan-tid?token=" + token);
+        // the links go sealed for the notification service: nothing else that reads or keeps the event can use them
+        body.put("confirmLink", seal.seal(publicBaseUrl + "/besok/svar?token=" + token, visit.getId()));
+        body.put("changeRequestLink", seal.seal(publicBaseUrl + "/besok/annan-tid?token=" + token, visit.getId()));
         if (fresh) {
             body.put("scheduledAt", now.toString());
-            visit.record(event(SCHEDULED_V1, visit.getId(), now, body));
+            visit.record(event(SCHEDULED_V2, visit.getId(), now, body));
         } else {
             body.put("previousStartsAt", offset(previousStart));
             body.put("previousEndsAt", offset(previousEnd));
             body.put("reason", null);
             body.put("rescheduledAt", now.toString());
-            visit.record(event(RESCHEDULED_V1, visit.getId(), now, body));
+            visit.record(event(RESCHEDULED_V2, visit.getId(), now, body));
         }
         save(visit);
         return fresh ? Outcome.SCHEDULED : Outcome.RESCHEDULED;
