@@ -56,6 +56,7 @@ import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
+import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -78,7 +79,7 @@ abstract class NotificationJourneyTests {
     static final String ERASED = "se.motesdagen.registration.erased.v1";
     static final String EXAMPLE_REGISTRATION = "0f8fad5b-d9cb-469f-a165-70867728950e";
     /** The local stack's ring, which the service under test reads from its application.yml. */
-    static final LinkSeal SEAL = LinkSeal.of("local:bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1ub3Qta2V5ISE=");
+    static final LinkSeal SEAL = OpenedLinks.LOCAL;
 
     static final String VISIT_SCHEDULED = "se.motesdagen.visit.scheduled.v2";
     static final String VISIT_RESCHEDULED = "se.motesdagen.visit.rescheduled.v2";

@@ -15,6 +15,7 @@ import se.motesdagen.platform.messaging.InvalidEventException;
 import se.motesdagen.platform.messaging.TransientRetry;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.OpenedLinks;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The consumer side of the contracts: the committed examples pass validation and map onto our records. */
@@ -36,7 +37,7 @@ class ContractExamplesTests {
 
     @Test
     void theV2ExamplesOpenTheirSealedLinkIntoTheFieldTheLettersRead() {
-        var links = new SealedLinks(LinkSeal.of("local:bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1ub3Qta2V5ISE="), json);
+        var links = new SealedLinks(OpenedLinks.LOCAL, json);
         var read = new java.util.ArrayList<Object>();
 
         links.opening("confirmationLink", "confirmationUrl", RegistrationEvents.Submitted.class, (e, r) -> read.add(r))

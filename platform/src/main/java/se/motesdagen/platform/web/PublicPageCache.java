@@ -2,6 +2,7 @@ package se.motesdagen.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -104,21 +105,7 @@ public class PublicPageCache extends OncePerRequestFilter {
         if (page != null
                 && !now.isBefore(page.renderedAt())
                 && now.isBefore(page.renderedAt().plus(timeToLive))) {
-            byte[] fresh = token.getToken().getBytes(StandardCharsets.UTF_8);
-            int length = fresh.length * (page.around().size() - 1);
-            for (byte[] part : page.around()) {
-                length += part.length;
-            }
-            response.setContentType(page.contentType());
-            response.setLocale(page.locale());
-            response.setContentLength(length);
-            var out = response.getOutputStream();
-            for (int i = 0; i < page.around().size(); i++) {
-                if (i > 0) {
-                    out.write(fresh);
-                }
-                out.write(page.around().get(i));
-            }
+            serve(page, token.getToken(), response);
             return;
         }
         // the page is rendered with this one token value, which is what gets cut out of it again
@@ -145,6 +132,25 @@ public class PublicPageCache extends OncePerRequestFilter {
                             now));
         }
         rendering.copyBodyToResponse();
+    }
+
+    /** The stored page with this visitor's token wherever the rendering's stood. */
+    private static void serve(Page page, String token, HttpServletResponse response) throws IOException {
+        byte[] fresh = token.getBytes(StandardCharsets.UTF_8);
+        int length = fresh.length * (page.around().size() - 1);
+        for (byte[] part : page.around()) {
+            length += part.length;
+        }
+        response.setContentType(page.contentType());
+        response.setLocale(page.locale());
+        response.setContentLength(length);
+        ServletOutputStream out = response.getOutputStream();
+        for (int i = 0; i < page.around().size(); i++) {
+            if (i > 0) {
+                out.write(fresh);
+            }
+            out.write(page.around().get(i));
+        }
     }
 
     /** Somebody signed in sees pages made for them (the staff menu), never a shared rendering. */
