@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 import java.util.Collection;
 import java.util.regex.Pattern;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -78,13 +79,17 @@ final class DurableH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            // the same maps the stock H2Database opens, so existing data files read the same
+            // the same maps the stock H2Database opens, so existing data files read the same; documents
+            // are written as BSON from now on (BsonDocumentType), those already there read as before
             String namespace = getFullCollectionNamespace(collectionName);
             return new IdFirstCollection(
                     this,
                     collectionName,
                     options,
-                    getMvStore().openMap("databases." + namespace),
+                    getMvStore()
+                            .openMap(
+                                    "databases." + namespace,
+                                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE)),
                     getMvStore().openMap("meta." + namespace),
                     cursorRegistry);
         }
