@@ -42,6 +42,9 @@ public final class RegistrationBenchmark {
         int concurrency = Integer.parseInt(args.length > 1 ? args[1] : "8");
         // with a rate, submissions are sent on a fixed schedule (open loop), as real traffic arrives
         int rate = Integer.parseInt(args.length > 2 ? args[2] : "0");
+        // the session every registration's first attendee chooses (a 35-seat one, so the line grows by
+        // one a registration: a hard test of the seats), or "-" for none, to see the path without them
+        String session = args.length > 3 ? args[3] : "upphandling";
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         double mailsBefore = metric(
@@ -76,7 +79,8 @@ public final class RegistrationBenchmark {
                     long t0 = System.nanoTime();
                     submittedAt.put(email(n), Instant.now());
                     try {
-                        HttpResponse<String> response = http.send(register(n), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response =
+                                http.send(register(n, session), HttpResponse.BodyHandlers.ofString());
                         latenciesMicros.add((System.nanoTime() - t0) / 1000);
                         if (response.statusCode() == 201) {
                             acceptedAt.put(registrationId(response.body()), Instant.now());
@@ -185,12 +189,13 @@ public final class RegistrationBenchmark {
         return latencies;
     }
 
-    private static HttpRequest register(int n) {
+    private static HttpRequest register(int n, String session) {
+        String sessions = session.equals("-") ? "" : "\"" + session + "\"";
         String body = """
                 {"companyName":"Benchmarkbolag %s-%d AB","organisationNumber":"%s","contactName":"Bengt Bänk",
                  "email":"%s","consent":true,
-                 "attendees":[{"name":"Bengt Bänk","sessionIds":["upphandling"]},{"name":"Berit Bänk"}]}
-                """.formatted(RUN, n, organisationNumber(n), email(n));
+                 "attendees":[{"name":"Bengt Bänk","sessionIds":[%s]},{"name":"Berit Bänk"}]}
+                """.formatted(RUN, n, organisationNumber(n), email(n), sessions);
         return HttpRequest.newBuilder(URI.create(BASE + "/api/events/stora-motesdagen-2027/registrations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))

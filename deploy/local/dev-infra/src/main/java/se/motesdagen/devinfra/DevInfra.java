@@ -24,7 +24,7 @@ public final class DevInfra {
                 settings.dataDir().resolve("mongo/motesdagen.mv.db").toString(), settings.fsync()));
         mongo.bind("127.0.0.1", settings.mongoPort());
 
-        GreenMail mail = new GreenMail(new ServerSetup[] {
+        GreenMail mail = new LocalMail(new ServerSetup[] {
             new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
         });

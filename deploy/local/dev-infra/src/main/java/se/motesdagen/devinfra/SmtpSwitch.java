@@ -31,7 +31,7 @@ final class SmtpSwitch {
 
     synchronized void on() throws InterruptedException {
         if (current == null) {
-            SmtpServer again = new SmtpServer(mail.getSmtp().getServerSetup(), mail.getManagers());
+            SmtpServer again = new LocalMail.PromptSmtpServer(mail.getSmtp().getServerSetup(), mail.getManagers());
             again.startService();
             again.waitTillRunning(5000);
             current = again;

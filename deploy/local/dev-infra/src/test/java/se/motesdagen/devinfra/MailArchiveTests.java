@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -101,8 +100,7 @@ class MailArchiveTests {
     }
 
     private GreenMail start() {
-        GreenMail mail = new GreenMail(
-                new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        GreenMail mail = new LocalMail(ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort());
         mail.start();
         return mail;
     }
