@@ -30,7 +30,7 @@ public final class DevInfra {
         });
         // restore and archive before the server listens: a mail accepted while the archive was not yet
         // watching would be lost at the next restart
-        MailArchive archive = new MailArchive(mail, settings.dataDir().resolve("mail"));
+        MailArchive archive = new MailArchive(mail, settings.dataDir().resolve("mail"), settings.mailsInMemory());
         archive.restore();
         archive.startSaving();
         mail.start();
@@ -80,7 +80,8 @@ public final class DevInfra {
             String inboxPath,
             String kafkaBootstrapServers,
             List<String> topics,
-            int partitions) {
+            int partitions,
+            int mailsInMemory) {
 
         static Settings fromEnvironment() {
             return new Settings(
@@ -94,7 +95,8 @@ public final class DevInfra {
                     env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
                     List.of(env("KAFKA_TOPICS", "registration.events,visit.events,notification.events,feedback.events")
                             .split(",")),
-                    Integer.parseInt(env("KAFKA_PARTITIONS", "6")));
+                    Integer.parseInt(env("KAFKA_PARTITIONS", "6")),
+                    Integer.parseInt(env("MAIL_KEEP_IN_MEMORY", Integer.toString(MailArchive.KEEP_IN_MEMORY))));
         }
 
         private static String env(String name, String fallback) {

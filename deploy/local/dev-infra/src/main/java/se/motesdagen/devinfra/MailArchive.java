@@ -1,11 +1,14 @@
 package se.motesdagen.devinfra;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -17,7 +20,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -35,6 +40,10 @@ import java.util.stream.Stream;
  * {@code Message-ID} the recipient already has (a sender that resent after a crash) is not put in the
  * recipient's inbox but in {@value #REPEATS} with an {@code X-Motesdagen-Repeat-Of} header, so a
  * developer and the fault drill can still count every repeat. Two different messages are never merged.
+ *
+ * <p>GreenMail holds only the latest {@code keep} mails in memory (for IMAP and the inbox page); every
+ * mail stays on disk. Holding them all, a long benchmark (some 15,000 mails of about 20 KB) filled the
+ * process's heap and left it collecting garbage instead of answering the store and SMTP.
  */
 final class MailArchive {
 
@@ -43,26 +52,44 @@ final class MailArchive {
     static final String REPEATS = "upprepningar@inkorg.local";
     private static final String REPEAT_OF = "X-Motesdagen-Repeat-Of";
 
+    static final int KEEP_IN_MEMORY = 2_000;
+
     private final AtomicLong sequence = new AtomicLong();
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    private final int keep;
+    /** The mailbox of every mail held in memory, oldest first. */
+    private final Deque<String> inMemory = new ArrayDeque<>();
 
     MailArchive(GreenMail mail, Path folder) {
+        this(mail, folder, KEEP_IN_MEMORY);
+    }
+
+    MailArchive(GreenMail mail, Path folder, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep at least one mail in memory, not " + keep);
+        }
         this.mail = mail;
         this.folder = folder;
+        this.keep = keep;
     }
 
     void restore() throws Exception {
         Files.createDirectories(folder);
         Session session = Session.getInstance(new Properties());
+        List<Path> archived;
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    MimeMessage message = new MimeMessage(session, in);
-                    String recipient = message.getHeader(DELIVERED_TO, null);
-                    for (String address : recipient != null ? List.of(recipient) : recipients(message)) {
+            archived = files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+        }
+        int firstInMemory = Math.max(0, archived.size() - keep);
+        for (int i = 0; i < archived.size(); i++) {
+            try (InputStream in = Files.newInputStream(archived.get(i))) {
+                MimeMessage message = new MimeMessage(session, in);
+                String recipient = message.getHeader(DELIVERED_TO, null);
+                for (String address : recipient != null ? List.of(recipient) : recipients(message)) {
+                    stored.add(key(message, address)); // an older mail still keeps its repeats apart
+                    if (i >= firstInMemory) {
                         userFor(address).deliver(message);
-                        stored.add(key(message, address));
+                        heldInMemory(address);
                     }
                 }
             }
@@ -79,11 +106,40 @@ final class MailArchive {
                 MimeMessage repeat = new MimeMessage(message.getMessage());
                 repeat.setHeader(REPEAT_OF, recipient);
                 save(repeat, REPEATS);
+                heldInMemory(REPEATS);
                 return userFor(REPEATS);
             }
             save(message.getMessage(), recipient);
-            return deliver.handle(message, address);
+            GreenMailUser user = deliver.handle(message, address);
+            heldInMemory(user.getEmail());
+            return user;
         });
+    }
+
+    /**
+     * A mail for the mailbox is about to be held in memory: when that makes more than {@code keep}, the
+     * oldest one held leaves memory (its file stays).
+     */
+    private synchronized void heldInMemory(String mailbox) {
+        inMemory.addLast(mailbox);
+        while (inMemory.size() > keep) {
+            GreenMailUser owner = mail.getUserManager().getUserByEmail(inMemory.removeFirst());
+            if (owner == null) {
+                continue;
+            }
+            try {
+                MailFolder inbox = mail.getManagers().getImapHostManager().getInbox(owner);
+                long[] uids = inbox.getMessageUids();
+                if (uids.length > 0) {
+                    long oldest = Arrays.stream(uids).min().getAsLong();
+                    inbox.setFlags(new Flags(Flags.Flag.DELETED), true, oldest, null, false);
+                    inbox.expunge();
+                }
+            } catch (FolderException e) {
+                // the mail is on disk and was delivered; it only stays in memory longer
+                System.err.println("Could not take an old mail out of memory: " + e.getMessage());
+            }
+        }
     }
 
     void stopSaving() {

@@ -83,6 +83,49 @@ class MailArchiveTests {
         }
     }
 
+    @Test
+    void onlyTheLatestMailsAreHeldInMemoryAndEveryOneStaysOnDiskAndKeepsItsRepeatsApart() throws Exception {
+        GreenMail first = start();
+        MailArchive archive = new MailArchive(first, folder, 2);
+        archive.restore();
+        archive.startSaving();
+        sendWithMessageId(first, "<first@motesdagen>");
+        sendWithMessageId(first, "<second@motesdagen>");
+        sendWithMessageId(first, "<third@motesdagen>");
+
+        assertThat(messageIdsInMemory(first)).containsExactly("<second@motesdagen>", "<third@motesdagen>");
+        assertThat(emlFiles()).isEqualTo(3);
+        first.stop();
+
+        GreenMail second = start();
+        try {
+            MailArchive again = new MailArchive(second, folder, 2);
+            again.restore();
+            again.startSaving();
+            assertThat(messageIdsInMemory(second)).containsExactly("<second@motesdagen>", "<third@motesdagen>");
+            assertThat(imapMessageCount(second, "bertil@testbageri.example")).isEqualTo(2);
+
+            sendWithMessageId(second, "<first@motesdagen>");
+            assertThat(imapMessageCount(second, MailArchive.REPEATS))
+                    .as("a mail that left memory is still known: sent again, it is a repeat")
+                    .isEqualTo(1);
+            assertThat(messageIdsInMemory(second))
+                    .as("the repeat counts as held; the oldest made room")
+                    .containsExactly("<third@motesdagen>", "<first@motesdagen>");
+            assertThat(emlFiles()).isEqualTo(4);
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static java.util.List<String> messageIdsInMemory(GreenMail mail) throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (var message : mail.getReceivedMessages()) {
+            ids.add(message.getMessageID());
+        }
+        return ids;
+    }
+
     /** JavaMail writes a new Message-ID when it sends; this message keeps the one we give it. */
     private static void sendWithMessageId(GreenMail mail, String messageId) throws Exception {
         jakarta.mail.internet.MimeMessage template = GreenMailUtil.createTextEmail(
