@@ -16,11 +16,11 @@ import org.h2.mvstore.type.ObjectDataType;
 /**
  * How the local store writes a collection's documents into its file: as BSON, the form they arrive in
  * over the wire. The stock backend leaves them to H2's default type, which writes every document with
- * Java serialisation; under load that was a quarter of the store process's CPU (JFR), and every commit
- * re-serialises each document on a changed page. A document that BSON cannot hold (none is expected:
- * everything in the store came over the wire or from an update operator) falls back to the default
- * type, and so do the documents of a file written before, which carry the default type's tag instead of
- * {@link #BSON}.
+ * Java serialisation; under load that was a fifth of the store process's CPU (JFR), and every commit
+ * re-serialises each document on a changed page. As BSON it was 8 % in the same benchmark. A document
+ * that BSON cannot hold (none is expected: everything in the store came over the wire or from an update
+ * operator) falls back to the default type, and so do the documents of a file written before, which
+ * carry the default type's tag instead of {@link #BSON}.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
