@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LocalMailTests {
 
     @Test
-    void theSmtpServerAnswersPromptlyAndTheDrillsSwitchBringsBackTheSameKind() throws Exception {
+    void theLocalSmtpServerIsThePromptOneAndTheDrillsSwitchTakesItAwayAndBringsItBack() throws Exception {
         GreenMail mail = new LocalMail(ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort());
         mail.start();
         try {
