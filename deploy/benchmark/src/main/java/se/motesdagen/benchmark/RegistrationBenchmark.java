@@ -130,9 +130,11 @@ public final class RegistrationBenchmark {
                 toMail.toMillis() / 1000.0,
                 (sent - mailsBefore) * 1000.0 / toMail.toMillis());
 
+        Map<String, Long> delivered = deliveredMillis(submittedAt, acceptedAt.size());
         System.out.printf(
                 "Mail submit → confirm e-mail delivered to the inbox, ms: %s%n",
-                percentiles(deliveredMillis(submittedAt, acceptedAt.size()), 1.0));
+                percentiles(List.copyOf(delivered.values()), 1.0));
+        byTenthOfTheRun(submittedAt, delivered);
 
         Map<String, Long> cpuAfter = cpuTicks();
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
@@ -165,11 +167,11 @@ public final class RegistrationBenchmark {
      * mail archive names each delivery by the millisecond it was written, before the SMTP server said
      * 250) minus the moment the API request was sent.
      */
-    private static List<Long> deliveredMillis(Map<String, Instant> submittedAt, int expected) throws Exception {
+    private static Map<String, Long> deliveredMillis(Map<String, Instant> submittedAt, int expected) throws Exception {
         Path archive = Path.of(System.getenv().getOrDefault("MOTESDAGEN_DATA", ".data"))
                 .resolve("mail");
         Pattern deliveredTo = Pattern.compile("X-Motesdagen-Delivered-To: (\\S+)");
-        List<Long> latencies = new ArrayList<>();
+        Map<String, Long> latencies = new ConcurrentHashMap<>();
         try (var files = Files.list(archive)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".eml"))
                     .toList()) {
@@ -178,7 +180,9 @@ public final class RegistrationBenchmark {
                 if (to.find() && submittedAt.containsKey(to.group(1))) {
                     long delivered =
                             Long.parseLong(file.getFileName().toString().substring(0, 13));
-                    latencies.add(delivered - submittedAt.get(to.group(1)).toEpochMilli());
+                    latencies.put(
+                            to.group(1),
+                            delivered - submittedAt.get(to.group(1)).toEpochMilli());
                 }
             }
         }
@@ -187,6 +191,36 @@ public final class RegistrationBenchmark {
                     "     (%d of %d confirm e-mails found in the inbox archive)%n", latencies.size(), expected);
         }
         return latencies;
+    }
+
+    /**
+     * Submit → inbox for each tenth of the run by submission time: shows whether slow mails are spread
+     * over the run or bunched at its start (a stack still compiling its hot code) or end (a queue).
+     */
+    private static void byTenthOfTheRun(Map<String, Instant> submittedAt, Map<String, Long> delivered) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Instant>> inOrder = submittedAt.entrySet().stream()
+                .filter(e -> delivered.containsKey(e.getKey()))
+                .sorted(Map.Entry.comparingByValue())
+                .toList();
+        Instant first = inOrder.getFirst().getValue();
+        System.out.println("     by tenth of the run (seconds after the first submission: p50 / p99 ms):");
+        for (int tenth = 0; tenth < 10; tenth++) {
+            List<Map.Entry<String, Instant>> slice =
+                    inOrder.subList(tenth * inOrder.size() / 10, (tenth + 1) * inOrder.size() / 10);
+            if (slice.isEmpty()) {
+                continue;
+            }
+            List<Long> sorted = new ArrayList<>(
+                    slice.stream().map(e -> delivered.get(e.getKey())).sorted().toList());
+            System.out.printf(
+                    "       %5.1f s  %6d / %6d%n",
+                    Duration.between(first, slice.getFirst().getValue()).toMillis() / 1000.0,
+                    at(sorted, 0.50),
+                    at(sorted, 0.99));
+        }
     }
 
     private static HttpRequest register(int n, String session) {
