@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.regex.Pattern;
 import org.h2.mvstore.MVMap;
@@ -22,21 +23,42 @@ import org.h2.mvstore.MVStore;
  * MVStore with a background commit about once a second, so a write the client was told had succeeded
  * is lost when the process is killed within that second. Here the store never commits on its own;
  * every request that changed something is committed to the file before its answer goes back, with
- * concurrent requests sharing one commit ({@link GroupCommit}).
+ * concurrent requests sharing one commit ({@link GroupCommit}). Without the background thread, the
+ * file's old chunks are emptied by {@link StoreHousekeeping} instead.
  */
 final class DurableH2Backend extends H2Backend {
 
     private final GroupCommit commits;
+    private final StoreHousekeeping housekeeping;
 
     DurableH2Backend(MVStore store, GroupCommit commits) {
-        super(store);
+        super(store); // opens every database, collection and index already in the file
         this.commits = commits;
+        this.housekeeping = new StoreHousekeeping(store, commits);
     }
 
     static DurableH2Backend open(String fileName, boolean fsync) {
         MVStore store =
                 new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
-        return new DurableH2Backend(store, new GroupCommit(store, fsync));
+        if (fsync) {
+            // H2 keeps an emptied chunk for 45 s before writing over it, for file systems that have not
+            // flushed the commits after it yet; every commit here is forced to the disk, so a few seconds
+            // are margin enough, and the file holds 5 s of commits in flight instead of 45
+            store.setRetentionTime(5_000);
+        }
+        DurableH2Backend backend = new DurableH2Backend(store, new GroupCommit(store, fsync));
+        backend.housekeeping.start(Duration.ofSeconds(1));
+        return backend;
+    }
+
+    StoreHousekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    @Override
+    public void close() {
+        housekeeping.close();
+        super.close();
     }
 
     @Override
