@@ -33,6 +33,11 @@ final class StoreHousekeeping implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    // touched only by that thread
+    private long passes;
+    private long movedPasses;
+    private long reportedMoved;
+    private long lastReport = System.nanoTime();
 
     StoreHousekeeping(MVStore store, GroupCommit commits) {
         this.store = store;
@@ -55,11 +60,6 @@ final class StoreHousekeeping implements AutoCloseable {
         }
         return moved;
     }
-
-    private long passes;
-    private long movedPasses;
-    private long reportedMoved;
-    private long lastReport = System.nanoTime();
 
     private void passQuietly() {
         try {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The store's file stops growing once the housekeeping empties old chunks, and what it moved reads back
  * the same after a restart. The store runs with no retention time here, so a chunk emptied by one pass
- * can be written again at the next commit (the local stack keeps H2's 45 s).
+ * can be written again at the next commit (the local stack keeps one 5 s, with every commit synced).
  */
 class StoreHousekeepingTests {
 
