@@ -67,8 +67,10 @@ final class StoreHousekeeping implements AutoCloseable {
             if (pass()) {
                 movedPasses++;
             }
-            // a line a minute while it works, for whoever wonders what the store's file is doing
-            if (movedPasses > reportedMoved && System.nanoTime() - lastReport > TimeUnit.MINUTES.toNanos(1)) {
+            // a line when it first moves pages, then one a minute while it works, for whoever wonders
+            // what the store's file is doing
+            if (movedPasses > reportedMoved
+                    && (reportedMoved == 0 || System.nanoTime() - lastReport > TimeUnit.MINUTES.toNanos(1))) {
                 lastReport = System.nanoTime();
                 reportedMoved = movedPasses;
                 var file = store.getFileStore();

@@ -84,12 +84,81 @@ class DurableStoreTests {
         }
     }
 
+    /**
+     * The same promise while the housekeeping copies live pages out of old chunks: writers update the
+     * same documents over and over (so old chunks fall mostly dead), the store is killed once it has
+     * said it moved pages, and every document holds at least the last value acknowledged for it.
+     */
+    @Test
+    void acknowledgedUpdatesSurviveSigkillWhileOldChunksAreEmptied() throws Exception {
+        int port = freePort();
+        Path log = Files.createTempFile(data, "store", ".log");
+        Process store = startStore(port, log);
+        int documents = 200;
+        java.util.concurrent.atomic.AtomicLongArray acknowledged =
+                new java.util.concurrent.atomic.AtomicLongArray(documents);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
+                + "/?serverSelectionTimeoutMS=2000&socketTimeoutMS=2000&connectTimeoutMS=1000")) {
+            MongoCollection<Document> messages =
+                    client.getDatabase("notification").getCollection("messages");
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                running.add(writers.submit(() -> {
+                    for (long value = 1; !Thread.currentThread().isInterrupted(); value++) {
+                        for (int d = writer; d < documents; d += 4) {
+                            try {
+                                messages.replaceOne(
+                                        new Document("_id", "m-" + d),
+                                        new Document("_id", "m-" + d)
+                                                .append("v", value)
+                                                .append("body", "x".repeat(300)),
+                                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                                acknowledged.set(d, value);
+                            } catch (RuntimeException e) {
+                                return; // the store is gone
+                            }
+                        }
+                    }
+                }));
+            }
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> Files.readString(log).contains("passes moved pages"));
+            store.destroyForcibly();
+            store.waitFor(10, TimeUnit.SECONDS);
+            for (Future<?> writer : running) {
+                writer.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        Process again = startStore(port, Files.createTempFile(data, "store", ".log"));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> messages =
+                    client.getDatabase("notification").getCollection("messages");
+            for (int d = 0; d < documents; d++) {
+                Document kept = messages.find(new Document("_id", "m-" + d)).first();
+                assertThat(kept).as("document m-%d", d).isNotNull();
+                assertThat(kept.getLong("v")).as("value of m-%d", d).isGreaterThanOrEqualTo(acknowledged.get(d));
+            }
+        } finally {
+            again.destroy();
+            again.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     private Process startStore(int mongoPort) throws Exception {
+        return startStore(mongoPort, Files.createTempFile(data, "store", ".log"));
+    }
+
+    private Process startStore(int mongoPort, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(
                         java, "-cp", System.getProperty("java.class.path"), DevInfra.class.getName())
                 .redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile(data, "store", ".log").toFile());
+                .redirectOutput(log.toFile());
         builder.environment().put("MOTESDAGEN_DATA", data.toString());
         builder.environment().put("MONGO_PORT", String.valueOf(mongoPort));
         builder.environment().put("SMTP_PORT", String.valueOf(freePort()));
