@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,11 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DurableStoreTests {
 
+    private static final int WRITERS = 4;
+
     @TempDir
     Path data;
 
@@ -38,37 +42,19 @@ class DurableStoreTests {
         int port = freePort();
         Process store = startStore(port);
         List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger failed = new AtomicInteger();
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
-                + "/?serverSelectionTimeoutMS=2000&socketTimeoutMS=2000&connectTimeoutMS=1000")) {
-            MongoCollection<Document> registrations =
-                    client.getDatabase("registration").getCollection("registrations");
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < 4; w++) {
-                int writer = w;
-                running.add(writers.submit(() -> {
-                    for (int i = 0; i < 100_000 && !Thread.currentThread().isInterrupted(); i++) {
+        killWhileWriting(
+                store,
+                port,
+                "registration",
+                "registrations",
+                (registrations, writer) -> {
+                    for (int i = 0; i < 100_000; i++) {
                         String id = writer + "-" + i;
-                        try {
-                            registrations.insertOne(new Document("_id", id).append("n", i));
-                            acknowledged.add(id);
-                        } catch (RuntimeException e) {
-                            failed.incrementAndGet();
-                            return; // the store is gone
-                        }
+                        registrations.insertOne(new Document("_id", id).append("n", i));
+                        acknowledged.add(id);
                     }
-                }));
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 300);
-            store.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-            store.waitFor(10, TimeUnit.SECONDS);
-            for (Future<?> writer : running) {
-                writer.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            writers.shutdownNow();
-        }
+                },
+                () -> acknowledged.size() >= 300);
 
         Process again = startStore(port);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
@@ -95,46 +81,28 @@ class DurableStoreTests {
         Path log = Files.createTempFile(data, "store", ".log");
         Process store = startStore(port, log);
         int documents = 200;
-        java.util.concurrent.atomic.AtomicLongArray acknowledged =
-                new java.util.concurrent.atomic.AtomicLongArray(documents);
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
-                + "/?serverSelectionTimeoutMS=2000&socketTimeoutMS=2000&connectTimeoutMS=1000")) {
-            MongoCollection<Document> messages =
-                    client.getDatabase("notification").getCollection("messages");
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < 4; w++) {
-                int writer = w;
-                running.add(writers.submit(() -> {
-                    for (long value = 1; !Thread.currentThread().isInterrupted(); value++) {
-                        for (int d = writer; d < documents; d += 4) {
-                            try {
-                                messages.replaceOne(
-                                        new Document("_id", "m-" + d),
-                                        new Document("_id", "m-" + d)
-                                                .append("v", value)
-                                                .append("body", "x".repeat(300)),
-                                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
-                                acknowledged.set(d, value);
-                            } catch (RuntimeException e) {
-                                return; // the store is gone
-                            }
+        AtomicLongArray acknowledged = new AtomicLongArray(documents);
+        killWhileWriting(
+                store,
+                port,
+                "notification",
+                "messages",
+                (messages, writer) -> {
+                    for (long value = 1; ; value++) {
+                        for (int d = writer; d < documents; d += WRITERS) {
+                            messages.replaceOne(
+                                    new Document("_id", "m-" + d),
+                                    new Document("_id", "m-" + d)
+                                            .append("v", value)
+                                            .append("body", "x".repeat(300)),
+                                    new ReplaceOptions().upsert(true));
+                            acknowledged.set(d, value);
                         }
                     }
-                }));
-            }
-            await().atMost(Duration.ofSeconds(90))
-                    .until(() -> Files.readString(log).contains("passes moved pages"));
-            store.destroyForcibly();
-            store.waitFor(10, TimeUnit.SECONDS);
-            for (Future<?> writer : running) {
-                writer.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            writers.shutdownNow();
-        }
+                },
+                () -> Files.readString(log).contains("passes moved pages"));
 
-        Process again = startStore(port, Files.createTempFile(data, "store", ".log"));
+        Process again = startStore(port);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> messages =
                     client.getDatabase("notification").getCollection("messages");
@@ -146,6 +114,45 @@ class DurableStoreTests {
         } finally {
             again.destroy();
             again.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** What one of the writers does, until a write fails because the store is gone. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(MongoCollection<Document> collection, int writer);
+    }
+
+    /**
+     * Runs {@value #WRITERS} writers against the store and SIGKILLs it (no shutdown hook, no flush) once
+     * {@code killWhen} holds; returns when every writer has seen the store go.
+     */
+    private static void killWhileWriting(
+            Process store, int port, String database, String collection, Writer writer, Callable<Boolean> killWhen)
+            throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
+                + "/?serverSelectionTimeoutMS=2000&socketTimeoutMS=2000&connectTimeoutMS=1000")) {
+            MongoCollection<Document> target = client.getDatabase(database).getCollection(collection);
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int n = w;
+                running.add(writers.submit(() -> {
+                    try {
+                        writer.write(target, n);
+                    } catch (RuntimeException storeGone) {
+                        // the write in flight was not acknowledged, so it promises nothing
+                    }
+                }));
+            }
+            await().atMost(Duration.ofSeconds(90)).until(killWhen);
+            store.destroyForcibly();
+            store.waitFor(10, TimeUnit.SECONDS);
+            for (Future<?> each : running) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
         }
     }
 
