@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -14,6 +15,7 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -90,6 +92,7 @@ final class DurableH2Backend extends H2Backend {
      * the outbox relay and the mail dispatcher) read every document of the collection: the local stack
      * grew slower with every registration it kept. Here a query that pins {@code _id} to one value looks
      * that document up by the {@code _id} index and matches the rest of the query against it alone.
+     * Its unique indexes ({@code _id} among them) compare keys as stored bytes ({@link SerializedKeyIndex}).
      */
     private final class IdFirstDatabase extends H2Database {
 
@@ -114,6 +117,15 @@ final class DurableH2Backend extends H2Backend {
                                     new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE)),
                     getMvStore().openMap("meta." + namespace),
                     cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            // the stock map's name, keys in the stock format: only how they are compared changes
+            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            return new SerializedKeyIndex(
+                    getMvStore().openMap(mapName, SerializedKeyIndex.mapBuilder()), indexName, keys, sparse);
         }
     }
 
