@@ -35,6 +35,7 @@ public final class DevInfra {
         archive.startSaving();
         mail.start();
         // the notification service reads delivery status notifications from here (its envelope sender)
+        archive.keepOpen("bounces@nykoping.example");
         if (mail.getUserManager().getUser("bounces@nykoping.example") == null) {
             mail.setUser("bounces@nykoping.example", "bounces@nykoping.example");
         }

@@ -1,5 +1,6 @@
 package se.motesdagen.devinfra;
 
+import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -43,7 +44,10 @@ import java.util.stream.Stream;
  *
  * <p>GreenMail holds only the latest {@code keep} mails in memory (for IMAP and the inbox page); every
  * mail stays on disk. Holding them all, a long benchmark (some 15,000 mails of about 20 KB) filled the
- * process's heap and left it collecting garbage instead of answering the store and SMTP.
+ * process's heap and left it collecting garbage instead of answering the store and SMTP. A mailbox
+ * whose last mail left memory is closed as well (GreenMail opens it again, login = password = address,
+ * when the next mail for it arrives): GreenMail finds a mailbox by walking a list of every mailbox, and
+ * with one for each of some 40,000 benchmark addresses that walk was half of this process's CPU.
  */
 final class MailArchive {
 
@@ -59,6 +63,8 @@ final class MailArchive {
     private final int keep;
     /** The mailbox of every mail held in memory, oldest first. */
     private final Deque<String> inMemory = new ArrayDeque<>();
+    /** Mailboxes that stay open when they hold nothing, for a reader that logs in to them. */
+    private final Set<String> keptOpen = ConcurrentHashMap.newKeySet();
 
     MailArchive(GreenMail mail, Path folder) {
         this(mail, folder, KEEP_IN_MEMORY);
@@ -106,19 +112,21 @@ final class MailArchive {
                 MimeMessage repeat = new MimeMessage(message.getMessage());
                 repeat.setHeader(REPEAT_OF, recipient);
                 save(repeat, REPEATS);
-                heldInMemory(REPEATS);
-                return userFor(REPEATS);
+                return new HeldDelivery(userFor(REPEATS));
             }
             save(message.getMessage(), recipient);
-            GreenMailUser user = deliver.handle(message, address);
-            heldInMemory(user.getEmail());
-            return user;
+            return new HeldDelivery(deliver.handle(message, address));
         });
     }
 
+    /** The mailbox stays open while it is empty: someone reads it by logging in, as the bounce reader does. */
+    void keepOpen(String address) {
+        keptOpen.add(address.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /**
-     * A mail for the mailbox is about to be held in memory: when that makes more than {@code keep}, the
-     * oldest one held leaves memory (its file stays).
+     * A mail for the mailbox was put in memory: when that makes more than {@code keep}, the oldest one
+     * held leaves memory (its file stays), and its mailbox is closed if that was its last.
      */
     private synchronized void heldInMemory(String mailbox) {
         inMemory.addLast(mailbox);
@@ -134,6 +142,10 @@ final class MailArchive {
                     long oldest = Arrays.stream(uids).min().getAsLong();
                     inbox.setFlags(new Flags(Flags.Flag.DELETED), true, oldest, null, false);
                     inbox.expunge();
+                }
+                if (inbox.getMessageCount() == 0
+                        && !keptOpen.contains(owner.getEmail().toLowerCase(java.util.Locale.ROOT))) {
+                    mail.getUserManager().deleteUser(owner);
                 }
             } catch (FolderException e) {
                 // the mail is on disk and was delivered; it only stays in memory longer
@@ -182,4 +194,82 @@ final class MailArchive {
     }
 
     private static final String DELIVERED_TO = "X-Motesdagen-Delivered-To";
+
+    /**
+     * The mailbox GreenMail delivers a mail into once the archive has saved it. GreenMail puts the mail in
+     * after asking for the mailbox; this does it under the archive's lock, opening the mailbox again if it
+     * was closed in between, so a mail never goes into a mailbox that is being closed.
+     */
+    private final class HeldDelivery implements GreenMailUser {
+
+        private final GreenMailUser user;
+
+        HeldDelivery(GreenMailUser user) {
+            this.user = user;
+        }
+
+        @Override
+        public void deliver(MovingMessage message) {
+            synchronized (MailArchive.this) {
+                open().deliver(message);
+                heldInMemory(user.getEmail());
+            }
+        }
+
+        @Override
+        public void deliver(MimeMessage message) {
+            synchronized (MailArchive.this) {
+                open().deliver(message);
+                heldInMemory(user.getEmail());
+            }
+        }
+
+        private GreenMailUser open() {
+            try {
+                return userFor(user.getEmail());
+            } catch (UserException e) {
+                throw new IllegalStateException("Could not open the mailbox of " + user.getEmail(), e);
+            }
+        }
+
+        @Override
+        public String getEmail() {
+            return user.getEmail();
+        }
+
+        @Override
+        public String getLogin() {
+            return user.getLogin();
+        }
+
+        @Override
+        public void create() {
+            user.create();
+        }
+
+        @Override
+        public void delete() {
+            user.delete();
+        }
+
+        @Override
+        public String getPassword() {
+            return user.getPassword();
+        }
+
+        @Override
+        public void setPassword(String password) {
+            user.setPassword(password);
+        }
+
+        @Override
+        public void authenticate(String password) throws UserException {
+            user.authenticate(password);
+        }
+
+        @Override
+        public String getQualifiedMailboxName() {
+            return user.getQualifiedMailboxName();
+        }
+    }
 }

@@ -2,6 +2,9 @@ package se.motesdagen.devinfra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -118,18 +121,79 @@ class MailArchiveTests {
         }
     }
 
-    private static java.util.List<String> messageIdsInMemory(GreenMail mail) throws Exception {
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        for (var message : mail.getReceivedMessages()) {
-            ids.add(message.getMessageID());
+    @Test
+    void aMailboxWhoseLastMailLeftMemoryIsClosedAndOpensAgainForItsNextMail() throws Exception {
+        GreenMail mail = start();
+        try {
+            MailArchive archive = new MailArchive(mail, folder, 2);
+            archive.restore();
+            archive.startSaving();
+            archive.keepOpen("bounces@nykoping.example");
+            mail.setUser("bounces@nykoping.example", "bounces@nykoping.example");
+            send(mail, "bounces@nykoping.example", "<dsn@motesdagen>");
+            for (String who : new String[] {"anna", "bo", "cecilia", "david"}) {
+                send(mail, who + "@testbageri.example", "<" + who + "@motesdagen>");
+            }
+
+            assertThat(mailboxes(mail))
+                    .as("mailboxes of the two mails in memory, and the one kept open")
+                    .containsExactlyInAnyOrder(
+                            "cecilia@testbageri.example", "david@testbageri.example", "bounces@nykoping.example");
+            assertThat(imapMessageCount(mail, "bounces@nykoping.example")).isZero();
+
+            send(mail, "anna@testbageri.example", "<anna-2@motesdagen>");
+            assertThat(imapMessageCount(mail, "anna@testbageri.example")).isEqualTo(1);
+            assertThat(messageIdsInMemory(mail)).containsExactly("<david@motesdagen>", "<anna-2@motesdagen>");
+            assertThat(emlFiles()).isEqualTo(6);
+        } finally {
+            mail.stop();
         }
-        return ids;
+    }
+
+    @Test
+    void aMailWhoseMailboxWasClosedAfterItWasAskedForStillGoesIn() throws Exception {
+        GreenMail mail = start();
+        try {
+            MailArchive archive = new MailArchive(mail, folder, 2);
+            archive.restore();
+            archive.startSaving();
+            send(mail, "anna@testbageri.example", "<anna-1@motesdagen>");
+
+            // GreenMail asks for the mailbox, then puts the mail in; another delivery can close the mailbox
+            // in between (its last mail left memory): here that happens on purpose
+            MovingMessage second = new MovingMessage();
+            second.setMimeMessage(GreenMailUtil.createTextEmail(
+                    "anna@testbageri.example",
+                    "motesdagen@nykoping.example",
+                    "Påminnelse",
+                    "Hej igen!",
+                    mail.getSmtp().getServerSetup()));
+            GreenMailUser asked = mail.getUserManager()
+                    .getMessageDeliveryHandler()
+                    .handle(second, new MailAddress("anna@testbageri.example"));
+            mail.getUserManager().deleteUser(mail.getUserManager().getUserByEmail("anna@testbageri.example"));
+            asked.deliver(second);
+
+            assertThat(imapMessageCount(mail, "anna@testbageri.example")).isEqualTo(1);
+            assertThat(mail.getReceivedMessages())
+                    .extracting(m -> m.getSubject())
+                    .containsExactly("Påminnelse");
+            assertThat(emlFiles()).isEqualTo(2);
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static java.util.List<String> mailboxes(GreenMail mail) {
+        return mail.getUserManager().listUser().stream()
+                .map(user -> user.getEmail())
+                .toList();
     }
 
     /** JavaMail writes a new Message-ID when it sends; this message keeps the one we give it. */
-    private static void sendWithMessageId(GreenMail mail, String messageId) throws Exception {
+    private static void send(GreenMail mail, String to, String messageId) throws Exception {
         jakarta.mail.internet.MimeMessage template = GreenMailUtil.createTextEmail(
-                "bertil@testbageri.example",
+                to,
                 "motesdagen@nykoping.example",
                 "Välkommen",
                 "Hej!",
@@ -140,6 +204,18 @@ class MailArchiveTests {
                 setHeader("Message-ID", messageId);
             }
         });
+    }
+
+    private static java.util.List<String> messageIdsInMemory(GreenMail mail) throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (var message : mail.getReceivedMessages()) {
+            ids.add(message.getMessageID());
+        }
+        return ids;
+    }
+
+    private static void sendWithMessageId(GreenMail mail, String messageId) throws Exception {
+        send(mail, "bertil@testbageri.example", messageId);
     }
 
     private GreenMail start() {
