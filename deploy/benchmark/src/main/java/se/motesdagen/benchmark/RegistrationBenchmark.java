@@ -59,6 +59,7 @@ public final class RegistrationBenchmark {
                 registrations, concurrency, RUN);
         warmUp(http);
         Map<String, Long> cpuBefore = cpuTicks();
+        Duration ownCpuBefore = ownCpu();
 
         List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
         Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
@@ -138,13 +139,23 @@ public final class RegistrationBenchmark {
 
         Map<String, Long> cpuAfter = cpuTicks();
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(
-                "CPU during the run (%.0f s, 2 cores = %.0f core-seconds available):%n", seconds, 2 * seconds);
-        cpuAfter.forEach((process, ticks) -> System.out.printf(
+                "CPU during the run (%.0f s, %d cores = %.0f core-seconds available):%n",
+                seconds, cores, cores * seconds);
+        double stackSeconds = 0;
+        for (var process : cpuAfter.entrySet()) {
+            double used = (process.getValue() - cpuBefore.getOrDefault(process.getKey(), 0L)) / 100.0;
+            stackSeconds += used;
+            System.out.printf(
+                    "  %-24s %6.1f core-seconds (%4.0f %% of one core)%n",
+                    process.getKey(), used, 100 * used / seconds);
+        }
+        double ownSeconds = ownCpu().minus(ownCpuBefore).toMillis() / 1000.0;
+        System.out.printf(
                 "  %-24s %6.1f core-seconds (%4.0f %% of one core)%n",
-                process,
-                (ticks - cpuBefore.getOrDefault(process, 0L)) / 100.0,
-                (ticks - cpuBefore.getOrDefault(process, 0L)) / seconds));
+                "this benchmark", ownSeconds, 100 * ownSeconds / seconds);
+        System.out.printf("  the stack: %.1f ms of CPU per registration%n", 1000 * stackSeconds / acceptedAt.size());
         System.out.println("Memory (RSS) after the run:");
         memory();
     }
@@ -319,6 +330,11 @@ public final class RegistrationBenchmark {
 
     private static long at(List<Long> sorted, double quantile) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    /** CPU time this benchmark's own process has used: it runs on the same cores as the stack. */
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** User + system CPU time of each process of the stack so far, in clock ticks (1/100 s). */
