@@ -25,11 +25,13 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -121,7 +123,7 @@ final class MailArchive {
 
     /** The mailbox stays open while it is empty: someone reads it by logging in, as the bounce reader does. */
     void keepOpen(String address) {
-        keptOpen.add(address.toLowerCase(java.util.Locale.ROOT));
+        keptOpen.add(address.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -144,7 +146,7 @@ final class MailArchive {
                     inbox.expunge();
                 }
                 if (inbox.getMessageCount() == 0
-                        && !keptOpen.contains(owner.getEmail().toLowerCase(java.util.Locale.ROOT))) {
+                        && !keptOpen.contains(owner.getEmail().toLowerCase(Locale.ROOT))) {
                     mail.getUserManager().deleteUser(owner);
                 }
             } catch (FolderException e) {
@@ -210,25 +212,22 @@ final class MailArchive {
 
         @Override
         public void deliver(MovingMessage message) {
-            synchronized (MailArchive.this) {
-                open().deliver(message);
-                heldInMemory(user.getEmail());
-            }
+            putIn(mailbox -> mailbox.deliver(message));
         }
 
         @Override
         public void deliver(MimeMessage message) {
-            synchronized (MailArchive.this) {
-                open().deliver(message);
-                heldInMemory(user.getEmail());
-            }
+            putIn(mailbox -> mailbox.deliver(message));
         }
 
-        private GreenMailUser open() {
-            try {
-                return userFor(user.getEmail());
-            } catch (UserException e) {
-                throw new IllegalStateException("Could not open the mailbox of " + user.getEmail(), e);
+        private void putIn(Consumer<GreenMailUser> delivery) {
+            synchronized (MailArchive.this) {
+                try {
+                    delivery.accept(userFor(user.getEmail()));
+                } catch (UserException e) {
+                    throw new IllegalStateException("Could not open the mailbox of " + user.getEmail(), e);
+                }
+                heldInMemory(user.getEmail());
             }
         }
 

@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.Missing;
 import java.nio.ByteBuffer;
 import java.util.AbstractMap;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.DataUtils;
@@ -58,21 +57,10 @@ final class SerializedKeyIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
-        return () -> {
-            Iterator<Map.Entry<Key, Object>> entries = map.entrySet().iterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return entries.hasNext();
-                }
-
-                @Override
-                public Map.Entry<KeyValue, Object> next() {
-                    Map.Entry<Key, Object> next = entries.next();
-                    return new AbstractMap.SimpleImmutableEntry<>(next.getKey().keyValue(), next.getValue());
-                }
-            };
-        };
+        return () -> map.entrySet().stream()
+                .<Map.Entry<KeyValue, Object>>map(entry ->
+                        new AbstractMap.SimpleImmutableEntry<>(entry.getKey().keyValue(), entry.getValue()))
+                .iterator();
     }
 
     @Override

@@ -4,16 +4,12 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.motesdagen.devinfra.StoreClient.ids;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -81,19 +77,6 @@ class IdFirstQueryTests {
     }
 
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> use) {
-        MongoServer server = new MongoServer(backend);
-        InetSocketAddress address = server.bind();
-        try (MongoClient client =
-                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-            use.accept(client.getDatabase("notification").getCollection("messages"));
-        } finally {
-            server.shutdown();
-        }
-    }
-
-    private static List<String> ids(Iterable<Document> documents) {
-        List<String> ids = new ArrayList<>();
-        documents.forEach(d -> ids.add(d.getString("_id")));
-        return ids;
+        StoreClient.withCollection(backend, "notification", "messages", use);
     }
 }

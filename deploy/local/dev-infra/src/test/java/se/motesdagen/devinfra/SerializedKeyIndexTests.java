@@ -3,18 +3,15 @@ package se.motesdagen.devinfra;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.motesdagen.devinfra.StoreClient.ids;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,19 +126,6 @@ class SerializedKeyIndexTests {
     }
 
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> use) {
-        MongoServer server = new MongoServer(backend);
-        InetSocketAddress address = server.bind();
-        try (MongoClient client =
-                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-            use.accept(client.getDatabase("registration").getCollection("companies"));
-        } finally {
-            server.shutdown();
-        }
-    }
-
-    private static List<String> ids(Iterable<Document> documents) {
-        List<String> ids = new ArrayList<>();
-        documents.forEach(d -> ids.add(d.getString("_id")));
-        return ids;
+        StoreClient.withCollection(backend, "registration", "companies", use);
     }
 }
