@@ -27,9 +27,7 @@ class MailArchiveTests {
     @Test
     void mailReceivedBeforeARestartIsInTheInboxAfterItAndIsArchivedOnce() throws Exception {
         GreenMail first = start();
-        MailArchive archive = new MailArchive(first, folder);
-        archive.restore();
-        archive.startSaving();
+        archiving(first, MailArchive.KEEP_IN_MEMORY);
         GreenMailUtil.sendTextEmail(
                 "astrid@testbageri.example",
                 "motesdagen@nykoping.example",
@@ -43,9 +41,7 @@ class MailArchiveTests {
 
         GreenMail second = start();
         try {
-            MailArchive again = new MailArchive(second, folder);
-            again.restore();
-            again.startSaving();
+            MailArchive again = archiving(second, MailArchive.KEEP_IN_MEMORY);
             assertThat(second.getReceivedMessages()).hasSize(1);
             assertThat(second.getReceivedMessages()[0].getSubject()).isEqualTo("Bekräfta din anmälan");
 
@@ -60,9 +56,7 @@ class MailArchiveTests {
     @Test
     void aRepeatOfTheSameMessageIsKeptApartAndTwoDifferentMessagesAreBothDelivered() throws Exception {
         GreenMail first = start();
-        MailArchive archive = new MailArchive(first, folder);
-        archive.restore();
-        archive.startSaving();
+        archiving(first, MailArchive.KEEP_IN_MEMORY);
         for (String id : new String[] {"<same@motesdagen>", "<same@motesdagen>", "<other@motesdagen>"}) {
             sendWithMessageId(first, id);
         }
@@ -72,9 +66,7 @@ class MailArchiveTests {
 
         GreenMail second = start();
         try {
-            MailArchive again = new MailArchive(second, folder);
-            again.restore();
-            again.startSaving();
+            archiving(second, MailArchive.KEEP_IN_MEMORY);
             assertThat(imapMessageCount(second, "bertil@testbageri.example")).isEqualTo(2);
             assertThat(imapMessageCount(second, MailArchive.REPEATS)).isEqualTo(1);
             sendWithMessageId(second, "<same@motesdagen>");
@@ -89,9 +81,7 @@ class MailArchiveTests {
     @Test
     void onlyTheLatestMailsAreHeldInMemoryAndEveryOneStaysOnDiskAndKeepsItsRepeatsApart() throws Exception {
         GreenMail first = start();
-        MailArchive archive = new MailArchive(first, folder, 2);
-        archive.restore();
-        archive.startSaving();
+        archiving(first, 2);
         sendWithMessageId(first, "<first@motesdagen>");
         sendWithMessageId(first, "<second@motesdagen>");
         sendWithMessageId(first, "<third@motesdagen>");
@@ -102,9 +92,7 @@ class MailArchiveTests {
 
         GreenMail second = start();
         try {
-            MailArchive again = new MailArchive(second, folder, 2);
-            again.restore();
-            again.startSaving();
+            archiving(second, 2);
             assertThat(messageIdsInMemory(second)).containsExactly("<second@motesdagen>", "<third@motesdagen>");
             assertThat(imapMessageCount(second, "bertil@testbageri.example")).isEqualTo(2);
 
@@ -125,9 +113,7 @@ class MailArchiveTests {
     void aMailboxWhoseLastMailLeftMemoryIsClosedAndOpensAgainForItsNextMail() throws Exception {
         GreenMail mail = start();
         try {
-            MailArchive archive = new MailArchive(mail, folder, 2);
-            archive.restore();
-            archive.startSaving();
+            MailArchive archive = archiving(mail, 2);
             archive.keepOpen("bounces@nykoping.example");
             mail.setUser("bounces@nykoping.example", "bounces@nykoping.example");
             send(mail, "bounces@nykoping.example", "<dsn@motesdagen>");
@@ -154,9 +140,7 @@ class MailArchiveTests {
     void aMailWhoseMailboxWasClosedAfterItWasAskedForStillGoesIn() throws Exception {
         GreenMail mail = start();
         try {
-            MailArchive archive = new MailArchive(mail, folder, 2);
-            archive.restore();
-            archive.startSaving();
+            archiving(mail, 2);
             send(mail, "anna@testbageri.example", "<anna-1@motesdagen>");
 
             // GreenMail asks for the mailbox, then puts the mail in; another delivery can close the mailbox
@@ -216,6 +200,14 @@ class MailArchiveTests {
 
     private static void sendWithMessageId(GreenMail mail, String messageId) throws Exception {
         send(mail, "bertil@testbageri.example", messageId);
+    }
+
+    /** An archive for the mail server as the local stack has one: what is on disk restored, each new mail saved. */
+    private MailArchive archiving(GreenMail mail, int keep) throws Exception {
+        MailArchive archive = new MailArchive(mail, folder, keep);
+        archive.restore();
+        archive.startSaving();
+        return archive;
     }
 
     private GreenMail start() {
