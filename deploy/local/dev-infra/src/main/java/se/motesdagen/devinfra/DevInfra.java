@@ -17,6 +17,12 @@ import java.util.concurrent.CountDownLatch;
 public final class DevInfra {
 
     public static void main(String[] args) throws Exception {
+        // GreenMail parses every mail with Jakarta Mail, which looks its stream provider up through the
+        // service loader (a scan of every jar) for each part it reads, unless this names it
+        System.setProperty(
+                "jakarta.mail.util.StreamProvider",
+                System.getProperty(
+                        "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider"));
         Settings settings = Settings.fromEnvironment();
         Files.createDirectories(settings.dataDir().resolve("mongo"));
 
