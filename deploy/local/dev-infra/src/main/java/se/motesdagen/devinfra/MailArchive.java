@@ -58,7 +58,7 @@ final class MailArchive {
     static final String REPEATS = "upprepningar@inkorg.local";
     private static final String REPEAT_OF = "X-Motesdagen-Repeat-Of";
 
-    static final int KEEP_IN_MEMORY = 2_000;
+    static final int KEEP_IN_MEMORY = 1_000;
 
     private final AtomicLong sequence = new AtomicLong();
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
