@@ -523,7 +523,7 @@ abstract class RegistrationJourneyTests {
 
     @Test
     void twoHundredConfirmationsAtOnceForFiftySeatsSeatFiftyAndLineUpTheRestInArrivalOrder(
-            @Autowired se.motesdagen.registration.signup.RegistrationService service,
+            @Autowired se.motesdagen.registration.signup.Signups service,
             @Autowired se.motesdagen.registration.programme.Programme programme)
             throws Exception {
         String dayId = "femtio-platser-" + java.util.UUID.randomUUID();
@@ -758,7 +758,7 @@ abstract class RegistrationJourneyTests {
 
     @Test
     void aCancellationInterruptedBeforeItsSeatsWereGivenUpIsFinishedByTheSweep(
-            @Autowired se.motesdagen.registration.signup.CancelledSeats sweep) throws Exception {
+            @Autowired se.motesdagen.registration.manage.CancelledSeats sweep) throws Exception {
         String dayId = "avbrutet-" + java.util.UUID.randomUUID();
         saveDay(dayId, null, null, 1);
         String leaving = submitTo(dayId, Companies.newOrganisationNumber());
@@ -964,7 +964,7 @@ abstract class RegistrationJourneyTests {
 
     @Test
     void registrationsOfADayLongerAgoThanTheRetentionPeriodAreErasedAndNoOthers(
-            @Autowired se.motesdagen.registration.signup.RetentionPeriod retention) throws Exception {
+            @Autowired se.motesdagen.registration.erasure.RetentionPeriod retention) throws Exception {
         String old = "gammal-dag-" + java.util.UUID.randomUUID();
         saveDay(old, java.time.LocalDate.of(2020, 5, 1), null, null, 30);
         String orgNr = Companies.newOrganisationNumber();

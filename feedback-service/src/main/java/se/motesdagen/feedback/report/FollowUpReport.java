@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.outbox.HasOutbox;
 import se.motesdagen.platform.outbox.OutboxEvent;
 
 /**
@@ -14,7 +15,7 @@ import se.motesdagen.platform.outbox.OutboxEvent;
  * day, the half-year report after it), kept as it was said; its page is public and names no one.
  */
 @Document("reports")
-public class FollowUpReport {
+public class FollowUpReport implements HasOutbox {
 
     /** A chosen proposal, the votes it got (null: it was not put to a vote), and what is done about it. */
     public record Line(String proposal, String action, String status, String owner, LocalDate dueDate, Integer votes) {}
@@ -52,10 +53,6 @@ public class FollowUpReport {
         this.publishedAt = publishedAt;
     }
 
-    void record(OutboxEvent event) {
-        outbox.add(event);
-    }
-
     public String getId() {
         return id;
     }
@@ -88,7 +85,8 @@ public class FollowUpReport {
         return publishedAt;
     }
 
-    public List<OutboxEvent> getOutbox() {
+    @Override
+    public List<OutboxEvent> outbox() {
         return outbox;
     }
 }

@@ -13,10 +13,7 @@ import se.motesdagen.feedback.participant.Participant;
 import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
-import se.motesdagen.platform.outbox.OutboxEvent;
-import se.motesdagen.platform.outbox.OutboxRelay;
-import se.motesdagen.platform.outbox.OutboxTracing;
-import tools.jackson.databind.json.JsonMapper;
+import se.motesdagen.platform.outbox.Outbox;
 
 /**
  * Closing the loop: a follow-up report made from the proposals as they stand (how many came in, the
@@ -34,9 +31,7 @@ public class FollowUps {
     private final Proposals proposals;
     private final Participants participants;
     private final se.motesdagen.feedback.vote.Votes votes;
-    private final OutboxRelay relay;
-    private final OutboxTracing tracing;
-    private final JsonMapper json;
+    private final Outbox outbox;
     private final Clock clock;
     private final String publicBaseUrl;
 
@@ -45,18 +40,14 @@ public class FollowUps {
             Proposals proposals,
             Participants participants,
             se.motesdagen.feedback.vote.Votes votes,
-            OutboxRelay relay,
-            OutboxTracing tracing,
-            JsonMapper json,
+            Outbox outbox,
             Clock clock,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
         this.reports = reports;
         this.proposals = proposals;
         this.participants = participants;
         this.votes = votes;
-        this.relay = relay;
-        this.tracing = tracing;
-        this.json = json;
+        this.outbox = outbox;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -111,10 +102,8 @@ public class FollowUps {
         String id = "uppfoljning-" + edition;
         FollowUpReport report =
                 new FollowUpReport(id, edition, title, summary, proposalCount, lines, recipients.size(), now);
-        report.record(tracing.stamp(
-                OutboxEvent.of(FOLLOW_UP_V1, id, now, json.writeValueAsString(body(report, recipients)))));
+        outbox.record(report, FOLLOW_UP_V1, id, body(report, recipients));
         reports.insert(report); // the same edition twice is refused by the id
-        relay.hint("reports", id);
         log.info("Follow-up report {} published to {} participants", id, recipients.size());
         return report;
     }

@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.outbox.HasOutbox;
 import se.motesdagen.platform.outbox.OutboxEvent;
 
 /**
@@ -17,7 +18,7 @@ import se.motesdagen.platform.outbox.OutboxEvent;
  * The answers stay when the person is erased; who gave them does not.
  */
 @Document("invitations")
-public class Invitation {
+public class Invitation implements HasOutbox {
 
     /**
      * What was answered: each rated question's step (null: don't know), the free answers, and the authority
@@ -133,10 +134,6 @@ public class Invitation {
         return createdAt;
     }
 
-    void record(OutboxEvent event) {
-        outbox.add(event);
-    }
-
     public String getId() {
         return id;
     }
@@ -194,7 +191,8 @@ public class Invitation {
         return submittedAt;
     }
 
-    public List<OutboxEvent> getOutbox() {
+    @Override
+    public List<OutboxEvent> outbox() {
         return outbox;
     }
 }

@@ -21,12 +21,9 @@ import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
 import se.motesdagen.platform.outbox.FreshRead;
-import se.motesdagen.platform.outbox.OutboxEvent;
-import se.motesdagen.platform.outbox.OutboxRelay;
-import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.security.LinkSecret;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Survey invitations: made when there is something to ask about (a visit done), answered through their
@@ -44,9 +41,7 @@ public class Invitations {
     private final InvitationRepository invitations;
     private final Participants participants;
     private final MongoOperations mongo;
-    private final OutboxRelay relay;
-    private final OutboxTracing tracing;
-    private final JsonMapper json;
+    private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry meters;
     private final SurveySettings settings;
@@ -58,9 +53,7 @@ public class Invitations {
             InvitationRepository invitations,
             Participants participants,
             MongoOperations mongo,
-            OutboxRelay relay,
-            OutboxTracing tracing,
-            JsonMapper json,
+            Outbox outbox,
             Clock clock,
             MeterRegistry meters,
             SurveySettings settings,
@@ -72,9 +65,7 @@ public class Invitations {
         this.invitations = invitations;
         this.participants = participants;
         this.mongo = mongo;
-        this.relay = relay;
-        this.tracing = tracing;
-        this.json = json;
+        this.outbox = outbox;
         this.clock = clock;
         this.meters = meters;
         this.settings = settings;
@@ -162,13 +153,12 @@ public class Invitations {
                 LinkSecret.hash(token),
                 now,
                 now.plus(settings.open()));
-        invitation.record(event(REQUESTED_V2, id, now, requested(invitation, token, now)));
+        outbox.record(invitation, REQUESTED_V2, id, requested(invitation, token, now));
         try {
             invitations.insert(invitation);
         } catch (org.springframework.dao.DuplicateKeyException concurrentDuplicate) {
             return; // the other delivery asked; once is what we want
         }
-        relay.hint("invitations", id);
         meters.counter("motesdagen.feedback.invitations.sent", "kind", kind).increment();
         log.info("Feedback asked for: {}", id);
     }
@@ -194,9 +184,8 @@ public class Invitations {
                     .map(i -> {
                         String token = LinkSecret.issue();
                         i.remind(LinkSecret.hash(token));
-                        i.record(event(REQUESTED_V2, i.getId(), now, requested(i, token, now)));
+                        outbox.record(i, REQUESTED_V2, i.getId(), requested(i, token, now));
                         invitations.save(i);
-                        relay.hint("invitations", i.getId());
                         return true;
                     })
                     .orElse(false));
@@ -259,9 +248,8 @@ public class Invitations {
                         return new NotOpen(invitation);
                     }
                     invitation.submit(answer, now);
-                    invitation.record(event(SUBMITTED_V1, invitation.getId(), now, submitted(invitation, now)));
+                    outbox.record(invitation, SUBMITTED_V1, invitation.getId(), submitted(invitation, now));
                     invitations.save(invitation);
-                    relay.hint("invitations", invitation.getId());
                     meters.counter("motesdagen.feedback.responses", "kind", invitation.getKind())
                             .increment();
                     proposals.receive("svar-" + invitation.getId(), Proposal.Source.SURVEY, answer.change());
@@ -350,9 +338,5 @@ public class Invitations {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private OutboxEvent event(String type, String subject, Instant now, Map<String, Object> body) {
-        return tracing.stamp(OutboxEvent.of(type, subject, now, json.writeValueAsString(body)));
     }
 }

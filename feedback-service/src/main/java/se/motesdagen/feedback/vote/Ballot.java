@@ -7,6 +7,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.outbox.HasOutbox;
 import se.motesdagen.platform.outbox.OutboxEvent;
 
 /**
@@ -16,7 +17,7 @@ import se.motesdagen.platform.outbox.OutboxEvent;
  * the choices stay in the count.
  */
 @Document("ballots")
-public class Ballot {
+public class Ballot implements HasOutbox {
 
     @Id
     private String id;
@@ -71,10 +72,6 @@ public class Ballot {
         this.castAt = now;
     }
 
-    void record(OutboxEvent event) {
-        outbox.add(event);
-    }
-
     public String getId() {
         return id;
     }
@@ -107,7 +104,8 @@ public class Ballot {
         return castAt;
     }
 
-    public List<OutboxEvent> getOutbox() {
+    @Override
+    public List<OutboxEvent> outbox() {
         return outbox;
     }
 }

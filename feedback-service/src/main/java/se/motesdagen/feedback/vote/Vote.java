@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.outbox.HasOutbox;
 import se.motesdagen.platform.outbox.OutboxEvent;
 
 /**
@@ -15,7 +16,7 @@ import se.motesdagen.platform.outbox.OutboxEvent;
  * or changed. Staff close it early if they want, and publish the result to the participants.
  */
 @Document("votes")
-public class Vote {
+public class Vote implements HasOutbox {
 
     /** A proposal on the ballot, as it read when the vote opened. */
     public record Item(String proposalId, String text, String area) {}
@@ -72,10 +73,6 @@ public class Vote {
         return items.stream().filter(i -> i.proposalId().equals(proposalId)).findFirst();
     }
 
-    void record(OutboxEvent event) {
-        outbox.add(event);
-    }
-
     public String getId() {
         return id;
     }
@@ -123,7 +120,8 @@ public class Vote {
         return resultPublishedAt;
     }
 
-    public List<OutboxEvent> getOutbox() {
+    @Override
+    public List<OutboxEvent> outbox() {
         return outbox;
     }
 }

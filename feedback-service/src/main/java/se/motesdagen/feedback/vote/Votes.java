@@ -26,12 +26,9 @@ import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
 import se.motesdagen.platform.outbox.FreshRead;
-import se.motesdagen.platform.outbox.OutboxEvent;
-import se.motesdagen.platform.outbox.OutboxRelay;
-import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.security.LinkSecret;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Participants vote on the shortlist: staff open a vote on the proposals shortlisted now
@@ -54,9 +51,7 @@ public class Votes {
     private final Proposals proposals;
     private final Participants participants;
     private final MongoOperations mongo;
-    private final OutboxRelay relay;
-    private final OutboxTracing tracing;
-    private final JsonMapper json;
+    private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry meters;
     private final LinkSeal seal;
@@ -68,9 +63,7 @@ public class Votes {
             Proposals proposals,
             Participants participants,
             MongoOperations mongo,
-            OutboxRelay relay,
-            OutboxTracing tracing,
-            JsonMapper json,
+            Outbox outbox,
             Clock clock,
             MeterRegistry meters,
             LinkSeal seal,
@@ -81,9 +74,7 @@ public class Votes {
         this.proposals = proposals;
         this.participants = participants;
         this.mongo = mongo;
-        this.relay = relay;
-        this.tracing = tracing;
-        this.json = json;
+        this.outbox = outbox;
         this.clock = clock;
         this.meters = meters;
         this.publicBaseUrl = publicBaseUrl;
@@ -125,13 +116,12 @@ public class Votes {
         }
         int round = earlier.stream().mapToInt(Vote::getRound).max().orElse(0) + 1;
         Vote vote = new Vote("omrostning-" + round, round, title.strip(), votesEach, items, now, closesAt);
-        vote.record(event(SHORTLIST_V1, vote.getId(), now, shortlist(vote, now)));
+        outbox.record(vote, SHORTLIST_V1, vote.getId(), shortlist(vote, now));
         try {
             votes.insert(vote); // two staff opening at once: the round's id lets one through
         } catch (DuplicateKeyException sameRound) {
             return new NotOpened("vote.error.alreadyOpen");
         }
-        relay.hint("votes", vote.getId());
         log.info("Vote {} opened on {} proposals", vote.getId(), items.size());
         return new Opened(vote, sendBallots(vote));
     }
@@ -160,13 +150,12 @@ public class Votes {
                     "en".equals(participant.language()) ? "en" : "sv",
                     LinkSecret.hash(token),
                     now);
-            ballot.record(event(OPENED_V2, id, now, opened(vote, ballot, token, now)));
+            outbox.record(ballot, OPENED_V2, id, opened(vote, ballot, token, now));
             try {
                 ballots.insert(ballot);
             } catch (DuplicateKeyException otherInstance) {
                 continue;
             }
-            relay.hint("ballots", id);
             if (participants.find(participant.registrationId()).isEmpty()) {
                 forget(participant.registrationId()); // erased while its ballot was being made
             }
@@ -364,9 +353,5 @@ public class Votes {
                         ballot.getId()));
         body.put("openedAt", now.toString());
         return body;
-    }
-
-    private OutboxEvent event(String type, String subject, Instant now, Map<String, Object> body) {
-        return tracing.stamp(OutboxEvent.of(type, subject, now, json.writeValueAsString(body)));
     }
 }

@@ -170,7 +170,7 @@ public class Bounces {
             return false;
         }
         var now = clock.instant();
-        var marked = mongo.updateFirst(
+        var marked = events.bounced(
                 Query.query(
                         Criteria.where("_id").is(message.getId()).and("status").ne(OutgoingMessage.Status.BOUNCED)),
                 new Update()
@@ -178,13 +178,13 @@ public class Bounces {
                         .set(
                                 "lastError",
                                 "Studsade " + bounce.status()
-                                        + (bounce.diagnostic() == null ? "" : ": " + bounce.diagnostic()))
-                        .push("outbox", events.bounced(message, bounce, now)),
-                OutgoingMessage.class);
+                                        + (bounce.diagnostic() == null ? "" : ": " + bounce.diagnostic())),
+                message,
+                bounce,
+                now);
         if (marked.getModifiedCount() == 0) {
             return false; // another instance, or the same notice twice
         }
-        events.written(message.getId());
         log.info(
                 "Message {} to registration {} bounced: {}",
                 message.getId(),

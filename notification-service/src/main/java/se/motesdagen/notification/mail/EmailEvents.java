@@ -1,13 +1,11 @@
 package se.motesdagen.notification.mail;
 
+import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
-import java.util.function.Consumer;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import se.motesdagen.platform.outbox.OutboxEvent;
-import se.motesdagen.platform.outbox.OutboxRelay;
-import tools.jackson.databind.json.JsonMapper;
+import se.motesdagen.platform.outbox.Outbox;
 
 /**
  * The events this service publishes about its mails. Each is written into the message's own log entry
@@ -20,26 +18,20 @@ class EmailEvents {
     static final String SENT_V1 = "se.motesdagen.notification.email-sent.v1";
     static final String FAILED_V1 = "se.motesdagen.notification.email-failed.v1";
     static final String BOUNCED_V1 = "se.motesdagen.notification.email-bounced.v1";
-    static final String COLLECTION = "messages";
 
-    private final JsonMapper json;
-    private final Consumer<String> hint;
+    private final Outbox outbox;
 
-    @Autowired
-    EmailEvents(JsonMapper json, ObjectProvider<OutboxRelay> relay) {
-        this(json, id -> relay.ifAvailable(r -> r.hint(COLLECTION, id)));
+    EmailEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    EmailEvents(JsonMapper json, Consumer<String> hint) {
-        this.json = json;
-        this.hint = hint;
-    }
-
-    OutboxEvent sent(OutgoingMessage message, Instant at) {
-        return event(
+    /** Writes the update of a delivered message with its EmailSent. */
+    UpdateResult sent(Query which, Update update, OutgoingMessage message, Instant at) {
+        return record(
+                which,
+                update,
                 SENT_V1,
                 message,
-                at,
                 new Sent(
                         message.getId(),
                         message.getTemplate(),
@@ -50,11 +42,14 @@ class EmailEvents {
                         at));
     }
 
-    OutboxEvent failed(OutgoingMessage message, String reason, boolean permanent, Instant at) {
-        return event(
+    /** Writes the update of a message given up on with its EmailFailed. */
+    UpdateResult failed(
+            Query which, Update update, OutgoingMessage message, String reason, boolean permanent, Instant at) {
+        return record(
+                which,
+                update,
                 FAILED_V1,
                 message,
-                at,
                 new Failed(
                         message.getId(),
                         message.getTemplate(),
@@ -67,12 +62,14 @@ class EmailEvents {
                         at));
     }
 
-    OutboxEvent bounced(OutgoingMessage message, Bounces.Bounce bounce, Instant at) {
+    /** Writes the update of a message that bounced with its EmailBounced. */
+    UpdateResult bounced(Query which, Update update, OutgoingMessage message, Bounces.Bounce bounce, Instant at) {
         String diagnostic = bounce.diagnostic();
-        return event(
+        return record(
+                which,
+                update,
                 BOUNCED_V1,
                 message,
-                at,
                 new Bounced(
                         message.getId(),
                         message.getTemplate(),
@@ -85,14 +82,10 @@ class EmailEvents {
                         at));
     }
 
-    /** The message's log entry has an event waiting: publish it now rather than at the next scan. */
-    void written(String messageId) {
-        hint.accept(messageId);
-    }
-
-    private OutboxEvent event(String type, OutgoingMessage message, Instant at, Object payload) {
+    /** Keyed by the registration the mail is about, so its reports stay in order with that registration's events. */
+    private UpdateResult record(Query which, Update update, String type, OutgoingMessage message, Object payload) {
         String key = message.getRegistrationId() != null ? message.getRegistrationId() : message.getId();
-        return OutboxEvent.of(type, key, at, json.writeValueAsString(payload));
+        return outbox.updateFirst(which, update, OutgoingMessage.class, type, key, payload);
     }
 
     record Sent(

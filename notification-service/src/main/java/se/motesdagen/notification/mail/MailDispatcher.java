@@ -270,15 +270,12 @@ class MailDispatcher {
                 .set("sentAt", now)
                 .set("mimeMessageId", messageId(message.getId()))
                 .unset("lastError")
-                .unset("leaseToken")
-                .push("outbox", events.sent(message, now));
+                .unset("leaseToken");
         OutgoingMessage.redactLinks(message, sent); // delivered: the log keeps no working link
         long wait = 100;
         while (true) {
             try {
-                var recorded = mongo.updateFirst(stillMine, sent, OutgoingMessage.class);
-                events.written(message.getId());
-                return recorded;
+                return events.sent(stillMine, sent, message, now);
             } catch (org.springframework.dao.DataAccessResourceFailureException
                     | org.springframework.dao.TransientDataAccessException storeAway) {
                 log.warn("Sent {} but cannot record it yet, the store is away; trying again", message.getId());
@@ -310,11 +307,9 @@ class MailDispatcher {
         if (giveUp) {
             // never delivered, so nobody holds its links; they stay for staff to send it again, and the
             // links themselves run out where they were made
-            update.push("outbox", events.failed(message, reason, permanent, now));
-        }
-        mongo.updateFirst(stillMine, update, OutgoingMessage.class);
-        if (giveUp) {
-            events.written(message.getId());
+            events.failed(stillMine, update, message, reason, permanent, now);
+        } else {
+            mongo.updateFirst(stillMine, update, OutgoingMessage.class);
         }
         meters.counter(
                         "motesdagen.mail.sent",

@@ -2,12 +2,15 @@ package se.motesdagen.notification.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
+import se.motesdagen.platform.outbox.HasOutbox;
+import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.platform.security.LinkSeal;
 
 /**
@@ -17,7 +20,7 @@ import se.motesdagen.platform.security.LinkSeal;
  */
 @Document("messages")
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
-public class OutgoingMessage {
+public class OutgoingMessage implements HasOutbox {
 
     @Id
     private String id;
@@ -37,6 +40,9 @@ public class OutgoingMessage {
     private String html;
 
     private List<Attachment> attachments;
+    /** EmailSent, EmailFailed or EmailBounced until the relay has published it (written by update, see EmailEvents). */
+    private List<OutboxEvent> outbox = new ArrayList<>();
+
     private Status status;
     private int attempts;
     private Instant createdAt;
@@ -60,6 +66,11 @@ public class OutgoingMessage {
     private String resendReason;
 
     protected OutgoingMessage() {}
+
+    @Override
+    public List<OutboxEvent> outbox() {
+        return outbox;
+    }
 
     OutgoingMessage(
             String id,

@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.MutableClock;
+import se.motesdagen.platform.test.TestOutbox;
 
 /** The dispatcher against the real store and a real SMTP server that comes and goes. */
 class MailDispatcherTests {
@@ -342,8 +343,7 @@ class MailDispatcherTests {
                     clock,
                     new SimpleMeterRegistry(),
                     new MailSender(null, null, null, null, null, null, null, null),
-                    new EmailEvents(
-                            tools.jackson.databind.json.JsonMapper.builder().build(), id -> {}),
+                    new EmailEvents(TestOutbox.unpublished(mongo, clock, "messages")),
                     SEAL,
                     "Mötesdagen <motesdagen@nykoping.example>",
                     maxAttempts,

@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,15 +24,19 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox for a service that publishes: set {@code motesdagen.outbox.collections} and
- * {@code motesdagen.outbox.topic}. The topic is not created here: adding partitions to a topic that
+ * The outbox for a service that publishes: set {@code motesdagen.outbox.topic}; the relay publishes
+ * from the collection of every entity that {@linkplain HasOutbox carries an outbox}. The topic is not created here: adding partitions to a topic that
  * exists would move keys between partitions and break the order of an aggregate's events, so topics
  * are declared with the cluster (the local stack's dev-infra, Strimzi resources in Kubernetes). The relay runs on a thread of its own, so a slow broker never holds
  * up the service's other scheduled work.
@@ -69,6 +76,7 @@ public class OutboxAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(
             MongoOperations mongo,
+            MongoMappingContext mapping,
             EventPublisher publisher,
             OutboxTracing tracing,
             OutboxProperties outbox,
@@ -78,7 +86,7 @@ public class OutboxAutoConfiguration {
                 mongo,
                 publisher,
                 tracing,
-                outbox.collections(),
+                collectionsWithAnOutbox(mapping),
                 outbox.batchSize(),
                 outbox.fullScanInterval(),
                 outbox.scanGrace(),
@@ -93,6 +101,31 @@ public class OutboxAutoConfiguration {
                 .baseUnit("seconds")
                 .register(meters);
         return relay;
+    }
+
+    @Bean
+    Outbox outbox(MongoOperations mongo, OutboxRelay relay, OutboxTracing tracing, JsonMapper json, Clock clock) {
+        return new Outbox(mongo, relay, tracing, json, clock);
+    }
+
+    /** The collections of the entities that implement {@link HasOutbox}, each checked to map its {@code outbox}. */
+    static List<String> collectionsWithAnOutbox(MongoMappingContext mapping) {
+        List<String> collections = new ArrayList<>();
+        for (MongoPersistentEntity<?> entity : mapping.getPersistentEntities()) {
+            if (HasOutbox.class.isAssignableFrom(entity.getType())) {
+                MongoPersistentProperty field = entity.getPersistentProperty(OutboxRelay.OUTBOX);
+                if (field == null || !OutboxRelay.OUTBOX.equals(field.getFieldName())) {
+                    throw new IllegalStateException(entity.getType().getName()
+                            + " implements HasOutbox but maps no field named '" + OutboxRelay.OUTBOX + "'");
+                }
+                collections.add(entity.getCollection());
+            }
+        }
+        if (collections.isEmpty()) {
+            throw new IllegalStateException(
+                    "motesdagen.outbox.topic is set, but no @Document entity implements HasOutbox");
+        }
+        return collections.stream().sorted().toList();
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -114,6 +147,8 @@ public class OutboxAutoConfiguration {
     /** Polls on a fixed delay when idle, so a slow round never overlaps the next. */
     static class OutboxSchedule {
 
+        private static final Logger log = LoggerFactory.getLogger(OutboxSchedule.class);
+
         private final OutboxRelay relay;
 
         OutboxSchedule(OutboxRelay relay) {
@@ -127,7 +162,7 @@ public class OutboxAutoConfiguration {
                 }
             } catch (RuntimeException e) {
                 // the store away: the scheduler must live on to try again
-                org.slf4j.LoggerFactory.getLogger(OutboxSchedule.class).warn("Outbox round failed: {}", e.toString());
+                log.warn("Outbox round failed: {}", e.toString());
             }
         }
 
@@ -135,7 +170,9 @@ public class OutboxAutoConfiguration {
         @EventListener
         void hintRelay(AfterSaveEvent<?> saved) {
             Document document = saved.getDocument();
-            if (document != null && document.get(OutboxRelay.OUTBOX) instanceof List<?> outbox && !outbox.isEmpty()) {
+            if (saved.getSource() instanceof HasOutbox aggregate
+                    && !aggregate.outbox().isEmpty()
+                    && document != null) {
                 relay.hint(saved.getCollectionName(), document.get("_id"));
             }
         }

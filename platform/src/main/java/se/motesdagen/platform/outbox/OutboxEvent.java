@@ -18,7 +18,7 @@ import org.springframework.data.annotation.Id;
 public record OutboxEvent(
         @Id String id, String type, String subject, Instant occurredAt, String payload, String traceParent) {
 
-    public static OutboxEvent of(String type, String subject, Instant occurredAt, String payload) {
+    static OutboxEvent of(String type, String subject, Instant occurredAt, String payload) {
         return new OutboxEvent(UUID.randomUUID().toString(), type, subject, occurredAt, payload, null);
     }
 

@@ -1,14 +1,12 @@
 package se.motesdagen.platform.outbox;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where a service keeps its outbox and where the events go.
  *
- * @param collections the MongoDB collections whose documents carry an {@code outbox} array
  * @param topic the Kafka topic the service publishes to
  * @param batchSize how many aggregates a full scan claims at once
  * @param pollInterval how long the relay rests when it found nothing to do
@@ -18,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("motesdagen.outbox")
 public record OutboxProperties(
-        List<String> collections,
         String topic,
         @DefaultValue("200") int batchSize,
         @DefaultValue("100ms") Duration pollInterval,

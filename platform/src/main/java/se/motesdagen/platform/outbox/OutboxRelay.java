@@ -98,8 +98,8 @@ public class OutboxRelay {
         this.failed = meters.counter("motesdagen.outbox.publish.failures");
     }
 
-    /** An aggregate of this collection was saved with events waiting. */
-    public void hint(String collection, Object id) {
+    /** An aggregate of this collection was written with events waiting. */
+    void hint(String collection, Object id) {
         if (collections.contains(collection)) {
             hints.add(new Hint(collection, id));
         }

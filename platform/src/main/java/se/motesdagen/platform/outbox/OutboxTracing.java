@@ -26,7 +26,7 @@ public class OutboxTracing {
     }
 
     /** The event with the current trace context, or unchanged outside a trace. */
-    public OutboxEvent stamp(OutboxEvent event) {
+    OutboxEvent stamp(OutboxEvent event) {
         Span current = tracer.currentSpan();
         if (current == null) {
             return event;

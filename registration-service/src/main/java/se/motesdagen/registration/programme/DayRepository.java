@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface DayRepository extends MongoRepository<Day, String> {
+public interface DayRepository extends MongoRepository<Day, String> {
 
     List<Day> findByDateGreaterThanEqualOrderByDateAsc(LocalDate from);
 

@@ -23,7 +23,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
@@ -216,11 +215,6 @@ public class Seats {
 
     private record RecentFill(Instant at, List<SessionFill> fill) {}
 
-    @Scheduled(fixedDelayString = "${motesdagen.registration.seat-sweep-interval:PT1M}", initialDelayString = "PT30S")
-    void sweep() {
-        releaseExpiredHolds(clock.instant());
-    }
-
     /** Frees the holds that ran out before the moment and moves the waiting lists up; returns how many sessions changed. */
     public int releaseExpiredHolds(Instant now) {
         Query expired = Query.query(Criteria.where("places")
@@ -311,7 +305,7 @@ public class Seats {
                 List<Place> promotedNow = seats.promote(now, hold, ORPHAN_GRACE, this::holderState);
                 for (Place promoted : promotedNow) {
                     holders.find(promoted.registrationId())
-                            .ifPresent(holder -> seats.record(events.promoted(day, session, promoted, holder, now)));
+                            .ifPresent(holder -> events.promoted(seats, day, session, promoted, holder, now));
                 }
                 try {
                     if (stored == null) {

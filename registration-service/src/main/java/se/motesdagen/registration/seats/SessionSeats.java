@@ -11,6 +11,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.outbox.HasOutbox;
 import se.motesdagen.platform.outbox.OutboxEvent;
 
 /**
@@ -24,7 +25,7 @@ import se.motesdagen.platform.outbox.OutboxEvent;
  * has which place. The events it causes ({@code WaitlistPromoted}) wait in its own outbox.
  */
 @Document("seats")
-public class SessionSeats {
+public class SessionSeats implements HasOutbox {
 
     @Id
     private String id;
@@ -218,8 +219,9 @@ public class SessionSeats {
         this.capacity = capacity;
     }
 
-    void record(OutboxEvent event) {
-        outbox.add(event);
+    @Override
+    public List<OutboxEvent> outbox() {
+        return outbox;
     }
 
     private int remove(Predicate<Place> which) {

@@ -4,27 +4,29 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Component;
-import se.motesdagen.platform.outbox.OutboxEvent;
-import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.registration.programme.Day;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Builds {@code WaitlistPromoted}, matching its schema in {@code contracts/}. */
+/** Records {@code WaitlistPromoted} in the session's outbox, matching its schema in {@code contracts/}. */
 @Component
 class WaitlistEvents {
 
     static final String PROMOTED_V1 = "se.motesdagen.registration.waitlist-promoted.v1";
 
-    private final JsonMapper json;
-    private final OutboxTracing tracing;
+    private final Outbox outbox;
 
-    WaitlistEvents(JsonMapper json, OutboxTracing tracing) {
-        this.json = json;
-        this.tracing = tracing;
+    WaitlistEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    OutboxEvent promoted(
-            Day day, Day.Session session, SessionSeats.Place place, SeatHolders.Holder holder, Instant now) {
+    /** Keyed by the registration, so it stays in order with that registration's own events. */
+    void promoted(
+            SessionSeats seats,
+            Day day,
+            Day.Session session,
+            SessionSeats.Place place,
+            SeatHolders.Holder holder,
+            Instant now) {
         var body = new WaitlistPromotedV1(
                 place.registrationId(),
                 day.id(),
@@ -43,7 +45,7 @@ class WaitlistEvents {
                 new ContactV1(holder.contactName(), holder.contactEmail()),
                 holder.language(),
                 now);
-        return tracing.stamp(OutboxEvent.of(PROMOTED_V1, place.registrationId(), now, json.writeValueAsString(body)));
+        outbox.record(seats, PROMOTED_V1, place.registrationId(), body);
     }
 
     record WaitlistPromotedV1(

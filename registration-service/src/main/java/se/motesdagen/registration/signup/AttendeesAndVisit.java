@@ -3,7 +3,7 @@ package se.motesdagen.registration.signup;
 import java.util.List;
 
 /** What both the registration form and the manage page's change form hold: the people and the visit wish. */
-interface AttendeesAndVisit {
+public interface AttendeesAndVisit {
 
     List<AttendeeForm> getAttendees();
 

@@ -8,7 +8,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.outbox.HasOutbox;
 import se.motesdagen.platform.outbox.OutboxEvent;
+import se.motesdagen.registration.company.SniSection;
 
 /**
  * A company's registration for one day. The company is the unit: one confirmed registration per
@@ -24,7 +26,7 @@ import se.motesdagen.platform.outbox.OutboxEvent;
 @CompoundIndex(name = "by_event_and_contact", def = "{'eventId': 1, 'contactEmailKey': 1}")
 // the staff list: a day's registrations, newest first, a page at a time
 @CompoundIndex(name = "by_event_and_time", def = "{'eventId': 1, 'submittedAt': -1}")
-public class Registration {
+public class Registration implements HasOutbox {
 
     @Id
     private String id;
@@ -165,7 +167,7 @@ public class Registration {
      * their ids (and so their seats); new ones get the next numbers. False if the registration cannot
      * be changed any more (cancelled, erased, or the day is over).
      */
-    boolean change(List<Participant> changedParticipants, VisitRequest changedVisit, Instant now) {
+    public boolean change(List<Participant> changedParticipants, VisitRequest changedVisit, Instant now) {
         if (status != Status.CONFIRMED || erasedAt != null || now.isAfter(manageExpiresAt)) {
             return false;
         }
@@ -183,12 +185,12 @@ public class Registration {
     }
 
     /** The seats follow the change; its event goes out with this write. */
-    void changeFinished(OutboxEvent updated) {
+    /** The seats follow the change now; its RegistrationUpdated is recorded with this write. */
+    public void changeFinished() {
         seatsToSync = false;
-        record(updated);
     }
 
-    boolean isSeatsToSync() {
+    public boolean isSeatsToSync() {
         return seatsToSync;
     }
 
@@ -218,7 +220,7 @@ public class Registration {
      * What pressing "cancel" on the manage page does, decided before anything changes. A cancelled
      * registration gives up the company's place, so the company can register again.
      */
-    CancelOutcome cancel(Instant now) {
+    public CancelOutcome cancel(Instant now) {
         if (status == Status.CANCELLED) {
             return CancelOutcome.ALREADY_CANCELLED;
         }
@@ -234,7 +236,7 @@ public class Registration {
     }
 
     /** Staff mark an attendee as present on the day; a second time changes nothing. */
-    CheckInOutcome checkIn(String attendeeId, Instant now, String by) {
+    public CheckInOutcome checkIn(String attendeeId, Instant now, String by) {
         if (status != Status.CONFIRMED || erasedAt != null) {
             return CheckInOutcome.NOT_CONFIRMED;
         }
@@ -258,7 +260,7 @@ public class Registration {
      * sole trader's name often is the owner's name, so it goes too, with the keyed personnummer hash.
      * The company's place and the seats are given up; the links stop working. False if already done.
      */
-    boolean erase(Instant now, String reason) {
+    public boolean erase(Instant now, String reason) {
         if (erasedAt != null) {
             return false;
         }
@@ -304,12 +306,13 @@ public class Registration {
         return true;
     }
 
-    static String emailKey(String email) {
+    public static String emailKey(String email) {
         return email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
-    void record(OutboxEvent event) {
-        outbox.add(event);
+    @Override
+    public List<OutboxEvent> outbox() {
+        return outbox;
     }
 
     /**
@@ -331,7 +334,7 @@ public class Registration {
     }
 
     /** Drops the events not yet published: after an erasure they would carry the data that was removed. */
-    void clearUnpublished() {
+    public void clearUnpublished() {
         outbox.clear();
     }
 
@@ -341,7 +344,7 @@ public class Registration {
         CANCELLED
     }
 
-    enum CheckInOutcome {
+    public enum CheckInOutcome {
         CHECKED_IN,
         ALREADY_CHECKED_IN,
         NOT_CONFIRMED,
@@ -370,13 +373,13 @@ public class Registration {
         }
     }
 
-    enum CancelOutcome {
+    public enum CancelOutcome {
         CANCELLED,
         ALREADY_CANCELLED,
         EXPIRED
     }
 
-    enum ConfirmOutcome {
+    public enum ConfirmOutcome {
         CONFIRMED,
         ALREADY_CONFIRMED,
         EXPIRED

@@ -6,19 +6,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import se.motesdagen.platform.outbox.OutboxEvent;
-import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.seats.Placement;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the integration events of a registration, one record per published version, matching the
- * schemas in {@code contracts/}. Only the fields each consumer needs leave the service.
+ * The integration events a registration publishes, one record per contract version, matching the
+ * schemas in {@code contracts/}: each method records one in the registration's outbox, so it goes out
+ * with the save of the change. Only the fields each consumer needs leave the service.
  */
 @Component
-class RegistrationEvents {
+public class RegistrationEvents {
 
     static final String SUBMITTED_V2 = "se.motesdagen.registration.submitted.v2";
     static final String CONFIRMED_V2 = "se.motesdagen.registration.confirmed.v2";
@@ -28,23 +27,17 @@ class RegistrationEvents {
     static final String UPDATED_V1 = "se.motesdagen.registration.updated.v1";
     static final String MANAGE_LINK_SENT_V2 = "se.motesdagen.registration.manage-link-sent.v2";
 
-    private final JsonMapper json;
-    private final OutboxTracing tracing;
+    private final Outbox outbox;
     private final LinkSeal seal;
     private final String publicBaseUrl;
 
-    RegistrationEvents(
-            JsonMapper json,
-            OutboxTracing tracing,
-            LinkSeal seal,
-            @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
-        this.json = json;
-        this.tracing = tracing;
+    RegistrationEvents(Outbox outbox, LinkSeal seal, @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+        this.outbox = outbox;
         this.seal = seal;
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    OutboxEvent submitted(Registration registration, Day event, String confirmationUrl) {
+    public void submitted(Registration registration, Day event, String confirmationUrl) {
         var body = new RegistrationSubmittedV2(
                 registration.getId(),
                 event.id(),
@@ -56,10 +49,10 @@ class RegistrationEvents {
                 registration.getConfirmationExpiresAt(),
                 registration.getLanguage(),
                 registration.getSubmittedAt());
-        return event(SUBMITTED_V2, registration, registration.getSubmittedAt(), body);
+        record(SUBMITTED_V2, registration, body);
     }
 
-    OutboxEvent attendanceRecorded(Registration registration, Day event, String attendeeId, Instant at) {
+    public void attendanceRecorded(Registration registration, Day event, String attendeeId, Instant at) {
         var body = new AttendanceRecordedV1(
                 registration.getId(),
                 event.id(),
@@ -71,16 +64,16 @@ class RegistrationEvents {
                 attendeeId,
                 registration.getLanguage(),
                 at);
-        return event(ATTENDANCE_RECORDED_V1, registration, at, body);
+        record(ATTENDANCE_RECORDED_V1, registration, body);
     }
 
-    OutboxEvent erased(Registration registration, String reason) {
+    public void erased(Registration registration, String reason) {
         var body = new RegistrationErasedV1(
                 registration.getId(), registration.getEventId(), reason, registration.getErasedAt());
-        return event(ERASED_V1, registration, registration.getErasedAt(), body);
+        record(ERASED_V1, registration, body);
     }
 
-    OutboxEvent manageLinkSent(Registration registration, Day event, String manageUrl, Instant at) {
+    public void manageLinkSent(Registration registration, Day event, String manageUrl, Instant at) {
         var body = new ManageLinkSentV2(
                 registration.getId(),
                 event.id(),
@@ -92,14 +85,14 @@ class RegistrationEvents {
                 "registered-again",
                 registration.getLanguage(),
                 at);
-        return event(MANAGE_LINK_SENT_V2, registration, at, body);
+        record(MANAGE_LINK_SENT_V2, registration, body);
     }
 
     /**
      * The registration as it stands after a change from the manage link: the same picture as
      * RegistrationConfirmed, so a consumer replaces what it had, plus what changed.
      */
-    OutboxEvent updated(Registration registration, Day event, List<Placement> placements, List<String> changes) {
+    public void updated(Registration registration, Day event, List<Placement> placements, List<String> changes) {
         Instant at = registration.getChangedAt();
         var confirmed = confirmedBody(registration, event, placements, null);
         var body = new RegistrationUpdatedV1(
@@ -118,7 +111,7 @@ class RegistrationEvents {
                 changes,
                 confirmed.language(),
                 at);
-        return event(UPDATED_V1, registration, at, body);
+        record(UPDATED_V1, registration, body);
     }
 
     record RegistrationUpdatedV1(
@@ -138,7 +131,7 @@ class RegistrationEvents {
             String language,
             Instant updatedAt) {}
 
-    OutboxEvent cancelled(Registration registration, Day event) {
+    public void cancelled(Registration registration, Day event) {
         var body = new RegistrationCancelledV1(
                 registration.getId(),
                 event.id(),
@@ -148,12 +141,12 @@ class RegistrationEvents {
                 contactOf(registration),
                 registration.getLanguage(),
                 registration.getCancelledAt());
-        return event(CANCELLED_V1, registration, registration.getCancelledAt(), body);
+        record(CANCELLED_V1, registration, body);
     }
 
-    OutboxEvent confirmed(Registration registration, Day event, List<Placement> placements, String manageUrl) {
+    public void confirmed(Registration registration, Day event, List<Placement> placements, String manageUrl) {
         var body = confirmedBody(registration, event, placements, seal.seal(manageUrl, registration.getId()));
-        return event(CONFIRMED_V2, registration, registration.getConfirmedAt(), body);
+        record(CONFIRMED_V2, registration, body);
     }
 
     private RegistrationConfirmedV2 confirmedBody(
@@ -219,9 +212,9 @@ class RegistrationEvents {
                 registration.getConfirmedAt());
     }
 
-    /** One event of the registration, keyed by its id, with the trace of the change that caused it. */
-    private OutboxEvent event(String type, Registration registration, Instant at, Object body) {
-        return tracing.stamp(OutboxEvent.of(type, registration.getId(), at, json.writeValueAsString(body)));
+    /** One event of the registration, keyed by its id so a registration's events stay in order. */
+    private void record(String type, Registration registration, Object body) {
+        outbox.record(registration, type, registration.getId(), body);
     }
 
     private static SubmitterV1 contactOf(Registration registration) {

@@ -8,15 +8,18 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import se.motesdagen.registration.company.CompanyIdentified;
+import se.motesdagen.registration.company.ContactEmail;
+import se.motesdagen.registration.company.SniSection;
 
 /**
  * What a business fills in, from the web form or the JSON API. Bean Validation checks each field on its
  * own; the rules that need the day's programme or the register (sessions exist, one registration per
- * company) are checked by {@link RegistrationService}. The personnummer of a sole trader lives only in
+ * company) are checked by {@link Signups}. The personnummer of a sole trader lives only in
  * this object, for the length of the request. Messages are keys in messages_*.properties.
  */
 @CompanyIdentified
-public class RegistrationForm implements AttendeesAndVisit {
+public class RegistrationForm implements AttendeesAndVisit, CompanyIdentified.Fields {
 
     public static final int MAX_ATTENDEES = 10;
 

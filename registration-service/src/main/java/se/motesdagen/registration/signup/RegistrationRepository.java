@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface RegistrationRepository extends MongoRepository<Registration, String> {
+public interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     Optional<Registration> findByConfirmationTokenHash(String hash);
 

@@ -9,7 +9,7 @@ import java.util.Locale;
  * that sorts strings by their bytes, as the local stack's store does: the name's Swedish collation key,
  * written in hex, sorts the same way byte by byte.
  */
-final class SwedishOrder {
+public final class SwedishOrder {
 
     private static final ThreadLocal<Collator> SWEDISH = ThreadLocal.withInitial(() -> {
         Collator collator = Collator.getInstance(Locale.of("sv", "SE"));
@@ -20,7 +20,7 @@ final class SwedishOrder {
     private SwedishOrder() {}
 
     /** The sort key of a name; null for none. */
-    static String key(String name) {
+    public static String key(String name) {
         return name == null
                 ? null
                 : HexFormat.of()

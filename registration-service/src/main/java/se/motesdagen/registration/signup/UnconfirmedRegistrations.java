@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import se.motesdagen.registration.programme.Programme;
 import se.motesdagen.registration.seats.Seats;
@@ -48,10 +47,8 @@ public class UnconfirmedRegistrations {
         this.keptAfterExpiry = keptAfterExpiry;
     }
 
-    @Scheduled(
-            fixedDelayString = "${motesdagen.registration.unconfirmed-sweep-interval:PT1H}",
-            initialDelayString = "PT1M")
-    void removeExpired() {
+    /** Deletes what expired longer ago than the registrations are kept after expiry. */
+    public void removeExpired() {
         removeExpiredBefore(clock.instant().minus(keptAfterExpiry));
     }
 

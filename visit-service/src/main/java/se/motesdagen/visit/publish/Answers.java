@@ -9,11 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.FreshRead;
-import se.motesdagen.platform.outbox.OutboxEvent;
-import se.motesdagen.platform.outbox.OutboxRelay;
-import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.visit.request.VisitRequests;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The company's answers to its visit time, through the links in its mail. */
 @Service
@@ -24,24 +21,14 @@ public class Answers {
     private static final Logger log = LoggerFactory.getLogger(Answers.class);
 
     private final VisitRepository visits;
-    private final OutboxRelay relay;
-    private final OutboxTracing tracing;
-    private final JsonMapper json;
+    private final Outbox outbox;
     private final Clock clock;
     private final VisitRequests requests;
 
-    Answers(
-            VisitRepository visits,
-            OutboxRelay relay,
-            OutboxTracing tracing,
-            JsonMapper json,
-            Clock clock,
-            VisitRequests requests) {
+    Answers(VisitRepository visits, Outbox outbox, Clock clock, VisitRequests requests) {
         this.requests = requests;
         this.visits = visits;
-        this.relay = relay;
-        this.tracing = tracing;
-        this.json = json;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -66,9 +53,8 @@ public class Answers {
             body.put("registrationId", visit.getRegistrationId());
             body.put("startsAt", Publishing.offset(visit.getStartsAt()));
             body.put("confirmedAt", now.toString());
-            visit.record(event(CONFIRMED_V1, visit, now, body));
+            outbox.record(visit, CONFIRMED_V1, visit.getId(), body);
             visits.save(visit);
-            relay.hint("visits", visit.getId());
             log.info("Visit {} confirmed by the company", visit.getId());
             return visit;
         }));
@@ -90,9 +76,8 @@ public class Answers {
             body.put("reason", reason);
             body.put("preferredTimes", preferredTimes);
             body.put("requestedAt", now.toString());
-            visit.record(event(CHANGE_REQUESTED_V1, visit, now, body));
+            outbox.record(visit, CHANGE_REQUESTED_V1, visit.getId(), body);
             visits.save(visit);
-            relay.hint("visits", visit.getId());
             log.info("Visit {}: the company asked for another time", visit.getId());
             return visit;
         }));
@@ -101,9 +86,5 @@ public class Answers {
     /** The visits whose companies asked for another time, newest first: what the board lists for staff. */
     public java.util.List<Visit> changeRequests() {
         return visits.findAllByStatusOrderByAnsweredAtDesc(Visit.Status.CHANGE_REQUESTED);
-    }
-
-    private OutboxEvent event(String type, Visit visit, Instant now, Map<String, Object> body) {
-        return tracing.stamp(OutboxEvent.of(type, visit.getId(), now, json.writeValueAsString(body)));
     }
 }

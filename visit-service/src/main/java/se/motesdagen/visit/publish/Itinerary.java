@@ -7,11 +7,12 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.outbox.HasOutbox;
 import se.motesdagen.platform.outbox.OutboxEvent;
 
 /** What a host was last told about their day, as a fingerprint, so only a changed day is sent again. */
 @Document("itineraries")
-public class Itinerary {
+public class Itinerary implements HasOutbox {
 
     @Id
     private String id;
@@ -39,14 +40,18 @@ public class Itinerary {
         return hostId + ":" + day;
     }
 
-    /** Records the day as sent; false when it is what the host already has. */
-    boolean change(String newFingerprint, OutboxEvent event) {
+    /** Records the day as sent; false when it is what the host already has (then nothing is sent). */
+    boolean change(String newFingerprint) {
         if (newFingerprint.equals(fingerprint)) {
             return false;
         }
         fingerprint = newFingerprint;
-        outbox.add(event);
         return true;
+    }
+
+    @Override
+    public List<OutboxEvent> outbox() {
+        return outbox;
     }
 
     public String getId() {

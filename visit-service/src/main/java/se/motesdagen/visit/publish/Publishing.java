@@ -19,9 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.FreshRead;
-import se.motesdagen.platform.outbox.OutboxEvent;
-import se.motesdagen.platform.outbox.OutboxRelay;
-import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.host.Hosts;
@@ -55,8 +53,7 @@ public class Publishing implements PublishedVisits {
     private final ItineraryRepository itineraries;
     private final Hosts hosts;
     private final VisitRequests requests;
-    private final OutboxRelay relay;
-    private final OutboxTracing tracing;
+    private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
     private final LinkSeal seal;
@@ -67,8 +64,7 @@ public class Publishing implements PublishedVisits {
             ItineraryRepository itineraries,
             Hosts hosts,
             VisitRequests requests,
-            OutboxRelay relay,
-            OutboxTracing tracing,
+            Outbox outbox,
             JsonMapper json,
             Clock clock,
             LinkSeal seal,
@@ -78,8 +74,7 @@ public class Publishing implements PublishedVisits {
         this.itineraries = itineraries;
         this.hosts = hosts;
         this.requests = requests;
-        this.relay = relay;
-        this.tracing = tracing;
+        this.outbox = outbox;
         this.json = json;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
@@ -190,13 +185,13 @@ public class Publishing implements PublishedVisits {
         body.put("changeRequestLink", seal.seal(publicBaseUrl + "/besok/annan-tid?token=" + token, visit.getId()));
         if (fresh) {
             body.put("scheduledAt", now.toString());
-            visit.record(event(SCHEDULED_V2, visit.getId(), now, body));
+            outbox.record(visit, SCHEDULED_V2, visit.getId(), body);
         } else {
             body.put("previousStartsAt", offset(previousStart));
             body.put("previousEndsAt", offset(previousEnd));
             body.put("reason", null);
             body.put("rescheduledAt", now.toString());
-            visit.record(event(RESCHEDULED_V2, visit.getId(), now, body));
+            outbox.record(visit, RESCHEDULED_V2, visit.getId(), body);
         }
         save(visit);
         return fresh ? Outcome.SCHEDULED : Outcome.RESCHEDULED;
@@ -242,7 +237,7 @@ public class Publishing implements PublishedVisits {
         body.put("reason", reason.apply(visit));
         body.put("cancelledAt", now.toString());
         visit.cancel(now);
-        visit.record(event(CANCELLED_V1, visit.getId(), now, body));
+        outbox.record(visit, CANCELLED_V1, visit.getId(), body);
         save(visit);
         return true;
     }
@@ -345,11 +340,11 @@ public class Publishing implements PublishedVisits {
                 "itineraryUrl",
                 team == null ? null : publicBaseUrl + "/besok/personal/scheman/" + host.id() + "/" + day);
         body.put("publishedAt", now.toString());
-        if (!itinerary.change(fingerprint, event(ITINERARY_V1, host.id(), now, body))) {
+        if (!itinerary.change(fingerprint)) {
             return false;
         }
+        outbox.record(itinerary, ITINERARY_V1, host.id(), body);
         itineraries.save(itinerary);
-        relay.hint("itineraries", itinerary.getId());
         return true;
     }
 
@@ -424,13 +419,8 @@ public class Publishing implements PublishedVisits {
                 host == null ? null : host.phone());
     }
 
-    private OutboxEvent event(String type, String subject, Instant now, Map<String, Object> body) {
-        return tracing.stamp(OutboxEvent.of(type, subject, now, json.writeValueAsString(body)));
-    }
-
     private void save(Visit visit) {
         visits.save(visit);
-        relay.hint("visits", visit.getId());
     }
 
     static String visitId(String registrationId) {

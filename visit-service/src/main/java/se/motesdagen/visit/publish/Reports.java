@@ -10,11 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.FreshRead;
-import se.motesdagen.platform.outbox.OutboxEvent;
-import se.motesdagen.platform.outbox.OutboxRelay;
-import se.motesdagen.platform.outbox.OutboxTracing;
+import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.visit.request.VisitRequests;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The visit report: written after the visit, it marks the visit done and says so in VisitCompleted. */
 @Service
@@ -28,24 +25,14 @@ public class Reports {
     private static final Logger log = LoggerFactory.getLogger(Reports.class);
 
     private final VisitRepository visits;
-    private final OutboxRelay relay;
-    private final OutboxTracing tracing;
-    private final JsonMapper json;
+    private final Outbox outbox;
     private final Clock clock;
     private final VisitRequests requests;
 
-    Reports(
-            VisitRepository visits,
-            OutboxRelay relay,
-            OutboxTracing tracing,
-            JsonMapper json,
-            Clock clock,
-            VisitRequests requests) {
+    Reports(VisitRepository visits, Outbox outbox, Clock clock, VisitRequests requests) {
         this.requests = requests;
         this.visits = visits;
-        this.relay = relay;
-        this.tracing = tracing;
-        this.json = json;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -84,11 +71,9 @@ public class Reports {
                         body.put("feedbackWanted", written.feedbackWanted());
                         body.put("followUps", written.followUpCount());
                         body.put("completedAt", now.toString());
-                        visit.record(tracing.stamp(
-                                OutboxEvent.of(COMPLETED_V1, visit.getId(), now, json.writeValueAsString(body))));
+                        outbox.record(visit, COMPLETED_V1, visit.getId(), body);
                     }
                     visits.save(visit);
-                    relay.hint("visits", visit.getId());
                     requests.visited(visit.getRegistrationId());
                     log.info("Visit {} {}", visit.getId(), first ? "done, report written" : "report corrected");
                     return visit;

@@ -8,6 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.outbox.HasOutbox;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.visit.request.VisitRequests;
 
@@ -16,7 +17,7 @@ import se.motesdagen.visit.request.VisitRequests;
  * {@code outbox} until the relay has published them, written in the same save as the change they report.
  */
 @Document("visits")
-public class Visit {
+public class Visit implements HasOutbox {
 
     public enum Status {
         /** Published; the company has not answered. */
@@ -205,10 +206,6 @@ public class Visit {
         return report;
     }
 
-    void record(OutboxEvent event) {
-        outbox.add(event);
-    }
-
     /** Whether publishing this team, these hosts and this time changes what the company was told. */
     boolean differsFrom(List<HostRef> otherHosts, Instant otherStart) {
         List<String> ours =
@@ -314,7 +311,8 @@ public class Visit {
         return answeredAt;
     }
 
-    public List<OutboxEvent> getOutbox() {
+    @Override
+    public List<OutboxEvent> outbox() {
         return outbox;
     }
 }

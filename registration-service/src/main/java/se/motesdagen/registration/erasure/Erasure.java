@@ -1,0 +1,69 @@
+package se.motesdagen.registration.erasure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import se.motesdagen.platform.outbox.FreshRead;
+import se.motesdagen.registration.manage.CancelledSeats;
+import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.signup.Registration;
+import se.motesdagen.registration.signup.RegistrationEvents;
+import se.motesdagen.registration.signup.RegistrationRepository;
+
+/** Erasure of a registration's personal data, on request (GDPR art. 17) or when its retention ran out. */
+@Service
+public class Erasure {
+
+    private static final Logger log = LoggerFactory.getLogger(Erasure.class);
+
+    private final RegistrationRepository registrations;
+    private final RegistrationEvents events;
+    private final Programme programme;
+    private final CancelledSeats cancelledSeats;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    Erasure(
+            RegistrationRepository registrations,
+            RegistrationEvents events,
+            Programme programme,
+            CancelledSeats cancelledSeats,
+            Clock clock,
+            MeterRegistry meters) {
+        this.registrations = registrations;
+        this.events = events;
+        this.programme = programme;
+        this.cancelledSeats = cancelledSeats;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Removes the registration's personal data (GDPR art. 17, or the retention period), logs it in the
+     * timeline and publishes RegistrationErased so every other service removes its copy. False if done
+     * before. Events still waiting in the outbox name the person, so they are dropped, not sent.
+     */
+    public boolean erase(String registrationId, String reason) {
+        return FreshRead.retrying(() -> {
+            Registration registration = registrations
+                    .findById(registrationId)
+                    .orElseThrow(() -> new IllegalArgumentException("no registration " + registrationId));
+            if (!registration.erase(clock.instant(), reason)) {
+                return false;
+            }
+            registration.clearUnpublished();
+            events.erased(registration, reason);
+            Registration saved = registrations.save(registration);
+            programme.event(saved.getEventId()).ifPresent(day -> cancelledSeats.release(day, saved.getId()));
+            meters.counter("motesdagen.registrations.erased", "reason", reason).increment();
+            log.info("Registration {} erased ({})", registrationId, reason);
+            return true;
+        });
+    }
+
+    public boolean exists(String registrationId) {
+        return registrations.existsById(registrationId);
+    }
+}

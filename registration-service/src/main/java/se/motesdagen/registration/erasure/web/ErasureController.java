@@ -1,0 +1,36 @@
+package se.motesdagen.registration.erasure.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.registration.erasure.Erasure;
+
+/** Erasing a registration's personal data on request (behind the staff login). */
+@Controller
+class ErasureController {
+
+    private final Erasure erasure;
+
+    ErasureController(Erasure erasure) {
+        this.erasure = erasure;
+    }
+
+    /** Erasing needs the box ticked as well as the button: it cannot be undone. */
+    @PostMapping("/personal/anmalningar/{id}/radera")
+    String erase(
+            @PathVariable String id, @RequestParam(defaultValue = "false") boolean sure, RedirectAttributes redirect) {
+        if (!erasure.exists(id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!sure) {
+            redirect.addFlashAttribute("eraseNotSure", true);
+        } else {
+            redirect.addFlashAttribute("erased", erasure.erase(id, "request"));
+        }
+        return "redirect:/personal/anmalningar/" + id;
+    }
+}

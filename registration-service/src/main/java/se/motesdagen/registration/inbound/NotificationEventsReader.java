@@ -1,0 +1,86 @@
+package se.motesdagen.registration.inbound;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import se.motesdagen.platform.messaging.IncomingEvents;
+import se.motesdagen.registration.overview.MailOutcomes;
+import se.motesdagen.registration.signup.Registration.Happening.Kind;
+
+/**
+ * Reads the notification service's contract ({@code notification.events}): what became of each mail
+ * about a registration goes on its timeline, and a mail to the contact refused for good marks the
+ * contact as unreachable. A mail about something else (no registration) is skipped.
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationEventsReader {
+
+    static final String SENT_V1 = "se.motesdagen.notification.email-sent.v1";
+    static final String FAILED_V1 = "se.motesdagen.notification.email-failed.v1";
+    static final String BOUNCED_V1 = "se.motesdagen.notification.email-bounced.v1";
+
+    private final IncomingEvents incoming;
+    private final MailOutcomes outcomes;
+
+    NotificationEventsReader(IncomingEvents incoming, MailOutcomes outcomes) {
+        this.incoming = incoming;
+        this.outcomes = outcomes;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> recordMailSent() {
+        return incoming.consumer(SENT_V1, Delivery.class, (event, sent) -> {
+            if (sent.registrationId() != null) {
+                outcomes.happened(sent.registrationId(), Kind.MAIL_SENT, sent.kind(), sent.sentAt());
+            }
+        });
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> recordMailFailed() {
+        return incoming.consumer(FAILED_V1, Delivery.class, (event, failed) -> {
+            if (failed.registrationId() == null) {
+                return;
+            }
+            outcomes.happened(failed.registrationId(), Kind.MAIL_FAILED, failed.kind(), failed.failedAt());
+            if (Boolean.TRUE.equals(failed.permanent())) {
+                outcomes.unreachable(failed.registrationId(), failed.recipient(), failed.failedAt(), failed.reason());
+            }
+        });
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> recordMailBounced() {
+        return incoming.consumer(BOUNCED_V1, Delivery.class, (event, bounced) -> {
+            if (bounced.registrationId() == null) {
+                return;
+            }
+            outcomes.happened(bounced.registrationId(), Kind.MAIL_BOUNCED, bounced.kind(), bounced.bouncedAt());
+            if (Boolean.TRUE.equals(bounced.permanent())) {
+                outcomes.unreachable(
+                        bounced.registrationId(),
+                        bounced.recipient(),
+                        bounced.bouncedAt(),
+                        bounced.status() + (bounced.diagnostic() == null ? "" : " " + bounced.diagnostic()));
+            }
+        });
+    }
+
+    /** This service's reading of EmailSent, EmailFailed and EmailBounced: the fields it uses. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Delivery(
+            String messageId,
+            String kind,
+            String registrationId,
+            String recipient,
+            String reason,
+            String status,
+            String diagnostic,
+            Boolean permanent,
+            Instant sentAt,
+            Instant failedAt,
+            Instant bouncedAt) {}
+}
