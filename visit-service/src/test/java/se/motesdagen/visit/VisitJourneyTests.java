@@ -33,7 +33,7 @@ import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
 import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
-import se.motesdagen.visit.planning.PlanningBoard;
+import se.motesdagen.visit.board.PlanningBoard;
 
 /** RegistrationConfirmed on Kafka → a visit request for the planners, once. Subclasses pick the infrastructure. */
 @SpringBootTest

@@ -24,7 +24,7 @@ import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.EmbeddedMongo;
 import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
-import se.motesdagen.visit.planning.PlanningBoard;
+import se.motesdagen.visit.board.PlanningBoard;
 
 /**
  * The planners' pages in headless Chromium, used as a person would, each audited with axe-core

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import se.motesdagen.visit.DayTimes;
+import se.motesdagen.visit.request.DayTimes;
 
 /**
  * Reads a list of hosts as staff keep it in a spreadsheet and save it as CSV (semicolon-separated, as
@@ -24,9 +24,9 @@ import se.motesdagen.visit.DayTimes;
  * Olof Exempel;olof@nykoping.example;;tjänsteperson;Näringslivsenheten;bygglov, livsmedelskontroll;2027-08-26 09:00-17:00
  * </pre>
  */
-final class HostList {
+public final class HostList {
 
-    static final List<String> COLUMNS =
+    public static final List<String> COLUMNS =
             List.of("namn", "e-post", "telefon", "roll", "parti eller förvaltning", "kunskap", "tillgänglig");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final int MAX_ROWS = 2000;
@@ -34,9 +34,9 @@ final class HostList {
     private HostList() {}
 
     /** What a list held: the hosts of its rows when every row is right, and what is wrong with each row that is not. */
-    record Read(List<HostRow> hosts, List<RowProblem> problems) {
+    public record Read(List<HostRow> hosts, List<RowProblem> problems) {
 
-        boolean ok() {
+        public boolean ok() {
             return problems.isEmpty() && !hosts.isEmpty();
         }
     }
@@ -52,9 +52,9 @@ final class HostList {
             List<Host.Availability> availability) {}
 
     /** A row that cannot be imported, by its line in the file, with every reason in words staff can act on. */
-    record RowProblem(long line, String name, List<String> reasons) {}
+    public record RowProblem(long line, String name, List<String> reasons) {}
 
-    static Read read(String text) {
+    public static Read read(String text) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel's byte order mark
         char delimiter = firstLine(content).contains(";") ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT
@@ -134,7 +134,7 @@ final class HostList {
     }
 
     /** A host's fields as typed, in a row of the list or on the form. */
-    record Fields(
+    public record Fields(
             String name,
             String email,
             String phone,
@@ -147,9 +147,9 @@ final class HostList {
      * The host the fields describe, or what is wrong with them, field by field ({@code name},
      * {@code email}, {@code role}, {@code availability}) in words staff can act on.
      */
-    record Checked(HostRow host, Map<String, String> problems) {}
+    public record Checked(HostRow host, Map<String, String> problems) {}
 
-    static Checked check(Fields fields) {
+    public static Checked check(Fields fields) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
         String name = strip(fields.name());
         String email = strip(fields.email()).toLowerCase(Locale.ROOT);

@@ -32,15 +32,15 @@ public class Hosts {
     /** What saving one host from the form came to. */
     sealed interface Saved {}
 
-    record Stored(Host host) implements Saved {}
+    public record Stored(Host host) implements Saved {}
 
     /** Another host has that address: the address is what a list imported later updates by. */
-    record EmailTaken(String name) implements Saved {}
+    public record EmailTaken(String name) implements Saved {}
 
-    record NotFound() implements Saved {}
+    public record NotFound() implements Saved {}
 
     /** Saves one host as staff typed it: a new one ({@code id} null) or a change to one on the roster. */
-    Saved save(String id, HostList.HostRow row) {
+    public Saved save(String id, HostList.HostRow row) {
         if (id != null && !repository.existsById(id)) {
             return new NotFound();
         }
@@ -63,7 +63,7 @@ public class Hosts {
     }
 
     /** Takes a host off the roster: the next proposal has them in no team; itineraries already sent stand. */
-    boolean remove(String id) {
+    public boolean remove(String id) {
         if (!repository.existsById(id)) {
             return false;
         }
@@ -79,7 +79,7 @@ public class Hosts {
      * Imports a list that was read without problems: a host whose address is known is updated, any
      * other added. A list with problems changes nothing ({@link HostList.Read#ok()}).
      */
-    Imported importList(HostList.Read list) {
+    public Imported importList(HostList.Read list) {
         if (!list.ok()) {
             throw new IllegalArgumentException("A list with problems is not imported");
         }

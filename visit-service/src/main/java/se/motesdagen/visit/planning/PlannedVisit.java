@@ -84,7 +84,7 @@ public class PlannedVisit {
     }
 
     /** The times the company declined (the start keeps clear of them; overlap counts as outside its windows). */
-    PlannedVisit declining(List<Window> times) {
+    public PlannedVisit declining(List<Window> times) {
         this.declined = List.copyOf(times);
         return this;
     }
@@ -183,7 +183,7 @@ public class PlannedVisit {
     }
 
     /** Pins the visit where it is now: solving again keeps its team and its start. False when it is not in a team. */
-    boolean pin() {
+    public boolean pin() {
         if (team == null || start == null) {
             return false;
         }
@@ -192,13 +192,13 @@ public class PlannedVisit {
         return true;
     }
 
-    void unpin() {
+    public void unpin() {
         pinnedTeamId = null;
         pinnedStart = null;
     }
 
     /** Takes over the pin of the visit this one replaces (the same request, read again). */
-    void pinLike(PlannedVisit earlier) {
+    public void pinLike(PlannedVisit earlier) {
         pinnedTeamId = earlier.pinnedTeamId;
         pinnedStart = earlier.pinnedStart;
     }
@@ -245,7 +245,7 @@ public class PlannedVisit {
     List<String> knownTopics() {
         return team.expertise().stream()
                 .filter(area -> topics.stream().anyMatch(topic -> topic.equals(area) || topic.contains(area)))
-                .map(se.motesdagen.visit.Areas::name)
+                .map(se.motesdagen.visit.request.Areas::name)
                 .map(name ->
                         name.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + name.substring(1)) // in a sentence
                 .sorted()
@@ -320,12 +320,15 @@ public class PlannedVisit {
     public record Reason(String code, Object... arguments) {}
 
     static String normalise(String topic) {
-        return se.motesdagen.visit.Areas.normalise(topic);
+        return se.motesdagen.visit.request.Areas.normalise(topic);
     }
 
     /** The topics as people read them (area names, the company's own words), sorted. */
     public List<String> topicNames() {
-        return topics.stream().map(se.motesdagen.visit.Areas::name).sorted().toList();
+        return topics.stream()
+                .map(se.motesdagen.visit.request.Areas::name)
+                .sorted()
+                .toList();
     }
 
     private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {

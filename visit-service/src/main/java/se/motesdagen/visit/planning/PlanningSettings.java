@@ -58,7 +58,7 @@ public record PlanningSettings(
     public record TravelOverride(String from, String to, int minutes) {}
 
     /** The travel times with the overrides. */
-    TravelTimes travelTimes() {
+    public TravelTimes travelTimes() {
         TravelTimes travel = new TravelTimes();
         travelOverrides.forEach(o -> travel.override(o.from(), o.to(), o.minutes()));
         return travel;

@@ -33,7 +33,7 @@ public class Answers {
     }
 
     /** The visit the link is for; empty for a forged or outdated link (a new time gives new links). */
-    Optional<Visit> byToken(String token) {
+    public Optional<Visit> byToken(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
@@ -41,7 +41,7 @@ public class Answers {
     }
 
     /** The company confirms; confirming twice changes nothing the second time. */
-    Optional<Visit> confirm(String token) {
+    public Optional<Visit> confirm(String token) {
         return FreshRead.retrying(() -> byToken(token).map(visit -> {
             if (visit.getStatus() == Visit.Status.CONFIRMED) {
                 return visit;
@@ -64,7 +64,7 @@ public class Answers {
      * The company asks for another time: the visit goes back on the board with the reason, and the time
      * it was given is one the next proposal will not give it again.
      */
-    Optional<Visit> askForAnotherTime(String token, String reason, String preferredTimes) {
+    public Optional<Visit> askForAnotherTime(String token, String reason, String preferredTimes) {
         return FreshRead.retrying(() -> byToken(token).map(visit -> {
             requests.decline(visit.getRegistrationId(), visit.getStartsAt(), visit.getEndsAt());
             Instant now = clock.instant();

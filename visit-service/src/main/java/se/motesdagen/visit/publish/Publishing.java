@@ -46,7 +46,7 @@ public class Publishing implements PublishedVisits {
     static final String RESCHEDULED_V2 = "se.motesdagen.visit.rescheduled.v2";
     static final String CANCELLED_V1 = "se.motesdagen.visit.cancelled.v1";
     static final String ITINERARY_V1 = "se.motesdagen.visit.itinerary-published.v1";
-    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final Logger log = LoggerFactory.getLogger(Publishing.class);
 
     private final VisitRepository visits;

@@ -19,9 +19,9 @@ public class Reports {
 
     static final String COMPLETED_V1 = "se.motesdagen.visit.completed.v1";
     /** The areas a report can tick: the same as the registration form's, by code. */
-    static final List<String> AREAS = List.copyOf(se.motesdagen.visit.Areas.NAMES.keySet());
+    public static final List<String> AREAS = List.copyOf(se.motesdagen.visit.request.Areas.NAMES.keySet());
 
-    static final List<String> FEEDBACK = List.of("email", "phone", "meeting", "none");
+    public static final List<String> FEEDBACK = List.of("email", "phone", "meeting", "none");
     private static final Logger log = LoggerFactory.getLogger(Reports.class);
 
     private final VisitRepository visits;
@@ -36,12 +36,12 @@ public class Reports {
         this.clock = clock;
     }
 
-    Optional<Visit> visit(String id) {
+    public Optional<Visit> visit(String id) {
         return visits.findById(id);
     }
 
     /** Records the report (stamped now) and marks the visit done; a visit cancelled or not yet published cannot be. */
-    Optional<Visit> complete(String visitId, Visit.Report written) {
+    public Optional<Visit> complete(String visitId, Visit.Report written) {
         return FreshRead.retrying(() -> visits.findById(visitId)
                 .filter(v -> v.getStatus() != Visit.Status.CANCELLED)
                 .map(visit -> {

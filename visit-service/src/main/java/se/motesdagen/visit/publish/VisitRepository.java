@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface VisitRepository extends MongoRepository<Visit, String> {
+public interface VisitRepository extends MongoRepository<Visit, String> {
 
     Optional<Visit> findByTokenHash(String tokenHash);
 

@@ -84,6 +84,32 @@ public record VisitRequest(
                 meets);
     }
 
+    /** The same request, first asked for at that moment (a change keeps when the wish was first made). */
+    VisitRequest firstAskedFor(Instant at) {
+        return new VisitRequest(
+                registrationId,
+                eventId,
+                eventName,
+                eventDate,
+                companyName,
+                organisationNumber,
+                contactName,
+                contactEmail,
+                contactPhone,
+                address,
+                town,
+                topics,
+                areas,
+                windows,
+                declined,
+                language,
+                status,
+                at,
+                changedAt,
+                sourceMessageId,
+                meets);
+    }
+
     /** Times the company was given and asked to change: not planned then again. */
     public List<Receivable> declined() {
         return declined == null ? List.of() : declined;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import se.motesdagen.visit.DayTimes;
 
 /**
  * A visit staff add by hand, outside the business day: the year-round programme of company visits
@@ -31,7 +30,7 @@ public class VisitRequestForm {
     private String windows = "";
 
     /** What is wrong, field by field, in words staff can act on; empty when the visit can be added. */
-    Map<String, String> problems() {
+    public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
         if (company.isBlank()) {
             problems.put("company", "Företagets namn saknas.");
@@ -83,7 +82,7 @@ public class VisitRequestForm {
     }
 
     /** The times the company can receive, as instants (checked by {@link #problems()} first). */
-    List<VisitRequest.Receivable> receivable() {
+    public List<VisitRequest.Receivable> receivable() {
         List<VisitRequest.Receivable> receivable = new ArrayList<>();
         for (String line : windows.split("[,\\n]")) {
             DayTimes.parse(line.isBlank() ? "-" : line)
@@ -94,7 +93,7 @@ public class VisitRequestForm {
         return receivable;
     }
 
-    String normalisedEmail() {
+    public String normalisedEmail() {
         return contactEmail.strip().toLowerCase(Locale.ROOT);
     }
 

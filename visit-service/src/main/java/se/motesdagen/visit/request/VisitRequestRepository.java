@@ -3,7 +3,7 @@ package se.motesdagen.visit.request;
 import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface VisitRequestRepository extends MongoRepository<VisitRequest, String> {
+public interface VisitRequestRepository extends MongoRepository<VisitRequest, String> {
 
     List<VisitRequest> findAllByOrderByRequestedAtDesc();
 

@@ -51,15 +51,15 @@ public class VisitRequests {
                 .reversed();
     }
 
-    /** Stores the request if the registration asked for a visit; the same event twice stores it once. */
-    void record(RegistrationConfirmed confirmed, String sourceMessageId) {
-        if (confirmed.visitRequest() == null || requests.existsById(confirmed.registrationId())) {
+    /** Stores the request, if the registration asked for a visit (not null); the same one twice stores it once. */
+    public void record(VisitRequest request) {
+        if (request == null || requests.existsById(request.registrationId())) {
             return;
         }
         try {
-            requests.insert(fromEvent(confirmed, confirmed.at(), sourceMessageId));
-            log.info("Visit request recorded for registration {}", confirmed.registrationId());
-            meters.counter("motesdagen.visit.requests.recorded", "event", confirmed.eventId())
+            requests.insert(request);
+            log.info("Visit request recorded for registration {}", request.registrationId());
+            meters.counter("motesdagen.visit.requests.recorded", "event", request.eventId())
                     .increment();
         } catch (DuplicateKeyException concurrentDuplicate) {
             // the other delivery won; one request is what we want
@@ -67,41 +67,42 @@ public class VisitRequests {
     }
 
     /**
-     * The registration was changed: the wish as it now reads (new, changed, or asked for again after it
-     * was withdrawn), or withdrawn when it has none. A change older than the one stored is ignored, and
-     * an erased request stays erased.
+     * The registration was changed at that moment: the wish as it now reads (new, changed, or asked for
+     * again after it was withdrawn), or withdrawn when it has none (null). A change older than the one
+     * stored is ignored, and an erased request stays erased.
      */
-    void update(RegistrationConfirmed updated, String sourceMessageId) {
-        VisitRequest stored = requests.findById(updated.registrationId()).orElse(null);
+    public void update(String registrationId, Instant at, VisitRequest asNowDescribed) {
+        VisitRequest stored = requests.findById(registrationId).orElse(null);
         if (stored != null
                 && (stored.status() == VisitRequest.Status.ERASED
                         || stored.status() == VisitRequest.Status.VISITED
-                        || (stored.changedAt() != null && updated.at().isBefore(stored.changedAt())))) {
+                        || (stored.changedAt() != null && at.isBefore(stored.changedAt())))) {
             return;
         }
-        if (updated.visitRequest() == null) {
+        if (asNowDescribed == null) {
             if (stored != null) {
                 // told again on a redelivery: calling a visit off twice changes nothing
-                withdraw(updated.registrationId(), updated.at());
+                withdraw(registrationId, at);
             }
             return;
         }
-        if (stored != null && updated.at().equals(stored.changedAt())) {
+        if (stored != null && at.equals(stored.changedAt())) {
             return; // this very change is stored already
         }
-        VisitRequest changed =
-                fromEvent(updated, stored == null ? updated.at() : stored.requestedAt(), sourceMessageId);
-        requests.save(stored == null ? changed : changed.declining(stored.declined()));
-        log.info("Visit request of registration {} now as changed on {}", updated.registrationId(), updated.at());
+        requests.save(
+                stored == null
+                        ? asNowDescribed
+                        : asNowDescribed.firstAskedFor(stored.requestedAt()).declining(stored.declined()));
+        log.info("Visit request of registration {} now as changed on {}", registrationId, at);
     }
 
     /** The registration was cancelled: no visit. Told again each time (a redelivery cancels nothing twice). */
-    void cancel(RegistrationCancelled cancelled) {
-        VisitRequest stored = requests.findById(cancelled.registrationId()).orElse(null);
+    public void cancel(String registrationId, Instant cancelledAt) {
+        VisitRequest stored = requests.findById(registrationId).orElse(null);
         if (stored == null || stored.status() == VisitRequest.Status.ERASED) {
             return;
         }
-        withdraw(cancelled.registrationId(), cancelled.cancelledAt());
+        withdraw(registrationId, cancelledAt);
     }
 
     private void withdraw(String registrationId, Instant at) {
@@ -117,7 +118,7 @@ public class VisitRequests {
      * Erasure (GDPR): the request keeps nothing of the people or the company's words, and is no longer
      * planned. What is left is a marker, so a late or replayed confirmation does not bring it back.
      */
-    void erase(String registrationId) {
+    public void erase(String registrationId) {
         mongo.upsert(
                 Query.query(Criteria.where("_id").is(registrationId)),
                 new Update()
@@ -170,7 +171,7 @@ public class VisitRequests {
      * A visit staff add by hand (checked by the form first): planned for the days its windows fall on,
      * published and answered like any other. Its id is its own, since no registration stands behind it.
      */
-    VisitRequest addByHand(VisitRequestForm form) {
+    public VisitRequest addByHand(VisitRequestForm form) {
         Instant now = clock.instant();
         VisitRequest request = requests.insert(new VisitRequest(
                 BY_HAND_PREFIX + UUID.randomUUID(),
@@ -202,39 +203,5 @@ public class VisitRequests {
         meters.counter("motesdagen.visit.requests.recorded", "event", BY_HAND_EVENT)
                 .increment();
         return request;
-    }
-
-    private static VisitRequest fromEvent(RegistrationConfirmed event, Instant requestedAt, String sourceMessageId) {
-        var wish = event.visitRequest();
-        var address = event.company().address();
-        return new VisitRequest(
-                event.registrationId(),
-                event.eventId(),
-                event.eventName(),
-                event.eventDate(),
-                event.company().name(),
-                event.company().organisationNumber(),
-                event.contact().name(),
-                event.contact().email(),
-                event.contact().phone(),
-                wish.address(),
-                address == null ? null : address.town(),
-                wish.topics(),
-                wish.areas() == null ? List.of() : List.copyOf(wish.areas()),
-                wish.windows() == null
-                        ? List.of()
-                        : wish.windows().stream()
-                                .filter(w -> w.from() != null && w.to() != null && w.to().isAfter(w.from()))
-                                .map(w -> new VisitRequest.Receivable(w.from().toInstant(), w.to().toInstant()))
-                                .toList(),
-                List.of(),
-                event.language(),
-                VisitRequest.Status.REQUESTED,
-                requestedAt,
-                event.at(),
-                sourceMessageId,
-                wish.meets() == null || wish.meets().isBlank()
-                        ? null
-                        : wish.meets().strip());
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import se.motesdagen.visit.board.PlanEdits;
 
 /** The rules of the day, checked on small days worked out by hand, and the solver keeping them. */
 class VisitPlannerTests {

@@ -40,7 +40,7 @@ class ProgrammeEditorController {
     String days(Model model) {
         model.addAttribute("days", programme.allDays());
         model.addAttribute("dayForm", new DayForm());
-        return "planning/days";
+        return "programme/days";
     }
 
     @PostMapping("/personal/program")
@@ -53,7 +53,7 @@ class ProgrammeEditorController {
         if (errors.hasErrors()) {
             model.addAttribute("days", programme.allDays());
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "planning/days";
+            return "programme/days";
         }
         String id;
         do {
@@ -68,7 +68,7 @@ class ProgrammeEditorController {
         model.addAttribute("dayForm", DayForm.of(day));
         addDay(model, day);
         model.addAttribute("sessionForm", new SessionForm());
-        return "planning/day";
+        return "programme/day";
     }
 
     @PostMapping("/personal/program/{id}")
@@ -88,7 +88,7 @@ class ProgrammeEditorController {
             addDay(model, day);
             model.addAttribute("sessionForm", new SessionForm());
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "planning/day";
+            return "programme/day";
         }
         programme.save(form.toDay(id, day.sessions()));
         redirect.addFlashAttribute("saved", "day");
@@ -112,7 +112,7 @@ class ProgrammeEditorController {
             model.addAttribute("dayForm", DayForm.of(day));
             addDay(model, day);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "planning/day";
+            return "programme/day";
         }
         String sessionId = Slugs.of(form.getTitle(), taken -> day.session(taken).isPresent());
         List<Day.Session> sessions = new ArrayList<>(day.sessions());
@@ -130,7 +130,7 @@ class ProgrammeEditorController {
         model.addAttribute("dialogSession", session);
         model.addAttribute("sessionForm", SessionForm.of(session));
         model.addAttribute("removable", !seats.hasPlaces(day, sessionId));
-        return "planning/session";
+        return "programme/session";
     }
 
     @PostMapping("/personal/program/{id}/pass/{sessionId}")
@@ -150,7 +150,7 @@ class ProgrammeEditorController {
             model.addAttribute("dialogSession", session);
             model.addAttribute("removable", !seats.hasPlaces(day, sessionId));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "planning/session";
+            return "programme/session";
         }
         Day changed = day.withSessions(inTimeOrder(day.sessions().stream()
                 .map(s -> s.id().equals(sessionId) ? form.toSession(sessionId) : s)

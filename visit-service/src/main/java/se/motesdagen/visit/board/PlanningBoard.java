@@ -1,4 +1,4 @@
-package se.motesdagen.visit.planning;
+package se.motesdagen.visit.board;
 
 import ai.timefold.solver.core.api.solver.Solver;
 import jakarta.annotation.PreDestroy;
@@ -14,6 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import se.motesdagen.visit.planning.PlannedVisit;
+import se.motesdagen.visit.planning.Team;
+import se.motesdagen.visit.planning.VisitPlan;
+import se.motesdagen.visit.planning.VisitPlanner;
 
 /**
  * The planning board's solver run: one at a time, in the background, its best plan so far and its

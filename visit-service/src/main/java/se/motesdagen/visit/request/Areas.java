@@ -1,4 +1,4 @@
-package se.motesdagen.visit;
+package se.motesdagen.visit.request;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package se.motesdagen.visit.publish;
+package se.motesdagen.visit.publish.web;
 
 import java.text.Collator;
 import java.time.LocalDate;
@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.host.Hosts;
+import se.motesdagen.visit.publish.Publishing;
+import se.motesdagen.visit.publish.Visit;
+import se.motesdagen.visit.publish.VisitRepository;
 
 /**
  * A host's day as published, to print on A4 and take along: each visit in order with time, address,

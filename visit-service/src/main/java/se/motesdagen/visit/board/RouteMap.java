@@ -1,7 +1,10 @@
-package se.motesdagen.visit.planning;
+package se.motesdagen.visit.board;
 
 import java.util.ArrayList;
 import java.util.List;
+import se.motesdagen.visit.planning.Place;
+import se.motesdagen.visit.planning.PlannedVisit;
+import se.motesdagen.visit.planning.Team;
 
 /**
  * A team's route drawn over the municipality's localities, for an SVG made on the server: no tile

@@ -1,4 +1,4 @@
-package se.motesdagen.visit.planning;
+package se.motesdagen.visit.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,16 @@ import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.motesdagen.visit.host.Host;
+import se.motesdagen.visit.planning.Localities;
+import se.motesdagen.visit.planning.Place;
+import se.motesdagen.visit.planning.PlannedVisit;
+import se.motesdagen.visit.planning.PlanningSettings;
+import se.motesdagen.visit.planning.PublishedVisits;
+import se.motesdagen.visit.planning.Team;
+import se.motesdagen.visit.planning.TeamMember;
+import se.motesdagen.visit.planning.TravelTimes;
+import se.motesdagen.visit.planning.VisitPlan;
+import se.motesdagen.visit.planning.Window;
 
 /** The day's teams as the municipality shapes them, from the hosts who are free. */
 class PlanBuilderTests {

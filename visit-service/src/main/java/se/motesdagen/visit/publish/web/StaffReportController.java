@@ -1,4 +1,4 @@
-package se.motesdagen.visit.publish;
+package se.motesdagen.visit.publish.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.visit.publish.Publishing;
+import se.motesdagen.visit.publish.Reports;
+import se.motesdagen.visit.publish.Visit;
 
 /** The visit report, written by a host or staff after the visit; saving it marks the visit done. */
 @Controller
@@ -119,7 +122,7 @@ class StaffReportController {
         model.addAttribute("actionRows", rows);
         model.addAttribute("errors", errors);
         model.addAttribute("areas", Reports.AREAS);
-        model.addAttribute("names", se.motesdagen.visit.Areas.NAMES);
+        model.addAttribute("names", se.motesdagen.visit.request.Areas.NAMES);
         model.addAttribute("feedbackOptions", Reports.FEEDBACK);
         model.addAttribute("zone", Publishing.STOCKHOLM);
         return "publish/report";

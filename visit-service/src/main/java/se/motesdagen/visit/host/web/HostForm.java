@@ -1,7 +1,9 @@
-package se.motesdagen.visit.host;
+package se.motesdagen.visit.host.web;
 
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
+import se.motesdagen.visit.host.Host;
+import se.motesdagen.visit.host.HostList;
 
 /** The host form as typed; checked by {@link HostList#check}, the same rules as a row of the list. */
 public class HostForm {

@@ -1,4 +1,4 @@
-package se.motesdagen.visit;
+package se.motesdagen.visit.request;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

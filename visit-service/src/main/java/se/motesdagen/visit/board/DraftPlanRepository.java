@@ -1,4 +1,4 @@
-package se.motesdagen.visit.planning;
+package se.motesdagen.visit.board;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 

@@ -1,7 +1,11 @@
-package se.motesdagen.visit.planning;
+package se.motesdagen.visit.board;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import java.util.Optional;
+import se.motesdagen.visit.planning.PlannedVisit;
+import se.motesdagen.visit.planning.Team;
+import se.motesdagen.visit.planning.VisitPlan;
+import se.motesdagen.visit.planning.VisitPlanner;
 
 /**
  * Changes staff make to a plan by hand: a visit moved to a place in a team's day (or out of the plan),

@@ -1,4 +1,4 @@
-package se.motesdagen.visit.planning;
+package se.motesdagen.visit.board;
 
 import java.time.Instant;
 import java.util.List;

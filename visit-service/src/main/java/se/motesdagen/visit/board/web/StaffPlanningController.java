@@ -1,5 +1,6 @@
-package se.motesdagen.visit.board;
+package se.motesdagen.visit.board.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -9,11 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.visit.board.PlanEdits;
+import se.motesdagen.visit.board.PlanningBoard;
+import se.motesdagen.visit.board.RouteMap;
 import se.motesdagen.visit.host.Hosts;
-import se.motesdagen.visit.planning.PlanEdits;
-import se.motesdagen.visit.planning.PlanningBoard;
 import se.motesdagen.visit.planning.PlanningSettings;
-import se.motesdagen.visit.planning.RouteMap;
 import se.motesdagen.visit.publish.Answers;
 import se.motesdagen.visit.publish.Publishing;
 import se.motesdagen.visit.request.VisitRequests;
@@ -32,6 +33,7 @@ class StaffPlanningController {
     private final Publishing publishing;
     private final Answers answers;
     private final PlanningSettings settings;
+    private final Clock clock;
 
     StaffPlanningController(
             PlanningBoard board,
@@ -39,8 +41,10 @@ class StaffPlanningController {
             VisitRequests requests,
             Publishing publishing,
             Answers answers,
-            PlanningSettings settings) {
+            PlanningSettings settings,
+            Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.board = board;
         this.hosts = hosts;
         this.requests = requests;
@@ -89,7 +93,7 @@ class StaffPlanningController {
                                 .collect(java.util.stream.Collectors.toMap(
                                         t -> t.getId(), t -> RouteMap.of(t, settings.localities(), 360, 260)))
                         : java.util.Map.of());
-        return "planning/board";
+        return "board/board";
     }
 
     /**
@@ -198,13 +202,15 @@ class StaffPlanningController {
         return "redirect:/personal/planering";
     }
 
+    /** The first day from today (in Stockholm) that some host is free, or else today. */
     private LocalDate firstDayWithHosts() {
+        LocalDate today = LocalDate.now(clock.withZone(Publishing.STOCKHOLM));
         return hosts.all().stream()
                 .flatMap(h -> h.availability().stream())
                 .map(a -> a.day())
-                .filter(d -> !d.isBefore(LocalDate.now()))
+                .filter(d -> !d.isBefore(today))
                 .min(LocalDate::compareTo)
-                .orElse(LocalDate.now());
+                .orElse(today);
     }
 
     private static LocalDate parse(String text) {

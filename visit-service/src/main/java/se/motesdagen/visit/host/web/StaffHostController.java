@@ -1,4 +1,4 @@
-package se.motesdagen.visit.host;
+package se.motesdagen.visit.host.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.visit.host.Host;
+import se.motesdagen.visit.host.HostList;
+import se.motesdagen.visit.host.Hosts;
 
 /**
  * The host roster for staff: who visits, what they know, when they are free. A whole list is imported

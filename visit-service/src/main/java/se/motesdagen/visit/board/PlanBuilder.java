@@ -1,4 +1,4 @@
-package se.motesdagen.visit.planning;
+package se.motesdagen.visit.board;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,6 +20,17 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.host.Hosts;
+import se.motesdagen.visit.planning.FixedPoint;
+import se.motesdagen.visit.planning.Place;
+import se.motesdagen.visit.planning.PlannedVisit;
+import se.motesdagen.visit.planning.PlanningSettings;
+import se.motesdagen.visit.planning.PublishedVisits;
+import se.motesdagen.visit.planning.Team;
+import se.motesdagen.visit.planning.TeamMember;
+import se.motesdagen.visit.planning.TravelTimes;
+import se.motesdagen.visit.planning.VisitPlan;
+import se.motesdagen.visit.planning.VisitPlanner;
+import se.motesdagen.visit.planning.Window;
 import se.motesdagen.visit.request.VisitRequest;
 import se.motesdagen.visit.request.VisitRequests;
 

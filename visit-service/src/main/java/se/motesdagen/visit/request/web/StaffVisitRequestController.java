@@ -1,4 +1,4 @@
-package se.motesdagen.visit.request;
+package se.motesdagen.visit.request.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -8,6 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.visit.request.VisitRequest;
+import se.motesdagen.visit.request.VisitRequestForm;
+import se.motesdagen.visit.request.VisitRequestRepository;
+import se.motesdagen.visit.request.VisitRequests;
 
 /** Staff list of visit requests, the planners' starting point, and visits added by hand outside the day. */
 @Controller

@@ -1,4 +1,4 @@
-package se.motesdagen.visit.publish;
+package se.motesdagen.visit.publish.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +9,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.motesdagen.visit.publish.Answers;
+import se.motesdagen.visit.publish.Publishing;
+import se.motesdagen.visit.publish.Visit;
 
 /**
  * The company's two links from its mail. Opening a link shows the visit and a button; only pressing it
