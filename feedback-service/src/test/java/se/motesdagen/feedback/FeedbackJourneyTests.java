@@ -40,7 +40,7 @@ abstract class FeedbackJourneyTests {
     static final String ATTENDED = "se.motesdagen.registration.attendance-recorded.v1";
 
     @Autowired
-    se.motesdagen.feedback.survey.SurveyRounds rounds;
+    se.motesdagen.feedback.jobs.SurveyRounds rounds;
 
     @Autowired
     se.motesdagen.feedback.vote.Votes votes;
@@ -804,7 +804,7 @@ abstract class FeedbackJourneyTests {
     void theLocalStacksInventedAnswersFillTheDashboardOnceWithNoNameAndNoMail(
             @Autowired org.springframework.context.ApplicationContext context) throws Exception {
         var seeder =
-                context.getAutowireCapableBeanFactory().createBean(se.motesdagen.feedback.survey.DemoAnswers.class);
+                context.getAutowireCapableBeanFactory().createBean(se.motesdagen.feedback.system.DemoAnswers.class);
         seeder.run(null);
         seeder.run(null); // a second start adds nothing
 

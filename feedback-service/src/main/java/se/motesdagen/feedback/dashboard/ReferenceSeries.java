@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
  * (DOMAIN.md) is there from the start, as the example a municipality replaces with its own.
  */
 @Service
-class ReferenceSeries {
+public class ReferenceSeries {
 
     static final String INSIKT = "Insikt (SKR), Nyköping";
     static final Map<Integer, Double> NYKOPING_INSIKT =
@@ -31,12 +31,12 @@ class ReferenceSeries {
         }
     }
 
-    List<ReferencePoint> all() {
+    public List<ReferencePoint> all() {
         return points.findAllByOrderBySourceAscYearAsc();
     }
 
     /** Enters a year of a source (again: corrects it). */
-    void enter(String source, int year, double index) {
+    public void enter(String source, int year, double index) {
         points.save(new ReferencePoint(ReferencePoint.idOf(source, year), source, year, index));
     }
 }

@@ -104,7 +104,7 @@ public class Results {
         Map<String, List<Invitation>> answeredByArea = answered.stream()
                 .filter(i -> i.getAnswer().area() != null)
                 .collect(Collectors.groupingBy(i -> i.getAnswer().area()));
-        se.motesdagen.feedback.Areas.CODES.stream()
+        se.motesdagen.feedback.proposal.AreaCodes.CODES.stream()
                 .filter(answeredByArea::containsKey)
                 .forEach(area -> byArea.put(area, Figure.of(nkiValues(answeredByArea.get(area), questionnaire))));
         // NKI per day (each business-dialogue day's own survey), newest first

@@ -25,7 +25,7 @@ public record TrendChart(int width, int height, List<Line> lines, List<Tick> yea
     static final int TOP = 12;
     static final int BOTTOM = 28;
 
-    static TrendChart of(Map<Integer, Figure> ours, List<ReferencePoint> reference, int width, int height) {
+    public static TrendChart of(Map<Integer, Figure> ours, List<ReferencePoint> reference, int width, int height) {
         TreeSet<Integer> allYears = new TreeSet<>();
         ours.forEach((year, figure) -> {
             if (!figure.suppressed()) {

@@ -3,7 +3,7 @@ package se.motesdagen.feedback.participant;
 import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface ParticipantRepository extends MongoRepository<Participant, String> {
+public interface ParticipantRepository extends MongoRepository<Participant, String> {
 
     List<Participant> findAllByOrderByConfirmedAtDesc();
 }

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import se.motesdagen.feedback.proposal.Proposal;
 
 /** Notes the companies that take part, for the surveys and follow-up reports that come later. */
 @Service
@@ -44,7 +45,7 @@ public class Participants {
      * Erasure (GDPR): the participant is forgotten. A marker with only the registration id stays, so a
      * late or replayed confirmation does not bring the person back.
      */
-    void erase(String registrationId) {
+    public void erase(String registrationId) {
         mongo.upsert(
                 Query.query(Criteria.where("_id").is(registrationId)),
                 new Update().setOnInsert("erasedAt", clock.instant()),
@@ -54,13 +55,13 @@ public class Participants {
     }
 
     /** Someone of the company was checked in: the first time counts, for the survey after the day. */
-    void attended(AttendanceRecorded attendance) {
+    public void attended(String registrationId, Instant at) {
         mongo.updateFirst(
                 Query.query(Criteria.where("_id")
-                        .is(attendance.registrationId())
+                        .is(registrationId)
                         .and("attendedAt")
                         .isNull()),
-                new Update().set("attendedAt", attendance.recordedAt()),
+                new Update().set("attendedAt", at),
                 Participant.class);
     }
 
@@ -96,35 +97,23 @@ public class Participants {
         return mongo.exists(Query.query(Criteria.where("_id").is(registrationId)), ERASURES);
     }
 
-    void record(RegistrationConfirmed confirmed, String sourceMessageId) {
-        if (erased(confirmed.registrationId())) {
+    /**
+     * A company that takes part, and its suggestion a proposal (first, and idempotent: a delivery that
+     * stopped after the participant still leaves the proposal). The same participant twice is kept once;
+     * one that was erased is not brought back.
+     */
+    public void record(Participant participant, String suggestion) {
+        if (erased(participant.registrationId())) {
             return;
         }
-        // first, and idempotent: a delivery that stopped after the participant still leaves the proposal
-        proposals.receive(
-                "anmalan-" + confirmed.registrationId(),
-                se.motesdagen.feedback.proposal.Proposal.Source.REGISTRATION,
-                confirmed.suggestion());
-        if (participants.existsById(confirmed.registrationId())) {
+        proposals.receive("anmalan-" + participant.registrationId(), Proposal.Source.REGISTRATION, suggestion);
+        if (participants.existsById(participant.registrationId())) {
             return;
         }
         try {
-            participants.insert(new Participant(
-                    confirmed.registrationId(),
-                    confirmed.eventId(),
-                    confirmed.eventName(),
-                    confirmed.eventDate(),
-                    confirmed.company().name(),
-                    confirmed.contact().name(),
-                    confirmed.contact().email(),
-                    confirmed.attendees(),
-                    confirmed.language(),
-                    confirmed.confirmedAt(),
-                    sourceMessageId,
-                    null,
-                    null));
-            log.info("Participant recorded for registration {}", confirmed.registrationId());
-            meters.counter("motesdagen.feedback.participants.recorded", "event", confirmed.eventId())
+            participants.insert(participant);
+            log.info("Participant recorded for registration {}", participant.registrationId());
+            meters.counter("motesdagen.feedback.participants.recorded", "event", participant.eventId())
                     .increment();
         } catch (DuplicateKeyException concurrentDuplicate) {
             // the other delivery won; one participant is what we want

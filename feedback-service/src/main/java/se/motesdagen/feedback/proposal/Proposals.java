@@ -15,7 +15,7 @@ import se.motesdagen.platform.outbox.FreshRead;
 @Service
 public class Proposals {
 
-    static final int MAX_TEXT = 2000;
+    public static final int MAX_TEXT = 2000;
     private static final Logger log = LoggerFactory.getLogger(Proposals.class);
 
     private final ProposalRepository proposals;
@@ -47,14 +47,14 @@ public class Proposals {
     }
 
     /** A proposal staff write down, after a workshop for instance. */
-    Proposal add(String text, String area) {
+    public Proposal add(String text, String area) {
         Proposal proposal =
                 new Proposal("personal-" + UUID.randomUUID(), text.strip(), Proposal.Source.STAFF, clock.instant());
         proposal.edit(text.strip(), blankToNull(area), clock.instant());
         return proposals.insert(proposal);
     }
 
-    List<Proposal> all() {
+    public List<Proposal> all() {
         return proposals.findAllByOrderByCreatedAtDesc();
     }
 
@@ -67,17 +67,17 @@ public class Proposals {
         return proposals.findById(id);
     }
 
-    boolean edit(String id, String text, String area) {
+    public boolean edit(String id, String text, String area) {
         return change(id, p -> p.edit(text.strip(), blankToNull(area), clock.instant()));
     }
 
     /** Puts a proposal on the shortlist, takes it off, or sets it aside. */
-    boolean status(String id, Proposal.Status status) {
+    public boolean status(String id, Proposal.Status status) {
         return change(id, p -> p.status(status, clock.instant()));
     }
 
     /** Chosen, with what is done, by whom and when. */
-    boolean act(String id, String what, String owner, LocalDate due, String state) {
+    public boolean act(String id, String what, String owner, LocalDate due, String state) {
         return change(id, p -> p.act(new Proposal.Action(what.strip(), owner.strip(), due, state), clock.instant()));
     }
 
@@ -85,7 +85,7 @@ public class Proposals {
      * Folds a duplicate into the proposal that says the same: the duplicate is marked merged, and counts
      * as support for the other. Refused for the same proposal, or one already merged.
      */
-    boolean merge(String duplicateId, String intoId) {
+    public boolean merge(String duplicateId, String intoId) {
         if (duplicateId.equals(intoId)) {
             return false;
         }

@@ -52,11 +52,11 @@ public class FollowUps {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    List<FollowUpReport> all() {
+    public List<FollowUpReport> all() {
         return reports.findAllByOrderByEditionDesc();
     }
 
-    java.util.Optional<FollowUpReport> find(String id) {
+    public java.util.Optional<FollowUpReport> find(String id) {
         return reports.findById(id);
     }
 
@@ -64,7 +64,7 @@ public class FollowUps {
      * Publishes the next edition; the report and its event are written in one save. Two staff publishing
      * at once get two editions, never one overwritten.
      */
-    FollowUpReport publish(String title, String summary) {
+    public FollowUpReport publish(String title, String summary) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return publishOnce(title, summary);

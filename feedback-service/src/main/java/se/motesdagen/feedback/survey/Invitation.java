@@ -77,7 +77,7 @@ public class Invitation implements HasOutbox {
 
     protected Invitation() {}
 
-    Invitation(
+    public Invitation(
             String id,
             String kind,
             String registrationId,
@@ -106,7 +106,7 @@ public class Invitation implements HasOutbox {
         this.closesAt = closesAt;
     }
 
-    boolean open(Instant now) {
+    public boolean open(Instant now) {
         return submittedAt == null && now.isBefore(closesAt);
     }
 
@@ -115,7 +115,7 @@ public class Invitation implements HasOutbox {
         this.savedAt = now;
     }
 
-    void submit(Answer answer, Instant now) {
+    public void submit(Answer answer, Instant now) {
         save(answer, now);
         this.submittedAt = now;
     }

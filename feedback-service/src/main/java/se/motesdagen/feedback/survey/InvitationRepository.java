@@ -3,7 +3,7 @@ package se.motesdagen.feedback.survey;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface InvitationRepository extends MongoRepository<Invitation, String> {
+public interface InvitationRepository extends MongoRepository<Invitation, String> {
 
     Optional<Invitation> findFirstByTokenHashOrMoreTokenHashes(String tokenHash, String reminderTokenHash);
 

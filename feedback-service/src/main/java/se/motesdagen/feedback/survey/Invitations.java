@@ -3,6 +3,7 @@ package se.motesdagen.feedback.survey;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public class Invitations {
 
     static final String REQUESTED_V2 = "se.motesdagen.feedback.requested.v2";
     static final String SUBMITTED_V1 = "se.motesdagen.feedback.submitted.v1";
-    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
 
     private final InvitationRepository invitations;
@@ -77,14 +78,14 @@ public class Invitations {
      * comes. A visit without a registration (added by hand), or whose registration is not known here or
      * was erased, has nobody to ask.
      */
-    void afterVisit(VisitCompleted completed) {
-        String id = "visit-" + completed.visitId();
+    public void afterVisit(String visitId, String registrationId, String companyName, OffsetDateTime startsAt) {
+        String id = "visit-" + visitId;
         if (invitations.existsById(id)) {
             return;
         }
-        Optional<Participant> participant = participants.find(completed.registrationId());
+        Optional<Participant> participant = participants.find(registrationId);
         if (participant.isEmpty()) {
-            log.info("Visit {} done; nobody known to ask for feedback", completed.visitId());
+            log.info("Visit {} done; nobody known to ask for feedback", visitId);
             meters.counter("motesdagen.feedback.invitations.skipped", "kind", "visit")
                     .increment();
             return;
@@ -94,12 +95,10 @@ public class Invitations {
                 id,
                 "visit",
                 participant.get(),
-                completed.visitId(),
+                visitId,
                 // in a sentence: "a few questions about företagsbesöket hos …"; pages capitalise it where it starts one
-                (english ? "the company visit to " : "företagsbesöket hos ") + completed.companyName(),
-                completed.startsAt() == null
-                        ? null
-                        : completed.startsAt().atZoneSameInstant(STOCKHOLM).toLocalDate());
+                (english ? "the company visit to " : "företagsbesöket hos ") + companyName,
+                startsAt == null ? null : startsAt.atZoneSameInstant(STOCKHOLM).toLocalDate());
     }
 
     /**
@@ -168,7 +167,7 @@ public class Invitations {
      * invitation has come ({@link SurveySettings#reminders()}), never once the survey has closed. A
      * reminder carries a link of its own. Returns how many were sent.
      */
-    int remind(Instant now) {
+    public int remind(Instant now) {
         List<java.time.Duration> after = settings.reminders();
         int sent = 0;
         for (Invitation waiting :
@@ -204,7 +203,7 @@ public class Invitations {
     }
 
     /** The invitation its link opens; empty for a forged or mistyped link. */
-    Optional<Invitation> byToken(String token) {
+    public Optional<Invitation> byToken(String token) {
         if (!LinkSecret.isWellFormed(token)) {
             return Optional.empty();
         }
@@ -213,19 +212,19 @@ public class Invitations {
     }
 
     /** What saving or sending came to. */
-    sealed interface Outcome {}
+    public sealed interface Outcome {}
 
-    record Saved(Invitation invitation) implements Outcome {}
+    public record Saved(Invitation invitation) implements Outcome {}
 
-    record Submitted(Invitation invitation) implements Outcome {}
+    public record Submitted(Invitation invitation) implements Outcome {}
 
     /** Already sent, or closed: nothing changed. */
-    record NotOpen(Invitation invitation) implements Outcome {}
+    public record NotOpen(Invitation invitation) implements Outcome {}
 
-    record Unknown() implements Outcome {}
+    public record Unknown() implements Outcome {}
 
     /** Keeps what has been answered so far; the same link finishes it later. */
-    Outcome save(String token, Invitation.Answer answer) {
+    public Outcome save(String token, Invitation.Answer answer) {
         return FreshRead.retrying(() -> byToken(token)
                 .<Outcome>map(invitation -> {
                     Instant now = clock.instant();
@@ -240,7 +239,7 @@ public class Invitations {
     }
 
     /** Sends the answer: counted once, and told as {@code FeedbackSubmitted}; sending again changes nothing. */
-    Outcome submit(String token, Invitation.Answer answer) {
+    public Outcome submit(String token, Invitation.Answer answer) {
         return FreshRead.retrying(() -> byToken(token)
                 .<Outcome>map(invitation -> {
                     Instant now = clock.instant();

@@ -69,7 +69,7 @@ public class Vote implements HasOutbox {
         return true;
     }
 
-    Optional<Item> item(String proposalId) {
+    public Optional<Item> item(String proposalId) {
         return items.stream().filter(i -> i.proposalId().equals(proposalId)).findFirst();
     }
 

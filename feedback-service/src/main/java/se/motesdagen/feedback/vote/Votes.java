@@ -41,7 +41,7 @@ public class Votes {
 
     static final String SHORTLIST_V1 = "se.motesdagen.feedback.proposal-shortlist-published.v1";
     static final String OPENED_V2 = "se.motesdagen.feedback.vote-opened.v2";
-    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     static final int MOST_VOTES_EACH = 10;
     static final int LONGEST_DAYS = 90;
     private static final Logger log = LoggerFactory.getLogger(Votes.class);
@@ -83,17 +83,17 @@ public class Votes {
     /** What opening a vote came to. */
     sealed interface Opening {}
 
-    record Opened(Vote vote, int ballotsSent) implements Opening {}
+    public record Opened(Vote vote, int ballotsSent) implements Opening {}
 
     /** Nothing opened, for the reason the message key gives. */
-    record NotOpened(String reason) implements Opening {}
+    public record NotOpened(String reason) implements Opening {}
 
     /**
      * Opens a vote on the proposals shortlisted now, until the end of {@code lastDay} (Stockholm time),
      * and sends every participant a ballot. Refused while another vote is open, with fewer than two
      * proposals on the shortlist, or with more votes each than there are proposals.
      */
-    Opening open(String title, int votesEach, LocalDate lastDay) {
+    public Opening open(String title, int votesEach, LocalDate lastDay) {
         Instant now = clock.instant();
         Instant closesAt = lastDay.plusDays(1).atStartOfDay(STOCKHOLM).toInstant();
         List<Vote.Item> items = proposals.everything().stream()
@@ -174,16 +174,16 @@ public class Votes {
         votes.findAllByOrderByRoundDesc().stream().filter(v -> v.open(now)).forEach(this::sendBallots);
     }
 
-    List<Vote> all() {
+    public List<Vote> all() {
         return votes.findAllByOrderByRoundDesc();
     }
 
-    Optional<Vote> find(String voteId) {
+    public Optional<Vote> find(String voteId) {
         return votes.findById(voteId);
     }
 
     /** The ballot its link opens, with its vote; empty for a forged or mistyped link. */
-    Optional<Ballot> ballotByToken(String token) {
+    public Optional<Ballot> ballotByToken(String token) {
         if (!LinkSecret.isWellFormed(token)) {
             return Optional.empty();
         }
@@ -193,18 +193,18 @@ public class Votes {
     /** What casting a ballot came to. */
     sealed interface Casting {}
 
-    record Cast(Ballot ballot, Vote vote) implements Casting {}
+    public record Cast(Ballot ballot, Vote vote) implements Casting {}
 
     /** The choice breaks the vote's rules (none chosen, too many, not on the ballot): nothing saved. */
-    record Invalid(Ballot ballot, Vote vote, String reason) implements Casting {}
+    public record Invalid(Ballot ballot, Vote vote, String reason) implements Casting {}
 
     /** The vote has closed: the ballot stays as it was. */
-    record Closed(Ballot ballot, Vote vote) implements Casting {}
+    public record Closed(Ballot ballot, Vote vote) implements Casting {}
 
-    record Unknown() implements Casting {}
+    public record Unknown() implements Casting {}
 
     /** Casts or changes the ballot the link opens; the last choice before the vote closes counts. */
-    Casting cast(String token, List<String> chosen) {
+    public Casting cast(String token, List<String> chosen) {
         return FreshRead.retrying(() -> {
             Optional<Ballot> found = ballotByToken(token);
             Optional<Vote> vote = found.flatMap(b -> votes.findById(b.getVoteId()));
@@ -243,7 +243,7 @@ public class Votes {
     /** The count so far (staff) or the final result: most votes first, ties in the ballot's order. */
     public record Result(List<Tally> tallies, int ballotsSent, int ballotsCast) {}
 
-    Result result(Vote vote) {
+    public Result result(Vote vote) {
         Map<String, Integer> counts = new HashMap<>();
         int cast = 0;
         List<Ballot> all = ballots.findAllByVoteId(vote.getId());
@@ -272,7 +272,7 @@ public class Votes {
     }
 
     /** Staff stop the vote before its planned close. */
-    boolean close(String voteId) {
+    public boolean close(String voteId) {
         return change(voteId, vote -> {
             Instant now = clock.instant();
             if (!vote.open(now)) {
@@ -284,7 +284,7 @@ public class Votes {
     }
 
     /** The result becomes visible to participants (through their ballot link); only once the vote has closed. */
-    boolean publishResult(String voteId) {
+    public boolean publishResult(String voteId) {
         return change(voteId, vote -> vote.publishResult(clock.instant()));
     }
 

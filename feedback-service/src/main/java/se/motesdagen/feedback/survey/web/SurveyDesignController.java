@@ -1,4 +1,4 @@
-package se.motesdagen.feedback.survey;
+package se.motesdagen.feedback.survey.web;
 
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.feedback.survey.Invitations;
+import se.motesdagen.feedback.survey.Questionnaire;
+import se.motesdagen.feedback.survey.SurveyDesigns;
 
 /**
  * Staff choose what each kind of survey asks (which service factors, and whether the authority area), and

@@ -1,4 +1,4 @@
-package se.motesdagen.feedback.survey;
+package se.motesdagen.feedback.system;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +16,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
+import se.motesdagen.feedback.survey.Invitation;
+import se.motesdagen.feedback.survey.InvitationRepository;
+import se.motesdagen.feedback.survey.Questionnaire;
+import se.motesdagen.feedback.survey.SurveySettings;
 
 /**
  * Two earlier years of invented survey answers for the local stack (after the day in 2025 and 2026, and

@@ -1,4 +1,4 @@
-package se.motesdagen.feedback.survey;
+package se.motesdagen.feedback.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import se.motesdagen.feedback.participant.Participant;
 import se.motesdagen.feedback.participant.Participants;
+import se.motesdagen.feedback.survey.Invitations;
+import se.motesdagen.feedback.survey.SurveySettings;
 import se.motesdagen.platform.scheduling.JobLease;
 
 /**

@@ -1,4 +1,4 @@
-package se.motesdagen.feedback.report;
+package se.motesdagen.feedback.report.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.feedback.report.FollowUpReport;
+import se.motesdagen.feedback.report.FollowUps;
 
 /** Staff publish a follow-up report; anyone reads a published one at its public address. */
 @Controller

@@ -1,4 +1,4 @@
-package se.motesdagen.feedback.vote;
+package se.motesdagen.feedback.vote.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -8,6 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.motesdagen.feedback.vote.Ballot;
+import se.motesdagen.feedback.vote.Vote;
+import se.motesdagen.feedback.vote.Votes;
 
 /**
  * The ballot behind a participant's vote link: the shortlist as plain checkboxes, so it works without

@@ -1,4 +1,4 @@
-package se.motesdagen.feedback.proposal;
+package se.motesdagen.feedback.proposal.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.feedback.proposal.Proposal;
+import se.motesdagen.feedback.proposal.Proposals;
 
 /**
  * The proposals board for staff: everything businesses proposed (at registration, in surveys) and what
@@ -20,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StaffProposalController {
 
-    static final List<String> AREAS = se.motesdagen.feedback.Areas.CODES;
+    static final List<String> AREAS = se.motesdagen.feedback.proposal.AreaCodes.CODES;
     static final List<String> ACTION_STATES = List.of("planerad", "pagar", "klar");
 
     private final Proposals proposals;
@@ -58,7 +60,7 @@ class StaffProposalController {
         if (text == null || text.isBlank() || text.length() > Proposals.MAX_TEXT) {
             redirect.addFlashAttribute("message", "proposals.textMissing");
         } else {
-            proposals.add(text, se.motesdagen.feedback.Areas.known(area));
+            proposals.add(text, se.motesdagen.feedback.proposal.AreaCodes.known(area));
             redirect.addFlashAttribute("message", "proposals.added");
         }
         return "redirect:/personal/forslag";
@@ -73,7 +75,7 @@ class StaffProposalController {
         boolean ok = text != null
                 && !text.isBlank()
                 && text.length() <= Proposals.MAX_TEXT
-                && proposals.edit(id, text, se.motesdagen.feedback.Areas.known(area));
+                && proposals.edit(id, text, se.motesdagen.feedback.proposal.AreaCodes.known(area));
         redirect.addFlashAttribute("message", ok ? "proposals.saved" : "proposals.textMissing");
         return "redirect:/personal/forslag#" + id;
     }

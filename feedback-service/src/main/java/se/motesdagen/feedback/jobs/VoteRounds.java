@@ -1,8 +1,9 @@
-package se.motesdagen.feedback.vote;
+package se.motesdagen.feedback.jobs;
 
 import java.time.Duration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.motesdagen.feedback.vote.Votes;
 import se.motesdagen.platform.scheduling.JobLease;
 
 /**

@@ -1,4 +1,4 @@
-package se.motesdagen.feedback.vote;
+package se.motesdagen.feedback.vote.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
+import se.motesdagen.feedback.vote.Vote;
+import se.motesdagen.feedback.vote.Votes;
 
 /**
  * Staff open a vote on the shortlist, follow how many have voted and the count so far, close it early

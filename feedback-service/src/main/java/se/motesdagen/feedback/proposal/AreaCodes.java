@@ -1,4 +1,4 @@
-package se.motesdagen.feedback;
+package se.motesdagen.feedback.proposal;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import java.util.List;
  * area codes (Insikt's six authority areas and the wider themes of the dialogue day), named in the
  * messages as {@code area.<code>}.
  */
-public final class Areas {
+public final class AreaCodes {
 
     public static final List<String> CODES = List.of(
             "bygglov",
@@ -22,7 +22,7 @@ public final class Areas {
             "infrastruktur-och-kommunikationer",
             "annat");
 
-    private Areas() {}
+    private AreaCodes() {}
 
     /** The code if it is one of ours; null for a blank or unknown one. */
     public static String known(String code) {

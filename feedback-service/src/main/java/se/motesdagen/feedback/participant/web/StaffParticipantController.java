@@ -1,8 +1,9 @@
-package se.motesdagen.feedback.participant;
+package se.motesdagen.feedback.participant.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import se.motesdagen.feedback.participant.ParticipantRepository;
 
 /** Staff list of participants known to the feedback service. */
 @Controller

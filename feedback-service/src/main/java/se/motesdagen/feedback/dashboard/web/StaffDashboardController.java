@@ -1,4 +1,4 @@
-package se.motesdagen.feedback.dashboard;
+package se.motesdagen.feedback.dashboard.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,6 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.feedback.dashboard.ReferencePoint;
+import se.motesdagen.feedback.dashboard.ReferenceSeries;
+import se.motesdagen.feedback.dashboard.Results;
+import se.motesdagen.feedback.dashboard.TrendChart;
 import se.motesdagen.feedback.nki.Figure;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;

@@ -1,4 +1,4 @@
-package se.motesdagen.feedback.survey;
+package se.motesdagen.feedback.survey.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +9,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.motesdagen.feedback.survey.Invitation;
+import se.motesdagen.feedback.survey.Invitations;
+import se.motesdagen.feedback.survey.Questionnaire;
+import se.motesdagen.feedback.survey.SurveyDesigns;
 
 /**
  * The survey page behind the invitation's link: plain HTML radio buttons and a text box, so it works
@@ -82,7 +86,7 @@ class SurveyController {
             problems.put("hearBack", "survey.error.step");
         }
         String area = questionnaire.askArea() ? strip(request.getParameter("area")) : null;
-        if (area != null && se.motesdagen.feedback.Areas.known(area) == null) {
+        if (area != null && se.motesdagen.feedback.proposal.AreaCodes.known(area) == null) {
             problems.put("area", "survey.error.step");
         }
         Invitation.Answer answer =
@@ -117,7 +121,7 @@ class SurveyController {
         model.addAttribute("token", token);
         model.addAttribute("problems", problems);
         model.addAttribute("questionnaire", designs.questionnaire(invitation.getKind()));
-        model.addAttribute("areas", se.motesdagen.feedback.Areas.CODES);
+        model.addAttribute("areas", se.motesdagen.feedback.proposal.AreaCodes.CODES);
         model.addAttribute("hearBackOptions", Questionnaire.HEAR_BACK);
         model.addAttribute("open", invitation.open(clock.instant()));
         return "survey/form";
