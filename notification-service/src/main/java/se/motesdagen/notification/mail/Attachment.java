@@ -14,19 +14,19 @@ import java.nio.charset.StandardCharsets;
  */
 public record Attachment(String filename, String contentType, String text, byte[] data, String contentId) {
 
-    static Attachment file(String filename, String contentType, String text) {
+    public static Attachment file(String filename, String contentType, String text) {
         return new Attachment(filename, contentType, text, null, null);
     }
 
-    static Attachment inlineImage(String contentId, String filename, String contentType, byte[] data) {
+    public static Attachment inlineImage(String contentId, String filename, String contentType, byte[] data) {
         return new Attachment(filename, contentType, null, data, contentId);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return data != null ? data : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    boolean inline() {
+    public boolean inline() {
         return contentId != null;
     }
 

@@ -13,7 +13,7 @@ import se.motesdagen.platform.outbox.Outbox;
  * never disagree; the platform's relay publishes it to {@code notification.events}.
  */
 @Component
-class EmailEvents {
+public class EmailEvents {
 
     static final String SENT_V1 = "se.motesdagen.notification.email-sent.v1";
     static final String FAILED_V1 = "se.motesdagen.notification.email-failed.v1";
@@ -63,8 +63,14 @@ class EmailEvents {
     }
 
     /** Writes the update of a message that bounced with its EmailBounced. */
-    UpdateResult bounced(Query which, Update update, OutgoingMessage message, Bounces.Bounce bounce, Instant at) {
-        String diagnostic = bounce.diagnostic();
+    public UpdateResult bounced(
+            Query which,
+            Update update,
+            OutgoingMessage message,
+            String status,
+            String diagnostic,
+            boolean permanent,
+            Instant at) {
         return record(
                 which,
                 update,
@@ -76,9 +82,9 @@ class EmailEvents {
                         message.getRegistrationId(),
                         message.getRecipient(),
                         message.getEventId(),
-                        bounce.status(),
+                        status,
                         diagnostic != null && diagnostic.length() > 1000 ? diagnostic.substring(0, 1000) : diagnostic,
-                        bounce.permanent(),
+                        permanent,
                         at));
     }
 

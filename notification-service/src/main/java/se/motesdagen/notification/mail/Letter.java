@@ -12,7 +12,7 @@ import java.util.Map;
  * @param part which of several mails of one template the event asks for (the follow-up report goes to
  *     every participant): part of the message id, so each is queued once; null when there is one
  */
-record Letter(
+public record Letter(
         String template,
         String registrationId,
         String recipient,
@@ -20,7 +20,7 @@ record Letter(
         Map<String, Object> model,
         String part) {
 
-    Letter(String template, String registrationId, String recipient, Locale locale, Map<String, Object> model) {
+    public Letter(String template, String registrationId, String recipient, Locale locale, Map<String, Object> model) {
         this(template, registrationId, recipient, locale, model, null);
     }
 

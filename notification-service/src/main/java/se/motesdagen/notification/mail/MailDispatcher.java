@@ -43,7 +43,6 @@ import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import se.motesdagen.platform.security.LinkSeal;
 
@@ -63,7 +62,7 @@ import se.motesdagen.platform.security.LinkSeal;
  * message, so mail clients show it once. At least once, never silently lost.
  */
 @Component
-class MailDispatcher {
+public class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -134,8 +133,8 @@ class MailDispatcher {
         hints.add(messageId);
     }
 
-    @Scheduled(fixedDelayString = "${motesdagen.mail.poll-interval:100ms}")
-    void sendDue() {
+    /** Sends what is due until nothing is; every instance does, each message under its own lease. */
+    public void sendDue() {
         List<String> due;
         while (!(due = dueIds()).isEmpty()) {
             claimAndSendAll(due);

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param logoAlt the logo's text alternative
  */
 @ConfigurationProperties("motesdagen.mail.sender")
-record MailSender(
+public record MailSender(
         String organisation,
         String unit,
         String email,
@@ -27,7 +27,7 @@ record MailSender(
         String logo,
         String logoAlt) {
 
-    MailSender {
+    public MailSender {
         organisation = organisation == null ? "Nyköpings kommun" : organisation;
         unit = unit == null ? "Näringslivsenheten" : unit;
         email = email == null ? "naringsliv@nykoping.example" : email;

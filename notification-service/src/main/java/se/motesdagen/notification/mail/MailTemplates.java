@@ -18,7 +18,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * model's {@code subjectArguments}.
  */
 @Component
-class MailTemplates {
+public class MailTemplates {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
@@ -37,7 +37,7 @@ class MailTemplates {
         engine.setTemplateEngineMessageSource(messages);
     }
 
-    Rendered render(String template, Locale locale, Map<String, Object> model) {
+    public Rendered render(String template, Locale locale, Map<String, Object> model) {
         Object[] subjectArguments =
                 model.get("subjectArguments") instanceof Object[] given ? given : new Object[] {model.get("eventName")};
         String subject = messages.getMessage("mail." + template + ".subject", subjectArguments, locale);
@@ -50,5 +50,5 @@ class MailTemplates {
         return new Rendered(subject, html, PlainText.of(html));
     }
 
-    record Rendered(String subject, String html, String text) {}
+    public record Rendered(String subject, String html, String text) {}
 }

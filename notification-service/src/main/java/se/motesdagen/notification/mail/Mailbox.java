@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import se.motesdagen.notification.calendar.CheckInCodes;
 import se.motesdagen.platform.security.LinkSeal;
 
 /**
@@ -30,7 +31,7 @@ import se.motesdagen.platform.security.LinkSeal;
  * in the delivery log as suppressed.
  */
 @Service
-class Mailbox {
+public class Mailbox {
 
     private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
     private static final Set<String> CAPPED = Set.of("confirm-request", "manage-link");
@@ -65,7 +66,7 @@ class Mailbox {
     }
 
     /** Renders and stores the message; a second call for the same event and template changes nothing. */
-    void queue(String eventId, Letter letter) {
+    public void queue(String eventId, Letter letter) {
         queue(eventId, letter, List::of);
     }
 
@@ -73,12 +74,12 @@ class Mailbox {
      * The same, with files: they are made only for a message not queued before, so whatever making them
      * remembers (what is in somebody's calendar) is not done twice for an event delivered twice.
      */
-    void queue(String eventId, Letter letter, Supplier<List<Attachment>> files) {
+    public void queue(String eventId, Letter letter, Supplier<List<Attachment>> files) {
         queue(eventId, letter, files, null);
     }
 
     /** The same, for a mail the recipient can stop getting: {@code unsubscribeUrl} goes in its List-Unsubscribe. */
-    void queue(String eventId, Letter letter, Supplier<List<Attachment>> files, String unsubscribeUrl) {
+    public void queue(String eventId, Letter letter, Supplier<List<Attachment>> files, String unsubscribeUrl) {
         String template = letter.template();
         String registrationId = letter.registrationId();
         String recipient = letter.recipient();
@@ -133,7 +134,7 @@ class Mailbox {
      * links were taken out after delivery cannot be sent again: the new link must come from where it
      * was made (the registration's "send the link again").
      */
-    Optional<OutgoingMessage> resend(String messageId, String staff, String reason) {
+    public Optional<OutgoingMessage> resend(String messageId, String staff, String reason) {
         OutgoingMessage original = messages.findById(messageId).orElse(null);
         if (original == null || !original.canBeResent()) {
             return Optional.empty();

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface MessageRepository extends MongoRepository<OutgoingMessage, String> {
+public interface MessageRepository extends MongoRepository<OutgoingMessage, String> {
 
     List<OutgoingMessage> findAllByOrderByCreatedAtDesc(Pageable page);
 }

@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.notification.unsubscribe.Unsubscribes;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
