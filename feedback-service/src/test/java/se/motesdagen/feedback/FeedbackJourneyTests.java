@@ -11,19 +11,39 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import se.motesdagen.feedback.jobs.SurveyRounds;
+import se.motesdagen.feedback.survey.Questionnaire;
+import se.motesdagen.feedback.system.DemoAnswers;
+import se.motesdagen.feedback.vote.Votes;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
@@ -40,10 +60,10 @@ abstract class FeedbackJourneyTests {
     static final String ATTENDED = "se.motesdagen.registration.attendance-recorded.v1";
 
     @Autowired
-    se.motesdagen.feedback.jobs.SurveyRounds rounds;
+    SurveyRounds rounds;
 
     @Autowired
-    se.motesdagen.feedback.vote.Votes votes;
+    Votes votes;
 
     @Autowired
     MockMvc mvc;
@@ -71,7 +91,7 @@ abstract class FeedbackJourneyTests {
         Document participant = mongo.findOne(byId(registrationId), Document.class, "participants");
         assertThat(participant.getString("contactEmail")).isEqualTo("astrid@testbageri.example");
         assertThat(participant.getInteger("attendees")).isEqualTo(2);
-        assertThat(participant.getString("eventId")).isEqualTo("stora-motesdagen-2027");
+        assertThat(participant.getString("dayId")).isEqualTo("stora-motesdagen-2027");
     }
 
     @Test
@@ -111,11 +131,10 @@ abstract class FeedbackJourneyTests {
         mvc.perform(get("/personal/deltagare")).andExpect(status().isUnauthorized());
         mvc.perform(get("/personal/deltagare").with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Deltagarbolaget AB")));
+                .andExpect(content().string(Matchers.containsString("Deltagarbolaget AB")));
         mvc.perform(get("/actuator/prometheus"))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString(
-                                "motesdagen_feedback_participants_recorded_total")));
+                .andExpect(
+                        content().string(Matchers.containsString("motesdagen_feedback_participants_recorded_total")));
     }
 
     @Test
@@ -292,10 +311,10 @@ abstract class FeedbackJourneyTests {
                     new Document("_id", "dash-" + i)
                             .append("kind", "yearly")
                             .append("aboutTitle", "Serviceenkäten 2031")
-                            .append("aboutDate", java.util.Date.from(java.time.Instant.parse("2031-05-01T00:00:00Z")))
+                            .append("aboutDate", Date.from(Instant.parse("2031-05-01T00:00:00Z")))
                             .append("recipientName", "Namn " + i)
                             .append("companyName", "Bolag " + i)
-                            .append("closesAt", java.util.Date.from(java.time.Instant.parse("2031-06-01T00:00:00Z")))
+                            .append("closesAt", Date.from(Instant.parse("2031-06-01T00:00:00Z")))
                             .append(
                                     "answer",
                                     new Document("ratings", ratings)
@@ -303,17 +322,15 @@ abstract class FeedbackJourneyTests {
                                                     "change",
                                                     i == 0 ? "=HYPERLINK(\"x\")" : i == 1 ? "Snabbare bygglov" : null)
                                             .append("wantsContact", i == 1))
-                            .append(
-                                    "submittedAt",
-                                    java.util.Date.from(java.time.Instant.parse("2031-05-0" + (i + 2) + "T10:00:00Z"))),
+                            .append("submittedAt", Date.from(Instant.parse("2031-05-0" + (i + 2) + "T10:00:00Z"))),
                     "invitations");
         }
         mongo.insert(
                 new Document("_id", "dash-unanswered")
                         .append("kind", "yearly")
                         .append("aboutTitle", "Serviceenkäten 2031")
-                        .append("aboutDate", java.util.Date.from(java.time.Instant.parse("2031-05-01T00:00:00Z")))
-                        .append("closesAt", java.util.Date.from(java.time.Instant.parse("2031-06-01T00:00:00Z"))),
+                        .append("aboutDate", Date.from(Instant.parse("2031-05-01T00:00:00Z")))
+                        .append("closesAt", Date.from(Instant.parse("2031-06-01T00:00:00Z"))),
                 "invitations");
 
         mvc.perform(get("/personal/resultat").param("enkat", "yearly").param("ar", "2031"))
@@ -328,7 +345,7 @@ abstract class FeedbackJourneyTests {
                 .andExpect(content().string(containsString("88 %"))) // 7 of 8 invited: 87.5 → 88
                 .andExpect(content().string(containsString("Snabbare bygglov")))
                 .andExpect(content().string(containsString("vill bli kontaktad: Namn 1, Bolag 1")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Namn 2"))))
+                .andExpect(content().string(Matchers.not(containsString("Namn 2"))))
                 .andExpect(content().string(containsString("Annan källa: Insikt (SKR), Nyköping")));
         // a search finds only what it names
         mvc.perform(get("/personal/resultat")
@@ -337,7 +354,7 @@ abstract class FeedbackJourneyTests {
                         .param("sok", "bygglov")
                         .with(httpBasic("personal", "motesdagen")))
                 .andExpect(content().string(containsString("Snabbare bygglov")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("HYPERLINK"))));
+                .andExpect(content().string(Matchers.not(containsString("HYPERLINK"))));
         // one year fewer answers than seven: suppressed, the number shown
         mongo.remove(Query.query(Criteria.where("_id").is("dash-6")), "invitations");
         mvc.perform(get("/personal/resultat")
@@ -353,7 +370,7 @@ abstract class FeedbackJourneyTests {
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFenkät;gäller;datum;område;nki;");
         assertThat(csv.lines()).hasSize(1 + 6);
         assertThat(csv).contains("'=HYPERLINK").contains("Namn 1, Bolag 1").doesNotContain("Namn 2");
@@ -366,7 +383,7 @@ abstract class FeedbackJourneyTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             var index = workbook.getSheets()
                     .filter(s -> s.getName().equals("Index"))
                     .findFirst()
@@ -415,15 +432,15 @@ abstract class FeedbackJourneyTests {
         assertThat(mongo.findById(registrationId, Document.class, "participants")
                         .getDate("attendedAt")
                         .toInstant())
-                .isEqualTo(java.time.Instant.parse("2027-08-26T06:52:00Z"));
+                .isEqualTo(Instant.parse("2027-08-26T06:52:00Z"));
 
         String day = "day-" + registrationId;
-        rounds.run(java.time.Instant.parse("2027-08-26T18:00:00Z"));
+        rounds.run(Instant.parse("2027-08-26T18:00:00Z"));
         assertThat(mongo.exists(byId(day), "invitations"))
                 .as("not before the delay")
                 .isFalse();
-        rounds.run(java.time.Instant.parse("2027-08-27T07:00:00Z"));
-        rounds.run(java.time.Instant.parse("2027-08-27T08:00:00Z"));
+        rounds.run(Instant.parse("2027-08-27T07:00:00Z"));
+        rounds.run(Instant.parse("2027-08-27T08:00:00Z"));
         TopicReader topic = new TopicReader(bootstrapServers);
         TopicReader.PublishedEvent invitation = await().atMost(Duration.ofSeconds(30))
                 .until(() -> topic.read("feedback.events", day::equals), e -> !e.isEmpty())
@@ -436,7 +453,7 @@ abstract class FeedbackJourneyTests {
                 .contains("\"date\":\"2027-08-26\"")
                 .contains("\"round\":0");
 
-        java.time.Instant created = mongo.findById(day, Document.class, "invitations")
+        Instant created = mongo.findById(day, Document.class, "invitations")
                 .getDate("createdAt")
                 .toInstant();
         rounds.run(created.plus(Duration.ofDays(6)));
@@ -576,7 +593,7 @@ abstract class FeedbackJourneyTests {
         mvc.perform(get("/uppfoljning/" + reportId))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Lotsfunktion för etableringar")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("astrid"))));
+                .andExpect(content().string(Matchers.not(containsString("astrid"))));
         mvc.perform(get("/uppfoljning/nothing-here")).andExpect(status().isNotFound());
         mvc.perform(get("/personal/rapporter").with(staff))
                 .andExpect(content().string(containsString("Det här gör vi av era förslag")));
@@ -591,7 +608,7 @@ abstract class FeedbackJourneyTests {
             confirmParticipant(producer, bo);
         }
         var staff = httpBasic("personal", "motesdagen");
-        List<String> shortlist = new java.util.ArrayList<>();
+        List<String> shortlist = new ArrayList<>();
         for (String text : List.of("Snabbare bygglov", "En företagslots", "Lokala leverantörer i upphandlingar")) {
             mvc.perform(
                     post("/personal/forslag").param("text", text).with(csrf()).with(staff));
@@ -603,7 +620,7 @@ abstract class FeedbackJourneyTests {
                     .with(staff));
             shortlist.add(id);
         }
-        String lastDay = java.time.LocalDate.now().plusDays(7).toString();
+        String lastDay = LocalDate.now().plusDays(7).toString();
 
         // refused, each with its reason, and nothing opened
         openVote("Vad ska kommunen prioritera?", "tre", lastDay)
@@ -640,7 +657,7 @@ abstract class FeedbackJourneyTests {
                 .replaceAll("(?s).*rostning\\?token=([A-Za-z0-9_-]+).*", "$1");
 
         // a participant has one ballot, however often the ballots are sent
-        rounds.run(java.time.Instant.now());
+        rounds.run(Instant.now());
         votes.sendMissingBallots();
         assertThat(mongo.count(Query.query(Criteria.where("registrationId").is(anna)), "ballots"))
                 .isEqualTo(1);
@@ -649,9 +666,9 @@ abstract class FeedbackJourneyTests {
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             confirmParticipant(producer, carl);
         }
-        var together = new java.util.concurrent.CyclicBarrier(2);
-        var senders = java.util.concurrent.Executors.newFixedThreadPool(2);
-        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        var together = new CyclicBarrier(2);
+        var senders = Executors.newFixedThreadPool(2);
+        List<Future<?>> sent = new ArrayList<>();
         for (int instance = 0; instance < 2; instance++) {
             sent.add(senders.submit(() -> {
                 together.await();
@@ -660,7 +677,7 @@ abstract class FeedbackJourneyTests {
             }));
         }
         for (var one : sent) {
-            one.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            one.get(30, TimeUnit.SECONDS);
         }
         senders.shutdown();
         String carlsBallot = voteId + "." + carl;
@@ -695,7 +712,7 @@ abstract class FeedbackJourneyTests {
                         .with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Välj bland förslagen på listan.")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>alert"))));
+                .andExpect(content().string(Matchers.not(containsString("<script>alert"))));
         assertThat(mongo.findById(annasBallot, Document.class, "ballots").get("castAt"))
                 .isNull();
 
@@ -775,7 +792,7 @@ abstract class FeedbackJourneyTests {
         assertThat(mvc.perform(get("/personal/resultat/forslag.csv").with(staff))
                         .andReturn()
                         .getResponse()
-                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                        .getContentAsString(StandardCharsets.UTF_8))
                 .contains("förslag;område;röster;läge;åtgärd;ansvarig;klart senast")
                 .contains(
                         "Lokala leverantörer i upphandlingar;;1;planerad;Dialogmöten före större upphandlingar;Upphandlingsenheten;2028-03-31")
@@ -801,10 +818,9 @@ abstract class FeedbackJourneyTests {
     }
 
     @Test
-    void theLocalStacksInventedAnswersFillTheDashboardOnceWithNoNameAndNoMail(
-            @Autowired org.springframework.context.ApplicationContext context) throws Exception {
-        var seeder =
-                context.getAutowireCapableBeanFactory().createBean(se.motesdagen.feedback.system.DemoAnswers.class);
+    void theLocalStacksInventedAnswersFillTheDashboardOnceWithNoNameAndNoMail(@Autowired ApplicationContext context)
+            throws Exception {
+        var seeder = context.getAutowireCapableBeanFactory().createBean(DemoAnswers.class);
         seeder.run(null);
         seeder.run(null); // a second start adds nothing
 
@@ -836,7 +852,7 @@ abstract class FeedbackJourneyTests {
                         get("/personal/resultat").param("enkat", "day").with(staff))
                 .andReturn()
                 .getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(allDays.indexOf("<th scope=\"row\">Stora Mötesdagen 2026</th>"))
                 .isPositive()
                 .isLessThan(allDays.indexOf("<th scope=\"row\">Stora Mötesdagen 2025</th>"));
@@ -885,7 +901,7 @@ abstract class FeedbackJourneyTests {
             mvc.perform(get("/enkat").param("token", token))
                     .andExpect(content().string(containsString("id=\"bemotande\"")))
                     .andExpect(content().string(containsString("id=\"kompetens\"")))
-                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"rattssakerhet\""))))
+                    .andExpect(content().string(Matchers.not(containsString("id=\"rattssakerhet\""))))
                     .andExpect(content().string(containsString("Vilket område gällde ert ärende")));
             mvc.perform(post("/enkat")
                             .param("token", token)
@@ -925,8 +941,7 @@ abstract class FeedbackJourneyTests {
                     .andExpect(flash().attribute("message", "designs.yearlySent"));
             mvc.perform(post("/personal/enkater/arlig").with(csrf()).with(staff))
                     .andExpect(flash().attribute("sent", 0L));
-            String yearly =
-                    "yearly-" + java.time.Year.now(java.time.ZoneId.of("Europe/Stockholm")) + "-" + registrationId;
+            String yearly = "yearly-" + Year.now(ZoneId.of("Europe/Stockholm")) + "-" + registrationId;
             TopicReader.PublishedEvent yearlyAsked = await().atMost(Duration.ofSeconds(30))
                     .until(() -> topic.read("feedback.events", yearly::equals), e -> !e.isEmpty())
                     .getFirst();
@@ -943,7 +958,7 @@ abstract class FeedbackJourneyTests {
                     .andExpect(content().string(containsString("för få svar")));
         } finally {
             mvc.perform(post("/personal/enkater/visit")
-                    .param("factor", se.motesdagen.feedback.survey.Questionnaire.FACTORS.toArray(String[]::new))
+                    .param("factor", Questionnaire.FACTORS.toArray(String[]::new))
                     .param("askArea", "true")
                     .with(csrf())
                     .with(staff));
@@ -963,8 +978,7 @@ abstract class FeedbackJourneyTests {
     }
 
     /** Staff open a vote on the shortlist as the form sends it. */
-    private org.springframework.test.web.servlet.ResultActions openVote(String title, String votesEach, String lastDay)
-            throws Exception {
+    private ResultActions openVote(String title, String votesEach, String lastDay) throws Exception {
         return mvc.perform(post("/personal/omrostning")
                 .param("title", title)
                 .param("votesEach", votesEach)

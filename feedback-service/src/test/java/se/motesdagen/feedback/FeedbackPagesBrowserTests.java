@@ -8,11 +8,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,8 +49,8 @@ class FeedbackPagesBrowserTests {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired
+    MongoTemplate mongo;
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -66,11 +71,7 @@ class FeedbackPagesBrowserTests {
                     registrationId);
             // the participant first: the invitation needs to know whom to ask
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> mongo.exists(
-                            org.springframework.data.mongodb.core.query.Query.query(
-                                    org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                                            .is(registrationId)),
-                            "participants"));
+                    .until(() -> mongo.exists(Query.query(Criteria.where("_id").is(registrationId)), "participants"));
             producer.send(
                     "visit.events",
                     UUID.randomUUID().toString(),
@@ -130,7 +131,7 @@ class FeedbackPagesBrowserTests {
         Chromium.assertAccessible(browser);
 
         // staff see it on the dashboard: one answer, too few for an index, the words and the trend
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get("http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/resultat");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vad företagen tycker");
         assertThat(browser.findElement(By.tagName("main")).getText())
@@ -194,7 +195,7 @@ class FeedbackPagesBrowserTests {
                 .body()
                 .transform(b -> OpenedLinks.in(b, "ballotId"))
                 .replaceAll("(?s).*rostning\\?token=([A-Za-z0-9_-]+).*", "$1");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.manage().window().setSize(new Dimension(390, 844));
         browser.get("http://localhost:" + port + "/aterkoppling/rostning?token=" + ballotToken);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vilka förslag ska kommunen prioritera?");
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();

@@ -15,15 +15,21 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
 import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +41,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.bson.Document;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
 import org.eclipse.angus.mail.dsn.MultipartReport;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -289,8 +296,8 @@ abstract class NotificationJourneyTests {
         String raw = confirmation.files().getFirst().text();
         assertThat(raw.split("\r\n"))
                 .as("long lines folded at 75 octets, never inside å, ä or ö")
-                .allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
-                        .isLessThanOrEqualTo(75))
+                .allSatisfy(line ->
+                        assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75))
                 .anySatisfy(line -> assertThat(line).startsWith(" "));
         assertThat(raw.split("DTSTAMP:", -1)).as("one DTSTAMP per event").hasSize(3);
         Calendar booked = Calendars.parse(confirmation.files().getFirst());
@@ -624,9 +631,8 @@ abstract class NotificationJourneyTests {
         String tooLate = UUID.randomUUID().toString();
         String late = UUID.randomUUID().toString();
         String to = "no-reminder-" + cancelled.substring(0, 8) + "@testbageri.example";
-        String tomorrow = java.time.LocalDate.now(ZoneId.of("Europe/Stockholm"))
-                .plusDays(1)
-                .toString();
+        String tomorrow =
+                LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(1).toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             producer.send(
                     "registration.events",
@@ -680,7 +686,7 @@ abstract class NotificationJourneyTests {
         assertThat(inboxOf(to)).noneMatch(m -> {
             try {
                 return m.getSubject().startsWith("Påminnelse");
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 return false;
             }
         });
@@ -755,9 +761,9 @@ abstract class NotificationJourneyTests {
         for (String name : List.of("Message-ID", "X-Motesdagen-Message-Id", "Subject")) {
             returned.addHeader(name, original.getHeader(name, null));
         }
-        MimeMessage notice = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+        MimeMessage notice = new MimeMessage(Session.getInstance(new Properties()));
         notice.setFrom("MAILER-DAEMON@mx.testbageri.example");
-        notice.setRecipients(jakarta.mail.Message.RecipientType.TO, BOUNCES);
+        notice.setRecipients(Message.RecipientType.TO, BOUNCES);
         notice.setSubject(
                 "failed".equals(action) ? "Undelivered Mail Returned to Sender" : "Delayed Mail (still being retried)");
         notice.setContent(new MultipartReport("The mail could not be delivered.", status, returned));
@@ -891,7 +897,7 @@ abstract class NotificationJourneyTests {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(httpBasic("personal", "motesdagen")))
                         .andExpect(content()
-                                .string(org.hamcrest.Matchers.containsString(
+                                .string(Matchers.containsString(
                                         "Ej skickat: adressen har fått så många sådana mejl som tillåts i dag"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 5);
         await().during(Duration.ofSeconds(2))
@@ -904,8 +910,8 @@ abstract class NotificationJourneyTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("motesdagen_events_dead_letters\\{[^}]*topic=\""
-                        + java.util.regex.Pattern.quote(topic) + "\"[^}]*} ([0-9.]+)")
+        Matcher m = Pattern.compile(
+                        "motesdagen_events_dead_letters\\{[^}]*topic=\"" + Pattern.quote(topic) + "\"[^}]*} ([0-9.]+)")
                 .matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
@@ -928,10 +934,10 @@ abstract class NotificationJourneyTests {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(httpBasic("personal", "motesdagen")))
                         .andExpect(status().isOk())
-                        .andExpect(content().string(org.hamcrest.Matchers.containsString(to)))
-                        .andExpect(content().string(org.hamcrest.Matchers.containsString("Skickat"))));
+                        .andExpect(content().string(Matchers.containsString(to)))
+                        .andExpect(content().string(Matchers.containsString("Skickat"))));
         mvc.perform(get("/actuator/prometheus"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("motesdagen_mail_sent_total")));
+                .andExpect(content().string(Matchers.containsString("motesdagen_mail_sent_total")));
     }
 
     @Test
@@ -1270,7 +1276,7 @@ abstract class NotificationJourneyTests {
     private static String subjectOf(MimeMessage mail) {
         try {
             return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -1319,7 +1325,7 @@ abstract class NotificationJourneyTests {
                     try {
                         return Arrays.stream(m.getRecipients(RecipientType.TO))
                                 .anyMatch(a -> a.toString().equals(address));
-                    } catch (jakarta.mail.MessagingException e) {
+                    } catch (MessagingException e) {
                         return false;
                     }
                 })

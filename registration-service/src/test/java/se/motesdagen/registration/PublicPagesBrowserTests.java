@@ -6,26 +6,42 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.platform.test.TopicReader;
+import se.motesdagen.registration.programme.Day;
+import se.motesdagen.registration.programme.Programme;
 import se.motesdagen.registration.support.Companies;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public pages in headless Chromium, as a person uses them, each audited with axe-core against
@@ -34,7 +50,7 @@ import se.motesdagen.registration.support.Companies;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"motesdagen.seed-demo-event=true", "motesdagen.outbox.poll-interval=50ms"})
+        properties = {"motesdagen.seed-demo-day=true", "motesdagen.outbox.poll-interval=50ms"})
 @EmbeddedKafka(
         partitions = 2,
         topics = "registration.events",
@@ -77,7 +93,7 @@ class PublicPagesBrowserTests {
         browser.get(url("/evenemang/stora-motesdagen-2027"));
         browser.findElement(By.id("organisationNumber")).sendKeys("123");
         // Enter in a field sends the form (the hidden default button), never adds or removes an attendee
-        browser.findElement(By.id("organisationNumber")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.findElement(By.id("organisationNumber")).sendKeys(Keys.ENTER);
 
         WebElement summary = settle().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
         assertThat(summary.getAttribute("role")).isEqualTo("alert");
@@ -118,10 +134,9 @@ class PublicPagesBrowserTests {
 
     @Test
     void aPersonFollowsTheEmailLinksConfirmsSeesSeatAndLineThenCancelsAndEveryPageStaysAccessible(
-            @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
-                    String bootstrapServers,
-            @org.springframework.beans.factory.annotation.Autowired tools.jackson.databind.json.JsonMapper json,
-            @org.springframework.beans.factory.annotation.Autowired se.motesdagen.platform.security.LinkSeal seal) {
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Autowired JsonMapper json,
+            @Autowired LinkSeal seal) {
         // two attendees in one session, so the confirmed page shows a line for each
         String orgNr = Companies.newOrganisationNumber();
         browser.get(url("/evenemang/stora-motesdagen-2027"));
@@ -173,15 +188,10 @@ class PublicPagesBrowserTests {
     }
 
     /** A link from the newest event of this type on the topic, as the e-mail would carry it, on this server. */
-    private String link(
-            String bootstrapServers,
-            tools.jackson.databind.json.JsonMapper json,
-            se.motesdagen.platform.security.LinkSeal seal,
-            String type,
-            String field) {
-        var events = new se.motesdagen.platform.test.TopicReader(bootstrapServers);
-        String url = org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
+    private String link(String bootstrapServers, JsonMapper json, LinkSeal seal, String type, String field) {
+        var events = new TopicReader(bootstrapServers);
+        String url = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(
                         () -> events.read("registration.events", key -> true).stream()
                                 .filter(e -> type.equals(e.type()))
@@ -193,12 +203,12 @@ class PublicPagesBrowserTests {
                                 .map(e -> seal.open(
                                         json.readTree(e.body()).get(field).asString(), e.key()))
                                 .reduce((first, second) -> second),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
         return url("/" + url.replaceFirst("^https?://[^/]+/", ""));
     }
 
-    private static String text(tools.jackson.databind.JsonNode node, String field) {
+    private static String text(JsonNode node, String field) {
         return node.has(field) ? node.get(field).asString() : null;
     }
 
@@ -208,13 +218,9 @@ class PublicPagesBrowserTests {
      */
     @Test
     void theDaysPageIsRenderedOnceForManyVisitorsYetEachGetsItsOwnWorkingFormAndEditsShowAtOnce(
-            @org.springframework.beans.factory.annotation.Autowired
-                    org.springframework.data.mongodb.core.MongoTemplate mongo,
-            @org.springframework.beans.factory.annotation.Autowired
-                    se.motesdagen.registration.programme.Programme programme)
-            throws Exception {
+            @Autowired MongoTemplate mongo, @Autowired Programme programme) throws Exception {
         String path = "/evenemang/stora-motesdagen-2027";
-        programme.save(programme.event("stora-motesdagen-2027").orElseThrow()); // a fresh rendering from here on
+        programme.save(programme.day("stora-motesdagen-2027").orElseThrow()); // a fresh rendering from here on
         HttpResponse<String> first = http(HttpRequest.newBuilder(URI.create(url(path))));
         HttpResponse<String> second = http(HttpRequest.newBuilder(URI.create(url(path))));
         String firstToken = csrfFieldOf(first.body());
@@ -241,7 +247,7 @@ class PublicPagesBrowserTests {
         assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith(path + "/tack");
 
         // a change made behind the service's back waits for the time to live; one made through it shows at once
-        var day = programme.event("stora-motesdagen-2027").orElseThrow();
+        var day = programme.day("stora-motesdagen-2027").orElseThrow();
         try {
             mongo.save(withDescription(day, "Ändrad utan att sidan får veta."));
             assertThat(http(HttpRequest.newBuilder(URI.create(url(path)))).body())
@@ -278,9 +284,8 @@ class PublicPagesBrowserTests {
         return field.group(1);
     }
 
-    private static se.motesdagen.registration.programme.Day withDescription(
-            se.motesdagen.registration.programme.Day day, String description) {
-        return new se.motesdagen.registration.programme.Day(
+    private static Day withDescription(Day day, String description) {
+        return new Day(
                 day.id(),
                 day.name(),
                 day.date(),
@@ -296,19 +301,17 @@ class PublicPagesBrowserTests {
     }
 
     @Test
-    void aDayNotYetOpenSaysWhenAndShowsNoFormAndStaysAccessible(
-            @org.springframework.beans.factory.annotation.Autowired
-                    org.springframework.data.mongodb.core.MongoTemplate mongo) {
-        mongo.save(new se.motesdagen.registration.programme.Day(
+    void aDayNotYetOpenSaysWhenAndShowsNoFormAndStaysAccessible(@Autowired MongoTemplate mongo) {
+        mongo.save(new Day(
                 "hostdagen-2036",
                 "Höstdagen 2036",
-                java.time.LocalDate.of(2036, 10, 7),
-                java.time.LocalTime.of(8, 30),
-                java.time.LocalTime.of(12, 0),
+                LocalDate.of(2036, 10, 7),
+                LocalTime.of(8, 30),
+                LocalTime.of(12, 0),
                 "Stadshuset, Nyköping",
                 "En förmiddag om upphandling.",
                 List.of(),
-                java.time.Instant.parse("2036-06-01T06:00:00Z"),
+                Instant.parse("2036-06-01T06:00:00Z"),
                 null));
         browser.get(url("/evenemang/hostdagen-2036"));
         assertThat(browser.findElement(By.className("notice")).getText())
@@ -421,7 +424,7 @@ class PublicPagesBrowserTests {
 
     /** Waits for what a click sets in motion; the page answers within milliseconds, so ten seconds means broken. */
     private WebDriverWait settle() {
-        return new WebDriverWait(browser, java.time.Duration.ofSeconds(10));
+        return new WebDriverWait(browser, Duration.ofSeconds(10));
     }
 
     private String url(String path) {

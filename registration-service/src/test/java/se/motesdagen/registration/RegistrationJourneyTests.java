@@ -12,28 +12,75 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.bson.Document;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.platform.test.TopicReader.PublishedEvent;
+import se.motesdagen.registration.erasure.RetentionPeriod;
+import se.motesdagen.registration.manage.CancelledSeats;
+import se.motesdagen.registration.programme.Day;
+import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.seats.Seats;
+import se.motesdagen.registration.signup.AttendeeForm;
+import se.motesdagen.registration.signup.RegistrationForm;
+import se.motesdagen.registration.signup.Signups;
+import se.motesdagen.registration.signup.SubmitOutcome;
+import se.motesdagen.registration.signup.UnconfirmedRegistrations;
 import se.motesdagen.registration.support.Companies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +91,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         properties = {
-            "motesdagen.seed-demo-event=true",
+            "motesdagen.seed-demo-day=true",
             "motesdagen.outbox.poll-interval=50ms",
             // events must go out through the save hints alone; the full scan is tested in OutboxRelayTests
             "motesdagen.outbox.full-scan-interval=PT1H",
@@ -84,32 +131,29 @@ abstract class RegistrationJourneyTests {
     void theEventPageShowsTheProgrammeAndTheFormInSwedish() throws Exception {
         mvc.perform(get(EVENT))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Stora Mötesdagen 2027")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("26 augusti 2027")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Kompetensförsörjning")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"organisationNumber\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Integritetsskyddsmyndigheten")))
-                .andExpect(header().string(
-                                "Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'")));
+                .andExpect(content().string(Matchers.containsString("Stora Mötesdagen 2027")))
+                .andExpect(content().string(Matchers.containsString("26 augusti 2027")))
+                .andExpect(content().string(Matchers.containsString("Kompetensförsörjning")))
+                .andExpect(content().string(Matchers.containsString("name=\"organisationNumber\"")))
+                .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")))
+                .andExpect(content().string(Matchers.containsString("Integritetsskyddsmyndigheten")))
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("default-src 'self'")));
     }
 
     @Test
     void outsideItsRegistrationTimesTheDaySaysWhenItOpensOrThatItHasClosedAndTakesNothing() throws Exception {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         saveDay("oppnar-snart", now.plus(Duration.ofDays(3)), null);
         saveDay("har-stangt", null, now.minus(Duration.ofMinutes(1)));
-        String opens = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.of("sv"))
-                .format(now.plus(Duration.ofDays(3)).atZone(se.motesdagen.registration.programme.Day.ZONE));
+        String opens = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.of("sv"))
+                .format(now.plus(Duration.ofDays(3)).atZone(Day.ZONE));
 
         mvc.perform(get("/evenemang/oppnar-snart"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan öppnar den " + opens)))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.not(
-                                org.hamcrest.Matchers.containsString("name=\"organisationNumber\""))));
+                .andExpect(content().string(Matchers.containsString("Anmälan öppnar den " + opens)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("name=\"organisationNumber\""))));
         mvc.perform(get("/evenemang/har-stangt"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan till dagen har stängt")));
+                .andExpect(content().string(Matchers.containsString("Anmälan till dagen har stängt")));
 
         for (String day : List.of("oppnar-snart", "har-stangt")) {
             String orgNr = Companies.newOrganisationNumber();
@@ -128,30 +172,29 @@ abstract class RegistrationJourneyTests {
         }
     }
 
-    private void saveDay(String id, java.time.Instant opens, java.time.Instant closes) {
+    private void saveDay(String id, Instant opens, Instant closes) {
         saveDay(id, opens, closes, 30);
     }
 
-    private void saveDay(String id, java.time.Instant opens, java.time.Instant closes, int capacity) {
-        saveDay(id, java.time.LocalDate.of(2027, 9, 1), opens, closes, capacity);
+    private void saveDay(String id, Instant opens, Instant closes, int capacity) {
+        saveDay(id, LocalDate.of(2027, 9, 1), opens, closes, capacity);
     }
 
-    private void saveDay(
-            String id, java.time.LocalDate date, java.time.Instant opens, java.time.Instant closes, int capacity) {
-        mongo.save(new se.motesdagen.registration.programme.Day(
+    private void saveDay(String id, LocalDate date, Instant opens, Instant closes, int capacity) {
+        mongo.save(new Day(
                 id,
                 "Dag " + id,
                 date,
-                java.time.LocalTime.of(9, 0),
-                java.time.LocalTime.of(12, 0),
+                LocalTime.of(9, 0),
+                LocalTime.of(12, 0),
                 "Stadshuset, Nyköping",
                 "En dag för tester.",
-                List.of(new se.motesdagen.registration.programme.Day.Session(
+                List.of(new Day.Session(
                         "upphandling",
                         "Upphandling",
                         "Om upphandling.",
-                        java.time.LocalTime.of(9, 30),
-                        java.time.LocalTime.of(10, 30),
+                        LocalTime.of(9, 30),
+                        LocalTime.of(10, 30),
                         "Sal A",
                         capacity)),
                 opens,
@@ -207,8 +250,8 @@ abstract class RegistrationJourneyTests {
         // opening the link (as a mail scanner does) shows the button and changes nothing
         mvc.perform(get(path))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Bekräfta anmälan")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+                .andExpect(content().string(Matchers.containsString("Bekräfta anmälan")))
+                .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")));
         mvc.perform(get(path)).andExpect(status().isOk());
         assertThat(mongo.findById(id, Document.class, "registrations").getString("status"))
                 .isEqualTo("PENDING");
@@ -216,7 +259,7 @@ abstract class RegistrationJourneyTests {
                 .andExpect(status().isForbidden());
         mvc.perform(pressConfirm(path))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+                .andExpect(content().string(Matchers.containsString("Anmälan är bekräftad")));
 
         PublishedEvent confirmed = awaitEvent(id, CONFIRMED);
         assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
@@ -236,7 +279,7 @@ abstract class RegistrationJourneyTests {
 
         mvc.perform(pressConfirm(path))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("redan bekräftad")));
+                .andExpect(content().string(Matchers.containsString("redan bekräftad")));
         awaitOutboxEmpty(id);
         List<PublishedEvent> all = new TopicReader(bootstrapServers).read("registration.events", id);
         assertThat(all).extracting(PublishedEvent::type).containsExactly(SUBMITTED, CONFIRMED);
@@ -260,24 +303,19 @@ abstract class RegistrationJourneyTests {
                         .param("suggestion", "<script>".repeat(2_000))
                         .param("wantsVisit", "true"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fyll i företagets namn.")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Organisationsnumret stämmer inte.")))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString("Skriv e-postadressen som namn@exempel.se.")))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString("Bekräfta att du har läst informationen")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#organisationNumber\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Astrid Exempelsson\"")))
+                .andExpect(content().string(Matchers.containsString("Fyll i företagets namn.")))
+                .andExpect(content().string(Matchers.containsString("Organisationsnumret stämmer inte.")))
+                .andExpect(content().string(Matchers.containsString("Skriv e-postadressen som namn@exempel.se.")))
+                .andExpect(content().string(Matchers.containsString("Bekräfta att du har läst informationen")))
+                .andExpect(content().string(Matchers.containsString("href=\"#organisationNumber\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"Astrid Exempelsson\"")))
                 // an attendee's mistakes name the attendee in the summary and link to the field
-                .andExpect(
-                        content().string(org.hamcrest.Matchers.containsString("Deltagare 1: Fyll i deltagarens namn.")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#attendees0.name\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("högst 500 tecken")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Skriv postnumret med fem siffror")))
-                .andExpect(
-                        content().string(org.hamcrest.Matchers.containsString("Förslaget får vara högst 2000 tecken.")))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script><script>"))));
+                .andExpect(content().string(Matchers.containsString("Deltagare 1: Fyll i deltagarens namn.")))
+                .andExpect(content().string(Matchers.containsString("href=\"#attendees0.name\"")))
+                .andExpect(content().string(Matchers.containsString("högst 500 tecken")))
+                .andExpect(content().string(Matchers.containsString("Skriv postnumret med fem siffror")))
+                .andExpect(content().string(Matchers.containsString("Förslaget får vara högst 2000 tecken.")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script><script>"))));
 
         assertThat(mongo.getCollection("registrations").countDocuments()).isEqualTo(before);
     }
@@ -288,24 +326,20 @@ abstract class RegistrationJourneyTests {
         mvc.perform(validForm(orgNr, "attendees[1].sessionIds", "kompetensforsorjning,bygglov-och-tillstand"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString(
-                                "Deltagare 2: Två av de valda passen går samtidigt.")));
+                        .string(Matchers.containsString("Deltagare 2: Två av de valda passen går samtidigt.")));
         assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
 
         // "add an attendee" shows the same form with an empty third attendee, and checks nothing yet
         mvc.perform(validForm(orgNr, "email", "").param("addAttendee", "1"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Deltagare 3")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"attendees[2].name\"")))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("error-summary"))));
+                .andExpect(content().string(Matchers.containsString("Deltagare 3")))
+                .andExpect(content().string(Matchers.containsString("name=\"attendees[2].name\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("error-summary"))));
         // "remove attendee 1" leaves Per as the only one
         mvc.perform(validForm(orgNr).param("removeAttendee", "0"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Per Persson\"")))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.not(
-                                org.hamcrest.Matchers.containsString("name=\"attendees[1].name\""))));
+                .andExpect(content().string(Matchers.containsString("value=\"Per Persson\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("name=\"attendees[1].name\""))));
         assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
 
         // sent: each attendee is kept with their own sessions and needs
@@ -326,8 +360,8 @@ abstract class RegistrationJourneyTests {
                         .param("attendees[0].sessionIds", "finns-inte")
                         .param("wantsVisit", "true"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("finns inte i programmet")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fyll i besöksadressen")));
+                .andExpect(content().string(Matchers.containsString("finns inte i programmet")))
+                .andExpect(content().string(Matchers.containsString("Fyll i besöksadressen")));
 
         assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
     }
@@ -381,7 +415,7 @@ abstract class RegistrationJourneyTests {
     @Test
     void twoDifferentSoleTradersTakePartTheSameDay() throws Exception {
         // neither has an organisationsnummer: the rule is about who the company is, not about an empty field
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (String[] owner : List.of(
                 new String[] {"19800101-1231", "Bertils Byggtjänst"}, new String[] {"19850505-2343", "Cilla Design"})) {
             mvc.perform(validForm(
@@ -391,7 +425,7 @@ abstract class RegistrationJourneyTests {
                             Query.query(Criteria.where("company.name").is(owner[1])), Document.class, "registrations")
                     .getString("_id");
             mvc.perform(pressConfirm(confirmPathOf(id)))
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+                    .andExpect(content().string(Matchers.containsString("Anmälan är bekräftad")));
             ids.add(id);
         }
         for (String id : ids) {
@@ -404,10 +438,10 @@ abstract class RegistrationJourneyTests {
     void aPersonnummerInTheOrganisationNumberFieldPointsToTheSoleTraderChoice() throws Exception {
         mvc.perform(validForm("19121212-1212"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("ser ut som ett personnummer")));
+                .andExpect(content().string(Matchers.containsString("ser ut som ett personnummer")));
         mvc.perform(validForm("", "soleTrader", "true"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fyll i ägarens personnummer")));
+                .andExpect(content().string(Matchers.containsString("Fyll i ägarens personnummer")));
     }
 
     @Test
@@ -427,11 +461,11 @@ abstract class RegistrationJourneyTests {
                 .findFirst()
                 .orElseThrow();
         mvc.perform(pressConfirm(confirmPathOf(real)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+                .andExpect(content().string(Matchers.containsString("Anmälan är bekräftad")));
 
         // the first one confirms too late: the company has its registration already
         mvc.perform(pressConfirm(confirmPathOf(squatter)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Företaget är redan anmält")));
+                .andExpect(content().string(Matchers.containsString("Företaget är redan anmält")));
         assertThat(mongo.find(byOrgNr(orgNr), Document.class, "registrations"))
                 .extracting(d -> d.getString("status"))
                 .containsExactlyInAnyOrder("CONFIRMED", "PENDING");
@@ -442,23 +476,19 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
-    void theIndexOfTheOldRuleIsDroppedFromExistingData(
-            @Autowired org.springframework.context.ApplicationContext context) throws Exception {
+    void theIndexOfTheOldRuleIsDroppedFromExistingData(@Autowired ApplicationContext context) throws Exception {
         var indexes = mongo.indexOps("registrations");
-        indexes.createIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on("eventId", org.springframework.data.domain.Sort.Direction.ASC)
-                .on("company.organisationNumber", org.springframework.data.domain.Sort.Direction.ASC)
+        indexes.createIndex(new Index()
+                .on("eventId", Sort.Direction.ASC)
+                .on("company.organisationNumber", Sort.Direction.ASC)
                 // not unique here: the shared test data already holds what the old rule refused
                 .named("one_registration_per_company_and_event"));
 
-        context.publishEvent(new org.springframework.boot.context.event.ApplicationReadyEvent(
-                new org.springframework.boot.SpringApplication(),
-                new String[0],
-                (org.springframework.context.ConfigurableApplicationContext) context,
-                Duration.ZERO));
+        context.publishEvent(new ApplicationReadyEvent(
+                new SpringApplication(), new String[0], (ConfigurableApplicationContext) context, Duration.ZERO));
 
         assertThat(indexes.getIndexInfo())
-                .extracting(org.springframework.data.mongodb.core.index.IndexInfo::getName)
+                .extracting(IndexInfo::getName)
                 .doesNotContain("one_registration_per_company_and_event");
         String orgNr = Companies.newOrganisationNumber();
         mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
@@ -466,8 +496,40 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
+    void dataStoredUnderTheOldNamesOfTheDayIsMovedToTheNewOnesAtStartAndAgainChangesNothing(
+            @Autowired ApplicationContext context, @Autowired Programme programme) throws Exception {
+        String dayId = "gammal-dag-" + UUID.randomUUID();
+        String registrationId = UUID.randomUUID().toString();
+        Document day = mongo.findById("stora-motesdagen-2027", Document.class, "days");
+        day.put("_id", dayId);
+        mongo.insert(day, "events");
+        mongo.insert(
+                new Document("_id", registrationId)
+                        .append("eventId", dayId)
+                        .append("status", "CANCELLED")
+                        .append("company", new Document("name", "Gamla Namn AB")),
+                "registrations");
+        mongo.indexOps("registrations")
+                .createIndex(new Index().on("eventId", Sort.Direction.ASC).named("by_event"));
+        InitializingBean upgrades = context.getBean("storedDataUpgrades", InitializingBean.class);
+
+        upgrades.afterPropertiesSet();
+        upgrades.afterPropertiesSet();
+
+        assertThat(mongo.collectionExists("events")).isFalse();
+        assertThat(programme.day(dayId)).get().extracting(Day::name).isEqualTo(day.getString("name"));
+        Document registration = mongo.findById(registrationId, Document.class, "registrations");
+        assertThat(registration.getString("dayId")).isEqualTo(dayId);
+        assertThat(registration.containsKey("eventId")).isFalse();
+        assertThat(mongo.indexOps("registrations").getIndexInfo())
+                .extracting(IndexInfo::getName)
+                .doesNotContain("by_event")
+                .contains("by_day_and_contact", "by_day_and_time");
+    }
+
+    @Test
     void anUnconfirmedRegistrationIsRemovedOnceItsLinkHasExpiredAndNothingElseIs(
-            @Autowired se.motesdagen.registration.signup.UnconfirmedRegistrations sweep) throws Exception {
+            @Autowired UnconfirmedRegistrations sweep) throws Exception {
         String unconfirmed = Companies.newOrganisationNumber();
         String confirmed = Companies.newOrganisationNumber();
         mvc.perform(validForm(unconfirmed)).andExpect(status().is3xxRedirection());
@@ -475,10 +537,10 @@ abstract class RegistrationJourneyTests {
         String unconfirmedId = registrationOf(unconfirmed).getString("_id");
         String confirmedId = registrationOf(confirmed).getString("_id");
         mvc.perform(pressConfirm(confirmPathOf(confirmedId)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+                .andExpect(content().string(Matchers.containsString("Anmälan är bekräftad")));
         awaitOutboxEmpty(unconfirmedId);
         awaitOutboxEmpty(confirmedId);
-        java.time.Instant expires =
+        Instant expires =
                 registrationOf(unconfirmed).getDate("confirmationExpiresAt").toInstant();
 
         // a moment before the link expires nothing goes; after it, only the unconfirmed one
@@ -499,9 +561,9 @@ abstract class RegistrationJourneyTests {
         List<String> paths = mongo.find(byOrgNr(orgNr), Document.class, "registrations").stream()
                 .map(d -> confirmPathOf(d.getString("_id")))
                 .toList();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(paths.size());
+        var pool = Executors.newFixedThreadPool(paths.size());
         try {
-            List<java.util.concurrent.Future<String>> pages = new java.util.ArrayList<>();
+            List<Future<String>> pages = new ArrayList<>();
             for (String path : paths) {
                 pages.add(pool.submit(() -> mvc.perform(pressConfirm(path))
                         .andReturn()
@@ -523,48 +585,45 @@ abstract class RegistrationJourneyTests {
 
     @Test
     void twoHundredConfirmationsAtOnceForFiftySeatsSeatFiftyAndLineUpTheRestInArrivalOrder(
-            @Autowired se.motesdagen.registration.signup.Signups service,
-            @Autowired se.motesdagen.registration.programme.Programme programme)
-            throws Exception {
-        String dayId = "femtio-platser-" + java.util.UUID.randomUUID();
+            @Autowired Signups service, @Autowired Programme programme) throws Exception {
+        String dayId = "femtio-platser-" + UUID.randomUUID();
         saveDay(dayId, null, null, 50);
-        var day = programme.event(dayId).orElseThrow();
-        java.util.Set<String> orgNrs = new java.util.LinkedHashSet<>();
+        var day = programme.day(dayId).orElseThrow();
+        Set<String> orgNrs = new LinkedHashSet<>();
         while (orgNrs.size() < 200) {
             orgNrs.add(Companies.newOrganisationNumber());
         }
 
         // 200 companies register at once, one attendee each, all for the one 50-seat session
         List<String> ids = inParallel(orgNrs.stream().toList(), orgNr -> {
-            var form = new se.motesdagen.registration.signup.RegistrationForm();
+            var form = new RegistrationForm();
             form.setCompanyName("Testbolag " + orgNr);
             form.setOrganisationNumber(orgNr);
             form.setContactName("Kim Exempel");
             form.setEmail("kim." + orgNr + "@testbolag.example");
-            form.setAttendees(
-                    List.of(new se.motesdagen.registration.signup.AttendeeForm("Kim Exempel", List.of("upphandling"))));
+            form.setAttendees(List.of(new AttendeeForm("Kim Exempel", List.of("upphandling"))));
             form.setConsent(true);
             var outcome = service.submit(day, form, "sv");
-            assertThat(outcome).isInstanceOf(se.motesdagen.registration.signup.SubmitOutcome.Accepted.class);
-            return ((se.motesdagen.registration.signup.SubmitOutcome.Accepted) outcome).registrationId();
+            assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
+            return ((SubmitOutcome.Accepted) outcome).registrationId();
         });
         assertThat(ids).doesNotHaveDuplicates().hasSize(200);
         Document seats = mongo.findById(dayId + "/upphandling", Document.class, "seats");
         List<Document> places = seats.getList("places", Document.class);
         assertThat(places).extracting(p -> p.getString("registrationId")).containsExactlyInAnyOrderElementsOf(ids);
         // the arrival order is the order of the tickets: the first 50 hold a seat, the rest wait
-        Map<String, Long> ticketOf = new java.util.HashMap<>();
+        Map<String, Long> ticketOf = new HashMap<>();
         places.forEach(p -> ticketOf.put(p.getString("registrationId"), p.getLong("ticket")));
         assertThat(ticketOf.values())
                 .containsExactlyInAnyOrderElementsOf(
-                        java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList());
+                        LongStream.rangeClosed(1, 200).boxed().toList());
         assertThat(places)
                 .allSatisfy(p ->
                         assertThat(p.getString("state")).isEqualTo(p.getLong("ticket") <= 50 ? "HELD" : "WAITING"));
 
         // the confirm links, from the published RegistrationSubmitted events
-        java.util.Set<String> ours = new java.util.HashSet<>(ids);
-        Map<String, String> tokenOf = new java.util.HashMap<>();
+        Set<String> ours = new HashSet<>(ids);
+        Map<String, String> tokenOf = new HashMap<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             new TopicReader(bootstrapServers)
                     .read("registration.events", ours::contains).stream()
@@ -595,15 +654,13 @@ abstract class RegistrationJourneyTests {
                 .filteredOn(p -> "SEATED".equals(p.getString("state")))
                 .extracting(p -> p.getLong("ticket"))
                 .containsExactlyInAnyOrderElementsOf(
-                        java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+                        LongStream.rangeClosed(1, 50).boxed().toList());
         assertThat(after)
                 .filteredOn(p -> "WAITING".equals(p.getString("state")))
                 .hasSize(150);
         assertThat(mongo.count(
-                        Query.query(Criteria.where("eventId")
-                                .is(dayId)
-                                .and("status")
-                                .is("CONFIRMED")),
+                        Query.query(
+                                Criteria.where("dayId").is(dayId).and("status").is("CONFIRMED")),
                         "registrations"))
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -628,21 +685,20 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
-    void aSeatThatComesFreeGoesToTheFirstInLineWhoIsToldAndAHoldThatRanOutGoesToTheBack(
-            @Autowired se.motesdagen.registration.seats.Seats seats) throws Exception {
-        String dayId = "en-plats-" + java.util.UUID.randomUUID();
+    void aSeatThatComesFreeGoesToTheFirstInLineWhoIsToldAndAHoldThatRanOutGoesToTheBack(@Autowired Seats seats)
+            throws Exception {
+        String dayId = "en-plats-" + UUID.randomUUID();
         saveDay(dayId, null, null, 1);
         String first = submitTo(dayId, Companies.newOrganisationNumber());
         String second = submitTo(dayId, Companies.newOrganisationNumber());
         String third = submitTo(dayId, Companies.newOrganisationNumber());
         // the public page tells the next company before it chooses
         mvc.perform(get("/evenemang/" + dayId))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fullbokat – du kan ställa dig i kö")))
-                .andExpect(
-                        content().string(org.hamcrest.Matchers.containsString("Upphandling (fullbokat, väntelista)")));
+                .andExpect(content().string(Matchers.containsString("Fullbokat – du kan ställa dig i kö")))
+                .andExpect(content().string(Matchers.containsString("Upphandling (fullbokat, väntelista)")));
         mvc.perform(pressConfirm(confirmPathOf(third)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 2 i kön")));
-        java.time.Instant now = java.time.Instant.now();
+                .andExpect(content().string(Matchers.containsString("Väntelista, plats 2 i kön")));
+        Instant now = Instant.now();
 
         // the first one's hold runs out: the seat is held for the second, who has not confirmed either
         seats.releaseExpiredHolds(now.plus(Duration.ofHours(25)));
@@ -662,7 +718,7 @@ abstract class RegistrationJourneyTests {
 
         // the first confirms late: no seat is free, so it goes to the back of the line (empty now)
         mvc.perform(pressConfirm(confirmPathOf(first)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+                .andExpect(content().string(Matchers.containsString("Väntelista, plats 1 i kön")));
         assertThat(stateOf(dayId, first)).isEqualTo("WAITING");
         assertThat(new TopicReader(bootstrapServers).read("registration.events", first))
                 .extracting(PublishedEvent::type)
@@ -682,15 +738,15 @@ abstract class RegistrationJourneyTests {
 
     @Test
     void aCompanyThatCancelsByItsManageLinkGivesItsSeatToTheFirstInLineAndMayRegisterAgain() throws Exception {
-        String dayId = "avbokning-" + java.util.UUID.randomUUID();
+        String dayId = "avbokning-" + UUID.randomUUID();
         saveDay(dayId, null, null, 1);
         String leavingOrgNr = Companies.newOrganisationNumber();
         String leaving = submitTo(dayId, leavingOrgNr);
         String waiting = submitTo(dayId, Companies.newOrganisationNumber());
         mvc.perform(pressConfirm(confirmPathOf(leaving)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Har plats")));
+                .andExpect(content().string(Matchers.containsString("Har plats")));
         mvc.perform(pressConfirm(confirmPathOf(waiting)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+                .andExpect(content().string(Matchers.containsString("Väntelista, plats 1 i kön")));
         PublishedEvent confirmed = awaitEvent(leaving, CONFIRMED);
         assertThat(ContractSchemas.violations(CONFIRMED, confirmed.body())).isEmpty();
         String manageUrl = link(confirmed, "manageLink");
@@ -703,11 +759,11 @@ abstract class RegistrationJourneyTests {
         // opening the link changes nothing; the button without the box ticked changes nothing either
         mvc.perform(get("/anmalan/hantera").param("token", token))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Avboka anmälan")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Har plats")));
+                .andExpect(content().string(Matchers.containsString("Avboka anmälan")))
+                .andExpect(content().string(Matchers.containsString("Har plats")));
         mvc.perform(post("/anmalan/hantera/avboka").with(csrf()).param("token", token))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Kryssa i rutan om ni vill avboka")));
+                .andExpect(content().string(Matchers.containsString("Kryssa i rutan om ni vill avboka")));
         mvc.perform(post("/anmalan/hantera/avboka").param("token", token).param("sure", "true"))
                 .andExpect(status().isForbidden());
         assertThat(mongo.findById(leaving, Document.class, "registrations").getString("status"))
@@ -718,7 +774,7 @@ abstract class RegistrationJourneyTests {
                         .param("token", token)
                         .param("sure", "true"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är avbokad")));
+                .andExpect(content().string(Matchers.containsString("Anmälan är avbokad")));
 
         Document cancelled = mongo.findById(leaving, Document.class, "registrations");
         assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
@@ -736,15 +792,13 @@ abstract class RegistrationJourneyTests {
                         .with(csrf())
                         .param("token", token)
                         .param("sure", "true"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("redan avbokad")));
-        mvc.perform(get(confirmPathOf(leaving)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("har avbokats")));
+                .andExpect(content().string(Matchers.containsString("redan avbokad")));
+        mvc.perform(get(confirmPathOf(leaving))).andExpect(content().string(Matchers.containsString("har avbokats")));
         mvc.perform(get("/anmalan/hantera").param("token", "x".repeat(43)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
+                .andExpect(content().string(Matchers.containsString("Länken fungerar inte")));
         mvc.perform(get("/anmalan/hantera").param("token", "<script>alert(1)</script>"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>alert"))));
+                .andExpect(content().string(Matchers.containsString("Länken fungerar inte")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))));
         awaitOutboxEmpty(leaving);
         assertThat(new TopicReader(bootstrapServers).read("registration.events", leaving))
                 .extracting(PublishedEvent::type)
@@ -753,13 +807,13 @@ abstract class RegistrationJourneyTests {
         // the company's place is free again: it registers anew, confirms, and queues behind the seated one
         String again = submitTo(dayId, leavingOrgNr);
         mvc.perform(pressConfirm(confirmPathOf(again)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+                .andExpect(content().string(Matchers.containsString("Väntelista, plats 1 i kön")));
     }
 
     @Test
-    void aCancellationInterruptedBeforeItsSeatsWereGivenUpIsFinishedByTheSweep(
-            @Autowired se.motesdagen.registration.manage.CancelledSeats sweep) throws Exception {
-        String dayId = "avbrutet-" + java.util.UUID.randomUUID();
+    void aCancellationInterruptedBeforeItsSeatsWereGivenUpIsFinishedByTheSweep(@Autowired CancelledSeats sweep)
+            throws Exception {
+        String dayId = "avbrutet-" + UUID.randomUUID();
         saveDay(dayId, null, null, 1);
         String leaving = submitTo(dayId, Companies.newOrganisationNumber());
         String waiting = submitTo(dayId, Companies.newOrganisationNumber());
@@ -770,11 +824,9 @@ abstract class RegistrationJourneyTests {
         // what a process that died right after storing the cancellation leaves behind
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(leaving)),
-                new org.springframework.data.mongodb.core.query.Update()
+                new Update()
                         .set("status", "CANCELLED")
-                        .set(
-                                "cancelledAt",
-                                java.util.Date.from(java.time.Instant.now().minusSeconds(120)))
+                        .set("cancelledAt", Date.from(Instant.now().minusSeconds(120)))
                         .set("seatsToRelease", true)
                         .unset("companyPlace"),
                 "registrations");
@@ -835,12 +887,9 @@ abstract class RegistrationJourneyTests {
                 .startsWith("5.1.1");
         mvc.perform(get("/personal/anmalningar/" + id).with(staff()))
                 .andExpect(status().isOk())
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString("Mejl skickat</span><span>: bekräftelse")))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString("Mejl studsade</span><span>: bekräftelse")))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString("E-post till adressen kommer inte fram")));
+                .andExpect(content().string(Matchers.containsString("Mejl skickat</span><span>: bekräftelse")))
+                .andExpect(content().string(Matchers.containsString("Mejl studsade</span><span>: bekräftelse")))
+                .andExpect(content().string(Matchers.containsString("E-post till adressen kommer inte fram")));
     }
 
     @Test
@@ -884,7 +933,7 @@ abstract class RegistrationJourneyTests {
                         .param("event", "stora-motesdagen-2027")
                         .param("q", "onerror=alert(1)> Pers")
                         .with(staff()))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Checka in Per &lt;img")));
+                .andExpect(content().string(Matchers.containsString("Checka in Per &lt;img")));
         for (int i = 0; i < 2; i++) {
             mvc.perform(post(detail + "/incheckning")
                             .with(csrf())
@@ -907,15 +956,14 @@ abstract class RegistrationJourneyTests {
                 .extracting(PublishedEvent::type)
                 .containsExactly(SUBMITTED, CONFIRMED, ATTENDED);
         mvc.perform(get(detail).with(staff()))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Incheckad")))
+                .andExpect(content().string(Matchers.containsString("Incheckad")))
                 .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString(
-                                "Per &lt;img src=x onerror=alert(1)&gt; Persson (personal)")));
+                        .string(Matchers.containsString("Per &lt;img src=x onerror=alert(1)&gt; Persson (personal)")));
     }
 
     @Test
     void staffEraseARegistrationOnRequestAndOnlyWhatIsPersonalGoes() throws Exception {
-        String dayId = "radering-" + java.util.UUID.randomUUID();
+        String dayId = "radering-" + UUID.randomUUID();
         saveDay(dayId, null, null, 1);
         String orgNr = Companies.newOrganisationNumber();
         String erased = submitTo(dayId, orgNr);
@@ -963,30 +1011,30 @@ abstract class RegistrationJourneyTests {
     }
 
     @Test
-    void registrationsOfADayLongerAgoThanTheRetentionPeriodAreErasedAndNoOthers(
-            @Autowired se.motesdagen.registration.erasure.RetentionPeriod retention) throws Exception {
-        String old = "gammal-dag-" + java.util.UUID.randomUUID();
-        saveDay(old, java.time.LocalDate.of(2020, 5, 1), null, null, 30);
+    void registrationsOfADayLongerAgoThanTheRetentionPeriodAreErasedAndNoOthers(@Autowired RetentionPeriod retention)
+            throws Exception {
+        String old = "gammal-dag-" + UUID.randomUUID();
+        saveDay(old, LocalDate.of(2020, 5, 1), null, null, 30);
         String orgNr = Companies.newOrganisationNumber();
         String id = submitTo(old, orgNr);
         awaitOutboxEmpty(id);
 
         // 24 months after 1 May 2020 is 1 May 2022: kept that day, erased the day after
-        assertThat(retention.eraseExpired(java.time.LocalDate.of(2022, 5, 1))).isZero();
-        assertThat(retention.eraseExpired(java.time.LocalDate.of(2022, 5, 2))).isEqualTo(1);
+        assertThat(retention.eraseExpired(LocalDate.of(2022, 5, 1))).isZero();
+        assertThat(retention.eraseExpired(LocalDate.of(2022, 5, 2))).isEqualTo(1);
         assertThat(mongo.findById(id, Document.class, "registrations").toJson()).doesNotContain("Astrid");
         assertThat(json.readTree(awaitEvent(id, ERASED).body()).get("reason").asString())
                 .isEqualTo("retention");
-        assertThat(retention.eraseExpired(java.time.LocalDate.of(2022, 5, 3))).isZero();
+        assertThat(retention.eraseExpired(LocalDate.of(2022, 5, 3))).isZero();
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor staff() {
+    private static RequestPostProcessor staff() {
         return httpBasic("personal", "motesdagen");
     }
 
     @Test
     void aVisitsOnlyDayHasNoSessionsAndEveryRegistrationIsAVisitRequestSaidOnTheForm() throws Exception {
-        String name = "Besöksdag " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String name = "Besöksdag " + UUID.randomUUID().toString().substring(0, 8);
         String created = mvc.perform(post("/personal/program")
                         .with(csrf())
                         .with(staff())
@@ -1020,7 +1068,7 @@ abstract class RegistrationJourneyTests {
                 .param("visitsOnly", "true");
         mvc.perform(visitsOnlyDay)
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Dagen har pass: ta bort dem först")));
+                .andExpect(content().string(Matchers.containsString("Dagen har pass: ta bort dem först")));
         mvc.perform(
                 post(created + "/pass/ett-pass-for-mycket/ta-bort").with(csrf()).with(staff()));
         mvc.perform(visitsOnlyDay).andExpect(status().is3xxRedirection());
@@ -1032,19 +1080,15 @@ abstract class RegistrationJourneyTests {
                         .param("endsAt", "11:00")
                         .param("capacity", "10"))
                 .andExpect(status().isUnprocessableContent());
-        assertThat(mongo.findById(dayId, Document.class, "events").getList("sessions", Document.class))
+        assertThat(mongo.findById(dayId, Document.class, "days").getList("sessions", Document.class))
                 .isEmpty();
 
         mvc.perform(get("/evenemang/" + dayId))
                 .andExpect(status().isOk())
-                .andExpect(
-                        content().string(org.hamcrest.Matchers.containsString("Det finns inga dialogpass att välja")))
+                .andExpect(content().string(Matchers.containsString("Det finns inga dialogpass att välja")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("name=\"attendees[0].sessionIds\""))))
                 .andExpect(content()
-                        .string(org.hamcrest.Matchers.not(
-                                org.hamcrest.Matchers.containsString("name=\"attendees[0].sessionIds\""))))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString(
-                                "<input type=\"hidden\" name=\"wantsVisit\" value=\"true\">")));
+                        .string(Matchers.containsString("<input type=\"hidden\" name=\"wantsVisit\" value=\"true\">")));
         // a registration that does not ask for the visit is told what the day is; nothing is stored
         String refused = Companies.newOrganisationNumber();
         mvc.perform(validFormFor(
@@ -1059,7 +1103,7 @@ abstract class RegistrationJourneyTests {
                         "attendees[1].needs",
                         null))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("bara för företagsbesök")));
+                .andExpect(content().string(Matchers.containsString("bara för företagsbesök")));
         assertThat(mongo.exists(byOrgNr(refused), "registrations")).isFalse();
         String orgNr = Companies.newOrganisationNumber();
         mvc.perform(validFormFor(
@@ -1089,8 +1133,7 @@ abstract class RegistrationJourneyTests {
 
     @Test
     void staffBuildADayAsADraftPublishItAndALargerRoomLetsTheWaitingListIn() throws Exception {
-        String name =
-                "Företagsfrukost " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String name = "Företagsfrukost " + UUID.randomUUID().toString().substring(0, 8);
         String created = mvc.perform(post("/personal/program")
                         .with(csrf())
                         .with(staff())
@@ -1117,9 +1160,8 @@ abstract class RegistrationJourneyTests {
                         .param("endsAt", "08:00")
                         .param("capacity", "1"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString("Passet måste sluta efter att det har börjat.")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#endsAt\"")));
+                .andExpect(content().string(Matchers.containsString("Passet måste sluta efter att det har börjat.")))
+                .andExpect(content().string(Matchers.containsString("href=\"#endsAt\"")));
         for (String title : List.of("Upphandling", "Reserv")) {
             mvc.perform(post(created + "/pass")
                             .with(csrf())
@@ -1143,13 +1185,13 @@ abstract class RegistrationJourneyTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/evenemang/" + dayId))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Upphandling")));
+                .andExpect(content().string(Matchers.containsString("Upphandling")));
 
         // one seat: the second company waits, confirmed; two seats: it is let in and told
         String first = submitTo(dayId, Companies.newOrganisationNumber());
         String second = submitTo(dayId, Companies.newOrganisationNumber());
         mvc.perform(pressConfirm(confirmPathOf(second)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+                .andExpect(content().string(Matchers.containsString("Väntelista, plats 1 i kön")));
         assertThat(stateOf(dayId, first)).isEqualTo("HELD");
         mvc.perform(post(created + "/pass/upphandling")
                         .with(csrf())
@@ -1167,19 +1209,18 @@ abstract class RegistrationJourneyTests {
 
         mvc.perform(get(created + "/pass/upphandling").with(staff()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("<h1>Upphandling</h1>")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"2\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("kan inte tas bort")));
+                .andExpect(content().string(Matchers.containsString("<h1>Upphandling</h1>")))
+                .andExpect(content().string(Matchers.containsString("value=\"2\"")))
+                .andExpect(content().string(Matchers.containsString("kan inte tas bort")));
         // a session with places cannot be removed; an empty one can
         mvc.perform(post(created + "/pass/upphandling/ta-bort").with(csrf()).with(staff()))
                 .andExpect(redirectedUrl(created + "/pass/upphandling"));
         mvc.perform(post(created + "/pass/reserv/ta-bort").with(csrf()).with(staff()))
                 .andExpect(redirectedUrl(created));
-        assertThat(mongo.findById(dayId, Document.class, "events").getList("sessions", Document.class))
+        assertThat(mongo.findById(dayId, Document.class, "days").getList("sessions", Document.class))
                 .extracting(d -> d.getString("_id") != null ? d.getString("_id") : d.getString("id"))
                 .containsExactly("upphandling");
-        mvc.perform(get("/personal/program").with(staff()))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
+        mvc.perform(get("/personal/program").with(staff())).andExpect(content().string(Matchers.containsString(name)));
     }
 
     @Test
@@ -1203,7 +1244,7 @@ abstract class RegistrationJourneyTests {
                 .andReturn()
                 .getResponse()
                 .getHeader("Location");
-        mvc.perform(get(java.net.URI.create(location).getPath()))
+        mvc.perform(get(URI.create(location).getPath()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING"));
 
@@ -1225,20 +1266,19 @@ abstract class RegistrationJourneyTests {
         assertThat(body.get("contact").get("email").asString()).isEqualTo("astrid@testbageri.example");
         String newManageUrl = link(sent, "manageLink");
         mvc.perform(get(newManageUrl.substring("http://motesdagen.test".length())))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Avboka anmälan")));
+                .andExpect(content().string(Matchers.containsString("Avboka anmälan")));
         mvc.perform(get(firstManageUrl.substring("http://motesdagen.test".length())))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
+                .andExpect(content().string(Matchers.containsString("Länken fungerar inte")));
         mvc.perform(get("/personal/anmalningar/" + id).with(staff()))
-                .andExpect(
-                        content().string(org.hamcrest.Matchers.containsString("Någon försökte anmäla företaget igen")));
+                .andExpect(content().string(Matchers.containsString("Någon försökte anmäla företaget igen")));
     }
 
     @Test
     void staffTakeARegistrationByPhoneByTheSameRulesConfirmedAtOnce() throws Exception {
-        String dayId = "telefon-" + java.util.UUID.randomUUID();
+        String dayId = "telefon-" + UUID.randomUUID();
         saveDay(dayId, null, null, 1);
         String orgNr = Companies.newOrganisationNumber();
-        java.util.function.Function<String, MockHttpServletRequestBuilder> byPhone = consent -> {
+        Function<String, MockHttpServletRequestBuilder> byPhone = consent -> {
             MockHttpServletRequestBuilder form = validForm(
                     orgNr,
                     "attendees[0].sessionIds",
@@ -1261,7 +1301,7 @@ abstract class RegistrationJourneyTests {
 
         mvc.perform(byPhone.apply(null))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Registrera anmälan")));
+                .andExpect(content().string(Matchers.containsString("Registrera anmälan")));
         assertThat(mongo.exists(byOrgNr(orgNr), "registrations")).isFalse();
         String location = mvc.perform(byPhone.apply("true"))
                 .andExpect(status().is3xxRedirection())
@@ -1281,13 +1321,12 @@ abstract class RegistrationJourneyTests {
                 .containsExactly(CONFIRMED);
         mvc.perform(get(location).with(staff()))
                 .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString(
-                                "Anmäld och bekräftad av personal</span><span>: personal")));
+                        .string(Matchers.containsString("Anmäld och bekräftad av personal</span><span>: personal")));
 
         // the same company again: staff are told, nothing is stored
         mvc.perform(byPhone.apply("true"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("har redan en bekräftad anmälan")));
+                .andExpect(content().string(Matchers.containsString("har redan en bekräftad anmälan")));
         assertThat(mongo.count(byOrgNr(orgNr), "registrations")).isEqualTo(1);
         // and the public cannot use the staff's way in
         mvc.perform(post("/personal/anmalningar/ny").with(csrf()).param("event", dayId))
@@ -1296,7 +1335,7 @@ abstract class RegistrationJourneyTests {
 
     @Test
     void aCompanyChangesAttendeesSessionsAndItsVisitWishByTheManageLinkAndTheSeatsFollow() throws Exception {
-        String dayId = "andring-" + java.util.UUID.randomUUID();
+        String dayId = "andring-" + UUID.randomUUID();
         saveDay(dayId, null, null, 1);
         String orgNr = Companies.newOrganisationNumber();
         MockHttpServletRequestBuilder form = validFormFor(
@@ -1322,7 +1361,7 @@ abstract class RegistrationJourneyTests {
         String manageUrl = link(awaitEvent(id, CONFIRMED), "manageLink");
         String token = manageUrl.substring(manageUrl.indexOf("token=") + "token=".length());
         mvc.perform(get("/anmalan/hantera").param("token", token))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Astrid Exempelsson\"")));
+                .andExpect(content().string(Matchers.containsString("value=\"Astrid Exempelsson\"")));
 
         // a mistake changes nothing
         mvc.perform(post("/anmalan/hantera/andra")
@@ -1331,8 +1370,7 @@ abstract class RegistrationJourneyTests {
                         .param("attendees[0].id", "1")
                         .param("attendees[0].name", ""))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString("Deltagare 1: Fyll i deltagarens namn.")));
+                .andExpect(content().string(Matchers.containsString("Deltagare 1: Fyll i deltagarens namn.")));
         assertThat(registrationOf(orgNr).getList("participants", Document.class))
                 .hasSize(1);
 
@@ -1349,8 +1387,8 @@ abstract class RegistrationJourneyTests {
                         .param("visitAddress", "Bagargatan 3, Nyköping")
                         .param("visitTopics", "Bygglov"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Ändringen är sparad")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Väntelista, plats 1 i kön")));
+                .andExpect(content().string(Matchers.containsString("Ändringen är sparad")))
+                .andExpect(content().string(Matchers.containsString("Väntelista, plats 1 i kön")));
         assertThat(stateOf(dayId, id)).isEqualTo("SEATED");
         PublishedEvent updated = awaitEvent(id, UPDATED);
         assertThat(ContractSchemas.violations(UPDATED, updated.body())).isEmpty();
@@ -1364,7 +1402,7 @@ abstract class RegistrationJourneyTests {
                         .param("attendees[0].name", "Nils Ny")
                         .param("attendees[0].sessionIds", "upphandling"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Har plats")));
+                .andExpect(content().string(Matchers.containsString("Har plats")));
         List<Document> places =
                 mongo.findById(dayId + "/upphandling", Document.class, "seats").getList("places", Document.class);
         assertThat(places).singleElement().satisfies(p -> {
@@ -1429,10 +1467,10 @@ abstract class RegistrationJourneyTests {
 
     /** Runs the work for every item on 32 threads at once and returns the answers in the items' order. */
     private static <T, R> List<R> inParallel(List<T> items, Work<T, R> work) throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        var pool = Executors.newFixedThreadPool(32);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<R>> answers = new java.util.ArrayList<>();
+            var start = new CountDownLatch(1);
+            List<Future<R>> answers = new ArrayList<>();
             for (T item : items) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -1440,9 +1478,9 @@ abstract class RegistrationJourneyTests {
                 }));
             }
             start.countDown();
-            List<R> results = new java.util.ArrayList<>();
+            List<R> results = new ArrayList<>();
             for (var answer : answers) {
-                results.add(answer.get(120, java.util.concurrent.TimeUnit.SECONDS));
+                results.add(answer.get(120, TimeUnit.SECONDS));
             }
             return results;
         } finally {
@@ -1459,17 +1497,17 @@ abstract class RegistrationJourneyTests {
 
         mvc.perform(get(EVENT + "/skicka-igen"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Skicka en ny länk")));
+                .andExpect(content().string(Matchers.containsString("Skicka en ny länk")));
         mvc.perform(post(EVENT + "/skicka-igen").with(csrf()).param("email", "inte-en-adress"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("namn@exempel.se")));
+                .andExpect(content().string(Matchers.containsString("namn@exempel.se")));
         // the same answer for an address that registered nothing
         mvc.perform(post(EVENT + "/skicka-igen").with(csrf()).param("email", "okand@nagon.example"))
                 .andExpect(redirectedUrl(EVENT + "/skicka-igen/skickat"));
         mvc.perform(post(EVENT + "/skicka-igen").with(csrf()).param("email", " glomsk@bolaget.EXAMPLE "))
                 .andExpect(redirectedUrl(EVENT + "/skicka-igen/skickat"));
         mvc.perform(get(EVENT + "/skicka-igen/skickat"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Titta i din e-post")));
+                .andExpect(content().string(Matchers.containsString("Titta i din e-post")));
 
         List<PublishedEvent> links = await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -1480,10 +1518,8 @@ abstract class RegistrationJourneyTests {
         String newPath = link(links.get(1), "confirmationLink").substring("http://motesdagen.test".length());
         assertThat(newPath).isNotEqualTo(oldPath);
 
-        mvc.perform(get(oldPath))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
-        mvc.perform(pressConfirm(newPath))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Anmälan är bekräftad")));
+        mvc.perform(get(oldPath)).andExpect(content().string(Matchers.containsString("Länken fungerar inte")));
+        mvc.perform(pressConfirm(newPath)).andExpect(content().string(Matchers.containsString("Anmälan är bekräftad")));
         // nothing left to confirm: asking again sends nothing
         mvc.perform(post(EVENT + "/skicka-igen").with(csrf()).param("email", "glomsk@bolaget.example"))
                 .andExpect(redirectedUrl(EVENT + "/skicka-igen/skickat"));
@@ -1511,9 +1547,9 @@ abstract class RegistrationJourneyTests {
     void linksThatAreNotOursSaySoWithoutChangingAnything() throws Exception {
         mvc.perform(get("/anmalan/bekrafta").param("token", "x".repeat(43)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
+                .andExpect(content().string(Matchers.containsString("Länken fungerar inte")));
         mvc.perform(get("/anmalan/bekrafta"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Länken fungerar inte")));
+                .andExpect(content().string(Matchers.containsString("Länken fungerar inte")));
     }
 
     @Test
@@ -1540,8 +1576,7 @@ abstract class RegistrationJourneyTests {
                         .content("{\"companyName\":\"X\",\"organisationNumber\":\"123\",\"attendees\":[]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[?(@.field == 'organisationNumber')].message")
-                        .value(org.hamcrest.Matchers.hasItem(
-                                org.hamcrest.Matchers.startsWith("Organisationsnumret stämmer inte"))))
+                        .value(Matchers.hasItem(Matchers.startsWith("Organisationsnumret stämmer inte"))))
                 .andExpect(jsonPath("$.errors[?(@.field == 'attendees')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'consent')]").exists());
 
@@ -1551,8 +1586,7 @@ abstract class RegistrationJourneyTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
-                .andExpect(
-                        content().string(org.hamcrest.Matchers.containsString("/api/events/{eventId}/registrations")));
+                .andExpect(content().string(Matchers.containsString("/api/events/{eventId}/registrations")));
     }
 
     @Test
@@ -1570,8 +1604,8 @@ abstract class RegistrationJourneyTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.eventId").value("stora-motesdagen-2027"))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(orgNr))))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("@"))));
+                .andExpect(content().string(Matchers.not(Matchers.containsString(orgNr))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("@"))));
         mvc.perform(get(location.replace("stora-motesdagen-2027", "annan-dag")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -1584,7 +1618,7 @@ abstract class RegistrationJourneyTests {
                         .content("{\"companyName\": \"Oavslutad"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Begäran kunde inte läsas")));
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith("Begäran kunde inte läsas")));
         mvc.perform(post("/api/events/stora-motesdagen-2027/registrations")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(apiBody(Companies.newOrganisationNumber(), "x".repeat(70_000))))
@@ -1601,10 +1635,7 @@ abstract class RegistrationJourneyTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("website"));
         assertThat(mongo.exists(
-                        org.springframework.data.mongodb.core.query.Query.query(
-                                org.springframework.data.mongodb.core.query.Criteria.where("company.organisationNumber")
-                                        .is(orgNr)),
-                        "registrations"))
+                        Query.query(Criteria.where("company.organisationNumber").is(orgNr)), "registrations"))
                 .as("the bot check stored nothing")
                 .isFalse();
     }
@@ -1636,7 +1667,7 @@ abstract class RegistrationJourneyTests {
 
     @Test
     void failedStaffLoginsFromOneClientAreThrottledEvenWhenItFinallyGuessesRight() throws Exception {
-        org.springframework.test.web.servlet.request.RequestPostProcessor guesser = request -> {
+        RequestPostProcessor guesser = request -> {
             request.setRemoteAddr("203.0.113.9");
             return request;
         };
@@ -1718,13 +1749,13 @@ abstract class RegistrationJourneyTests {
                         .param("q", "asa@exportbolaget")
                         .with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
+                .andExpect(header().string("Content-Type", Matchers.startsWith("text/csv")))
                 .andExpect(header().string(
                                 "Content-Disposition",
                                 "attachment; filename=\"anmalningar-stora-motesdagen-2027.csv\""))
                 .andReturn()
                 .getResponse();
-        String csv = new String(response.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        String csv = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
         List<String> lines = List.of(csv.split("\r\n"));
         assertThat(lines.getFirst()).startsWith("\uFEFFFöretag;Organisationsnummer;Kontaktperson;E-post");
         assertThat(lines).hasSize(2);
@@ -1744,19 +1775,16 @@ abstract class RegistrationJourneyTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            List<org.dhatim.fastexcel.reader.Sheet> sheets =
-                    workbook.getSheets().toList();
-            assertThat(sheets)
-                    .extracting(org.dhatim.fastexcel.reader.Sheet::getName)
-                    .containsExactly("Anmälningar", "Deltagare");
-            List<org.dhatim.fastexcel.reader.Row> registrations = sheets.get(0).read();
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Sheet> sheets = workbook.getSheets().toList();
+            assertThat(sheets).extracting(Sheet::getName).containsExactly("Anmälningar", "Deltagare");
+            List<Row> registrations = sheets.get(0).read();
             assertThat(registrations).hasSize(2);
             var company = registrations.get(1).getCell(0);
-            assertThat(company.getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(company.getType()).isEqualTo(CellType.STRING);
             assertThat(company.getRawValue()).isEqualTo("=HYPERLINK(\"http://elak.example\";\"Åkes\")");
             assertThat(registrations.get(1).getCellText(2)).isEqualTo("Åsa Öberg");
-            List<org.dhatim.fastexcel.reader.Row> attendees = sheets.get(1).read();
+            List<Row> attendees = sheets.get(1).read();
             assertThat(attendees).hasSize(3);
             assertThat(attendees.get(2).getCellText(1)).isEqualTo("Per Persson");
             assertThat(attendees.get(2).getCellText(5)).isEqualTo("Glutenfri kost");
@@ -1765,7 +1793,7 @@ abstract class RegistrationJourneyTests {
 
     @Test
     void staffFilterBySessionAndVisitWishAndSortByCompany() throws Exception {
-        String dayId = "filter-" + java.util.UUID.randomUUID();
+        String dayId = "filter-" + UUID.randomUUID();
         saveDay(dayId, null, null, 30);
         String withVisit = Companies.newOrganisationNumber();
         MockHttpServletRequestBuilder form = validFormFor(
@@ -1820,7 +1848,7 @@ abstract class RegistrationJourneyTests {
         }
         String byCompany = staffSearch("event", dayId, "sort", "company");
         assertThat(List.of("Alfa Utan", "Zeta Konsult", "åkeriet i Tystberga", "Ängsbacken", "Örebro Besök"))
-                .isSortedAccordingTo(java.util.Comparator.comparingInt(byCompany::indexOf))
+                .isSortedAccordingTo(Comparator.comparingInt(byCompany::indexOf))
                 .allSatisfy(name -> assertThat(byCompany).contains(name));
     }
 
@@ -1833,7 +1861,7 @@ abstract class RegistrationJourneyTests {
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -1846,8 +1874,8 @@ abstract class RegistrationJourneyTests {
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/personal/anmalningar").with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Listbolaget AB")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(orgNr)));
+                .andExpect(content().string(Matchers.containsString("Listbolaget AB")))
+                .andExpect(content().string(Matchers.containsString(orgNr)));
     }
 
     @Test
@@ -1860,8 +1888,7 @@ abstract class RegistrationJourneyTests {
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/prometheus"))
                 .andExpect(status().isOk())
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString("motesdagen_registrations_submitted_total")));
+                .andExpect(content().string(Matchers.containsString("motesdagen_registrations_submitted_total")));
     }
 
     /**
@@ -1919,7 +1946,7 @@ abstract class RegistrationJourneyTests {
                         () -> reader.read("registration.events", registrationId).stream()
                                 .filter(e -> type.equals(e.type()))
                                 .findFirst(),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -1938,7 +1965,7 @@ abstract class RegistrationJourneyTests {
                                 .read("registration.events", registrationId).stream()
                                         .filter(e -> SUBMITTED.equals(e.type()))
                                         .reduce((first, second) -> second),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
         return link(submitted, "confirmationLink").substring("http://motesdagen.test".length());
     }

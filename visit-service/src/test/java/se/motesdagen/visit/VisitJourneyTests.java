@@ -15,9 +15,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,14 +32,19 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.DeadLetters;
 import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.board.PlanningBoard;
+import se.motesdagen.visit.publish.Publishing;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** RegistrationConfirmed on Kafka → a visit request for the planners, once. Subclasses pick the infrastructure. */
 @SpringBootTest
@@ -95,8 +106,8 @@ abstract class VisitJourneyTests {
         assertThat(request.getList("areas", String.class)).containsExactly("bygglov", "livsmedelskontroll");
         assertThat(request.getList("windows", Document.class))
                 .singleElement()
-                .satisfies(w -> assertThat(w.getDate("from").toInstant())
-                        .isEqualTo(java.time.Instant.parse("2027-08-26T06:00:00Z")));
+                .satisfies(w ->
+                        assertThat(w.getDate("from").toInstant()).isEqualTo(Instant.parse("2027-08-26T06:00:00Z")));
         assertThat(request.getString("organisationNumber")).isEqualTo("556677-8899");
         assertThat(request.getString("sourceMessageId")).isEqualTo(eventId);
         await().atMost(Duration.ofSeconds(30))
@@ -284,7 +295,7 @@ abstract class VisitJourneyTests {
                 other.getList("visitIds", String.class).stream()
                         .filter(id -> !id.equals(takenElsewhere))
                         .toList());
-        kept.put("savedAt", java.util.Date.from(java.time.Instant.now().plusSeconds(60)));
+        kept.put("savedAt", Date.from(Instant.now().plusSeconds(60)));
         mongo.save(kept, "draftPlans");
         mvc.perform(get("/personal/planering").param("dag", "2027-09-02").with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk());
@@ -462,11 +473,11 @@ abstract class VisitJourneyTests {
                 .andExpect(content().string(containsString("Leverans på förmiddagen")));
 
         // solved again: the confirmed visit is kept where it is, the other is not given the time it declined
-        java.time.Instant firstStart = mongo.findById(firstVisit, Document.class, "visits")
+        Instant firstStart = mongo.findById(firstVisit, Document.class, "visits")
                 .getDate("startsAt")
                 .toInstant();
         Document declined = mongo.findById("besok-" + second, Document.class, "visits");
-        java.time.Instant declinedStart = declined.getDate("startsAt").toInstant();
+        Instant declinedStart = declined.getDate("startsAt").toInstant();
         solve("2027-09-03");
         var again = board.snapshot().plan().getVisits();
         var keptFirst =
@@ -474,25 +485,19 @@ abstract class VisitJourneyTests {
         var movedSecond =
                 again.stream().filter(v -> v.getId().equals(second)).findFirst().orElseThrow();
         assertThat(keptFirst.isPinned()).isTrue();
-        assertThat(keptFirst
-                        .getStart()
-                        .atZone(java.time.ZoneId.of("Europe/Stockholm"))
-                        .toInstant())
+        assertThat(keptFirst.getStart().atZone(ZoneId.of("Europe/Stockholm")).toInstant())
                 .isEqualTo(firstStart);
         assertThat(movedSecond.isPinned())
                 .as("asked for another time: free to move")
                 .isFalse();
-        java.time.Instant movedStart = movedSecond
-                .getStart()
-                .atZone(java.time.ZoneId.of("Europe/Stockholm"))
-                .toInstant();
+        Instant movedStart =
+                movedSecond.getStart().atZone(ZoneId.of("Europe/Stockholm")).toInstant();
         assertThat(Duration.between(declinedStart, movedStart).abs())
                 .as("not in the hour it declined")
                 .isGreaterThanOrEqualTo(Duration.ofHours(1));
         publish("2027-09-03")
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute(
-                                "published", new se.motesdagen.visit.publish.Publishing.Published(0, 1, 0, 1, 2)));
+                .andExpect(flash().attribute("published", new Publishing.Published(0, 1, 0, 1, 2)));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> topic.read("visit.events", ("besok-" + second)::equals).stream()
                         .anyMatch(e -> e.type().equals("se.motesdagen.visit.rescheduled.v2")));
@@ -568,7 +573,7 @@ abstract class VisitJourneyTests {
         mvc.perform(get("/personal/besoksforfragningar")).andExpect(status().isUnauthorized());
         mvc.perform(get("/personal/besoksforfragningar").with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Listgatan 7, Nyköping")));
+                .andExpect(content().string(Matchers.containsString("Listgatan 7, Nyköping")));
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     }
 
@@ -613,7 +618,7 @@ abstract class VisitJourneyTests {
                         .getString("status"))
                 .isEqualTo("ERASED");
         mvc.perform(get("/personal/besoksforfragningar").with(httpBasic("personal", "motesdagen")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(registrationId))));
+                .andExpect(content().string(Matchers.not(containsString(registrationId))));
     }
 
     @Test
@@ -670,8 +675,8 @@ abstract class VisitJourneyTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(mongo.findById(id, Document.class, "hosts").getList("availability", Document.class))
                 .singleElement()
-                .satisfies(a -> assertThat(a.getDate("day").toInstant())
-                        .isEqualTo(java.time.Instant.parse("2027-09-10T00:00:00Z")));
+                .satisfies(
+                        a -> assertThat(a.getDate("day").toInstant()).isEqualTo(Instant.parse("2027-09-10T00:00:00Z")));
 
         mvc.perform(post("/personal/vardar/" + id + "/ta-bort").with(csrf()).with(httpBasic("personal", "motesdagen")))
                 .andExpect(status().is3xxRedirection());
@@ -725,8 +730,7 @@ abstract class VisitJourneyTests {
                 .filter(v -> v.getId().equals(requestId))
                 .findFirst()
                 .orElseThrow();
-        assertThat(planned.getStart().toLocalTime())
-                .isBetween(java.time.LocalTime.of(13, 0), java.time.LocalTime.of(15, 0));
+        assertThat(planned.getStart().toLocalTime()).isBetween(LocalTime.of(13, 0), LocalTime.of(15, 0));
         publish("2027-10-05").andExpect(status().is3xxRedirection());
 
         TopicReader topic = new TopicReader(bootstrapServers);
@@ -839,10 +843,7 @@ abstract class VisitJourneyTests {
                 .isEqualTo("CANCELLED");
 
         // a call-off that did not land (the visit still stands) is made good when the change is told again
-        mongo.updateFirst(
-                byId("besok-" + cancelling),
-                new org.springframework.data.mongodb.core.query.Update().set("status", "SCHEDULED"),
-                "visits");
+        mongo.updateFirst(byId("besok-" + cancelling), new Update().set("status", "SCHEDULED"), "visits");
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             producer.send(
                     "registration.events",
@@ -872,12 +873,11 @@ abstract class VisitJourneyTests {
                 .andExpect(status().is3xxRedirection());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> board.snapshot().state() == PlanningBoard.State.DONE
-                        && java.time.LocalDate.parse(day)
-                                .equals(board.snapshot().day()));
+                        && LocalDate.parse(day).equals(board.snapshot().day()));
     }
 
     /** Staff publish the plan on the board for the day. */
-    private org.springframework.test.web.servlet.ResultActions publish(String day) throws Exception {
+    private ResultActions publish(String day) throws Exception {
         return mvc.perform(post("/personal/planering/publicera")
                 .param("dag", day)
                 .with(csrf())
@@ -885,7 +885,7 @@ abstract class VisitJourneyTests {
     }
 
     /** Staff import a host list, as the roster page's form sends it. */
-    private org.springframework.test.web.servlet.ResultActions importHosts(String csv) throws Exception {
+    private ResultActions importHosts(String csv) throws Exception {
         return mvc.perform(multipart("/personal/vardar/import")
                 .file(new MockMultipartFile("fil", "vardar.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
                 .with(csrf())
@@ -909,8 +909,8 @@ abstract class VisitJourneyTests {
 
     /** The same confirmation, without a visit wish (as JSON, so the rest stays as it was). */
     private static String withoutVisitWish(String confirmation) {
-        var json = tools.jackson.databind.json.JsonMapper.builder().build();
-        var body = (tools.jackson.databind.node.ObjectNode) json.readTree(confirmation);
+        var json = JsonMapper.builder().build();
+        var body = (ObjectNode) json.readTree(confirmation);
         body.putNull("visitRequest");
         return json.writeValueAsString(body);
     }

@@ -6,15 +6,22 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,9 +55,9 @@ class VisitPagesBrowserTests {
     PlanningBoard board;
 
     @Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    MongoTemplate mongo;
 
-    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
     @DynamicPropertySource
@@ -104,11 +111,11 @@ class VisitPagesBrowserTests {
         assertThat(browser.findElement(By.id("name-error")).getText()).isEqualTo("Namn saknas.");
         Chromium.assertAccessible(browser);
 
-        String registrationId = java.util.UUID.randomUUID().toString();
+        String registrationId = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             producer.send(
                     "registration.events",
-                    java.util.UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(),
                     "se.motesdagen.registration.confirmed.v1",
                     registrationId,
                     CloudEventProducer.example("se.motesdagen.registration.confirmed.v1")
@@ -151,11 +158,7 @@ class VisitPagesBrowserTests {
 
         // the host's day to print
         String karin = mongo.findOne(
-                        org.springframework.data.mongodb.core.query.Query.query(
-                                org.springframework.data.mongodb.core.query.Criteria.where("email")
-                                        .is("karin@nykoping.example")),
-                        org.bson.Document.class,
-                        "hosts")
+                        Query.query(Criteria.where("email").is("karin@nykoping.example")), Document.class, "hosts")
                 .getString("_id");
         // found from the list of every host's day, as staff find it
         browser.get(staff + "/scheman");
@@ -170,7 +173,7 @@ class VisitPagesBrowserTests {
 
         // the company's pages, on a phone: the confirm page, the change form with a mistake, the thanks
         String company = "http://localhost:" + port + "/besok";
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(company + "/annan-tid?token=" + token);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Be om en annan tid");
         Chromium.assertAccessible(browser);

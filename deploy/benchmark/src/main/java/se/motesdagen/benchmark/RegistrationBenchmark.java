@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -304,8 +306,7 @@ public final class RegistrationBenchmark {
                     .body();
             double total = 0;
             for (String line : text.split("\n")) {
-                if (line.startsWith(name + "{")
-                        && java.util.Arrays.stream(labels).allMatch(line::contains)) {
+                if (line.startsWith(name + "{") && Arrays.stream(labels).allMatch(line::contains)) {
                     total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
@@ -341,7 +342,7 @@ public final class RegistrationBenchmark {
 
     /** User + system CPU time of each process of the stack so far, in clock ticks (1/100 s). */
     private static Map<String, Long> cpuTicks() throws Exception {
-        Map<String, Long> ticks = new java.util.TreeMap<>();
+        Map<String, Long> ticks = new TreeMap<>();
         for (var process : stackProcesses().entrySet()) {
             try {
                 String stat = Files.readString(process.getValue().resolve("stat"));
@@ -357,7 +358,7 @@ public final class RegistrationBenchmark {
     /** The stack's processes by name: each service jar, Kafka and dev-infra. */
     private static Map<String, Path> stackProcesses() throws Exception {
         Pattern name = Pattern.compile("([a-z-]+)-exec\\.jar|kafka\\.Kafka|DevInfra");
-        Map<String, Path> found = new java.util.TreeMap<>();
+        Map<String, Path> found = new TreeMap<>();
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path proc : processes
                     .filter(p -> p.getFileName().toString().matches("\\d+"))

@@ -8,6 +8,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
@@ -18,13 +21,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -104,7 +110,7 @@ class JourneySystemTests {
                         Map.of(
                                 "MONGODB_URI",
                                 mongoUri + "registration",
-                                "SEED_DEMO_EVENT",
+                                "SEED_DEMO_DAY",
                                 "true",
                                 "PUBLIC_BASE_URL",
                                 "http://motesdagen.test")));
@@ -283,7 +289,7 @@ class JourneySystemTests {
     }
 
     private static String newTraceId() {
-        return java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+        return HexFormat.of().formatHex(SecureRandom.getSeed(16));
     }
 
     private static String traceParent(String traceId) {
@@ -333,7 +339,7 @@ class JourneySystemTests {
                         () -> mailsTo(to).stream()
                                 .filter(m -> subjectOf(m).equals(subject))
                                 .findFirst(),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -343,7 +349,7 @@ class JourneySystemTests {
                     try {
                         return Arrays.stream(m.getRecipients(RecipientType.TO))
                                 .anyMatch(a -> a.toString().equals(to));
-                    } catch (jakarta.mail.MessagingException e) {
+                    } catch (MessagingException e) {
                         return false;
                     }
                 })
@@ -353,7 +359,7 @@ class JourneySystemTests {
     private static String subjectOf(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             return "";
         }
     }
@@ -411,8 +417,8 @@ class JourneySystemTests {
     record TopicPartitionOffset(TopicPartition partition, long offset) {}
 
     /** The plain-text part of a mail, as a person reading plain text sees it. */
-    private static String textPart(jakarta.mail.Part part) throws Exception {
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+    private static String textPart(Part part) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 String text = textPart(multipart.getBodyPart(i));
                 if (text != null) {

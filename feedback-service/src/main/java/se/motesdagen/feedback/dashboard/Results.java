@@ -1,5 +1,6 @@
 package se.motesdagen.feedback.dashboard;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import se.motesdagen.feedback.nki.Figure;
+import se.motesdagen.feedback.proposal.AreaCodes;
 import se.motesdagen.feedback.survey.Invitation;
 import se.motesdagen.feedback.survey.Invitations;
 import se.motesdagen.feedback.survey.Questionnaire;
@@ -104,7 +106,7 @@ public class Results {
         Map<String, List<Invitation>> answeredByArea = answered.stream()
                 .filter(i -> i.getAnswer().area() != null)
                 .collect(Collectors.groupingBy(i -> i.getAnswer().area()));
-        se.motesdagen.feedback.proposal.AreaCodes.CODES.stream()
+        AreaCodes.CODES.stream()
                 .filter(answeredByArea::containsKey)
                 .forEach(area -> byArea.put(area, Figure.of(nkiValues(answeredByArea.get(area), questionnaire))));
         // NKI per day (each business-dialogue day's own survey), newest first
@@ -117,7 +119,7 @@ public class Results {
                 .sorted(Comparator.comparing(
                                 (Map.Entry<String, List<Invitation>> e) ->
                                         e.getValue().getFirst().getAboutDate(),
-                                Comparator.nullsLast(Comparator.<java.time.LocalDate>naturalOrder()))
+                                Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
                         .reversed())
                 .forEach(e -> byDay.put(e.getKey(), Figure.of(nkiValues(e.getValue(), questionnaire))));
         List<Batch> batches = all.stream()

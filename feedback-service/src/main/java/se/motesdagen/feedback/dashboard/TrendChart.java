@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.DoubleFunction;
+import java.util.function.IntFunction;
 import se.motesdagen.feedback.nki.Figure;
 
 /**
@@ -40,8 +42,8 @@ public record TrendChart(int width, int height, List<Line> lines, List<Tick> yea
         int last = Math.max(allYears.last(), first + 1);
         double plotWidth = width - LEFT - RIGHT;
         double plotHeight = height - TOP - BOTTOM;
-        java.util.function.IntFunction<Double> x = year -> LEFT + (year - first) * plotWidth / (last - first);
-        java.util.function.DoubleFunction<Double> y = index -> TOP + (100 - index) * plotHeight / 100;
+        IntFunction<Double> x = year -> LEFT + (year - first) * plotWidth / (last - first);
+        DoubleFunction<Double> y = index -> TOP + (100 - index) * plotHeight / 100;
         List<Line> lines = new ArrayList<>();
         List<Dot> ourDots = new ArrayList<>();
         ours.forEach((year, figure) -> {

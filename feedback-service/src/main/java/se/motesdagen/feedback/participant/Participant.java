@@ -1,6 +1,7 @@
 package se.motesdagen.feedback.participant;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,9 +14,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("participants")
 public record Participant(
         @Id String registrationId,
-        @Indexed String eventId,
-        String eventName,
-        java.time.LocalDate eventDate,
+        @Indexed String dayId,
+        String dayName,
+        LocalDate dayDate,
         String companyName,
         String contactName,
         String contactEmail,

@@ -3,6 +3,8 @@ package se.motesdagen.feedback.participant;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import se.motesdagen.feedback.proposal.Proposal;
+import se.motesdagen.feedback.proposal.Proposals;
 
 /** Notes the companies that take part, for the surveys and follow-up reports that come later. */
 @Service
@@ -26,14 +29,14 @@ public class Participants {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    private final se.motesdagen.feedback.proposal.Proposals proposals;
+    private final Proposals proposals;
 
     Participants(
             ParticipantRepository participants,
             MongoOperations mongo,
             Clock clock,
             MeterRegistry meters,
-            se.motesdagen.feedback.proposal.Proposals proposals) {
+            Proposals proposals) {
         this.proposals = proposals;
         this.participants = participants;
         this.mongo = mongo;
@@ -66,7 +69,7 @@ public class Participants {
     }
 
     /** The participants who came, checked in before {@code cutoff}, and have not been asked about the day. */
-    public java.util.List<Participant> dueForDaySurvey(Instant cutoff) {
+    public List<Participant> dueForDaySurvey(Instant cutoff) {
         return mongo.find(
                 Query.query(Criteria.where("attendedAt")
                         .lte(cutoff)
@@ -84,13 +87,13 @@ public class Participants {
     }
 
     /** Every participant known and not erased: whom a follow-up report goes to. */
-    public java.util.List<Participant> everyone() {
+    public List<Participant> everyone() {
         return participants.findAll();
     }
 
     /** The participant of a registration, if it is known and not erased. */
-    public java.util.Optional<Participant> find(String registrationId) {
-        return registrationId == null ? java.util.Optional.empty() : participants.findById(registrationId);
+    public Optional<Participant> find(String registrationId) {
+        return registrationId == null ? Optional.empty() : participants.findById(registrationId);
     }
 
     private boolean erased(String registrationId) {
@@ -113,7 +116,7 @@ public class Participants {
         try {
             participants.insert(participant);
             log.info("Participant recorded for registration {}", participant.registrationId());
-            meters.counter("motesdagen.feedback.participants.recorded", "event", participant.eventId())
+            meters.counter("motesdagen.feedback.participants.recorded", "event", participant.dayId())
                     .increment();
         } catch (DuplicateKeyException concurrentDuplicate) {
             // the other delivery won; one participant is what we want

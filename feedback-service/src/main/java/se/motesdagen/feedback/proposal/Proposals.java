@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -104,7 +105,7 @@ public class Proposals {
         });
     }
 
-    private boolean change(String id, java.util.function.Consumer<Proposal> change) {
+    private boolean change(String id, Consumer<Proposal> change) {
         return FreshRead.retrying(() -> proposals
                 .findById(id)
                 .map(p -> {

@@ -5,14 +5,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import se.motesdagen.feedback.participant.Participant;
 import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
+import se.motesdagen.feedback.vote.Votes;
 import se.motesdagen.platform.outbox.Outbox;
 
 /**
@@ -30,7 +33,7 @@ public class FollowUps {
     private final FollowUpReportRepository reports;
     private final Proposals proposals;
     private final Participants participants;
-    private final se.motesdagen.feedback.vote.Votes votes;
+    private final Votes votes;
     private final Outbox outbox;
     private final Clock clock;
     private final String publicBaseUrl;
@@ -39,7 +42,7 @@ public class FollowUps {
             FollowUpReportRepository reports,
             Proposals proposals,
             Participants participants,
-            se.motesdagen.feedback.vote.Votes votes,
+            Votes votes,
             Outbox outbox,
             Clock clock,
             @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
@@ -56,7 +59,7 @@ public class FollowUps {
         return reports.findAllByOrderByEditionDesc();
     }
 
-    public java.util.Optional<FollowUpReport> find(String id) {
+    public Optional<FollowUpReport> find(String id) {
         return reports.findById(id);
     }
 
@@ -68,7 +71,7 @@ public class FollowUps {
         for (int attempt = 0; ; attempt++) {
             try {
                 return publishOnce(title, summary);
-            } catch (org.springframework.dao.DuplicateKeyException sameEdition) {
+            } catch (DuplicateKeyException sameEdition) {
                 if (attempt == 2) {
                     throw sameEdition;
                 }

@@ -1,5 +1,7 @@
 package se.motesdagen.feedback.survey;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
@@ -7,8 +9,7 @@ public interface InvitationRepository extends MongoRepository<Invitation, String
 
     Optional<Invitation> findFirstByTokenHashOrMoreTokenHashes(String tokenHash, String reminderTokenHash);
 
-    java.util.List<Invitation> findAllBySubmittedAtIsNullAndRoundLessThanAndClosesAtAfter(
-            int round, java.time.Instant now);
+    List<Invitation> findAllBySubmittedAtIsNullAndRoundLessThanAndClosesAtAfter(int round, Instant now);
 
-    java.util.List<Invitation> findAllBySubmittedAtNotNull();
+    List<Invitation> findAllBySubmittedAtNotNull();
 }

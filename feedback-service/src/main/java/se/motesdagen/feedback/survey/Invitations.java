@@ -2,7 +2,9 @@ package se.motesdagen.feedback.survey;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -117,7 +120,7 @@ public class Invitations {
                 participant,
                 null,
                 (english ? "the municipality's service " : "kommunens service ") + year,
-                java.time.LocalDate.now(clock.withZone(STOCKHOLM)));
+                LocalDate.now(clock.withZone(STOCKHOLM)));
         return invitations.existsById(id);
     }
 
@@ -125,17 +128,12 @@ public class Invitations {
     public void afterDay(Participant participant) {
         String id = "day-" + participant.registrationId();
         if (!invitations.existsById(id)) {
-            invite(id, "day", participant, null, participant.eventName(), participant.eventDate());
+            invite(id, "day", participant, null, participant.dayName(), participant.dayDate());
         }
     }
 
     private void invite(
-            String id,
-            String kind,
-            Participant contact,
-            String visitId,
-            String aboutTitle,
-            java.time.LocalDate aboutDate) {
+            String id, String kind, Participant contact, String visitId, String aboutTitle, LocalDate aboutDate) {
         Instant now = clock.instant();
         String token = LinkSecret.issue();
         Invitation invitation = new Invitation(
@@ -155,7 +153,7 @@ public class Invitations {
         outbox.record(invitation, REQUESTED_V2, id, requested(invitation, token, now));
         try {
             invitations.insert(invitation);
-        } catch (org.springframework.dao.DuplicateKeyException concurrentDuplicate) {
+        } catch (DuplicateKeyException concurrentDuplicate) {
             return; // the other delivery asked; once is what we want
         }
         meters.counter("motesdagen.feedback.invitations.sent", "kind", kind).increment();
@@ -168,7 +166,7 @@ public class Invitations {
      * reminder carries a link of its own. Returns how many were sent.
      */
     public int remind(Instant now) {
-        List<java.time.Duration> after = settings.reminders();
+        List<Duration> after = settings.reminders();
         int sent = 0;
         for (Invitation waiting :
                 invitations.findAllBySubmittedAtIsNullAndRoundLessThanAndClosesAtAfter(after.size(), now)) {
@@ -198,7 +196,7 @@ public class Invitations {
     }
 
     /** Every invitation, answered or not: what the figures are made of. */
-    public java.util.List<Invitation> all() {
+    public List<Invitation> all() {
         return invitations.findAll();
     }
 

@@ -1,6 +1,8 @@
 package se.motesdagen.feedback.survey;
 
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import se.motesdagen.feedback.nki.IndexScale;
 
 /**
@@ -29,13 +31,11 @@ public record Questionnaire(List<String> factors, List<String> nki, IndexScale s
 
     /** Every rated question, factors first. */
     public List<String> rated() {
-        return java.util.stream.Stream.concat(factors.stream(), nki.stream()).toList();
+        return Stream.concat(factors.stream(), nki.stream()).toList();
     }
 
     /** The scale's steps, lowest first. */
     public List<Integer> steps() {
-        return java.util.stream.IntStream.rangeClosed(scale.lowest(), scale.highest())
-                .boxed()
-                .toList();
+        return IntStream.rangeClosed(scale.lowest(), scale.highest()).boxed().toList();
     }
 }

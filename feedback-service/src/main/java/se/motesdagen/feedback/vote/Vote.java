@@ -1,6 +1,8 @@
 package se.motesdagen.feedback.vote;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,8 +105,8 @@ public class Vote implements HasOutbox {
     }
 
     /** When it closed or closes, on the clock of the people who read it (Stockholm). */
-    public java.time.LocalDateTime getEndsAtLocal() {
-        return java.time.LocalDateTime.ofInstant(getEndsAt(), Votes.STOCKHOLM);
+    public LocalDateTime getEndsAtLocal() {
+        return LocalDateTime.ofInstant(getEndsAt(), Votes.STOCKHOLM);
     }
 
     public Instant getClosesAt() {
@@ -112,7 +114,7 @@ public class Vote implements HasOutbox {
     }
 
     /** The last day ballots may be cast, as people say it (the vote closes at its end). */
-    public java.time.LocalDate getLastDay() {
+    public LocalDate getLastDay() {
         return closesAt.minusSeconds(1).atZone(Votes.STOCKHOLM).toLocalDate();
     }
 

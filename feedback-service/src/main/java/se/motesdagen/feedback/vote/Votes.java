@@ -2,6 +2,7 @@ package se.motesdagen.feedback.vote;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -101,7 +103,7 @@ public class Votes {
                 .sorted(Comparator.comparing(Proposal::getCreatedAt))
                 .map(p -> new Vote.Item(p.getId(), p.getText(), p.getArea()))
                 .toList();
-        if (!closesAt.isAfter(now) || closesAt.isAfter(now.plus(java.time.Duration.ofDays(LONGEST_DAYS + 1)))) {
+        if (!closesAt.isAfter(now) || closesAt.isAfter(now.plus(Duration.ofDays(LONGEST_DAYS + 1)))) {
             return new NotOpened("vote.error.lastDay");
         }
         if (items.size() < 2) {
@@ -288,7 +290,7 @@ public class Votes {
         return change(voteId, vote -> vote.publishResult(clock.instant()));
     }
 
-    private boolean change(String voteId, java.util.function.Predicate<Vote> change) {
+    private boolean change(String voteId, Predicate<Vote> change) {
         return FreshRead.retrying(() -> votes.findById(voteId)
                 .map(vote -> {
                     if (!change.test(vote)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class NkiArithmeticTests {
     }
 
     private static List<Double> append(List<Double> values, double value) {
-        List<Double> more = new java.util.ArrayList<>(values);
+        List<Double> more = new ArrayList<>(values);
         more.add(value);
         return more;
     }

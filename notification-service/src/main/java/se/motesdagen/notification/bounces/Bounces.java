@@ -1,5 +1,6 @@
 package se.motesdagen.notification.bounces;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -107,7 +108,7 @@ public class Bounces {
                     if (record(bounce.get())) {
                         matched++;
                     }
-                    notice.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+                    notice.setFlag(Flags.Flag.DELETED, true);
                 }
             } finally {
                 inbox.close(true);

@@ -3,6 +3,7 @@ package se.motesdagen.notification.inbound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,7 @@ public class ContractPreviews implements TemplatePreviews {
 
     private static String example(String type) {
         try (InputStream in = new ClassPathResource("contracts/examples/" + type + ".json").getInputStream()) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("No contract example for " + type, e);
         }

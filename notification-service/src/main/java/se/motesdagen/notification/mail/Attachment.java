@@ -1,6 +1,7 @@
 package se.motesdagen.notification.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /**
  * A file sent with a message and kept with it in the delivery log: a calendar file (text), or an image
@@ -31,7 +32,7 @@ public record Attachment(String filename, String contentType, String text, byte[
     }
 
     /** The file with the tokens of its text sealed for the recipient, or opened again; see SecretLinks. */
-    Attachment withText(java.util.function.UnaryOperator<String> change) {
+    Attachment withText(UnaryOperator<String> change) {
         return text == null ? this : new Attachment(filename, contentType, change.apply(text), data, contentId);
     }
 

@@ -1,12 +1,15 @@
 package se.motesdagen.notification.mail;
 
+import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,9 +25,11 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -32,6 +37,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -88,8 +95,7 @@ public class MailDispatcher {
     private final String owner = UUID.randomUUID().toString();
     private final Queue<String> hints = new ConcurrentLinkedQueue<>();
     /** A send failed for a passing reason since the last success: the next success releases the waiting. */
-    private final java.util.concurrent.atomic.AtomicBoolean troubleSeen =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean troubleSeen = new AtomicBoolean();
 
     private Instant nextSweep = Instant.MIN;
 
@@ -106,7 +112,7 @@ public class MailDispatcher {
             @Value("${motesdagen.mail.concurrency:4}") int concurrency,
             @Value("${motesdagen.mail.max-per-second:100}") double maxPerSecond,
             @Value("${motesdagen.mail.sweep-interval:15s}") Duration sweepInterval)
-            throws jakarta.mail.internet.AddressException, java.io.IOException {
+            throws AddressException, IOException {
         this.mongo = mongo;
         this.mailSender = mailSender;
         this.clock = clock;
@@ -200,7 +206,7 @@ public class MailDispatcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 log.warn("A sender failed unexpectedly: {}", e.getCause().toString());
             }
         }
@@ -262,7 +268,7 @@ public class MailDispatcher {
      * Records the delivery, waiting out a store that is away: giving up here would leave a delivered
      * message looking unsent, to be sent again when its lease ran out.
      */
-    private com.mongodb.client.result.UpdateResult recordSent(OutgoingMessage message, Query stillMine) {
+    private UpdateResult recordSent(OutgoingMessage message, Query stillMine) {
         Instant now = clock.instant();
         Update sent = new Update()
                 .set("status", OutgoingMessage.Status.SENT)
@@ -275,8 +281,7 @@ public class MailDispatcher {
         while (true) {
             try {
                 return events.sent(stillMine, sent, message, now);
-            } catch (org.springframework.dao.DataAccessResourceFailureException
-                    | org.springframework.dao.TransientDataAccessException storeAway) {
+            } catch (DataAccessResourceFailureException | TransientDataAccessException storeAway) {
                 log.warn("Sent {} but cannot record it yet, the store is away; trying again", message.getId());
                 try {
                     Thread.sleep(wait);
@@ -337,7 +342,7 @@ public class MailDispatcher {
             if (t instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500) {
                 return true;
             }
-            if (t instanceof jakarta.mail.MessagingException m && m.getNextException() != null) {
+            if (t instanceof MessagingException m && m.getNextException() != null) {
                 if (isPermanent(m.getNextException())) {
                     return true;
                 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -103,7 +104,7 @@ public class OutgoingMessage implements HasOutbox {
      */
     OutgoingMessage resend(String staff, String reason, Instant now) {
         OutgoingMessage copy = new OutgoingMessage(
-                id + ":igen:" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                id + ":igen:" + UUID.randomUUID().toString().substring(0, 8),
                 eventId,
                 template,
                 registrationId,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
@@ -38,7 +39,7 @@ class ContractExamplesTests {
     @Test
     void theV2ExamplesOpenTheirSealedLinkIntoTheFieldTheLettersRead() {
         var links = new SealedLinks(OpenedLinks.LOCAL, json);
-        var read = new java.util.ArrayList<Object>();
+        var read = new ArrayList<Object>();
 
         links.opening(
                         "confirmationLink",

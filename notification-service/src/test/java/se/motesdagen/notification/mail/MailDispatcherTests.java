@@ -10,7 +10,10 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -21,13 +24,20 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.MutableClock;
 import se.motesdagen.platform.test.TestOutbox;
@@ -120,7 +130,7 @@ class MailDispatcherTests {
                 NOW);
         waiting.sealLinks(SEAL);
         mongo.insert(waiting);
-        assertThat(mongo.findById("s1:confirm-request", org.bson.Document.class, "messages")
+        assertThat(mongo.findById("s1:confirm-request", Document.class, "messages")
                         .toJson())
                 .doesNotContain(token)
                 .contains("bekrafta?token=seal1.");
@@ -130,7 +140,7 @@ class MailDispatcherTests {
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).contains(token);
-        assertThat(mongo.findById("s1:confirm-request", org.bson.Document.class, "messages")
+        assertThat(mongo.findById("s1:confirm-request", Document.class, "messages")
                         .toJson())
                 .doesNotContain(token)
                 .doesNotContain("seal1.")
@@ -172,8 +182,8 @@ class MailDispatcherTests {
         assertThat(failed.getStatus()).isEqualTo(OutgoingMessage.Status.FAILED);
         assertThat(failed.getAttempts()).isEqualTo(2);
         // the same write put EmailFailed in the entry's outbox, for the relay to publish
-        List<org.bson.Document> outbox = mongo.findById("e2:confirm-request", org.bson.Document.class, "messages")
-                .getList("outbox", org.bson.Document.class);
+        List<Document> outbox =
+                mongo.findById("e2:confirm-request", Document.class, "messages").getList("outbox", Document.class);
         assertThat(outbox).singleElement().satisfies(event -> {
             assertThat(event.getString("type")).isEqualTo(EmailEvents.FAILED_V1);
             assertThat(event.getString("subject")).isEqualTo("r-e2");
@@ -190,10 +200,8 @@ class MailDispatcherTests {
         OutgoingMessage message = message("e3");
         mongo.insert(message);
         mongo.updateFirst(
-                org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                                .is(message.getId())),
-                new org.springframework.data.mongodb.core.query.Update()
+                Query.query(Criteria.where("_id").is(message.getId())),
+                new Update()
                         .set("status", OutgoingMessage.Status.SENDING)
                         .set("nextAttemptAt", NOW.plus(Duration.ofMinutes(2))),
                 OutgoingMessage.class);
@@ -249,9 +257,9 @@ class MailDispatcherTests {
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(2);
         assertThat(received[1].getMessageID()).isEqualTo(received[0].getMessageID());
-        org.bson.Document entry = mongo.findById("k1:confirm-request", org.bson.Document.class, "messages");
+        Document entry = mongo.findById("k1:confirm-request", Document.class, "messages");
         assertThat(entry.getString("status")).isEqualTo("SENT");
-        assertThat(entry.getList("outbox", org.bson.Document.class))
+        assertThat(entry.getList("outbox", Document.class))
                 .as("one EmailSent: only the sender that lived recorded the delivery")
                 .singleElement()
                 .satisfies(event -> assertThat(event.getString("type")).isEqualTo(EmailEvents.SENT_V1));
@@ -306,17 +314,14 @@ class MailDispatcherTests {
 
     @Test
     void aRefusalForGoodIsNotTriedAgainButPassingTroubleIs() {
-        assertThat(MailDispatcher.isPermanent(new org.springframework.mail.MailSendException(
+        assertThat(MailDispatcher.isPermanent(new MailSendException(
                         "refused",
-                        new org.eclipse.angus.mail.smtp.SMTPAddressFailedException(
-                                new jakarta.mail.internet.InternetAddress(), "RCPT TO", 550, "no such user"))))
+                        new SMTPAddressFailedException(new InternetAddress(), "RCPT TO", 550, "no such user"))))
                 .isTrue();
-        assertThat(MailDispatcher.isPermanent(new org.springframework.mail.MailSendException(
-                        "busy",
-                        new org.eclipse.angus.mail.smtp.SMTPAddressFailedException(
-                                new jakarta.mail.internet.InternetAddress(), "RCPT TO", 451, "try later"))))
+        assertThat(MailDispatcher.isPermanent(new MailSendException(
+                        "busy", new SMTPAddressFailedException(new InternetAddress(), "RCPT TO", 451, "try later"))))
                 .isFalse();
-        assertThat(MailDispatcher.isPermanent(new org.springframework.mail.MailSendException("connection refused")))
+        assertThat(MailDispatcher.isPermanent(new MailSendException("connection refused")))
                 .isFalse();
     }
 
@@ -350,7 +355,7 @@ class MailDispatcherTests {
                     4,
                     1000,
                     Duration.ofSeconds(5));
-        } catch (jakarta.mail.internet.AddressException | java.io.IOException e) {
+        } catch (AddressException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -360,8 +365,7 @@ class MailDispatcherTests {
         smtp.start();
     }
 
-    private static final se.motesdagen.platform.security.LinkSeal SEAL =
-            se.motesdagen.platform.security.LinkSeal.of("t:" + "c".repeat(43) + "=");
+    private static final LinkSeal SEAL = LinkSeal.of("t:" + "c".repeat(43) + "=");
 
     private static OutgoingMessage message(String eventId) {
         return new OutgoingMessage(

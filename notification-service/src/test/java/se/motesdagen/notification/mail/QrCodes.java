@@ -1,10 +1,13 @@
 package se.motesdagen.notification.mail;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.io.ByteArrayInputStream;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** Reads a QR code out of a PNG, as a phone camera at the desk would, and returns what it says. */
@@ -20,12 +23,12 @@ public final class QrCodes {
             var bitmap = new BinaryBitmap(new HybridBinarizer(source));
             try {
                 return new QRCodeReader().decode(bitmap).getText();
-            } catch (com.google.zxing.NotFoundException finderPatternsMissed) {
+            } catch (NotFoundException finderPatternsMissed) {
                 // ZXing's detector misses the finder patterns of about 1 in 40 flawless generated codes (all
                 // of them decode when the image is read as the pure code it is, as here); phone scanners
                 // read them. The content is still checked.
                 return new QRCodeReader()
-                        .decode(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                        .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
                         .getText();
             }
         } catch (Exception e) {

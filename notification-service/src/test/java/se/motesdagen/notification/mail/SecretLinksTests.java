@@ -2,7 +2,9 @@ package se.motesdagen.notification.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import se.motesdagen.platform.security.LinkSeal;
 
 class SecretLinksTests {
 
@@ -29,7 +31,7 @@ class SecretLinksTests {
 
     @Test
     void sealedTokensOpenOnlyForTheirRecipientAndRedactLikeAnyOther() {
-        var seal = se.motesdagen.platform.security.LinkSeal.of("t:" + "c".repeat(43) + "=");
+        var seal = LinkSeal.of("t:" + "c".repeat(43) + "=");
         String body =
                 "Bekräfta: http://x/anmalan/bekrafta?token=Abc_123-xyz och <a href=\"http://x/enkat?lang=sv&token=s3cr3t\">";
 
@@ -46,8 +48,8 @@ class SecretLinksTests {
         assertThat(SecretLinks.redact(sealed))
                 .isEqualTo(
                         "Bekräfta: http://x/anmalan/bekrafta?token=[borttagen] och <a href=\"http://x/enkat?lang=sv&token=[borttagen]\">");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SecretLinks.open(sealed, seal, "per@annat.example"))
-                .isInstanceOf(se.motesdagen.platform.security.LinkSeal.UnopenableLinkException.class);
+        Assertions.assertThatThrownBy(() -> SecretLinks.open(sealed, seal, "per@annat.example"))
+                .isInstanceOf(LinkSeal.UnopenableLinkException.class);
         assertThat(SecretLinks.seal(null, seal, "a@b.example")).isNull();
     }
 }

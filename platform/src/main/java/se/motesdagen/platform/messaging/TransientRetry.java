@@ -1,7 +1,11 @@
 package se.motesdagen.platform.messaging;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +63,13 @@ public class TransientRetry {
             }
             if (t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessException
-                    || t instanceof com.mongodb.MongoSocketException
-                    || t instanceof com.mongodb.MongoTimeoutException
-                    || t instanceof com.mongodb.MongoNotPrimaryException
+                    || t instanceof MongoSocketException
+                    || t instanceof MongoTimeoutException
+                    || t instanceof MongoNotPrimaryException
                     || (t instanceof MongoException m
                             && m.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL))
                     || t instanceof ConnectException
-                    || t instanceof java.net.SocketTimeoutException) {
+                    || t instanceof SocketTimeoutException) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -55,7 +56,7 @@ public class JobLease {
                                     .set("until", now.plus(time))
                                     .set("takenAt", now),
                             FindAndModifyOptions.options().upsert(true).returnNew(true),
-                            org.bson.Document.class,
+                            Document.class,
                             COLLECTION)
                     != null;
         } catch (DuplicateKeyException heldByAnother) {
@@ -65,7 +66,7 @@ public class JobLease {
 
     /** Whether this instance still holds the job's lease now (checked before a step that must not run twice). */
     public boolean holds(String job) {
-        org.bson.Document lease = mongo.findById(job, org.bson.Document.class, COLLECTION);
+        Document lease = mongo.findById(job, Document.class, COLLECTION);
         return lease != null
                 && holder.equals(lease.getString("holder"))
                 && lease.getDate("until").toInstant().isAfter(clock.instant());

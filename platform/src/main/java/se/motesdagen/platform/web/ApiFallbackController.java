@@ -1,5 +1,7 @@
 package se.motesdagen.platform.web;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,14 +15,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApiFallbackController {
 
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    ApiFallbackController(org.springframework.context.MessageSource messages) {
+    ApiFallbackController(MessageSource messages) {
         this.messages = messages;
     }
 
     @RequestMapping("${motesdagen.api.path-prefix:/api/}**")
-    ResponseEntity<ProblemDetail> notFound(java.util.Locale locale) {
+    ResponseEntity<ProblemDetail> notFound(Locale locale) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.NOT_FOUND, messages.getMessage("api.problem.notFound", null, locale)));

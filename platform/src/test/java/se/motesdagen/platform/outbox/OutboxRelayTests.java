@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -247,11 +249,11 @@ class OutboxRelayTests {
         Document aggregate = new Document("_id", id).append("state", "kept").append("version", 0L);
         aggregate.append(
                 "outbox",
-                java.util.Arrays.stream(events)
+                Arrays.stream(events)
                         .map(e -> new Document("_id", e.id())
                                 .append("type", e.type())
                                 .append("subject", e.subject())
-                                .append("occurredAt", java.util.Date.from(e.occurredAt()))
+                                .append("occurredAt", Date.from(e.occurredAt()))
                                 .append("payload", e.payload()))
                         .toList());
         mongo.save(aggregate, "aggregates");

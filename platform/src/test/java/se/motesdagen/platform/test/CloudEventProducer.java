@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -55,7 +56,7 @@ public final class CloudEventProducer implements AutoCloseable {
         for (int i = 0; i < replacements.length; i += 2) {
             json = json.replace(replacements[i], replacements[i + 1]);
         }
-        send(topic, java.util.UUID.randomUUID().toString(), type, subject, json);
+        send(topic, UUID.randomUUID().toString(), type, subject, json);
     }
 
     /** The example body of a contract type, as committed in {@code contracts/examples}. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,7 +29,7 @@ public final class TopicReader {
     }
 
     /** Every record on the topic whose key passes, oldest first per partition. */
-    public List<PublishedEvent> read(String topic, java.util.function.Predicate<String> keys) {
+    public List<PublishedEvent> read(String topic, Predicate<String> keys) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,

@@ -2,6 +2,8 @@ package se.motesdagen.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -74,7 +77,7 @@ class PublicPageCacheTests {
 
     @Test
     void queriesLoginsSessionsOtherPathsAndFailuresAreAlwaysRendered() throws Exception {
-        List<java.util.function.Supplier<MockHttpServletRequest>> uncached = List.of(
+        List<Supplier<MockHttpServletRequest>> uncached = List.of(
                 () -> {
                     MockHttpServletRequest query = page("/evenemang/dagen");
                     query.setQueryString("lang=en");
@@ -132,10 +135,9 @@ class PublicPageCacheTests {
     /** Through the cache to a page that renders its request's token twice, as a form and a meta tag would. */
     private MockHttpServletResponse visit(MockHttpServletRequest request, int status) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        cache.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+        cache.doFilter(request, response, new MockFilterChain(new HttpServlet() {
             @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req, HttpServletResponse res)
-                    throws IOException {
+            protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
                 renders.incrementAndGet();
                 String token = ((CsrfToken) req.getAttribute(CsrfToken.class.getName())).getToken();
                 res.setStatus(status);

@@ -60,12 +60,12 @@ public class CheckIns {
             if (outcome != Registration.CheckInOutcome.CHECKED_IN) {
                 return outcome;
             }
-            Day event = programme
-                    .event(registration.getEventId())
+            Day day = programme
+                    .day(registration.getDayId())
                     .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
-            events.attendanceRecorded(registration, event, attendeeId, now);
+            events.attendanceRecorded(registration, day, attendeeId, now);
             registrations.save(registration);
-            meters.counter("motesdagen.registrations.checked-in", "event", event.id())
+            meters.counter("motesdagen.registrations.checked-in", "event", day.id())
                     .increment();
             log.info("Registration {}: attendee {} checked in", registrationId, attendeeId);
             return outcome;
@@ -84,7 +84,7 @@ public class CheckIns {
         String literal = Pattern.quote(text);
         Query confirmed = Query.query(new Criteria()
                         .andOperator(
-                                Criteria.where("eventId").is(day.id()),
+                                Criteria.where("dayId").is(day.id()),
                                 Criteria.where("status").is(Registration.Status.CONFIRMED),
                                 Criteria.where("erasedAt").isNull(),
                                 new Criteria()

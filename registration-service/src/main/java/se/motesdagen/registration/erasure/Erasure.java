@@ -56,7 +56,7 @@ public class Erasure {
             registration.clearUnpublished();
             events.erased(registration, reason);
             Registration saved = registrations.save(registration);
-            programme.event(saved.getEventId()).ifPresent(day -> cancelledSeats.release(day, saved.getId()));
+            programme.day(saved.getDayId()).ifPresent(day -> cancelledSeats.release(day, saved.getId()));
             meters.counter("motesdagen.registrations.erased", "reason", reason).increment();
             log.info("Registration {} erased ({})", registrationId, reason);
             return true;

@@ -54,7 +54,7 @@ public class RetentionPeriod {
         int erased = 0;
         for (Day day : programme.daysBefore(today.minus(retention))) {
             Query kept = Query.query(
-                    Criteria.where("eventId").is(day.id()).and("erasedAt").isNull());
+                    Criteria.where("dayId").is(day.id()).and("erasedAt").isNull());
             kept.fields().include("_id");
             for (Registration registration : mongo.find(kept, Registration.class)) {
                 if (erasure.erase(registration.getId(), "retention")) {

@@ -54,9 +54,9 @@ public class CancelledSeats {
                 .orOperator(
                         Criteria.where("cancelledAt").lt(before),
                         Criteria.where("erasedAt").lt(before)));
-        unfinished.fields().include("_id", "eventId");
+        unfinished.fields().include("_id", "dayId");
         for (Registration cancelled : mongo.find(unfinished, Registration.class)) {
-            programme.event(cancelled.getEventId()).ifPresent(day -> {
+            programme.day(cancelled.getDayId()).ifPresent(day -> {
                 release(day, cancelled.getId());
                 log.info("Gave up the seats of registration {} after an interruption", cancelled.getId());
             });

@@ -79,7 +79,7 @@ public class Changes {
                                 ? new ManageResult.Expired()
                                 : new ManageResult.Found(
                                         registration,
-                                        seats.placementsOf(registration.getEventId(), registration.getId()));
+                                        seats.placementsOf(registration.getDayId(), registration.getId()));
                 })
                 .orElseGet(ManageResult.UnknownLink::new);
     }
@@ -103,16 +103,16 @@ public class Changes {
                     return new ManageResult.Expired();
                 }
                 case CANCELLED -> {
-                    Day event = programme
-                            .event(registration.getEventId())
+                    Day day = programme
+                            .day(registration.getDayId())
                             .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
-                    events.cancelled(registration, event);
+                    events.cancelled(registration, day);
                     try {
                         Registration saved = registrations.save(registration);
                         // the registration first: if this process dies before the seats are given up, the
                         // cancelled-seats sweep finds the registration marked and gives them up then
-                        cancelledSeats.release(event, saved.getId());
-                        meters.counter("motesdagen.registrations.cancelled", "event", event.id())
+                        cancelledSeats.release(day, saved.getId());
+                        meters.counter("motesdagen.registrations.cancelled", "event", day.id())
                                 .increment();
                         log.info("Registration {} cancelled", saved.getId());
                         return new ManageResult.Cancelled(saved);
@@ -138,10 +138,10 @@ public class Changes {
         if (found.isEmpty()) {
             return new ChangeOutcome.NotChangeable();
         }
-        Day event = programme
-                .event(found.get().getEventId())
+        Day day = programme
+                .day(found.get().getDayId())
                 .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
-        List<FieldProblem> problems = SignupRules.checkAgainstProgramme(event, form);
+        List<FieldProblem> problems = SignupRules.checkAgainstProgramme(day, form);
         if (!problems.isEmpty()) {
             return new ChangeOutcome.Rejected(problems);
         }
@@ -160,7 +160,7 @@ public class Changes {
             try {
                 registrations.save(registration);
                 finishChange(registration.getId(), changes);
-                meters.counter("motesdagen.registrations.changed", "event", event.id())
+                meters.counter("motesdagen.registrations.changed", "event", day.id())
                         .increment();
                 log.info("Registration {} changed: {}", registration.getId(), changes);
                 return new ChangeOutcome.Changed(registration.getId(), changes);
@@ -189,10 +189,10 @@ public class Changes {
             if (!registration.isSeatsToSync()) {
                 return null;
             }
-            Day event = programme.event(registration.getEventId()).orElseThrow();
-            List<Placement> placements = seats.sync(event, registrationId, registration.sessionsByAttendee());
+            Day day = programme.day(registration.getDayId()).orElseThrow();
+            List<Placement> placements = seats.sync(day, registrationId, registration.sessionsByAttendee());
             registration.changeFinished();
-            events.updated(registration, event, placements, changes);
+            events.updated(registration, day, placements, changes);
             registrations.save(registration);
             return null;
         });

@@ -57,9 +57,9 @@ public class RegistrationSearch {
     }
 
     public Found page(Day day, Search search, int page, int pageSize) {
-        long all = mongo.count(Query.query(Criteria.where("eventId").is(day.id())), Registration.class);
+        long all = mongo.count(Query.query(Criteria.where("dayId").is(day.id())), Registration.class);
         long confirmed = mongo.count(
-                Query.query(Criteria.where("eventId").is(day.id()).and("status").is(Registration.Status.CONFIRMED)),
+                Query.query(Criteria.where("dayId").is(day.id()).and("status").is(Registration.Status.CONFIRMED)),
                 Registration.class);
         Query matching = Query.query(matching(day.id(), search));
         long found = mongo.count(matching, Registration.class);
@@ -78,7 +78,7 @@ public class RegistrationSearch {
 
     /** The day's registrations that match the search. */
     private static Criteria matching(String dayId, Search search) {
-        List<Criteria> all = new ArrayList<>(List.of(Criteria.where("eventId").is(dayId)));
+        List<Criteria> all = new ArrayList<>(List.of(Criteria.where("dayId").is(dayId)));
         if (search.status() != null) {
             all.add(Criteria.where("status").is(search.status()));
         }

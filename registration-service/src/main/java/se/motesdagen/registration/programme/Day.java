@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * contracts and the API call it {@code eventId}, which stays for compatibility. Stored in the
  * collection {@code events}, so existing data is kept.
  */
-@Document("events")
+@Document("days")
 public record Day(
         @Id String id,
         String name,

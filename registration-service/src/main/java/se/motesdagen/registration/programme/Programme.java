@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.web.PublicPageCache;
 
@@ -11,58 +13,57 @@ import se.motesdagen.platform.web.PublicPageCache;
 @Service
 public class Programme {
 
-    private final DayRepository events;
+    private final DayRepository days;
     private final Clock clock;
     private final PublicPageCache pages;
 
-    Programme(DayRepository events, Clock clock, PublicPageCache pages) {
-        this.events = events;
+    Programme(DayRepository days, Clock clock, PublicPageCache pages) {
+        this.days = days;
         this.clock = clock;
         this.pages = pages;
     }
 
     /** The day, published or not: links in e-mails and staff pages keep working for a draft. */
-    public Optional<Day> event(String eventId) {
-        return events.findById(eventId);
+    public Optional<Day> day(String dayId) {
+        return days.findById(dayId);
     }
 
     /** The day as the public may see it: drafts are not there. */
-    public Optional<Day> publishedEvent(String eventId) {
-        return events.findById(eventId).filter(Day::isPublished);
+    public Optional<Day> publishedDay(String dayId) {
+        return days.findById(dayId).filter(Day::isPublished);
     }
 
     /** Every day, the latest first: the staff's programme list. */
     public List<Day> allDays() {
-        return events.findAll(
-                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "date"));
+        return days.findAll(Sort.by(Sort.Direction.DESC, "date"));
     }
 
     /** Stores a new day; false if the id is taken. */
     public boolean create(Day day) {
         try {
-            events.insert(day);
+            days.insert(day);
             pages.evict();
             return true;
-        } catch (org.springframework.dao.DuplicateKeyException taken) {
+        } catch (DuplicateKeyException taken) {
             return false;
         }
     }
 
     /** Stores the changed day. The seats follow a changed capacity when they are next touched; see Seats. */
     public Day save(Day day) {
-        Day saved = events.save(day);
+        Day saved = days.save(day);
         pages.evict();
         return saved;
     }
 
     /** The days held before the date. */
-    public java.util.List<Day> daysBefore(LocalDate date) {
-        return events.findByDateLessThan(date);
+    public List<Day> daysBefore(LocalDate date) {
+        return days.findByDateLessThan(date);
     }
 
     /** The next day to come, for the start page. */
-    public Optional<Day> nextEvent() {
-        return events.findByDateGreaterThanEqualOrderByDateAsc(LocalDate.now(clock.withZone(Day.ZONE))).stream()
+    public Optional<Day> nextDay() {
+        return days.findByDateGreaterThanEqualOrderByDateAsc(LocalDate.now(clock.withZone(Day.ZONE))).stream()
                 .filter(Day::isPublished)
                 .findFirst();
     }

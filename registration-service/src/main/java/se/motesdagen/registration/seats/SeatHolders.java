@@ -1,5 +1,6 @@
 package se.motesdagen.registration.seats;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,5 +19,5 @@ public interface SeatHolders {
             String contactName,
             String contactEmail,
             String language,
-            java.util.Map<String, String> attendeeNames) {}
+            Map<String, String> attendeeNames) {}
 }

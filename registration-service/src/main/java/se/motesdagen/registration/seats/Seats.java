@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -139,11 +142,11 @@ public class Seats {
      */
     public List<Placement> sync(Day day, String registrationId, Map<String, List<String>> sessionsByAttendee) {
         Instant now = clock.instant();
-        Map<String, java.util.Set<String>> attendeesBySession = new LinkedHashMap<>();
+        Map<String, Set<String>> attendeesBySession = new LinkedHashMap<>();
         sessionsByAttendee.forEach((attendee, sessions) -> sessions.forEach(session -> attendeesBySession
-                .computeIfAbsent(session, x -> new java.util.LinkedHashSet<>())
+                .computeIfAbsent(session, x -> new LinkedHashSet<>())
                 .add(attendee)));
-        java.util.Set<String> touched = new java.util.LinkedHashSet<>(attendeesBySession.keySet());
+        Set<String> touched = new LinkedHashSet<>(attendeesBySession.keySet());
         mongo.find(ofDay(day.id()).addCriteria(heldBy(registrationId)), SessionSeats.class)
                 .forEach(stored -> touched.add(stored.getSessionId()));
         List<Placement> placements = new ArrayList<>();
@@ -151,7 +154,7 @@ public class Seats {
             if (day.session(sessionId).isEmpty()) {
                 continue;
             }
-            java.util.Set<String> attendees = attendeesBySession.getOrDefault(sessionId, java.util.Set.of());
+            Set<String> attendees = attendeesBySession.getOrDefault(sessionId, Set.of());
             placements.addAll(change(day, sessionId, seats -> {
                 seats.releaseAttendeesNotIn(registrationId, attendees);
                 attendees.forEach(attendee -> seats.claim(registrationId, attendee, true, now, hold));
@@ -171,8 +174,8 @@ public class Seats {
     }
 
     /** Where the registration's attendees stand in every session of the day. */
-    public List<Placement> placementsOf(String eventId, String registrationId) {
-        return mongo.find(ofDay(eventId).addCriteria(heldBy(registrationId)), SessionSeats.class).stream()
+    public List<Placement> placementsOf(String dayId, String registrationId) {
+        return mongo.find(ofDay(dayId).addCriteria(heldBy(registrationId)), SessionSeats.class).stream()
                 .flatMap(seats -> placementsOf(seats, registrationId).stream())
                 .toList();
     }
@@ -224,7 +227,7 @@ public class Seats {
                         .lte(now)));
         int changed = 0;
         for (SessionSeats stored : mongo.find(expired, SessionSeats.class)) {
-            var day = programme.event(stored.getEventId());
+            var day = programme.day(stored.getDayId());
             if (day.isEmpty() || day.get().session(stored.getSessionId()).isEmpty()) {
                 log.warn(
                         "Seats {} belong to a session no longer in the programme; holds left as they are",
@@ -233,7 +236,7 @@ public class Seats {
             }
             int freed = change(day.get(), stored.getSessionId(), seats -> seats.expireHolds(now, this::holderState));
             if (freed > 0) {
-                meters.counter("motesdagen.seats.holds.expired", "event", stored.getEventId())
+                meters.counter("motesdagen.seats.holds.expired", "event", stored.getDayId())
                         .increment(freed);
             }
             changed++;
@@ -269,7 +272,7 @@ public class Seats {
         }
         try {
             return mine.result().join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
@@ -351,8 +354,8 @@ public class Seats {
                 .toList();
     }
 
-    private static Query ofDay(String eventId) {
-        return Query.query(Criteria.where("eventId").is(eventId));
+    private static Query ofDay(String dayId) {
+        return Query.query(Criteria.where("dayId").is(dayId));
     }
 
     private static Criteria heldBy(String registrationId) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -34,7 +35,7 @@ public class SessionSeats implements HasOutbox {
     private Long version;
 
     @Indexed
-    private String eventId;
+    private String dayId;
 
     private String sessionId;
     private int capacity;
@@ -44,15 +45,15 @@ public class SessionSeats implements HasOutbox {
 
     protected SessionSeats() {}
 
-    SessionSeats(String eventId, String sessionId, int capacity) {
-        this.id = idOf(eventId, sessionId);
-        this.eventId = eventId;
+    SessionSeats(String dayId, String sessionId, int capacity) {
+        this.id = idOf(dayId, sessionId);
+        this.dayId = dayId;
         this.sessionId = sessionId;
         this.capacity = capacity;
     }
 
-    static String idOf(String eventId, String sessionId) {
-        return eventId + "/" + sessionId;
+    static String idOf(String dayId, String sessionId) {
+        return dayId + "/" + sessionId;
     }
 
     public enum State {
@@ -137,7 +138,7 @@ public class SessionSeats implements HasOutbox {
     }
 
     /** Removes the registration's places of attendees no longer in this session; returns the seats freed. */
-    int releaseAttendeesNotIn(String registrationId, java.util.Set<String> attendeeIds) {
+    int releaseAttendeesNotIn(String registrationId, Set<String> attendeeIds) {
         return remove(p -> p.belongsTo(registrationId) && !attendeeIds.contains(p.attendeeId()));
     }
 
@@ -242,8 +243,8 @@ public class SessionSeats implements HasOutbox {
         return id;
     }
 
-    public String getEventId() {
-        return eventId;
+    public String getDayId() {
+        return dayId;
     }
 
     public String getSessionId() {

@@ -14,7 +14,7 @@ public sealed interface ConfirmResult {
 
     record AlreadyConfirmed(Registration registration, List<Placement> placements) implements ConfirmResult {}
 
-    record Expired(String eventId) implements ConfirmResult {}
+    record Expired(String dayId) implements ConfirmResult {}
 
     /** Another registration of the same company was confirmed first; this one stays unconfirmed. */
     record CompanyAlreadyRegistered(String companyName) implements ConfirmResult {}

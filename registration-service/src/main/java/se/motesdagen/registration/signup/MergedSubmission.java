@@ -11,4 +11,4 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * would have expired), so the API tells nobody that the company is registered. Nothing personal.
  */
 @Document("mergedSubmissions")
-record MergedSubmission(@Id String id, String eventId, Instant submittedAt, Instant expiresAt) {}
+record MergedSubmission(@Id String id, String dayId, Instant submittedAt, Instant expiresAt) {}

@@ -2,7 +2,12 @@ package se.motesdagen.registration.signup;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -23,9 +28,9 @@ import se.motesdagen.registration.company.SniSection;
  * how the change and its publication stay atomic without transactions.
  */
 @Document("registrations")
-@CompoundIndex(name = "by_event_and_contact", def = "{'eventId': 1, 'contactEmailKey': 1}")
+@CompoundIndex(name = "by_day_and_contact", def = "{'dayId': 1, 'contactEmailKey': 1}")
 // the staff list: a day's registrations, newest first, a page at a time
-@CompoundIndex(name = "by_event_and_time", def = "{'eventId': 1, 'submittedAt': -1}")
+@CompoundIndex(name = "by_day_and_time", def = "{'dayId': 1, 'submittedAt': -1}")
 public class Registration implements HasOutbox {
 
     @Id
@@ -35,7 +40,7 @@ public class Registration implements HasOutbox {
     private Long version;
 
     @Indexed
-    private String eventId;
+    private String dayId;
 
     private Status status;
     private Company company;
@@ -115,7 +120,7 @@ public class Registration implements HasOutbox {
 
     Registration(
             String id,
-            String eventId,
+            String dayId,
             Company company,
             Contact contact,
             List<Participant> participants,
@@ -124,7 +129,7 @@ public class Registration implements HasOutbox {
             Instant submittedAt,
             ConfirmationToken token) {
         this.id = id;
-        this.eventId = eventId;
+        this.dayId = dayId;
         this.status = Status.PENDING;
         this.company = company;
         this.companySortKey = SwedishOrder.key(company.name());
@@ -155,7 +160,7 @@ public class Registration implements HasOutbox {
         }
         status = Status.CONFIRMED;
         confirmedAt = now;
-        companyPlace = companyPlace(eventId, company.identityKey());
+        companyPlace = companyPlace(dayId, company.identityKey());
         manageTokenHash = manageToken.hash();
         manageExpiresAt = manageToken.expiresAt();
         happened(now, Happening.Kind.CONFIRMED, null);
@@ -208,7 +213,7 @@ public class Registration implements HasOutbox {
         }
         status = Status.CONFIRMED;
         confirmedAt = now;
-        companyPlace = companyPlace(eventId, company.identityKey());
+        companyPlace = companyPlace(dayId, company.identityKey());
         confirmationTokenHash = null;
         manageTokenHash = manageToken.hash();
         manageExpiresAt = manageToken.expiresAt();
@@ -307,7 +312,7 @@ public class Registration implements HasOutbox {
     }
 
     public static String emailKey(String email) {
-        return email.strip().toLowerCase(java.util.Locale.ROOT);
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -329,8 +334,8 @@ public class Registration implements HasOutbox {
         return true;
     }
 
-    static String companyPlace(String eventId, String identityKey) {
-        return eventId + "|" + identityKey;
+    static String companyPlace(String dayId, String identityKey) {
+        return dayId + "|" + identityKey;
     }
 
     /** Drops the events not yet published: after an erasure they would carry the data that was removed. */
@@ -462,8 +467,8 @@ public class Registration implements HasOutbox {
         return id;
     }
 
-    public String getEventId() {
-        return eventId;
+    public String getDayId() {
+        return dayId;
     }
 
     public Status getStatus() {
@@ -491,19 +496,19 @@ public class Registration implements HasOutbox {
         if (participants != null) {
             return participants;
         }
-        return java.util.stream.IntStream.rangeClosed(1, attendees)
+        return IntStream.rangeClosed(1, attendees)
                 .mapToObj(i -> new Participant(Integer.toString(i), null, null, null, sessionIds, null))
                 .toList();
     }
 
     /** Which sessions each attendee attends, by attendee id: what the seats are claimed for. */
-    public java.util.Map<String, List<String>> sessionsByAttendee() {
-        java.util.Map<String, List<String>> sessions = new java.util.LinkedHashMap<>();
+    public Map<String, List<String>> sessionsByAttendee() {
+        Map<String, List<String>> sessions = new LinkedHashMap<>();
         getParticipants().forEach(p -> sessions.put(p.id(), p.sessionIds()));
         return sessions;
     }
 
-    public java.util.Optional<Participant> participant(String id) {
+    public Optional<Participant> participant(String id) {
         return getParticipants().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 

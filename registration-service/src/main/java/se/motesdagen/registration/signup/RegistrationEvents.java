@@ -37,12 +37,12 @@ public class RegistrationEvents {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    public void submitted(Registration registration, Day event, String confirmationUrl) {
+    public void submitted(Registration registration, Day day, String confirmationUrl) {
         var body = new RegistrationSubmittedV2(
                 registration.getId(),
-                event.id(),
-                event.name(),
-                event.date(),
+                day.id(),
+                day.name(),
+                day.date(),
                 registration.getCompany().name(),
                 contactOf(registration),
                 seal.seal(confirmationUrl, registration.getId()),
@@ -52,12 +52,12 @@ public class RegistrationEvents {
         record(SUBMITTED_V2, registration, body);
     }
 
-    public void attendanceRecorded(Registration registration, Day event, String attendeeId, Instant at) {
+    public void attendanceRecorded(Registration registration, Day day, String attendeeId, Instant at) {
         var body = new AttendanceRecordedV1(
                 registration.getId(),
-                event.id(),
-                event.name(),
-                event.date(),
+                day.id(),
+                day.name(),
+                day.date(),
                 registration.getCompany().name(),
                 registration.getCompany().organisationNumber(),
                 contactOf(registration),
@@ -69,16 +69,16 @@ public class RegistrationEvents {
 
     public void erased(Registration registration, String reason) {
         var body = new RegistrationErasedV1(
-                registration.getId(), registration.getEventId(), reason, registration.getErasedAt());
+                registration.getId(), registration.getDayId(), reason, registration.getErasedAt());
         record(ERASED_V1, registration, body);
     }
 
-    public void manageLinkSent(Registration registration, Day event, String manageUrl, Instant at) {
+    public void manageLinkSent(Registration registration, Day day, String manageUrl, Instant at) {
         var body = new ManageLinkSentV2(
                 registration.getId(),
-                event.id(),
-                event.name(),
-                event.date(),
+                day.id(),
+                day.name(),
+                day.date(),
                 registration.getCompany().name(),
                 contactOf(registration),
                 seal.seal(manageUrl, registration.getId()),
@@ -92,9 +92,9 @@ public class RegistrationEvents {
      * The registration as it stands after a change from the manage link: the same picture as
      * RegistrationConfirmed, so a consumer replaces what it had, plus what changed.
      */
-    public void updated(Registration registration, Day event, List<Placement> placements, List<String> changes) {
+    public void updated(Registration registration, Day day, List<Placement> placements, List<String> changes) {
         Instant at = registration.getChangedAt();
-        var confirmed = confirmedBody(registration, event, placements, null);
+        var confirmed = confirmedBody(registration, day, placements, null);
         var body = new RegistrationUpdatedV1(
                 confirmed.registrationId(),
                 confirmed.eventId(),
@@ -131,12 +131,12 @@ public class RegistrationEvents {
             String language,
             Instant updatedAt) {}
 
-    public void cancelled(Registration registration, Day event) {
+    public void cancelled(Registration registration, Day day) {
         var body = new RegistrationCancelledV1(
                 registration.getId(),
-                event.id(),
-                event.name(),
-                event.date(),
+                day.id(),
+                day.name(),
+                day.date(),
                 registration.getCompany().name(),
                 contactOf(registration),
                 registration.getLanguage(),
@@ -144,20 +144,20 @@ public class RegistrationEvents {
         record(CANCELLED_V1, registration, body);
     }
 
-    public void confirmed(Registration registration, Day event, List<Placement> placements, String manageUrl) {
-        var body = confirmedBody(registration, event, placements, seal.seal(manageUrl, registration.getId()));
+    public void confirmed(Registration registration, Day day, List<Placement> placements, String manageUrl) {
+        var body = confirmedBody(registration, day, placements, seal.seal(manageUrl, registration.getId()));
         record(CONFIRMED_V2, registration, body);
     }
 
     private RegistrationConfirmedV2 confirmedBody(
-            Registration registration, Day event, List<Placement> placements, String manageLink) {
+            Registration registration, Day day, List<Placement> placements, String manageLink) {
         var sessions = registration.getSessionIds().stream()
-                .flatMap(id -> event.session(id).stream())
+                .flatMap(id -> day.session(id).stream())
                 .map(s -> new SessionV1(
                         s.id(),
                         s.title(),
-                        event.at(s.startsAt()).toOffsetDateTime(),
-                        event.at(s.endsAt()).toOffsetDateTime()))
+                        day.at(s.startsAt()).toOffsetDateTime(),
+                        day.at(s.endsAt()).toOffsetDateTime()))
                 .toList();
         var visit = registration.getVisitRequest() == null
                 ? null
@@ -168,16 +168,16 @@ public class RegistrationEvents {
                         registration.getVisitRequest().windows().stream()
                                 .map(w -> new WindowV1(
                                         w.code(),
-                                        event.at(w.from()).toOffsetDateTime(),
-                                        event.at(w.to()).toOffsetDateTime()))
+                                        day.at(w.from()).toOffsetDateTime(),
+                                        day.at(w.to()).toOffsetDateTime()))
                                 .toList(),
                         registration.getVisitRequest().meets());
         return new RegistrationConfirmedV2(
                 registration.getId(),
-                event.id(),
-                event.name(),
-                event.date(),
-                event.location(),
+                day.id(),
+                day.name(),
+                day.date(),
+                day.location(),
                 new CompanyV1(
                         registration.getCompany().name(),
                         registration.getCompany().organisationNumber(),

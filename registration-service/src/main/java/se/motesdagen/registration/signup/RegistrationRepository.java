@@ -10,7 +10,7 @@ public interface RegistrationRepository extends MongoRepository<Registration, St
 
     Optional<Registration> findByManageTokenHash(String hash);
 
-    List<Registration> findByEventIdAndContactEmailKey(String eventId, String contactEmailKey);
+    List<Registration> findByDayIdAndContactEmailKey(String dayId, String contactEmailKey);
 
     Optional<Registration> findByCompanyPlace(String companyPlace);
 }

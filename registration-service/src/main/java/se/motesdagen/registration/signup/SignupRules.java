@@ -15,21 +15,21 @@ public final class SignupRules {
 
     private SignupRules() {}
 
-    public static List<FieldProblem> checkAgainstProgramme(Day event, AttendeesAndVisit form) {
+    public static List<FieldProblem> checkAgainstProgramme(Day day, AttendeesAndVisit form) {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < form.getAttendees().size(); i++) {
             List<String> chosen = form.getAttendees().get(i).getSessionIds();
             String field = "attendees[" + i + "].sessionIds";
-            if (chosen.stream().anyMatch(id -> event.session(id).isEmpty())) {
+            if (chosen.stream().anyMatch(id -> day.session(id).isEmpty())) {
                 problems.add(new FieldProblem(field, "registration.sessions.unknown"));
             } else if (overlapping(chosen.stream()
                     .distinct()
-                    .map(id -> event.session(id).orElseThrow())
+                    .map(id -> day.session(id).orElseThrow())
                     .toList())) {
                 problems.add(new FieldProblem(field, "registration.sessions.overlap"));
             }
         }
-        if (event.isVisitsOnly() && !form.isWantsVisit()) {
+        if (day.isVisitsOnly() && !form.isWantsVisit()) {
             problems.add(new FieldProblem("wantsVisit", "registration.visitsOnly.visitRequired"));
         }
         if (form.isWantsVisit()) {

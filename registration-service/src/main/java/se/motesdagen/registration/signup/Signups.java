@@ -1,5 +1,6 @@
 package se.motesdagen.registration.signup;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,12 +72,12 @@ public class Signups {
     }
 
     /** Stores a pending registration and its RegistrationSubmitted event, or says what is wrong. */
-    public SubmitOutcome submit(Day event, RegistrationForm form, String language) {
-        Day.Registering registering = event.registering(clock.instant());
+    public SubmitOutcome submit(Day day, RegistrationForm form, String language) {
+        Day.Registering registering = day.registering(clock.instant());
         if (registering != Day.Registering.OPEN) {
             return new SubmitOutcome.NotOpen(registering);
         }
-        List<FieldProblem> problems = SignupRules.checkAgainstProgramme(event, form);
+        List<FieldProblem> problems = SignupRules.checkAgainstProgramme(day, form);
         Registration.Company company = company(form);
         // No "already registered" here: that would tell anyone who types a public organisationsnummer
         // whether the company takes part, and a pending registration must not keep the company out.
@@ -85,29 +86,28 @@ public class Signups {
             return new Rejected(problems);
         }
         Optional<Registration> registered =
-                registrations.findByCompanyPlace(Registration.companyPlace(event.id(), company.identityKey()));
+                registrations.findByCompanyPlace(Registration.companyPlace(day.id(), company.identityKey()));
         if (registered.isPresent()) {
             // no second registration: the registered contact gets the manage link, and the answer is the
             // same as for any new submission, so it tells nobody that (or by whom) the company is registered
-            return sendManageLinkInstead(event, registered.get());
+            return sendManageLinkInstead(day, registered.get());
         }
         Instant now = clock.instant();
         ConfirmationToken token = ConfirmationToken.issue(now, confirmationValidFor);
-        Registration registration = fromForm(event, company, form, language, now, token);
-        events.submitted(registration, event, confirmationUrl(token));
+        Registration registration = fromForm(day, company, form, language, now, token);
+        events.submitted(registration, day, confirmationUrl(token));
         // the places first: a crash before the insert leaves places for a registration that never was,
         // which the seats drop when their hold runs out; the other order could lose a stored one's seats
-        seats.claim(event, registration.getId(), registration.sessionsByAttendee());
+        seats.claim(day, registration.getId(), registration.sessionsByAttendee());
         registrations.insert(registration);
-        meters.counter("motesdagen.registrations.submitted", "event", event.id())
-                .increment();
-        log.info("Registration {} submitted for {}", registration.getId(), event.id());
+        meters.counter("motesdagen.registrations.submitted", "event", day.id()).increment();
+        log.info("Registration {} submitted for {}", registration.getId(), day.id());
         return new Accepted(registration.getId());
     }
 
     /** A new registration as the form describes it, the same whether the company or staff filled it in. */
     private Registration fromForm(
-            Day event,
+            Day day,
             Registration.Company company,
             RegistrationForm form,
             String language,
@@ -115,7 +115,7 @@ public class Signups {
             ConfirmationToken token) {
         Registration registration = new Registration(
                 UUID.randomUUID().toString(),
-                event.id(),
+                day.id(),
                 company,
                 new Registration.Contact(
                         form.getContactName().strip(),
@@ -136,8 +136,8 @@ public class Signups {
      * gets the confirmation with the manage link, not a confirm link). Staff see when the company is
      * already registered. The registration times do not bind staff.
      */
-    public SubmitOutcome registerByStaff(Day event, RegistrationForm form, String language, String by) {
-        List<FieldProblem> problems = SignupRules.checkAgainstProgramme(event, form);
+    public SubmitOutcome registerByStaff(Day day, RegistrationForm form, String language, String by) {
+        List<FieldProblem> problems = SignupRules.checkAgainstProgramme(day, form);
         if (!problems.isEmpty()) {
             return new Rejected(problems);
         }
@@ -146,37 +146,36 @@ public class Signups {
         Rejected alreadyRegistered =
                 new Rejected(List.of(new FieldProblem(identityField, "registration.staff.alreadyRegistered")));
         if (registrations
-                .findByCompanyPlace(Registration.companyPlace(event.id(), company.identityKey()))
+                .findByCompanyPlace(Registration.companyPlace(day.id(), company.identityKey()))
                 .isPresent()) {
             return alreadyRegistered;
         }
         Instant now = clock.instant();
         Registration registration =
-                fromForm(event, company, form, language, now, ConfirmationToken.issue(now, confirmationValidFor));
-        ConfirmationToken manageToken = ConfirmationToken.issue(now, untilTheDayIsOver(event));
+                fromForm(day, company, form, language, now, ConfirmationToken.issue(now, confirmationValidFor));
+        ConfirmationToken manageToken = ConfirmationToken.issue(now, untilTheDayIsOver(day));
         registration.confirmByStaff(now, manageToken, by);
-        List<Placement> placements = seats.confirm(event, registration.getId(), registration.sessionsByAttendee());
-        events.confirmed(registration, event, placements, manageUrl(manageToken));
+        List<Placement> placements = seats.confirm(day, registration.getId(), registration.sessionsByAttendee());
+        events.confirmed(registration, day, placements, manageUrl(manageToken));
         try {
             registrations.insert(registration);
         } catch (DuplicateKeyException confirmedMeanwhile) {
-            seats.release(event, registration.getId());
+            seats.release(day, registration.getId());
             return alreadyRegistered;
         }
-        meters.counter("motesdagen.registrations.confirmed", "event", event.id())
-                .increment();
+        meters.counter("motesdagen.registrations.confirmed", "event", day.id()).increment();
         log.info("Registration {} taken by staff", registration.getId());
         return new Accepted(registration.getId());
     }
 
-    private SubmitOutcome sendManageLinkInstead(Day event, Registration found) {
+    private SubmitOutcome sendManageLinkInstead(Day day, Registration found) {
         Instant now = clock.instant();
         for (int attempt = 0; ; attempt++) {
             Registration registration =
                     attempt == 0 ? found : registrations.findById(found.getId()).orElseThrow();
-            ConfirmationToken manageToken = ConfirmationToken.issue(now, untilTheDayIsOver(event));
+            ConfirmationToken manageToken = ConfirmationToken.issue(now, untilTheDayIsOver(day));
             if (registration.reissueManageLink(manageToken, now)) {
-                events.manageLinkSent(registration, event, manageUrl(manageToken), now);
+                events.manageLinkSent(registration, day, manageUrl(manageToken), now);
                 try {
                     registrations.save(registration);
                 } catch (OptimisticLockingFailureException e) {
@@ -190,32 +189,35 @@ public class Signups {
             break;
         }
         MergedSubmission merged =
-                new MergedSubmission(UUID.randomUUID().toString(), event.id(), now, now.plus(confirmationValidFor));
+                new MergedSubmission(UUID.randomUUID().toString(), day.id(), now, now.plus(confirmationValidFor));
         mongo.insert(merged);
-        meters.counter("motesdagen.registrations.registered-again", "event", event.id())
+        meters.counter("motesdagen.registrations.registered-again", "event", day.id())
                 .increment();
         log.info("A submission for the company of registration {} sent its manage link instead", found.getId());
         return new Accepted(merged.id());
     }
 
     /** Where a registration stands, for the API's status resource: nothing personal. */
-    public Optional<RegistrationStatus> status(String eventId, String registrationId) {
+    public Optional<RegistrationStatus> status(String dayId, String registrationId) {
         Optional<RegistrationStatus> registered = registrations
                 .findById(registrationId)
-                .filter(r -> r.getEventId().equals(eventId))
-                .map(r -> new RegistrationStatus(r.getId(), r.getEventId(), r.getStatus(), r.getSubmittedAt()));
+                .filter(r -> r.getDayId().equals(dayId))
+                .map(r -> new RegistrationStatus(r.getId(), r.getDayId(), r.getStatus(), r.getSubmittedAt()));
         if (registered.isPresent()) {
             return registered;
         }
         // a submission that went to the registered contact answers as an unconfirmed one would
         return Optional.ofNullable(mongo.findById(registrationId, MergedSubmission.class))
-                .filter(m -> m.eventId().equals(eventId) && m.expiresAt().isAfter(clock.instant()))
-                .map(m -> new RegistrationStatus(m.id(), m.eventId(), Registration.Status.PENDING, m.submittedAt()));
+                .filter(m -> m.dayId().equals(dayId) && m.expiresAt().isAfter(clock.instant()))
+                .map(m -> new RegistrationStatus(m.id(), m.dayId(), Registration.Status.PENDING, m.submittedAt()));
     }
 
     /** The state of a registration without anything that names a person or a company. */
     public record RegistrationStatus(
-            String registrationId, String eventId, Registration.Status status, Instant submittedAt) {}
+            String registrationId,
+            @JsonProperty("eventId") String dayId,
+            Registration.Status status,
+            Instant submittedAt) {}
 
     /**
      * What the link stands for, changing nothing: mail scanners open every link in a message, so
@@ -234,10 +236,10 @@ public class Signups {
                     }
                     if (registration.getStatus() == Registration.Status.CONFIRMED) {
                         return new ConfirmResult.AlreadyConfirmed(
-                                registration, seats.placementsOf(registration.getEventId(), registration.getId()));
+                                registration, seats.placementsOf(registration.getDayId(), registration.getId()));
                     }
                     if (clock.instant().isAfter(registration.getConfirmationExpiresAt())) {
-                        return new ConfirmResult.Expired(registration.getEventId());
+                        return new ConfirmResult.Expired(registration.getDayId());
                     }
                     return new ConfirmResult.AwaitingConfirmation(registration);
                 })
@@ -255,10 +257,10 @@ public class Signups {
                 return new ConfirmResult.UnknownLink();
             }
             Registration registration = found.get();
-            Day event = programme
-                    .event(registration.getEventId())
+            Day day = programme
+                    .day(registration.getDayId())
                     .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
-            ConfirmationToken manageToken = ConfirmationToken.issue(clock.instant(), untilTheDayIsOver(event));
+            ConfirmationToken manageToken = ConfirmationToken.issue(clock.instant(), untilTheDayIsOver(day));
             switch (registration.confirm(clock.instant(), manageToken)) {
                 case ALREADY_CONFIRMED -> {
                     if (registration.getStatus() == Registration.Status.CANCELLED) {
@@ -266,21 +268,21 @@ public class Signups {
                                 registration.getCompany().name());
                     }
                     return new ConfirmResult.AlreadyConfirmed(
-                            registration, seats.placementsOf(registration.getEventId(), registration.getId()));
+                            registration, seats.placementsOf(registration.getDayId(), registration.getId()));
                 }
                 case EXPIRED -> {
-                    return new ConfirmResult.Expired(registration.getEventId());
+                    return new ConfirmResult.Expired(registration.getDayId());
                 }
                 case CONFIRMED -> {
                     // the seats first, so the event says who has a seat and who waits; if the registration's
                     // write below never happens, the sweep finds the registration unconfirmed and frees them
                     List<Placement> placements =
-                            seats.confirm(event, registration.getId(), registration.sessionsByAttendee());
-                    events.confirmed(registration, event, placements, manageUrl(manageToken));
+                            seats.confirm(day, registration.getId(), registration.sessionsByAttendee());
+                    events.confirmed(registration, day, placements, manageUrl(manageToken));
                     try {
                         // fails on the unique company place when the company already has a confirmed registration
                         Registration saved = registrations.save(registration);
-                        meters.counter("motesdagen.registrations.confirmed", "event", event.id())
+                        meters.counter("motesdagen.registrations.confirmed", "event", day.id())
                                 .increment();
                         log.info("Registration {} confirmed", saved.getId());
                         return new ConfirmResult.Confirmed(saved, placements);
@@ -288,7 +290,7 @@ public class Signups {
                         log.info(
                                 "Registration {} not confirmed: the company is already registered",
                                 registration.getId());
-                        seats.release(event, registration.getId());
+                        seats.release(day, registration.getId());
                         return new ConfirmResult.CompanyAlreadyRegistered(
                                 registration.getCompany().name());
                     } catch (OptimisticLockingFailureException e) {
@@ -308,10 +310,9 @@ public class Signups {
      * the answer tells nobody whether an address registered; the notification service caps how many
      * confirm e-mails an address gets a day, so this cannot be used to flood an inbox.
      */
-    public int resendConfirmation(Day event, String email) {
+    public int resendConfirmation(Day day, String email) {
         int sent = 0;
-        for (Registration found :
-                registrations.findByEventIdAndContactEmailKey(event.id(), Registration.emailKey(email))) {
+        for (Registration found : registrations.findByDayIdAndContactEmailKey(day.id(), Registration.emailKey(email))) {
             for (int attempt = 0; ; attempt++) {
                 Registration registration = attempt == 0
                         ? found
@@ -320,7 +321,7 @@ public class Signups {
                 if (!registration.reissueConfirmation(token, clock.instant())) {
                     break;
                 }
-                events.submitted(registration, event, confirmationUrl(token));
+                events.submitted(registration, day, confirmationUrl(token));
                 try {
                     registrations.save(registration);
                     sent++;
@@ -334,7 +335,7 @@ public class Signups {
                 }
             }
         }
-        meters.counter("motesdagen.registrations.confirmation.resent", "event", event.id())
+        meters.counter("motesdagen.registrations.confirmation.resent", "event", day.id())
                 .increment(sent);
         return sent;
     }

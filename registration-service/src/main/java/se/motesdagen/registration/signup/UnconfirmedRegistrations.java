@@ -63,11 +63,11 @@ public class UnconfirmedRegistrations {
                 .lt(expiredBefore)
                 .and("outbox.0")
                 .exists(false));
-        expired.fields().include("_id", "eventId");
+        expired.fields().include("_id", "dayId");
         long removed = 0;
         for (Registration registration : mongo.find(expired, Registration.class)) {
             // a crash after this leaves a registration without places, which the next round removes
-            programme.event(registration.getEventId()).ifPresent(day -> seats.release(day, registration.getId()));
+            programme.day(registration.getDayId()).ifPresent(day -> seats.release(day, registration.getId()));
             Query stillExpired =
                     Query.of(expired).addCriteria(Criteria.where("_id").is(registration.getId()));
             removed += mongo.remove(stillExpired, Registration.class).getDeletedCount();

@@ -19,7 +19,7 @@ import se.motesdagen.registration.programme.DayRepository;
  * is a real one. Inserting by fixed id makes a second start a no-op.
  */
 @Component
-@ConditionalOnProperty(name = "motesdagen.seed-demo-event", havingValue = "true")
+@ConditionalOnProperty(name = "motesdagen.seed-demo-day", havingValue = "true")
 class DemoProgrammeSeeder implements ApplicationRunner {
 
     static final String EVENT_ID = "stora-motesdagen-2027";

@@ -3,6 +3,7 @@ package se.motesdagen.registration.company;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,7 +34,7 @@ class OrganisationNumberTests {
         assertThat(OrganisationNumber.parse(orgNr)).isPresent();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theConstructorRefusesAnythingButTheNormalisedValidForm() {
         assertThatThrownBy(() -> new OrganisationNumber("5566778899")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OrganisationNumber("556677-8898")).isInstanceOf(IllegalArgumentException.class);

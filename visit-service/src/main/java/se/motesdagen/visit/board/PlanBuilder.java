@@ -1,6 +1,7 @@
 package se.motesdagen.visit.board;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -80,7 +82,7 @@ class PlanBuilder {
         plan.getVisits().forEach(v -> byId.put(v.getId(), v));
         Map<Set<String>, DraftPlan.DraftTeam> kept = new HashMap<>();
         draft.teams().forEach(t -> kept.put(Set.copyOf(t.hostIds()), t));
-        java.util.Set<String> placed = new java.util.HashSet<>();
+        Set<String> placed = new HashSet<>();
         for (Team team : plan.getTeams()) {
             DraftPlan.DraftTeam was = kept.get(hostIds(team));
             if (was == null) {
@@ -95,16 +97,13 @@ class PlanBuilder {
             }
         }
         SCORING.update(plan);
-        draft.pinnedVisits().stream()
-                .map(byId::get)
-                .filter(java.util.Objects::nonNull)
-                .forEach(PlannedVisit::pin);
+        draft.pinnedVisits().stream().map(byId::get).filter(Objects::nonNull).forEach(PlannedVisit::pin);
         SCORING.update(plan);
         return plan;
     }
 
     /** What to keep of a plan on the board: see {@link #restore}. */
-    static DraftPlan draft(LocalDate day, VisitPlan plan, java.time.Instant now) {
+    static DraftPlan draft(LocalDate day, VisitPlan plan, Instant now) {
         return new DraftPlan(
                 day.toString(),
                 plan.getTeams().stream()
@@ -213,7 +212,7 @@ class PlanBuilder {
         for (Team team : plan.getTeams()) {
             List<PlannedVisit> again = team.getVisits().stream()
                     .map(v -> fresh.get(v.getId()))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .toList();
             team.getVisits().clear();
             team.getVisits().addAll(again);

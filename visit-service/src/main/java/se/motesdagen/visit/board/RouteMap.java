@@ -2,6 +2,7 @@ package se.motesdagen.visit.board;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import se.motesdagen.visit.planning.Place;
 import se.motesdagen.visit.planning.PlannedVisit;
 import se.motesdagen.visit.planning.Team;
@@ -55,7 +56,7 @@ public record RouteMap(int width, int height, List<Point> localities, List<Point
     public String polyline() {
         StringBuilder points = new StringBuilder();
         for (Point p : route) {
-            points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", p.x(), p.y()));
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", p.x(), p.y()));
         }
         return points.toString().strip();
     }

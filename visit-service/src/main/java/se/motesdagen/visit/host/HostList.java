@@ -1,13 +1,17 @@
 package se.motesdagen.visit.host;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import se.motesdagen.visit.request.DayTimes;
@@ -67,7 +71,7 @@ public final class HostList {
                 .get();
         List<HostRow> hosts = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
-        try (var parser = format.parse(new java.io.StringReader(content))) {
+        try (var parser = format.parse(new StringReader(content))) {
             Map<String, String> columns = columns(parser.getHeaderNames());
             List<String> missing = COLUMNS.stream()
                     .filter(c -> !c.equals("telefon") && !c.equals("kunskap") && !columns.containsKey(c))
@@ -150,7 +154,7 @@ public final class HostList {
     public record Checked(HostRow host, Map<String, String> problems) {}
 
     public static Checked check(Fields fields) {
-        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         String name = strip(fields.name());
         String email = strip(fields.email()).toLowerCase(Locale.ROOT);
         String phone = strip(fields.phone());
@@ -191,7 +195,7 @@ public final class HostList {
         if (!unreadable.isEmpty()) {
             problems.put(
                     "availability",
-                    unreadable.stream().map(t -> "”" + t + "”").collect(java.util.stream.Collectors.joining(", "))
+                    unreadable.stream().map(t -> "”" + t + "”").collect(Collectors.joining(", "))
                             + " går inte att läsa som tid: skriv datum och tider, till exempel 2027-08-26 09:00-17:00.");
         } else if (availability.isEmpty()) {
             problems.put(
@@ -217,7 +221,7 @@ public final class HostList {
         return text == null ? "" : text.strip();
     }
 
-    private static java.util.Optional<Host.Availability> availability(String text) {
+    private static Optional<Host.Availability> availability(String text) {
         return DayTimes.parse(text).map(t -> new Host.Availability(t.day(), t.from(), t.to()));
     }
 

@@ -2,6 +2,7 @@ package se.motesdagen.visit.host;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ public class Hosts {
         return repository.findAllByOrderByRoleAscNameAsc();
     }
 
-    public java.util.Optional<Host> find(String id) {
+    public Optional<Host> find(String id) {
         return repository.findById(id);
     }
 

@@ -7,9 +7,13 @@ import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable
 import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import se.motesdagen.visit.request.Areas;
 
 /**
  * A company visit to place in a team's day. The solver decides the team and the order; the start
@@ -159,7 +163,7 @@ public class PlannedVisit {
         }
         for (Window window : windows.stream()
                 .filter(w -> w.from().toLocalDate().equals(arrival.toLocalDate()))
-                .sorted(java.util.Comparator.comparing(Window::from))
+                .sorted(Comparator.comparing(Window::from))
                 .toList()) {
             LocalDateTime candidate = max(arrival, window.from());
             if (window.fits(candidate, length)) {
@@ -245,9 +249,8 @@ public class PlannedVisit {
     List<String> knownTopics() {
         return team.expertise().stream()
                 .filter(area -> topics.stream().anyMatch(topic -> topic.equals(area) || topic.contains(area)))
-                .map(se.motesdagen.visit.request.Areas::name)
-                .map(name ->
-                        name.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + name.substring(1)) // in a sentence
+                .map(Areas::name)
+                .map(name -> name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1)) // in a sentence
                 .sorted()
                 .toList();
     }
@@ -260,7 +263,7 @@ public class PlannedVisit {
         if (team == null) {
             return List.of(new Reason("unplanned"));
         }
-        List<Reason> reasons = new java.util.ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         String from = previous == null ? team.getHome().name() : previous.company;
         reasons.add(
                 Boolean.TRUE.equals(afterLunch)
@@ -320,15 +323,12 @@ public class PlannedVisit {
     public record Reason(String code, Object... arguments) {}
 
     static String normalise(String topic) {
-        return se.motesdagen.visit.request.Areas.normalise(topic);
+        return Areas.normalise(topic);
     }
 
     /** The topics as people read them (area names, the company's own words), sorted. */
     public List<String> topicNames() {
-        return topics.stream()
-                .map(se.motesdagen.visit.request.Areas::name)
-                .sorted()
-                .toList();
+        return topics.stream().map(Areas::name).sorted().toList();
     }
 
     private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {

@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public class Team {
             return 0;
         }
         LocalDateTime back = visits.getLast().getEnd().plusMinutes(driveHomeMinutes());
-        return (int) Math.max(0, java.time.Duration.between(workday.to(), back).toMinutes());
+        return (int) Math.max(0, Duration.between(workday.to(), back).toMinutes());
     }
 
     public String label() {

@@ -25,8 +25,7 @@ public record Window(LocalDateTime from, LocalDateTime to) {
     /** Minutes of [start, start + length) that fall inside. */
     long overlapMinutes(LocalDateTime start, Duration length) {
         LocalDateTime end = start.plus(length);
-        return Math.max(
-                0, java.time.Duration.between(max(start, from), min(end, to)).toMinutes());
+        return Math.max(0, Duration.between(max(start, from), min(end, to)).toMinutes());
     }
 
     /** Minutes of [start, start + length) that fall outside. */

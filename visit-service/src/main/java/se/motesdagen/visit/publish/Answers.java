@@ -3,6 +3,7 @@ package se.motesdagen.visit.publish;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -84,7 +85,7 @@ public class Answers {
     }
 
     /** The visits whose companies asked for another time, newest first: what the board lists for staff. */
-    public java.util.List<Visit> changeRequests() {
+    public List<Visit> changeRequests() {
         return visits.findAllByStatusOrderByAnsweredAtDesc(Visit.Status.CHANGE_REQUESTED);
     }
 }

@@ -3,7 +3,9 @@ package se.motesdagen.visit.publish;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,7 +90,7 @@ public class Publishing implements PublishedVisits {
                 .map(v -> new Kept(
                         v.getRegistrationId(),
                         v.getHosts().stream().map(Visit.HostRef::hostId).collect(Collectors.toSet()),
-                        java.time.LocalDateTime.ofInstant(v.getStartsAt(), STOCKHOLM)))
+                        LocalDateTime.ofInstant(v.getStartsAt(), STOCKHOLM)))
                 .toList();
     }
 
@@ -162,7 +164,7 @@ public class Publishing implements PublishedVisits {
         // what the company last told (a new address, another contact, who meets the visitors) is what
         // the hosts' printed day shows, whether or not the time changes
         visit.describe(
-                request.eventName(),
+                request.dayName(),
                 request.companyName(),
                 request.address(),
                 request.contactName(),
@@ -382,7 +384,7 @@ public class Publishing implements PublishedVisits {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("visitId", visit.getId());
         body.put("registrationId", visit.registration());
-        body.put("eventName", visit.getEventName());
+        body.put("eventName", visit.getDayName());
         Map<String, Object> company = new LinkedHashMap<>();
         company.put("name", visit.getCompany());
         company.put("address", visit.getAddress());
@@ -429,7 +431,7 @@ public class Publishing implements PublishedVisits {
 
     static String offset(Instant instant) {
         // with the seconds, as RFC 3339 wants them (OffsetDateTime.toString leaves ":00" out)
-        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(STOCKHOLM));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(STOCKHOLM));
     }
 
     private static String blankToNull(String text) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.Outbox;
+import se.motesdagen.visit.request.Areas;
 import se.motesdagen.visit.request.VisitRequests;
 
 /** The visit report: written after the visit, it marks the visit done and says so in VisitCompleted. */
@@ -19,7 +20,7 @@ public class Reports {
 
     static final String COMPLETED_V1 = "se.motesdagen.visit.completed.v1";
     /** The areas a report can tick: the same as the registration form's, by code. */
-    public static final List<String> AREAS = List.copyOf(se.motesdagen.visit.request.Areas.NAMES.keySet());
+    public static final List<String> AREAS = List.copyOf(Areas.NAMES.keySet());
 
     public static final List<String> FEEDBACK = List.of("email", "phone", "meeting", "none");
     private static final Logger log = LoggerFactory.getLogger(Reports.class);

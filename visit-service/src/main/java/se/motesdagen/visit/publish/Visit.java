@@ -60,7 +60,7 @@ public class Visit implements HasOutbox {
     }
 
     /** Something to follow up after the visit: what, who answers for it, and by when. */
-    public record FollowUp(String what, String owner, java.time.LocalDate due) {}
+    public record FollowUp(String what, String owner, LocalDate due) {}
 
     /** A host as the company and the events see them. */
     public record HostRef(String hostId, String name, String role, String title, String email, String phone) {}
@@ -74,7 +74,7 @@ public class Visit implements HasOutbox {
     @Indexed
     private LocalDate day;
 
-    private String eventName;
+    private String dayName;
     private String company;
     private String address;
     private String contactName;
@@ -117,7 +117,7 @@ public class Visit implements HasOutbox {
     }
 
     void describe(
-            String eventName,
+            String dayName,
             String company,
             String address,
             String contactName,
@@ -126,7 +126,7 @@ public class Visit implements HasOutbox {
             String meets,
             String language,
             List<String> topics) {
-        this.eventName = eventName;
+        this.dayName = dayName;
         this.company = company;
         this.address = address;
         this.contactName = contactName;
@@ -231,8 +231,8 @@ public class Visit implements HasOutbox {
         return day;
     }
 
-    public String getEventName() {
-        return eventName;
+    public String getDayName() {
+        return dayName;
     }
 
     public String getCompany() {

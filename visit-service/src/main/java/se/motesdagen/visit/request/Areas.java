@@ -1,5 +1,6 @@
 package se.motesdagen.visit.request;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class Areas {
         names.put("upphandling", "Kommunens upphandlingar");
         names.put("etablering-och-lokaler", "Etablering, mark och lokaler");
         names.put("infrastruktur-och-kommunikationer", "Infrastruktur och kommunikationer");
-        return java.util.Collections.unmodifiableMap(names);
+        return Collections.unmodifiableMap(names);
     }
 
     /**

@@ -16,9 +16,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("visitRequests")
 public record VisitRequest(
         @Id String registrationId,
-        @Indexed String eventId,
-        String eventName,
-        LocalDate eventDate,
+        @Indexed String dayId,
+        String dayName,
+        LocalDate dayDate,
         String companyName,
         String organisationNumber,
         String contactName,
@@ -62,9 +62,9 @@ public record VisitRequest(
     VisitRequest declining(List<Receivable> times) {
         return new VisitRequest(
                 registrationId,
-                eventId,
-                eventName,
-                eventDate,
+                dayId,
+                dayName,
+                dayDate,
                 companyName,
                 organisationNumber,
                 contactName,
@@ -88,9 +88,9 @@ public record VisitRequest(
     VisitRequest firstAskedFor(Instant at) {
         return new VisitRequest(
                 registrationId,
-                eventId,
-                eventName,
-                eventDate,
+                dayId,
+                dayName,
+                dayDate,
                 companyName,
                 organisationNumber,
                 contactName,

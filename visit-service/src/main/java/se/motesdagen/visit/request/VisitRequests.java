@@ -59,7 +59,7 @@ public class VisitRequests {
         try {
             requests.insert(request);
             log.info("Visit request recorded for registration {}", request.registrationId());
-            meters.counter("motesdagen.visit.requests.recorded", "event", request.eventId())
+            meters.counter("motesdagen.visit.requests.recorded", "event", request.dayId())
                     .increment();
         } catch (DuplicateKeyException concurrentDuplicate) {
             // the other delivery won; one request is what we want
@@ -158,7 +158,7 @@ public class VisitRequests {
     }
 
     /** Staff's name for the visits they add by hand, outside the business day. */
-    public static final String BY_HAND_EVENT = "foretagsbesok";
+    public static final String BY_HAND_DAY = "foretagsbesok";
 
     private static final String BY_HAND_PREFIX = "hand-";
 
@@ -175,7 +175,7 @@ public class VisitRequests {
         Instant now = clock.instant();
         VisitRequest request = requests.insert(new VisitRequest(
                 BY_HAND_PREFIX + UUID.randomUUID(),
-                BY_HAND_EVENT,
+                BY_HAND_DAY,
                 "en".equals(form.getLanguage()) ? "Company visit" : "Företagsbesök",
                 null,
                 form.getCompany().strip(),
@@ -200,7 +200,7 @@ public class VisitRequests {
                         ? null
                         : form.getMeets().strip()));
         log.info("Visit request {} added by staff", request.registrationId());
-        meters.counter("motesdagen.visit.requests.recorded", "event", BY_HAND_EVENT)
+        meters.counter("motesdagen.visit.requests.recorded", "event", BY_HAND_DAY)
                 .increment();
         return request;
     }

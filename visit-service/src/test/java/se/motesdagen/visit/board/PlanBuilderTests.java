@@ -2,10 +2,12 @@ package se.motesdagen.visit.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.planning.Localities;
@@ -99,18 +101,18 @@ class PlanBuilderTests {
                 PlanningSettings.defaults(),
                 new TravelTimes());
         Place town = Localities.NYKOPING.getFirst();
-        PlannedVisit stays = new PlannedVisit(
-                "stays", "Stays AB", town, java.time.Duration.ofHours(1), List.of(), null, java.util.Set.of());
-        PlannedVisit moved = new PlannedVisit(
-                "moved", "Moved AB", town, java.time.Duration.ofHours(1), List.of(), null, java.util.Set.of());
-        PlannedVisit fresh = new PlannedVisit(
-                "fresh", "Fresh AB", town, java.time.Duration.ofHours(1), List.of(), null, java.util.Set.of());
+        PlannedVisit stays =
+                new PlannedVisit("stays", "Stays AB", town, Duration.ofHours(1), List.of(), null, Set.of());
+        PlannedVisit moved =
+                new PlannedVisit("moved", "Moved AB", town, Duration.ofHours(1), List.of(), null, Set.of());
+        PlannedVisit fresh =
+                new PlannedVisit("fresh", "Fresh AB", town, Duration.ofHours(1), List.of(), null, Set.of());
         Team first = teams.get(0);
         Team second = teams.get(1);
         first.getVisits().add(stays);
         second.getVisits().add(moved); // published with the first team's hosts, moved by hand since
         VisitPlan plan = new VisitPlan(teams, List.of(stays, moved, fresh));
-        java.util.Set<String> firstHosts = java.util.Set.of("Anna Politiker", "Cilla Tjänsteperson");
+        Set<String> firstHosts = Set.of("Anna Politiker", "Cilla Tjänsteperson");
 
         PlanBuilder.pinPublishedInPlace(
                 plan,

@@ -2,6 +2,7 @@ package se.motesdagen.visit.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** DOMAIN.md's assumption, by hand: straight line × 1.3 at 50 km/h, plus 5 minutes to park. */
@@ -15,7 +16,7 @@ class TravelTimesTests {
         Place south = new Place("A", 58.70, 17.0);
         Place north = new Place("B", 58.70 + 10 / 111.195, 17.0);
 
-        assertThat(TravelTimes.distanceKm(south, north)).isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(TravelTimes.distanceKm(south, north)).isCloseTo(10.0, Offset.offset(0.01));
         assertThat(travel.minutes(south, north)).isEqualTo(21);
         assertThat(travel.minutes(north, south)).isEqualTo(21);
     }

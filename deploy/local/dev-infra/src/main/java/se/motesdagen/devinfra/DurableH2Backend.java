@@ -135,8 +135,8 @@ final class DurableH2Backend extends H2Backend {
                 H2Database database,
                 String name,
                 CollectionOptions options,
-                org.h2.mvstore.MVMap<Object, Document> data,
-                org.h2.mvstore.MVMap<String, Object> meta,
+                MVMap<Object, Document> data,
+                MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
         }

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
@@ -212,7 +213,7 @@ final class InboxPage {
         for (String pair : raw.split("&")) {
             String[] kv = pair.split("=", 2);
             if (kv[0].equals(name) && kv.length == 2) {
-                return java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
             }
         }
         return null;

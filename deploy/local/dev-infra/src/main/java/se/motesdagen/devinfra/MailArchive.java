@@ -180,7 +180,7 @@ final class MailArchive {
     }
 
     private static String key(MimeMessage message, String recipient) throws MessagingException {
-        return message.getMessageID() + "|" + recipient.toLowerCase(java.util.Locale.ROOT);
+        return message.getMessageID() + "|" + recipient.toLowerCase(Locale.ROOT);
     }
 
     private GreenMailUser userFor(String address) throws UserException {

@@ -2,8 +2,11 @@ package se.motesdagen.devinfra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -96,12 +99,12 @@ class BsonDocumentTypeTests {
         return buffer.getBuffer().flip();
     }
 
-    private static void withCollection(String file, Consumer<com.mongodb.client.MongoCollection<Document>> use) {
+    private static void withCollection(String file, Consumer<MongoCollection<Document>> use) {
         MongoServer server = new MongoServer(DurableH2Backend.open(file, false));
         InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(
-                        "mongodb://" + address.getHostString() + ":" + address.getPort()))
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(
+                        new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 .build())) {
             use.accept(client.getDatabase("registration").getCollection("registrations"));

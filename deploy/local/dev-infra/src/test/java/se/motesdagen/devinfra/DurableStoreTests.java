@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +42,7 @@ class DurableStoreTests {
     void everyAcknowledgedWriteSurvivesSigkillOfTheStoreProcess() throws Exception {
         int port = freePort();
         Process store = startStore(port);
-        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         killWhileWriting(
                 store,
                 port,

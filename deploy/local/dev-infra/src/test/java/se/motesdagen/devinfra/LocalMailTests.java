@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
 class LocalMailTests {
@@ -23,7 +24,7 @@ class LocalMailTests {
             assertThat(drill.isOn()).isFalse();
             assertThatThrownBy(() -> send(mail, "under@inkorg.local"))
                     .rootCause()
-                    .isInstanceOf(java.net.ConnectException.class);
+                    .isInstanceOf(ConnectException.class);
 
             drill.on();
             send(mail, "efter@inkorg.local");

@@ -9,10 +9,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -168,7 +172,7 @@ class MailArchiveTests {
         }
     }
 
-    private static java.util.List<String> mailboxes(GreenMail mail) {
+    private static List<String> mailboxes(GreenMail mail) {
         return mail.getUserManager().listUser().stream()
                 .map(user -> user.getEmail())
                 .toList();
@@ -176,22 +180,22 @@ class MailArchiveTests {
 
     /** JavaMail writes a new Message-ID when it sends; this message keeps the one we give it. */
     private static void send(GreenMail mail, String to, String messageId) throws Exception {
-        jakarta.mail.internet.MimeMessage template = GreenMailUtil.createTextEmail(
+        MimeMessage template = GreenMailUtil.createTextEmail(
                 to,
                 "motesdagen@nykoping.example",
                 "Välkommen",
                 "Hej!",
                 mail.getSmtp().getServerSetup());
-        GreenMailUtil.sendMimeMessage(new jakarta.mail.internet.MimeMessage(template) {
+        GreenMailUtil.sendMimeMessage(new MimeMessage(template) {
             @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
+            protected void updateMessageID() throws MessagingException {
                 setHeader("Message-ID", messageId);
             }
         });
     }
 
-    private static java.util.List<String> messageIdsInMemory(GreenMail mail) throws Exception {
-        java.util.List<String> ids = new java.util.ArrayList<>();
+    private static List<String> messageIdsInMemory(GreenMail mail) throws Exception {
+        List<String> ids = new ArrayList<>();
         for (var message : mail.getReceivedMessages()) {
             ids.add(message.getMessageID());
         }

@@ -2,11 +2,14 @@ package se.motesdagen.feedback.dashboard.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +24,7 @@ import se.motesdagen.feedback.nki.Figure;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
 import se.motesdagen.feedback.survey.Questionnaire;
+import se.motesdagen.feedback.survey.SurveyDesigns;
 import se.motesdagen.feedback.vote.Votes;
 
 /**
@@ -31,7 +35,7 @@ import se.motesdagen.feedback.vote.Votes;
 @Controller
 class StaffDashboardController {
 
-    static final List<String> KINDS = se.motesdagen.feedback.survey.SurveyDesigns.KINDS;
+    static final List<String> KINDS = SurveyDesigns.KINDS;
 
     private final Results results;
     private final ReferenceSeries reference;
@@ -92,7 +96,7 @@ class StaffDashboardController {
         response.setHeader("Content-Disposition", "attachment; filename=\"forslag.csv\"");
         var out = response.getOutputStream();
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         var printer = CSVFormat.DEFAULT.builder().setDelimiter(';').get().print(writer);
         for (List<String> row : proposalRows()) {
             printer.printRecord(
@@ -129,7 +133,7 @@ class StaffDashboardController {
         response.setHeader("Content-Disposition", "attachment; filename=\"svar.csv\"");
         var out = response.getOutputStream();
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // Excel reads UTF-8 by its byte order mark
-        var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         var printer = CSVFormat.DEFAULT.builder().setDelimiter(';').get().print(writer);
         for (List<String> row : results.rows(filter(kind, year))) {
             printer.printRecord(
@@ -153,7 +157,7 @@ class StaffDashboardController {
         Results.Summary summary = results.summary(filter, null);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"resultat.xlsx\"");
-        var workbook = new org.dhatim.fastexcel.Workbook(response.getOutputStream(), "Mötesdagen", "1.0");
+        var workbook = new Workbook(response.getOutputStream(), "Mötesdagen", "1.0");
         var figures = workbook.newWorksheet("Index");
         List<String> header = List.of("mått", "index", "lägst (95 %)", "högst (95 %)", "svar", "betyg");
         for (int c = 0; c < header.size(); c++) {
@@ -191,7 +195,7 @@ class StaffDashboardController {
         workbook.finish();
     }
 
-    private static int figureRow(org.dhatim.fastexcel.Worksheet sheet, int row, String name, Figure figure) {
+    private static int figureRow(Worksheet sheet, int row, String name, Figure figure) {
         sheet.inlineString(row, 0, name);
         sheet.value(row, 4, figure.n());
         if (!figure.suppressed()) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.feedback.proposal.AreaCodes;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
 
@@ -22,7 +23,7 @@ import se.motesdagen.feedback.proposal.Proposals;
 @Controller
 class StaffProposalController {
 
-    static final List<String> AREAS = se.motesdagen.feedback.proposal.AreaCodes.CODES;
+    static final List<String> AREAS = AreaCodes.CODES;
     static final List<String> ACTION_STATES = List.of("planerad", "pagar", "klar");
 
     private final Proposals proposals;
@@ -60,7 +61,7 @@ class StaffProposalController {
         if (text == null || text.isBlank() || text.length() > Proposals.MAX_TEXT) {
             redirect.addFlashAttribute("message", "proposals.textMissing");
         } else {
-            proposals.add(text, se.motesdagen.feedback.proposal.AreaCodes.known(area));
+            proposals.add(text, AreaCodes.known(area));
             redirect.addFlashAttribute("message", "proposals.added");
         }
         return "redirect:/personal/forslag";
@@ -75,7 +76,7 @@ class StaffProposalController {
         boolean ok = text != null
                 && !text.isBlank()
                 && text.length() <= Proposals.MAX_TEXT
-                && proposals.edit(id, text, se.motesdagen.feedback.proposal.AreaCodes.known(area));
+                && proposals.edit(id, text, AreaCodes.known(area));
         redirect.addFlashAttribute("message", ok ? "proposals.saved" : "proposals.textMissing");
         return "redirect:/personal/forslag#" + id;
     }

@@ -1,6 +1,7 @@
 package se.motesdagen.feedback.report.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,7 @@ class FollowUpController {
                 .find(id)
                 .map(report -> {
                     model.addAttribute("report", report);
-                    model.addAttribute("zone", java.time.ZoneId.of("Europe/Stockholm"));
+                    model.addAttribute("zone", ZoneId.of("Europe/Stockholm"));
                     return "report/public";
                 })
                 .orElseGet(() -> {

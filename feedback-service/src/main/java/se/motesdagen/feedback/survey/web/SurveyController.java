@@ -2,6 +2,7 @@ package se.motesdagen.feedback.survey.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -9,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.motesdagen.feedback.proposal.AreaCodes;
 import se.motesdagen.feedback.survey.Invitation;
 import se.motesdagen.feedback.survey.Invitations;
 import se.motesdagen.feedback.survey.Questionnaire;
@@ -26,9 +28,9 @@ class SurveyController {
 
     private final Invitations invitations;
     private final SurveyDesigns designs;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    SurveyController(Invitations invitations, SurveyDesigns designs, java.time.Clock clock) {
+    SurveyController(Invitations invitations, SurveyDesigns designs, Clock clock) {
         this.invitations = invitations;
         this.designs = designs;
         this.clock = clock;
@@ -86,7 +88,7 @@ class SurveyController {
             problems.put("hearBack", "survey.error.step");
         }
         String area = questionnaire.askArea() ? strip(request.getParameter("area")) : null;
-        if (area != null && se.motesdagen.feedback.proposal.AreaCodes.known(area) == null) {
+        if (area != null && AreaCodes.known(area) == null) {
             problems.put("area", "survey.error.step");
         }
         Invitation.Answer answer =
@@ -121,7 +123,7 @@ class SurveyController {
         model.addAttribute("token", token);
         model.addAttribute("problems", problems);
         model.addAttribute("questionnaire", designs.questionnaire(invitation.getKind()));
-        model.addAttribute("areas", se.motesdagen.feedback.proposal.AreaCodes.CODES);
+        model.addAttribute("areas", AreaCodes.CODES);
         model.addAttribute("hearBackOptions", Questionnaire.HEAR_BACK);
         model.addAttribute("open", invitation.open(clock.instant()));
         return "survey/form";

@@ -1,5 +1,7 @@
 package se.motesdagen.feedback.survey.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.survey.Invitations;
 import se.motesdagen.feedback.survey.Questionnaire;
 import se.motesdagen.feedback.survey.SurveyDesigns;
@@ -21,14 +24,10 @@ class SurveyDesignController {
 
     private final SurveyDesigns designs;
     private final Invitations invitations;
-    private final se.motesdagen.feedback.participant.Participants participants;
-    private final java.time.Clock clock;
+    private final Participants participants;
+    private final Clock clock;
 
-    SurveyDesignController(
-            SurveyDesigns designs,
-            Invitations invitations,
-            se.motesdagen.feedback.participant.Participants participants,
-            java.time.Clock clock) {
+    SurveyDesignController(SurveyDesigns designs, Invitations invitations, Participants participants, Clock clock) {
         this.designs = designs;
         this.invitations = invitations;
         this.participants = participants;
@@ -38,8 +37,7 @@ class SurveyDesignController {
     /** Sends this year's service survey to every company's contact who has not had it this year. */
     @PostMapping("/personal/enkater/arlig")
     String sendYearly(RedirectAttributes redirect) {
-        int year =
-                java.time.LocalDate.now(clock.withZone(Invitations.STOCKHOLM)).getYear();
+        int year = LocalDate.now(clock.withZone(Invitations.STOCKHOLM)).getYear();
         long sent = participants.everyone().stream()
                 .filter(p -> invitations.yearly(p, year))
                 .count();

@@ -1,6 +1,7 @@
 package se.motesdagen.notification.mail.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -190,7 +191,7 @@ class StaffMessageController {
     }
 
     @GetMapping(value = "/personal/meddelanden/logo.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> logo() throws java.io.IOException {
+    ResponseEntity<byte[]> logo() throws IOException {
         return ResponseEntity.ok(new ClassPathResource(sender.logo()).getContentAsByteArray());
     }
 

@@ -48,7 +48,7 @@ class CheckInController {
                         .map(Registration.Participant::name)
                         .orElse(null));
         if (fromDesk) {
-            redirect.addAttribute("event", registration.getEventId());
+            redirect.addAttribute("event", registration.getDayId());
             redirect.addAttribute("q", q == null ? "" : q);
             return "redirect:/personal/incheckning";
         }
@@ -60,11 +60,14 @@ class CheckInController {
      * the search, each attendee with a button. Nothing is listed before something is searched for.
      */
     @GetMapping("/personal/incheckning")
-    String desk(@RequestParam(required = false) String event, @RequestParam(required = false) String q, Model model) {
-        Day day = (event != null ? programme.event(event) : programme.nextEvent())
+    String desk(
+            @RequestParam(name = "event", required = false) String dayId,
+            @RequestParam(required = false) String q,
+            Model model) {
+        Day day = (dayId != null ? programme.day(dayId) : programme.nextDay())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String text = q == null ? "" : q.strip();
-        model.addAttribute("event", day);
+        model.addAttribute("day", day);
         model.addAttribute("q", text);
         if (!text.isEmpty()) {
             model.addAttribute("hits", checkIns.find(day, text));

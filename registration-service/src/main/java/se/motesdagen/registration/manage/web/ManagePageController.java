@@ -108,7 +108,7 @@ class ManagePageController {
                 if (!model.containsAttribute("form")) {
                     model.addAttribute("form", ChangeForm.of(r));
                 }
-                programme.event(r.getEventId()).ifPresent(day -> views.addDay(model, day));
+                programme.day(r.getDayId()).ifPresent(day -> views.addDay(model, day));
             }
             case ManageResult.Cancelled(Registration r) -> views.addRegistration(model, r);
             case ManageResult.AlreadyCancelled(Registration r) -> views.addRegistration(model, r);

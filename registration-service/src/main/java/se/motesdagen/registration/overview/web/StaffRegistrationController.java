@@ -41,14 +41,14 @@ class StaffRegistrationController {
 
     @GetMapping("/personal/anmalningar")
     String list(
-            @RequestParam(required = false) String event,
+            @RequestParam(name = "event", required = false) String dayId,
             Search search,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
             Model model) {
-        day(event).ifPresent(day -> {
+        day(dayId).ifPresent(day -> {
             RegistrationSearch.Found found = registrations.page(day, search, page, Math.clamp(size, 1, MAX_PAGE_SIZE));
-            model.addAttribute("event", day);
+            model.addAttribute("day", day);
             model.addAttribute("fill", seats.fill(day));
             model.addAttribute("registrations", found.registrations());
             model.addAttribute("all", found.all());
@@ -68,17 +68,19 @@ class StaffRegistrationController {
 
     /** The same selection as the list, every page of it, as a file for Excel. */
     @GetMapping("/personal/anmalningar.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String event, Search search, Locale locale) {
-        Day day = day(event).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    ResponseEntity<byte[]> csv(
+            @RequestParam(name = "event", required = false) String dayId, Search search, Locale locale) {
+        Day day = day(dayId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return download(
                 exports.csv(day, search, locale), "text/csv; charset=UTF-8", "anmalningar-" + day.id() + ".csv");
     }
 
     /** The same as an Excel workbook, with a sheet of attendees. */
     @GetMapping("/personal/anmalningar.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String event, Search search, Locale locale)
+    ResponseEntity<byte[]> xlsx(
+            @RequestParam(name = "event", required = false) String dayId, Search search, Locale locale)
             throws IOException {
-        Day day = day(event).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Day day = day(dayId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return download(
                 exports.xlsx(day, search, locale),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -98,7 +100,7 @@ class StaffRegistrationController {
     }
 
     /** The day asked for, or else the next one. */
-    private Optional<Day> day(String event) {
-        return event != null ? programme.event(event) : programme.nextEvent();
+    private Optional<Day> day(String dayId) {
+        return dayId != null ? programme.day(dayId) : programme.nextDay();
     }
 }

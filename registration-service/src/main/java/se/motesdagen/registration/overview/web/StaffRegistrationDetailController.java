@@ -34,12 +34,12 @@ class StaffRegistrationDetailController {
     String detail(@PathVariable String id, Model model) {
         Registration registration = registration(id);
         Day day = programme
-                .event(registration.getEventId())
+                .day(registration.getDayId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, List<Placement>> placesByAttendee = seats.placementsOf(day.id(), registration.getId()).stream()
                 .collect(Collectors.groupingBy(Placement::attendeeId));
         model.addAttribute("registration", registration);
-        model.addAttribute("event", day);
+        model.addAttribute("day", day);
         model.addAttribute(
                 "attendees",
                 registration.getParticipants().stream()

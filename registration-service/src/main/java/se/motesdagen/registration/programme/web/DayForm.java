@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 import se.motesdagen.registration.programme.Day;
@@ -74,7 +75,7 @@ public class DayForm {
         return form;
     }
 
-    Day toDay(String id, java.util.List<Day.Session> sessions) {
+    Day toDay(String id, List<Day.Session> sessions) {
         return new Day(
                 id,
                 name.strip(),

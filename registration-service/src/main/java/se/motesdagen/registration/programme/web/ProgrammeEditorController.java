@@ -3,6 +3,7 @@ package se.motesdagen.registration.programme.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,7 +58,7 @@ class ProgrammeEditorController {
         }
         String id;
         do {
-            id = Slugs.of(form.getName(), taken -> programme.event(taken).isPresent());
+            id = Slugs.of(form.getName(), taken -> programme.day(taken).isPresent());
         } while (!programme.create(form.toDay(id, List.of())));
         return "redirect:/personal/program/" + id;
     }
@@ -126,7 +127,7 @@ class ProgrammeEditorController {
     String session(@PathVariable String id, @PathVariable String sessionId, Model model) {
         Day day = day(id);
         Day.Session session = session(day, sessionId);
-        model.addAttribute("event", day);
+        model.addAttribute("day", day);
         model.addAttribute("dialogSession", session);
         model.addAttribute("sessionForm", SessionForm.of(session));
         model.addAttribute("removable", !seats.hasPlaces(day, sessionId));
@@ -146,7 +147,7 @@ class ProgrammeEditorController {
         Day.Session session = session(day, sessionId);
         form.checkOrder(errors);
         if (errors.hasErrors()) {
-            model.addAttribute("event", day);
+            model.addAttribute("day", day);
             model.addAttribute("dialogSession", session);
             model.addAttribute("removable", !seats.hasPlaces(day, sessionId));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -178,7 +179,7 @@ class ProgrammeEditorController {
     }
 
     private void addDay(Model model, Day day) {
-        model.addAttribute("event", day);
+        model.addAttribute("day", day);
         Map<String, SessionFill> fill =
                 seats.fill(day).stream().collect(Collectors.toMap(SessionFill::sessionId, f -> f));
         model.addAttribute("fill", fill);
@@ -186,12 +187,12 @@ class ProgrammeEditorController {
 
     private static List<Day.Session> inTimeOrder(List<Day.Session> sessions) {
         return sessions.stream()
-                .sorted(java.util.Comparator.comparing(Day.Session::startsAt).thenComparing(Day.Session::title))
+                .sorted(Comparator.comparing(Day.Session::startsAt).thenComparing(Day.Session::title))
                 .toList();
     }
 
     private Day day(String id) {
-        return programme.event(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return programme.day(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static Day.Session session(Day day, String sessionId) {

@@ -35,15 +35,15 @@ class PhoneRegistrationController {
 
     /** A registration taken by phone: the public form's fields and rules, confirmed at once. */
     @GetMapping("/personal/anmalningar/ny")
-    String newRegistration(@RequestParam(required = false) String event, Model model) {
-        views.addDay(model, day(event));
+    String newRegistration(@RequestParam(name = "event", required = false) String dayId, Model model) {
+        views.addDay(model, day(dayId));
         model.addAttribute("form", new RegistrationForm());
         return "registration/staff-new";
     }
 
     @PostMapping("/personal/anmalningar/ny")
     String register(
-            @RequestParam(required = false) String event,
+            @RequestParam(name = "event", required = false) String dayId,
             @Valid @ModelAttribute("form") RegistrationForm form,
             BindingResult errors,
             @RequestParam(required = false) String addAttendee,
@@ -52,7 +52,7 @@ class PhoneRegistrationController {
             Locale locale,
             Model model,
             HttpServletResponse response) {
-        Day day = day(event);
+        Day day = day(dayId);
         views.addDay(model, day);
         if (form.changeAttendeeRows(addAttendee, removeAttendee)) {
             RegistrationViews.showAttendeeRows(form, addAttendee != null, model);
@@ -74,8 +74,8 @@ class PhoneRegistrationController {
         return "registration/staff-new";
     }
 
-    private Day day(String event) {
-        return (event != null ? programme.event(event) : programme.nextEvent())
+    private Day day(String dayId) {
+        return (dayId != null ? programme.day(dayId) : programme.nextDay())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

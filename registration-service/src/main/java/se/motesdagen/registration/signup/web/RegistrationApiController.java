@@ -94,8 +94,8 @@ class RegistrationApiController {
             @Valid @RequestBody RegistrationForm form,
             BindingResult errors,
             Locale locale) {
-        Day event = programme.publishedEvent(eventId).orElse(null);
-        if (event == null) {
+        Day day = programme.publishedDay(eventId).orElse(null);
+        if (day == null) {
             return noSuchDay(eventId, locale);
         }
         if (form.isSpam()) {
@@ -109,7 +109,7 @@ class RegistrationApiController {
                             .toList(),
                     locale);
         }
-        return switch (registrations.submit(event, form, RegistrationViews.language(locale))) {
+        return switch (registrations.submit(day, form, RegistrationViews.language(locale))) {
             case SubmitOutcome.Accepted(String id) ->
                 ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + id))
                         .body(new Submitted(id, Registration.Status.PENDING));
@@ -121,7 +121,7 @@ class RegistrationApiController {
                                         registering == Day.Registering.CLOSED
                                                 ? "registration.closed"
                                                 : "api.registration.notYetOpen",
-                                        new Object[] {event.registrationOpens()},
+                                        new Object[] {day.registrationOpens()},
                                         locale)));
             case SubmitOutcome.Rejected(List<SubmitOutcome.FieldProblem> problems) ->
                 invalid(

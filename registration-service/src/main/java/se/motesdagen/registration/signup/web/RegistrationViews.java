@@ -41,7 +41,7 @@ public class RegistrationViews {
 
     /** The day, and whether the form is shown or what is said instead. */
     public void addDay(Model model, Day day) {
-        model.addAttribute("event", day);
+        model.addAttribute("day", day);
         model.addAttribute(
                 "fill", seats.recentFill(day).stream().collect(Collectors.toMap(SessionFill::sessionId, f -> f)));
         model.addAttribute("registering", day.registering(clock.instant()));
@@ -52,13 +52,13 @@ public class RegistrationViews {
 
     public void addRegistration(Model model, Registration registration) {
         model.addAttribute("registration", registration);
-        programme.event(registration.getEventId()).ifPresent(e -> model.addAttribute("event", e));
+        programme.day(registration.getDayId()).ifPresent(e -> model.addAttribute("day", e));
     }
 
     /** Who has a seat and who waits, session by session in programme order. */
     public void addPlaces(Model model, Registration registration, List<Placement> placements) {
         programme
-                .event(registration.getEventId())
+                .day(registration.getDayId())
                 .ifPresent(day -> model.addAttribute(
                         "places",
                         day.sessions().stream()

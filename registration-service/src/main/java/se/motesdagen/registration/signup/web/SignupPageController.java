@@ -37,16 +37,16 @@ class SignupPageController {
         this.views = views;
     }
 
-    @GetMapping("/evenemang/{eventId}")
-    String eventPage(@PathVariable String eventId, Model model) {
-        views.addDay(model, event(eventId));
+    @GetMapping("/evenemang/{dayId}")
+    String eventPage(@PathVariable String dayId, Model model) {
+        views.addDay(model, day(dayId));
         model.addAttribute("form", new RegistrationForm());
-        return "registration/event";
+        return "registration/day";
     }
 
-    @PostMapping("/evenemang/{eventId}")
+    @PostMapping("/evenemang/{dayId}")
     String submit(
-            @PathVariable String eventId,
+            @PathVariable String dayId,
             @Valid @ModelAttribute("form") RegistrationForm form,
             BindingResult errors,
             @RequestParam(required = false) String addAttendee,
@@ -54,38 +54,38 @@ class SignupPageController {
             Model model,
             Locale locale,
             HttpServletResponse response) {
-        Day event = event(eventId);
-        views.addDay(model, event);
+        Day day = day(dayId);
+        views.addDay(model, day);
         if (form.changeAttendeeRows(addAttendee, removeAttendee)) {
             // one more (or one less) attendee, without JavaScript: the same form again, nothing checked yet
             RegistrationViews.showAttendeeRows(form, addAttendee != null, model);
-            return "registration/event";
+            return "registration/day";
         }
         if (form.isSpam()) {
-            return "redirect:/evenemang/" + eventId + "/tack";
+            return "redirect:/evenemang/" + dayId + "/tack";
         }
         if (!errors.hasErrors()) {
-            switch (signups.submit(event, form, RegistrationViews.language(locale))) {
+            switch (signups.submit(day, form, RegistrationViews.language(locale))) {
                 case SubmitOutcome.Accepted accepted -> {
-                    return "redirect:/evenemang/" + eventId + "/tack";
+                    return "redirect:/evenemang/" + dayId + "/tack";
                 }
                 case SubmitOutcome.Rejected rejected ->
                     rejected.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey()));
                 case SubmitOutcome.NotOpen notOpen -> {
                     // the page says when registration opens, or that it has closed, instead of the form
                     response.setStatus(HttpStatus.CONFLICT.value());
-                    return "registration/event";
+                    return "registration/day";
                 }
             }
         }
         model.addAttribute("attendeeOfField", RegistrationViews.attendeeOfField(errors));
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return "registration/event";
+        return "registration/day";
     }
 
-    @GetMapping("/evenemang/{eventId}/tack")
-    String thanks(@PathVariable String eventId, Model model) {
-        model.addAttribute("event", event(eventId));
+    @GetMapping("/evenemang/{dayId}/tack")
+    String thanks(@PathVariable String dayId, Model model) {
+        model.addAttribute("day", day(dayId));
         return "registration/thanks";
     }
 
@@ -126,8 +126,8 @@ class SignupPageController {
                 views.addRegistration(model, r);
                 views.addPlaces(model, r, placements);
             }
-            case ConfirmResult.Expired(String eventId) ->
-                programme.event(eventId).ifPresent(e -> model.addAttribute("event", e));
+            case ConfirmResult.Expired(String dayId) ->
+                programme.day(dayId).ifPresent(e -> model.addAttribute("day", e));
             case ConfirmResult.CompanyAlreadyRegistered(String companyName) ->
                 model.addAttribute("companyName", companyName);
             case ConfirmResult.Cancelled(String companyName) -> model.addAttribute("companyName", companyName);
@@ -137,40 +137,40 @@ class SignupPageController {
     }
 
     /** For a person who lost the confirm e-mail, or whose link expired. */
-    @GetMapping("/evenemang/{eventId}/skicka-igen")
-    String resendForm(@PathVariable String eventId, Model model) {
-        model.addAttribute("event", event(eventId));
+    @GetMapping("/evenemang/{dayId}/skicka-igen")
+    String resendForm(@PathVariable String dayId, Model model) {
+        model.addAttribute("day", day(dayId));
         model.addAttribute("resend", new ResendForm());
         return "registration/resend";
     }
 
-    @PostMapping("/evenemang/{eventId}/skicka-igen")
+    @PostMapping("/evenemang/{dayId}/skicka-igen")
     String resend(
-            @PathVariable String eventId,
+            @PathVariable String dayId,
             @Valid @ModelAttribute("resend") ResendForm form,
             BindingResult errors,
             Model model,
             HttpServletResponse response) {
-        Day event = event(eventId);
-        model.addAttribute("event", event);
+        Day day = day(dayId);
+        model.addAttribute("day", day);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "registration/resend";
         }
         if (!form.isSpam()) {
-            signups.resendConfirmation(event, form.getEmail());
+            signups.resendConfirmation(day, form.getEmail());
         }
         // the same answer whether or not the address has a registration waiting
-        return "redirect:/evenemang/" + eventId + "/skicka-igen/skickat";
+        return "redirect:/evenemang/" + dayId + "/skicka-igen/skickat";
     }
 
-    @GetMapping("/evenemang/{eventId}/skicka-igen/skickat")
-    String resent(@PathVariable String eventId, Model model) {
-        model.addAttribute("event", event(eventId));
+    @GetMapping("/evenemang/{dayId}/skicka-igen/skickat")
+    String resent(@PathVariable String dayId, Model model) {
+        model.addAttribute("day", day(dayId));
         return "registration/resent";
     }
 
-    private Day event(String eventId) {
-        return programme.publishedEvent(eventId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    private Day day(String dayId) {
+        return programme.publishedDay(dayId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -16,10 +16,7 @@ class SiteController {
 
     @GetMapping("/")
     String start() {
-        return programme
-                .nextEvent()
-                .map(event -> "redirect:/evenemang/" + event.id())
-                .orElse("registration/no-event");
+        return programme.nextDay().map(day -> "redirect:/evenemang/" + day.id()).orElse("registration/no-day");
     }
 
     /** Tillgänglighetsredogörelse under DOS-lagen (2018:1937), with a way to report barriers. */

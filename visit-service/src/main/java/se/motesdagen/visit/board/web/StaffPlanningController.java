@@ -1,9 +1,12 @@
 package se.motesdagen.visit.board.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,10 +56,7 @@ class StaffPlanningController {
     }
 
     @GetMapping("/personal/planering")
-    String board(
-            @RequestParam(name = "dag", required = false) String dag,
-            Model model,
-            jakarta.servlet.http.HttpServletResponse response) {
+    String board(@RequestParam(name = "dag", required = false) String dag, Model model, HttpServletResponse response) {
         LocalDate day = parse(dag);
         if (day == null) {
             day = board.snapshot().day() != null ? board.snapshot().day() : firstDayWithHosts();
@@ -90,9 +90,9 @@ class StaffPlanningController {
                 "maps",
                 shown
                         ? snapshot.plan().getTeams().stream()
-                                .collect(java.util.stream.Collectors.toMap(
+                                .collect(Collectors.toMap(
                                         t -> t.getId(), t -> RouteMap.of(t, settings.localities(), 360, 260)))
-                        : java.util.Map.of());
+                        : Map.of());
         return "board/board";
     }
 

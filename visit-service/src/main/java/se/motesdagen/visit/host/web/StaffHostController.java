@@ -3,6 +3,10 @@ package se.motesdagen.visit.host.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.motesdagen.visit.host.Host;
@@ -42,7 +47,7 @@ class StaffHostController {
     @GetMapping("/personal/vardar/ny")
     String newHost(Model model) {
         model.addAttribute("form", new HostForm());
-        model.addAttribute("problems", java.util.Map.of());
+        model.addAttribute("problems", Map.of());
         return "host/staff-form";
     }
 
@@ -51,7 +56,7 @@ class StaffHostController {
         Host host = hosts.find(id).orElseThrow(NotFound::new);
         model.addAttribute("form", HostForm.of(host));
         model.addAttribute("hostId", id);
-        model.addAttribute("problems", java.util.Map.of());
+        model.addAttribute("problems", Map.of());
         return "host/staff-form";
     }
 
@@ -88,7 +93,7 @@ class StaffHostController {
     private String save(
             String id, HostForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         HostList.Checked checked = HostList.check(form.fields());
-        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>(checked.problems());
+        Map<String, String> problems = new LinkedHashMap<>(checked.problems());
         if (problems.isEmpty()) {
             switch (hosts.save(id, checked.host())) {
                 case Hosts.Stored stored -> {
@@ -109,7 +114,7 @@ class StaffHostController {
     }
 
     /** No such host: the roster's 404. */
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
     static class NotFound extends RuntimeException {}
 
     /** A list with any wrong row imports nothing: the page names each row and what to mend. */
@@ -119,14 +124,11 @@ class StaffHostController {
         HostList.Read read;
         if (file == null || file.isEmpty()) {
             read = new HostList.Read(
-                    java.util.List.of(),
-                    java.util.List.of(
-                            new HostList.RowProblem(0, null, java.util.List.of("Välj en CSV-fil att läsa in."))));
+                    List.of(), List.of(new HostList.RowProblem(0, null, List.of("Välj en CSV-fil att läsa in."))));
         } else if (file.getSize() > MAX_FILE_BYTES) {
             read = new HostList.Read(
-                    java.util.List.of(),
-                    java.util.List.of(new HostList.RowProblem(
-                            0, null, java.util.List.of("Filen är större än 1 MB. Är det rätt fil?"))));
+                    List.of(),
+                    List.of(new HostList.RowProblem(0, null, List.of("Filen är större än 1 MB. Är det rätt fil?"))));
         } else {
             read = HostList.read(new String(file.getBytes(), StandardCharsets.UTF_8));
         }

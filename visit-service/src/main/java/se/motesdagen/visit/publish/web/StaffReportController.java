@@ -2,6 +2,8 @@ package se.motesdagen.visit.publish.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import se.motesdagen.visit.publish.Publishing;
 import se.motesdagen.visit.publish.Reports;
 import se.motesdagen.visit.publish.Visit;
+import se.motesdagen.visit.request.Areas;
 
 /** The visit report, written by a host or staff after the visit; saving it marks the visit done. */
 @Controller
@@ -66,10 +69,10 @@ class StaffReportController {
             if (what.isEmpty() && owner.isEmpty() && due.isEmpty()) {
                 continue; // an empty row
             }
-            java.time.LocalDate dueDate = null;
+            LocalDate dueDate = null;
             try {
-                dueDate = due.isEmpty() ? null : java.time.LocalDate.parse(due);
-            } catch (java.time.format.DateTimeParseException e) {
+                dueDate = due.isEmpty() ? null : LocalDate.parse(due);
+            } catch (DateTimeParseException e) {
                 errors.add("report.error.action");
             }
             if (what.isEmpty() || owner.isEmpty() || dueDate == null || what.length() > 300 || owner.length() > 200) {
@@ -122,7 +125,7 @@ class StaffReportController {
         model.addAttribute("actionRows", rows);
         model.addAttribute("errors", errors);
         model.addAttribute("areas", Reports.AREAS);
-        model.addAttribute("names", se.motesdagen.visit.request.Areas.NAMES);
+        model.addAttribute("names", Areas.NAMES);
         model.addAttribute("feedbackOptions", Reports.FEEDBACK);
         model.addAttribute("zone", Publishing.STOCKHOLM);
         return "publish/report";

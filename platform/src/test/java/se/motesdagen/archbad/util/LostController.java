@@ -1,0 +1,7 @@
+package se.motesdagen.archbad.util;
+
+import org.springframework.stereotype.Controller;
+
+/** Fixture: a controller outside any web package. */
+@Controller
+class LostController {}
