@@ -18,13 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
-import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
 
@@ -34,10 +33,6 @@ import se.motesdagen.platform.test.TopicReader;
  * Chromium is not installed. Then staff shortlist the proposals and open a vote, and the contact votes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(
-        partitions = 1,
-        topics = {"registration.events", "visit.events", "feedback.events"},
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class FeedbackPagesBrowserTests {
 
     @RegisterExtension
@@ -54,7 +49,7 @@ class FeedbackPagesBrowserTests {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("feedback-browser"));
+        TestInfrastructure.register(registry, "feedback-browser");
     }
 
     @Test

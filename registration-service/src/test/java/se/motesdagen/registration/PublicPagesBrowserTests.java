@@ -29,13 +29,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
-import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
@@ -51,10 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"motesdagen.seed-demo-day=true", "motesdagen.outbox.poll-interval=50ms"})
-@EmbeddedKafka(
-        partitions = 2,
-        topics = "registration.events",
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PublicPagesBrowserTests {
 
     @RegisterExtension
@@ -67,7 +62,7 @@ class PublicPagesBrowserTests {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("registration-browser"));
+        TestInfrastructure.register(registry, "registration-browser");
     }
 
     /** The one browser of this class (the session starts and quits it), as each test uses it. */

@@ -22,13 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
-import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.board.PlanningBoard;
@@ -39,10 +38,6 @@ import se.motesdagen.visit.board.PlanningBoard;
  * board. Skipped where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(
-        partitions = 1,
-        topics = "registration.events",
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class VisitPagesBrowserTests {
 
     @RegisterExtension
@@ -62,7 +57,7 @@ class VisitPagesBrowserTests {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("visit-browser"));
+        TestInfrastructure.register(registry, "visit-browser");
     }
 
     @Test

@@ -19,14 +19,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.notification.unsubscribe.Unsubscribes;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
-import se.motesdagen.platform.test.EmbeddedMongo;
+import se.motesdagen.platform.test.TestInfrastructure;
 
 /**
  * The notification service's pages in headless Chromium, each audited with axe-core against WCAG 2.1
@@ -40,10 +39,6 @@ import se.motesdagen.platform.test.EmbeddedMongo;
             "spring.mail.port=1",
             "motesdagen.mail.bounces.poll-interval=1h"
         })
-@EmbeddedKafka(
-        partitions = 1,
-        topics = "registration.events",
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class NotificationPagesBrowserTests {
 
     @RegisterExtension
@@ -65,7 +60,7 @@ class NotificationPagesBrowserTests {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("notification-browser"));
+        TestInfrastructure.register(registry, "notification-browser");
     }
 
     /** The one browser of this class (the session starts and quits it), as each test uses it. */

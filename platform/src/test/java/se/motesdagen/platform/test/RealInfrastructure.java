@@ -6,9 +6,9 @@ import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * Real Kafka and a real MongoDB replica set in containers, one pair per test JVM, for the twins of the
- * integration tests. Started on first use, which only happens where a Docker engine runs: the twins
- * are {@code @Testcontainers(disabledWithoutDocker = true)}.
+ * Real Kafka and a real MongoDB replica set in containers, one pair per test JVM, for the containers run
+ * of the integration tests ({@link TestInfrastructure}). Started on first use, which only happens where a
+ * Docker engine runs.
  */
 public final class RealInfrastructure {
 

@@ -1,0 +1,88 @@
+package se.motesdagen.registration.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.motesdagen.platform.test.ContractSchemas;
+import se.motesdagen.platform.test.TopicReader.PublishedEvent;
+import se.motesdagen.registration.RegistrationTestBase;
+import se.motesdagen.registration.support.Companies;
+
+/** Personal data erased on request and when the retention period has run out. */
+class ErasureIntegrationTests extends RegistrationTestBase {
+
+    @Test
+    void staffEraseARegistrationOnRequestAndOnlyWhatIsPersonalGoes() throws Exception {
+        String dayId = "radering-" + UUID.randomUUID();
+        saveDay(dayId, null, null, 1);
+        String orgNr = Companies.newOrganisationNumber();
+        String erased = submitTo(dayId, orgNr);
+        String waiting = submitTo(dayId, Companies.newOrganisationNumber());
+        mvc.perform(pressConfirm(confirmPathOf(erased)));
+        mvc.perform(pressConfirm(confirmPathOf(waiting)));
+        awaitOutboxEmpty(erased);
+        String detail = "/personal/anmalningar/" + erased;
+
+        mvc.perform(post(detail + "/radera").with(csrf()).with(staff())).andExpect(status().is3xxRedirection());
+        assertThat(mongo.findById(erased, Document.class, "registrations").get("erasedAt"))
+                .isNull();
+
+        mvc.perform(post(detail + "/radera").with(csrf()).with(staff()).param("sure", "true"))
+                .andExpect(status().is3xxRedirection());
+
+        Document stored = mongo.findById(erased, Document.class, "registrations");
+        assertThat(stored.get("erasedAt")).isNotNull();
+        assertThat(stored.toJson())
+                .doesNotContain("Astrid")
+                .doesNotContain("testbageri.example")
+                .doesNotContain("070-123")
+                .doesNotContain("manageTokenHash");
+        // what the statistics need stays: the company (an aktiebolag is not a person), the count, the sessions
+        assertThat(stored.get("company", Document.class).getString("organisationNumber"))
+                .isEqualTo(orgNr);
+        assertThat(stored.getInteger("attendees")).isEqualTo(1);
+        assertThat(stored.getString("status")).isEqualTo("CONFIRMED");
+        assertThat(stored.getList("history", Document.class))
+                .extracting(h -> h.getString("kind"))
+                .endsWith("ERASED");
+        // the seat went to the next in line, and everyone else hears of the erasure, with nothing personal in it
+        assertThat(stateOf(dayId, erased)).isNull();
+        assertThat(stateOf(dayId, waiting)).isEqualTo("SEATED");
+        PublishedEvent erasure = awaitEvent(erased, ERASED);
+        assertThat(ContractSchemas.violations(ERASED, erasure.body())).isEmpty();
+        assertThat(erasure.body()).doesNotContain("Astrid").doesNotContain(orgNr);
+        assertThat(mvc.perform(get(detail).with(staff()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Personuppgifterna raderade")
+                .doesNotContain("astrid@testbageri.example")
+                .doesNotContain("Astrid");
+    }
+
+    @Test
+    void registrationsOfADayLongerAgoThanTheRetentionPeriodAreErasedAndNoOthers(@Autowired RetentionPeriod retention)
+            throws Exception {
+        String old = "gammal-dag-" + UUID.randomUUID();
+        saveDay(old, LocalDate.of(2020, 5, 1), null, null, 30);
+        String orgNr = Companies.newOrganisationNumber();
+        String id = submitTo(old, orgNr);
+        awaitOutboxEmpty(id);
+
+        // 24 months after 1 May 2020 is 1 May 2022: kept that day, erased the day after
+        assertThat(retention.eraseExpired(LocalDate.of(2022, 5, 1))).isZero();
+        assertThat(retention.eraseExpired(LocalDate.of(2022, 5, 2))).isEqualTo(1);
+        assertThat(mongo.findById(id, Document.class, "registrations").toJson()).doesNotContain("Astrid");
+        assertThat(json.readTree(awaitEvent(id, ERASED).body()).get("reason").asString())
+                .isEqualTo("retention");
+        assertThat(retention.eraseExpired(LocalDate.of(2022, 5, 3))).isZero();
+    }
+}
