@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
-import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.OpenedLinks;
+import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.TopicReader;
 
 /**

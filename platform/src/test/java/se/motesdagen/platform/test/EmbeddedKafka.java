@@ -1,20 +1,24 @@
 package se.motesdagen.platform.test;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * One in-JVM KRaft broker per test JVM, shared by every Spring context that needs one (a context of its
- * own each would start a broker each). The four topics exist from the start with two partitions, as the
- * cluster declares them outside the services; dead-letter topics are made by the binder.
+ * In-JVM KRaft brokers for the tests, one per kind of Spring context (named by the database it uses),
+ * started on first use and shared by every test class of that kind. Two kinds of context must not share
+ * a broker: both would join the same consumer groups and take each other's events. The four topics exist
+ * from the start with two partitions, as the cluster declares them outside the services; dead-letter
+ * topics are made by the binder.
  */
 public final class EmbeddedKafka {
 
-    private static final EmbeddedKafkaKraftBroker BROKER = start();
+    private static final Map<String, EmbeddedKafkaKraftBroker> BROKERS = new ConcurrentHashMap<>();
 
     private EmbeddedKafka() {}
 
-    public static String bootstrapServers() {
-        return BROKER.getBrokersAsString();
+    public static String bootstrapServers(String context) {
+        return BROKERS.computeIfAbsent(context, c -> start()).getBrokersAsString();
     }
 
     private static EmbeddedKafkaKraftBroker start() {

@@ -7,8 +7,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Where a service's integration tests run. By default on the embedded infrastructure: one in-JVM KRaft
- * broker ({@link EmbeddedKafka}) and one MongoDB-compatible server ({@link EmbeddedMongo}) per test JVM.
+ * Where a service's integration tests run. By default on the embedded infrastructure: an in-JVM KRaft
+ * broker per kind of context ({@link EmbeddedKafka}) and one MongoDB-compatible server ({@link EmbeddedMongo}).
  * With {@code -Dmotesdagen.test.infrastructure=containers} (the build's second run of every
  * {@code *IntegrationTests} class) on real Kafka and a real MongoDB replica set in containers
  * ({@link RealInfrastructure}); that run is skipped where no Docker engine answers.
@@ -36,7 +36,7 @@ public final class TestInfrastructure implements ExecutionCondition {
         if (containers()) {
             RealInfrastructure.register(registry, database);
         } else {
-            registry.add("spring.kafka.bootstrap-servers", EmbeddedKafka::bootstrapServers);
+            registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.bootstrapServers(database));
             registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri(database));
         }
     }

@@ -1,0 +1,283 @@
+package se.motesdagen.notification.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import se.motesdagen.notification.NotificationTestBase;
+import se.motesdagen.notification.mail.QrCodes;
+import se.motesdagen.notification.mail.ReceivedMail;
+import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.ConsumerWiring;
+import se.motesdagen.platform.test.DeadLetters;
+
+/** Reading registration.events: each event its mail, once, in its language, with its link opened only into the mail. */
+class RegistrationMailIntegrationTests extends NotificationTestBase {
+
+    @Test
+    void everyConsumerHasItsDeadLetterTopicAndSendsABrokenEventThereAtOnce(
+            @Autowired BindingServiceProperties bindings, @Autowired Environment environment) {
+        assertThat(ConsumerWiring.consumers(bindings))
+                .containsExactly(
+                        "forgetErasedRegistration-in-0",
+                        "sendCancellationEmail-in-0",
+                        "sendChangedEmail-in-0",
+                        "sendConfirmRequestEmail-in-0",
+                        "sendConfirmationEmail-in-0",
+                        "sendFeedbackEmails-in-0",
+                        "sendManageLinkEmail-in-0",
+                        "sendVisitEmails-in-0",
+                        "sendWaitlistPromotedEmail-in-0");
+        assertThat(ConsumerWiring.problems(bindings, environment)).isEmpty();
+    }
+
+    @Test
+    void aSubmittedRegistrationGetsOneConfirmRequestWithTheLinkEvenWhenTheEventComesTwice() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String to = "first-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = submitted(registrationId, to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", eventId, SUBMITTED, registrationId, body);
+            producer.send("registration.events", eventId, SUBMITTED, registrationId, body);
+            // a later event with the same key is consumed after both copies, so when it has arrived the duplicate has
+            // been handled
+            String marker = "marker-" + registrationId.substring(0, 8) + "@testbageri.example";
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    SUBMITTED,
+                    registrationId,
+                    submitted(registrationId, marker));
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(marker).size() == 1);
+        }
+
+        List<MimeMessage> received = inboxOf(to);
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received.getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Bekräfta din anmälan till Stora Mötesdagen 2027");
+        assertThat(ReceivedMail.of(mail).text())
+                .contains("Hej Astrid Exempelsson!")
+                .contains("Nyköpings Testbageri AB")
+                .contains("26 augusti 2027")
+                .contains("http://localhost:8080/anmalan/bekrafta?token=")
+                .contains("8 juni 2027 kl. 12.15");
+        assertThat(mail.getFrom()[0].toString()).contains("motesdagen@nykoping.example");
+
+        // the delivery log keeps the message, but not a link that still confirms
+        String token = ReceivedMail.of(mail).text().replaceAll("(?s).*[?&]token=([A-Za-z0-9_-]+).*", "$1");
+        assertThat(token).hasSizeGreaterThan(20);
+        Document logged = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> mongo.findOne(
+                                Query.query(Criteria.where("recipient").is(to)), Document.class, "messages"),
+                        m -> m != null && "SENT".equals(m.getString("status")));
+        assertThat(logged.getString("body"))
+                .contains("Hej Astrid Exempelsson!")
+                .contains("/anmalan/bekrafta?token=[borttagen]")
+                .doesNotContain(token);
+        assertThat(logged.toJson()).doesNotContain(token);
+    }
+
+    @Test
+    void aConfirmedRegistrationGetsTheConfirmationWithItsSessionsAndTheVisitRequest() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "confirmed-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = example(CONFIRMED, registrationId, to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Välkommen till Stora Mötesdagen 2027 – din anmälan är bekräftad");
+        assertThat(ReceivedMail.of(mail).text())
+                .contains("Var: Culturum, Nyköping")
+                .contains("- kl. 10.00–11.00 Kompetensförsörjning")
+                .contains("Per Persson står på väntelistan, plats 3 i kön.")
+                .contains("Ni har önskat ett företagsbesök")
+                .contains("http://localhost:8080/anmalan/hantera?token=Q2hhbmdlT3JDYW5jZWxUaGlzUmVnaXN0cmF0aW9uMDE");
+        // the QR code inside the mail opens the registration's staff page at the check-in desk
+        ReceivedMail parts = ReceivedMail.of(mail);
+        assertThat(parts.html()).contains("src=\"cid:incheckning\"");
+        ReceivedMail.File code = parts.inline().stream()
+                .filter(f -> f.contentType().startsWith("image/png") && "incheckning".equals(f.contentId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(QrCodes.read(code.content()))
+                .isEqualTo("http://localhost:8080/personal/anmalningar/" + registrationId);
+        // the manage link is a secret too: the delivery log keeps it redacted
+        Document logged = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> mongo.findOne(
+                                Query.query(Criteria.where("recipient").is(to)), Document.class, "messages"),
+                        m -> m != null && "SENT".equals(m.getString("status")));
+        assertThat(logged.getString("body")).contains("/anmalan/hantera?token=[borttagen]");
+        assertThat(logged.toJson()).doesNotContain("Q2hhbmdlT3JDYW5jZWxUaGlzUmVnaXN0cmF0aW9uMDE");
+    }
+
+    @Test
+    void theRegisteredContactGetsTheManageLinkWhenSomebodyRegistersTheCompanyAgainAndTheLogKeepsItRedacted()
+            throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "registered-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = example(MANAGE_LINK, registrationId, to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), MANAGE_LINK, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject())
+                .isEqualTo("Er anmälan till Stora Mötesdagen 2027 gäller redan – här är länken till den");
+        assertThat(ReceivedMail.of(mail).text())
+                .contains("ingen ny anmälan har gjorts")
+                .contains("http://localhost:8080/anmalan/hantera?token=Tnlla0xhbmtGb3JEZW5SZWdpc3RyZXJhZGVLb250YWt0");
+        Document logged = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> mongo.findOne(
+                                Query.query(Criteria.where("recipient").is(to)), Document.class, "messages"),
+                        m -> m != null && "SENT".equals(m.getString("status")));
+        assertThat(logged.toJson()).doesNotContain("Tnlla0xhbmtGb3JEZW5SZWdpc3RyZXJhZGVLb250YWt0");
+    }
+
+    @Test
+    void aChangedRegistrationGetsAMailWithHowItNowStands() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "changed-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = example(UPDATED, registrationId, to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), UPDATED, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Er anmälan till Stora Mötesdagen 2027 är ändrad");
+        assertThat(ReceivedMail.of(mail).text())
+                .contains("Så här ser den ut nu")
+                .contains("Per Persson står på väntelistan, plats 3 i kön.")
+                .contains("Inget företagsbesök är önskat.");
+    }
+
+    @Test
+    void aCancellationGetsItsReceipt() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "cancelled-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = example(CANCELLED, registrationId, to);
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), CANCELLED, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Er anmälan till Stora Mötesdagen 2027 är avbokad");
+        assertThat(ReceivedMail.of(mail).text())
+                .contains(
+                        "Anmälan av Nyköpings Testbageri AB till Stora Mötesdagen 2027 den 26 augusti 2027 är avbokad");
+    }
+
+    @Test
+    void anAttendeeWhoGetsASeatFromTheWaitingListIsToldOnce() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "promoted-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String body = example(PROMOTED, registrationId, to);
+        String eventId = UUID.randomUUID().toString();
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", eventId, PROMOTED, registrationId, body);
+            producer.send("registration.events", eventId, PROMOTED, registrationId, body);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        MimeMessage mail = inboxOf(to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Ni har fått en plats på Stora Mötesdagen 2027");
+        assertThat(ReceivedMail.of(mail).text())
+                .contains("Per Persson från Nyköpings Testbageri AB har nu en plats")
+                .contains("Pass: Kompetensförsörjning")
+                .contains("När: 26 augusti 2027, kl. 10.00–11.00")
+                .contains("Var: Culturum, Nyköping, Sal A");
+        // the second delivery of the same event sends nothing: the inbox stays at one
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> inboxOf(to).size() == 1);
+    }
+
+    @Test
+    void aV1EventFromBeforeTheLinksWereSealedIsStillMailedAndASealForAnotherRegistrationNeverIs() throws Exception {
+        String registrationId = UUID.randomUUID().toString();
+        String to = "v1-" + registrationId.substring(0, 8) + "@testbageri.example";
+        String copiedSeal = example(SUBMITTED, UUID.randomUUID().toString(), to);
+        String stolenId = "stolen-" + UUID.randomUUID();
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            // a sealed link copied from another registration's event does not open: dead letter, no mail
+            producer.send(
+                    "registration.events",
+                    stolenId,
+                    SUBMITTED,
+                    registrationId,
+                    copiedSeal.replaceFirst(
+                            "\"registrationId\": \"[^\"]+\"", "\"registrationId\": \"" + registrationId + "\""));
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    SUBMITTED_V1,
+                    registrationId,
+                    example(SUBMITTED_V1, registrationId, to));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+        assertThat(ReceivedMail.of(inboxOf(to).getFirst()).text())
+                .contains("http://localhost:8080/anmalan/bekrafta?token=q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> new DeadLetters(bootstrapServers)
+                        .eventIds("registration.events.notification-confirm-request.dlq")
+                        .contains(stolenId));
+        assertThat(inboxOf(to)).hasSize(1);
+    }
+
+    @Test
+    void anAddressGetsOnlyAFewConfirmRequestsADayHoweverManyRegistrationsNameIt() throws Exception {
+        String to = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@testbageri.example";
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            for (int i = 0; i < 8; i++) {
+                String registrationId = UUID.randomUUID().toString();
+                producer.send(
+                        "registration.events",
+                        UUID.randomUUID().toString(),
+                        SUBMITTED,
+                        registrationId,
+                        submitted(registrationId, to));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(httpBasic("personal", "motesdagen")))
+                        .andExpect(content()
+                                .string(Matchers.containsString(
+                                        "Ej skickat: adressen har fått så många sådana mejl som tillåts i dag"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 5);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> inboxOf(to).size() == 5);
+    }
+}
