@@ -73,7 +73,7 @@ public class OutgoingMessage implements HasOutbox {
         return outbox;
     }
 
-    OutgoingMessage(
+    public OutgoingMessage(
             String id,
             String eventId,
             String template,

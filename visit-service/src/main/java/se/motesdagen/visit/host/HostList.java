@@ -46,7 +46,7 @@ public final class HostList {
     }
 
     /** A host as a row gives it (no id yet: the address decides whether it is new). */
-    record HostRow(
+    public record HostRow(
             String name,
             String email,
             String phone,
