@@ -15,15 +15,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.OpenedLinks;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.TopicReader;
 
@@ -32,6 +35,7 @@ import se.motesdagen.platform.test.TopicReader;
  * axe-core against WCAG 2.1 AA: answered in part, saved, finished from the same link, sent. Skipped where
  * Chromium is not installed. Then staff shortlist the proposals and open a vote, and the contact votes.
  */
+@Import(StaffTokens.Decoder.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FeedbackPagesBrowserTests {
 
@@ -127,7 +131,8 @@ class FeedbackPagesBrowserTests {
 
         // staff see it on the dashboard: one answer, too few for an index, the words and the trend
         browser.manage().window().setSize(new Dimension(1280, 900));
-        browser.get("http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/resultat");
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/aterkoppling/personal/resultat");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vad företagen tycker");
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("1 svar: för få för att visa ett index (minst 7).")
@@ -136,12 +141,14 @@ class FeedbackPagesBrowserTests {
         Chromium.assertAccessible(browser);
 
         // what each survey asks, and the yearly survey's button
-        browser.get("http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/enkater");
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/aterkoppling/personal/enkater");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vad enkäterna frågar");
         Chromium.assertAccessible(browser);
 
         // the proposals board: the registration's suggestion and the survey's words, each to handle
-        browser.get("http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/forslag");
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/aterkoppling/personal/forslag");
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Samla alla tillstånd för en etablering hos en kontaktperson.")
                 .contains("Ett ställe för alla tillstånd.");
@@ -163,7 +170,8 @@ class FeedbackPagesBrowserTests {
         Chromium.assertAccessible(browser);
 
         // both proposals on the shortlist, a vote opened on it, and the participant's ballot cast on a phone
-        String board = "http://personal:motesdagen@localhost:" + port + "/aterkoppling/personal/forslag";
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        String board = "http://localhost:" + port + "/aterkoppling/personal/forslag";
         for (int proposal = 0; proposal < 2; proposal++) {
             browser.get(board);
             WebElement open = browser.findElement(By.id("h-OPEN")).findElement(By.xpath(".."));

@@ -2,7 +2,6 @@ package se.motesdagen.feedback;
 
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
@@ -14,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,13 +23,16 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import se.motesdagen.feedback.jobs.SurveyRounds;
 import se.motesdagen.feedback.vote.Votes;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TestInfrastructure;
 
 /**
  * The feedback service as a whole, for the integration tests of each feature: one Spring context for
  * all of them, on the infrastructure of the run (TestInfrastructure), with the helpers they share.
  */
+@Import(StaffTokens.Decoder.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ExtendWith(TestInfrastructure.class)
@@ -67,7 +70,7 @@ public abstract class FeedbackTestBase {
                         .param("title", title)
                         .param("summary", summary)
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(flash().attribute("message", "report.published"));
         return mongo.findOne(Query.query(Criteria.where("title").is(title)), Document.class, "reports")
                 .getString("_id");
@@ -80,7 +83,7 @@ public abstract class FeedbackTestBase {
                 .param("votesEach", votesEach)
                 .param("lastDay", lastDay)
                 .with(csrf())
-                .with(httpBasic("personal", "motesdagen")));
+                .with(StaffTokens.as(StaffRole.ADMIN)));
     }
 
     /** A registration confirmed on Kafka, and its participant there before the test goes on. */

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +35,7 @@ import se.motesdagen.notification.reminders.Reminders;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.OpenedLinks;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * consumers, the real store and an SMTP server that keeps what it receives, in one Spring context on the
  * infrastructure of the run (TestInfrastructure), with the helpers they share.
  */
+@Import(StaffTokens.Decoder.class)
 @SpringBootTest(properties = "motesdagen.mail.poll-interval=50ms")
 @AutoConfigureMockMvc
 @ExtendWith(TestInfrastructure.class)

@@ -28,12 +28,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.security.LinkSeal;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.registration.programme.Day;
@@ -47,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * WCAG 2.1 A and AA. Runs where Chromium and ChromeDriver are installed (.ci/run installs Debian's);
  * skipped elsewhere.
  */
+@Import(StaffTokens.Decoder.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"motesdagen.seed-demo-day=true", "motesdagen.outbox.poll-interval=50ms"})
@@ -369,7 +373,8 @@ class PublicPagesBrowserTests {
         browser.findElement(By.id("send")).click();
         settle().until(ExpectedConditions.urlContains("/tack"));
 
-        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/anmalningar");
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/personal/anmalningar");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Anmälningar");
         assertThat(browser.findElement(By.cssSelector("table:not(.fill)")).getText())
@@ -385,18 +390,21 @@ class PublicPagesBrowserTests {
         settle().until(ExpectedConditions.presenceOfElementLocated(By.className("error-summary")));
         assertNoAccessibilityViolations();
 
-        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/incheckning?q=Petra");
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/personal/incheckning?q=Petra");
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Incheckning");
         assertNoAccessibilityViolations();
 
-        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/anmalningar/ny");
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/personal/anmalningar/ny");
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Ny anmälan");
         browser.findElement(By.id("send")).click();
         settle().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
         assertNoAccessibilityViolations();
 
         // the programme editor: the list, a new day with a mistake, a day, a session
-        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/program");
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/personal/program");
         assertNoAccessibilityViolations();
         browser.findElement(By.id("name")).sendKeys("Webbläsardagen");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
@@ -404,11 +412,12 @@ class PublicPagesBrowserTests {
         assertThat(browser.findElement(By.id("date")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         assertNoAccessibilityViolations();
-        browser.get("http://personal:motesdagen@localhost:" + port + "/personal/program/stora-motesdagen-2027");
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/personal/program/stora-motesdagen-2027");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stora Mötesdagen 2027");
         assertNoAccessibilityViolations();
-        browser.get("http://personal:motesdagen@localhost:" + port
-                + "/personal/program/stora-motesdagen-2027/pass/kompetensforsorjning");
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/personal/program/stora-motesdagen-2027/pass/kompetensforsorjning");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kompetensförsörjning");
         assertNoAccessibilityViolations();
     }

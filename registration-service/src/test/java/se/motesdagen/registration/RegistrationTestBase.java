@@ -3,7 +3,6 @@ package se.motesdagen.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -28,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -37,6 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import se.motesdagen.platform.security.LinkSeal;
+import se.motesdagen.platform.security.StaffRole;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.platform.test.TopicReader.PublishedEvent;
@@ -48,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * for all of them, on the infrastructure of the run (TestInfrastructure: embedded by default, real Kafka
  * and MongoDB in containers in the build's second run), with the helpers they share.
  */
+@Import(StaffTokens.Decoder.class)
 @SpringBootTest(
         properties = {
             "motesdagen.seed-demo-day=true",
@@ -130,7 +133,7 @@ public abstract class RegistrationTestBase {
     }
 
     protected static RequestPostProcessor staff() {
-        return httpBasic("personal", "motesdagen");
+        return StaffTokens.as(StaffRole.ADMIN);
     }
 
     /** Registers the company, one attendee, for the day's one session; returns the new registration's id. */
@@ -204,7 +207,7 @@ public abstract class RegistrationTestBase {
     }
 
     protected String staffSearch(String... params) throws Exception {
-        var request = get("/personal/anmalningar").with(httpBasic("personal", "motesdagen"));
+        var request = get("/personal/anmalningar").with(StaffTokens.as(StaffRole.ADMIN));
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
         }

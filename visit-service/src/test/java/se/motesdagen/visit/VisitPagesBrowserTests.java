@@ -19,15 +19,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.OpenedLinks;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.board.PlanningBoard;
@@ -37,6 +40,7 @@ import se.motesdagen.visit.board.PlanningBoard;
  * against WCAG 2.1 AA: a host list with a wrong row, the list put right, and a plan made on the
  * board. Skipped where Chromium is not installed.
  */
+@Import(StaffTokens.Decoder.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VisitPagesBrowserTests {
 
@@ -63,7 +67,8 @@ class VisitPagesBrowserTests {
     @Test
     void aPlannerImportsTheHostsMendsAWrongRowAndMakesAPlanOnAccessiblePages() throws Exception {
         WebDriver browser = chromium.browser();
-        String staff = "http://personal:motesdagen@localhost:" + port + "/besok/personal";
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        String staff = "http://localhost:" + port + "/besok/personal";
         String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
         Path wrong = Files.writeString(
                 Files.createTempFile("vardar", ".csv"),

@@ -2,7 +2,6 @@ package se.motesdagen.visit;
 
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TestInfrastructure;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.board.PlanningBoard;
@@ -35,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The visit service as a whole, for the integration tests of each feature: one Spring context for all
  * of them, on the infrastructure of the run (TestInfrastructure), with the helpers they share.
  */
+@Import(StaffTokens.Decoder.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ExtendWith(TestInfrastructure.class)
@@ -76,7 +79,7 @@ public abstract class VisitTestBase {
         mvc.perform(post("/personal/planering/los")
                         .param("dag", day)
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().is3xxRedirection());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> board.snapshot().state() == PlanningBoard.State.DONE
@@ -88,7 +91,7 @@ public abstract class VisitTestBase {
         return mvc.perform(post("/personal/planering/publicera")
                 .param("dag", day)
                 .with(csrf())
-                .with(httpBasic("personal", "motesdagen")));
+                .with(StaffTokens.as(StaffRole.ADMIN)));
     }
 
     /** Staff import a host list, as the roster page's form sends it. */
@@ -96,7 +99,7 @@ public abstract class VisitTestBase {
         return mvc.perform(multipart("/personal/vardar/import")
                 .file(new MockMultipartFile("fil", "vardar.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
                 .with(csrf())
-                .with(httpBasic("personal", "motesdagen")));
+                .with(StaffTokens.as(StaffRole.ADMIN)));
     }
 
     /** The example's confirmation with its window moved to the whole working day of {@code day}. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.mail.Message.RecipientType;
@@ -25,7 +26,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +52,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import se.motesdagen.platform.security.StaffRole;
+import se.motesdagen.platform.test.StaffTokens;
 
 /**
  * The four services, each its own JVM from its built jar, on an embedded KRaft broker, the
@@ -63,8 +65,10 @@ class JourneySystemTests {
     static final Path ROOT = Path.of(System.getProperty("motesdagen.root", "../.."))
             .toAbsolutePath()
             .normalize();
-    static final String STAFF =
-            "Basic " + Base64.getEncoder().encodeToString("personal:motesdagen".getBytes(StandardCharsets.UTF_8));
+    /** A planner's access token as the gateway relays it; the services fetch the key from {@link #keys}. */
+    static final String STAFF = "Bearer " + StaffTokens.tokenFor(StaffRole.PLANNER);
+
+    static HttpServer keys;
 
     static EmbeddedKafkaBroker kafka;
     static MongoServer mongo;
@@ -88,8 +92,20 @@ class JourneySystemTests {
         InetSocketAddress mongoAddress = mongo.bind();
         mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
+        keys = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        keys.createContext("/oauth2/jwks", exchange -> {
+            byte[] body = StaffTokens.publicKeys().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        keys.start();
 
         Map<String, String> common = Map.of(
+                "MOTESDAGEN_STAFF_JWKSETURI",
+                "http://127.0.0.1:" + keys.getAddress().getPort() + "/oauth2/jwks",
                 "MOTESDAGEN_LOCAL_STACK",
                 "true",
                 "KAFKA_BOOTSTRAP_SERVERS",
@@ -127,6 +143,9 @@ class JourneySystemTests {
     @AfterAll
     static void stopEverything() {
         services.forEach(ServiceProcess::close);
+        if (keys != null) {
+            keys.stop(0);
+        }
         if (mail != null) {
             mail.stop();
         }
@@ -187,6 +206,14 @@ class JourneySystemTests {
                         staffPage(visit.url("/personal/besoksforfragningar")).contains("Hyvelvägen 12, Nyköping"));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> staffPage(feedback.url("/personal/deltagare")).contains("Systemtestets Snickeri AB"));
+        // a host's token is checked by the service against the provider's published key, and refused here
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(registration.url("/personal/anmalningar")))
+                                        .header("Authorization", "Bearer " + StaffTokens.tokenFor(StaffRole.HOST))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(staffPage(registration.url("/personal/anmalningar")))
                 .contains("556123-4567")
                 .contains("Bekräftad");

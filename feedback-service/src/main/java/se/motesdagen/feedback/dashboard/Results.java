@@ -75,6 +75,14 @@ public class Results {
             int answered) {}
 
     public Summary summary(Filter filter, String search) {
+        return summary(filter, search, true);
+    }
+
+    /**
+     * The figures for the filter; who asked to be contacted is named only {@code withContacts} (staff
+     * who plan; an analyst sees no personal data).
+     */
+    public Summary summary(Filter filter, String search, boolean withContacts) {
         Questionnaire questionnaire = settings.questionnaire();
         List<Invitation> all = invitations.all();
         List<Invitation> answered = all.stream()
@@ -149,7 +157,7 @@ public class Results {
                 .map(i -> new Said(
                         i.getAnswer().change(),
                         i.getAboutTitle(),
-                        i.getAnswer().wantsContact() && i.getRecipientName() != null
+                        withContacts && i.getAnswer().wantsContact() && i.getRecipientName() != null
                                 ? i.getRecipientName() + ", " + i.getCompanyName()
                                 : null,
                         i.getAnswer().area()))
@@ -159,6 +167,11 @@ public class Results {
 
     /** Each answered invitation as a row for the export: anonymous, the figures and the words. */
     public List<List<String>> rows(Filter filter) {
+        return rows(filter, true);
+    }
+
+    /** As {@link #rows(Filter)}; the contact column is left empty unless {@code withContacts}. */
+    public List<List<String>> rows(Filter filter, boolean withContacts) {
         Questionnaire questionnaire = settings.questionnaire();
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("enkät", "gäller", "datum", "område", "nki"));
@@ -190,7 +203,7 @@ public class Results {
                     row.add(answer.hearBack() == null ? "" : answer.hearBack());
                     row.add(answer.wantsContact() ? "ja" : "nej");
                     row.add(
-                            answer.wantsContact() && i.getRecipientName() != null
+                            withContacts && answer.wantsContact() && i.getRecipientName() != null
                                     ? i.getRecipientName() + ", " + i.getCompanyName()
                                     : "");
                     rows.add(row);

@@ -2,7 +2,6 @@ package se.motesdagen.feedback.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -21,6 +20,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.feedback.FeedbackTestBase;
 import se.motesdagen.feedback.system.DemoAnswers;
+import se.motesdagen.platform.security.StaffRole;
+import se.motesdagen.platform.test.StaffTokens;
 
 /** The dashboard: NKI with its interval, suppressed below seven answers, exports without names, the demo answers. */
 class DashboardIntegrationTests extends FeedbackTestBase {
@@ -66,7 +67,7 @@ class DashboardIntegrationTests extends FeedbackTestBase {
         mvc.perform(get("/personal/resultat")
                         .param("enkat", "yearly")
                         .param("ar", "2031")
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<strong>75</strong> <span>Högt</span>")))
                 .andExpect(content().string(containsString("95 % konfidensintervall 58–92, 7 svar.")))
@@ -75,12 +76,33 @@ class DashboardIntegrationTests extends FeedbackTestBase {
                 .andExpect(content().string(containsString("vill bli kontaktad: Namn 1, Bolag 1")))
                 .andExpect(content().string(Matchers.not(containsString("Namn 2"))))
                 .andExpect(content().string(containsString("Annan källa: Insikt (SKR), Nyköping")));
+        // an analyst sees the same figures and words, and nobody's name
+        mvc.perform(get("/personal/resultat")
+                        .param("enkat", "yearly")
+                        .param("ar", "2031")
+                        .with(StaffTokens.as(StaffRole.ANALYST)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<strong>75</strong> <span>Högt</span>")))
+                .andExpect(content().string(containsString("Snabbare bygglov")))
+                .andExpect(content().string(Matchers.not(containsString("Namn 1"))))
+                .andExpect(content().string(Matchers.not(containsString("Bolag 1"))));
+        assertThat(mvc.perform(get("/personal/resultat/svar.csv")
+                                .param("enkat", "yearly")
+                                .param("ar", "2031")
+                                .with(StaffTokens.as(StaffRole.ANALYST)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("Snabbare bygglov")
+                .doesNotContain("Namn 1")
+                .doesNotContain("Bolag 1");
         // a search finds only what it names
         mvc.perform(get("/personal/resultat")
                         .param("enkat", "yearly")
                         .param("ar", "2031")
                         .param("sok", "bygglov")
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(containsString("Snabbare bygglov")))
                 .andExpect(content().string(Matchers.not(containsString("HYPERLINK"))));
         // one year fewer answers than seven: suppressed, the number shown
@@ -88,13 +110,13 @@ class DashboardIntegrationTests extends FeedbackTestBase {
         mvc.perform(get("/personal/resultat")
                         .param("enkat", "yearly")
                         .param("ar", "2031")
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(containsString("6 svar: för få för att visa ett index (minst 7).")));
 
         String csv = mvc.perform(get("/personal/resultat/svar.csv")
                         .param("enkat", "yearly")
                         .param("ar", "2031")
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -106,7 +128,7 @@ class DashboardIntegrationTests extends FeedbackTestBase {
         byte[] xlsx = mvc.perform(get("/personal/resultat/svar.xlsx")
                         .param("enkat", "yearly")
                         .param("ar", "2031")
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -151,7 +173,7 @@ class DashboardIntegrationTests extends FeedbackTestBase {
             assertThat(invitation.get("recipientName")).isNull();
             assertThat(invitation.getList("outbox", Document.class)).isEmpty();
         });
-        var staff = httpBasic("personal", "motesdagen");
+        var staff = StaffTokens.as(StaffRole.ADMIN);
         mvc.perform(get("/personal/resultat")
                         .param("enkat", "day")
                         .param("ar", "2026")

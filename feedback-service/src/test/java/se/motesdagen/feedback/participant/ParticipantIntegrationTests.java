@@ -1,7 +1,6 @@
 package se.motesdagen.feedback.participant;
 
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,7 +10,9 @@ import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import se.motesdagen.feedback.FeedbackTestBase;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.StaffTokens;
 
 /** The participants staff see, behind the login. */
 class ParticipantIntegrationTests extends FeedbackTestBase {
@@ -30,7 +31,7 @@ class ParticipantIntegrationTests extends FeedbackTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "participants"));
 
         mvc.perform(get("/personal/deltagare")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/personal/deltagare").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/deltagare").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Deltagarbolaget AB")));
         mvc.perform(get("/actuator/prometheus"))

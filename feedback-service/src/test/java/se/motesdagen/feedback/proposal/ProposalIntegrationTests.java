@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.feedback.FeedbackTestBase;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
 
 /** Proposals from registrations and staff, worded, merged, shortlisted and chosen. */
@@ -48,7 +49,7 @@ class ProposalIntegrationTests extends FeedbackTestBase {
         assertThat(mongo.findById(fromRegistration, Document.class, "proposals").getString("text"))
                 .isEqualTo("Samla alla tillstånd för en etablering hos en kontaktperson.");
 
-        var staff = httpBasic("personal", "motesdagen");
+        var staff = StaffTokens.as(StaffRole.ADMIN);
         mvc.perform(post("/personal/forslag").param("text", "  ").with(csrf()).with(staff))
                 .andExpect(flash().attribute("message", "proposals.textMissing"));
         mvc.perform(post("/personal/forslag")

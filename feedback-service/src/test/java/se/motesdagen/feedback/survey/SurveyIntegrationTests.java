@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,9 +20,11 @@ import org.bson.Document;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import se.motesdagen.feedback.FeedbackTestBase;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.OpenedLinks;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
 
 /** Surveys: after a visit and after the day, answered once, anonymous, and what staff choose they ask. */
@@ -240,7 +241,7 @@ class SurveyIntegrationTests extends FeedbackTestBase {
 
     @Test
     void staffChooseWhatAVisitSurveyAsksAndTheAreaItNamesGivesNkiPerArea() throws Exception {
-        var staff = httpBasic("personal", "motesdagen");
+        var staff = StaffTokens.as(StaffRole.ADMIN);
         mvc.perform(post("/personal/enkater/no-such-kind")
                         .param("factor", "bemotande")
                         .with(csrf())

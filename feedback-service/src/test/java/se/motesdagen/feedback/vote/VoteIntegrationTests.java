@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -28,9 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.feedback.FeedbackTestBase;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.OpenedLinks;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
 
 /** The vote on the shortlist: one ballot each, changed until it closes, the result after it. */
@@ -44,7 +45,7 @@ class VoteIntegrationTests extends FeedbackTestBase {
             confirmParticipant(producer, anna);
             confirmParticipant(producer, bo);
         }
-        var staff = httpBasic("personal", "motesdagen");
+        var staff = StaffTokens.as(StaffRole.ADMIN);
         List<String> shortlist = new ArrayList<>();
         for (String text : List.of("Snabbare bygglov", "En företagslots", "Lokala leverantörer i upphandlingar")) {
             mvc.perform(

@@ -3,7 +3,6 @@ package se.motesdagen.notification.bounces;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
@@ -14,8 +13,10 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import se.motesdagen.notification.NotificationTestBase;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
 
 /** A mail that comes back: marked bounced and announced once, the notice cleared. */
@@ -68,7 +69,7 @@ class BounceIntegrationTests extends NotificationTestBase {
         mvc.perform(get("/personal/meddelanden")
                         .param("status", "BOUNCED")
                         .param("q", to)
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(containsString("1 meddelanden")));
     }
 }

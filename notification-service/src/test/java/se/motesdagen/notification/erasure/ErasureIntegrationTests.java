@@ -2,7 +2,6 @@ package se.motesdagen.notification.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.notification.NotificationTestBase;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.StaffTokens;
 
 /** An erased registration leaves no address, mail text, reminder or calendar memory behind. */
 class ErasureIntegrationTests extends NotificationTestBase {
@@ -53,7 +54,7 @@ class ErasureIntegrationTests extends NotificationTestBase {
                 .until(() -> mongo.findById(registrationId + ":reminder", Document.class, "reminders") == null);
         assertThat(mongo.count(Query.query(Criteria.where("owner").is(registrationId)), "calendarItems"))
                 .isZero();
-        mvc.perform(get("/personal/meddelanden/" + message.getString("_id")).with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/meddelanden/" + message.getString("_id")).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk());
     }
 }

@@ -2,7 +2,6 @@ package se.motesdagen.notification.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
@@ -21,9 +20,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.notification.NotificationTestBase;
 import se.motesdagen.notification.mail.QrCodes;
 import se.motesdagen.notification.mail.ReceivedMail;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ConsumerWiring;
 import se.motesdagen.platform.test.DeadLetters;
+import se.motesdagen.platform.test.StaffTokens;
 
 /** Reading registration.events: each event its mail, once, in its language, with its link opened only into the mail. */
 class RegistrationMailIntegrationTests extends NotificationTestBase {
@@ -271,7 +272,7 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
         }
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(httpBasic("personal", "motesdagen")))
+                .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(StaffTokens.as(StaffRole.ADMIN)))
                         .andExpect(content()
                                 .string(Matchers.containsString(
                                         "Ej skickat: adressen har fått så många sådana mejl som tillåts i dag"))));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.notification.NotificationTestBase;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
 
 /** The mails themselves and the delivery log: parts, logo and footer, EmailSent, sending again, previews. */
@@ -107,21 +108,21 @@ class MailIntegrationTests extends NotificationTestBase {
         // found by part of the address, and by kind and status
         mvc.perform(get("/personal/meddelanden")
                         .param("q", "LOST-" + registrationId.substring(0, 8))
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(to)))
                 .andExpect(content().string(containsString("1 meddelanden")));
         mvc.perform(get("/personal/meddelanden")
                         .param("q", to)
                         .param("status", "FAILED")
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(containsString("0 meddelanden")));
         // the message as sent: its text, and its HTML in a page that may run nothing
-        mvc.perform(get("/personal/meddelanden/" + id).with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/meddelanden/" + id).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(containsString("Anmälan av Nyköpings Testbageri AB till Stora Mötesdagen 2027")));
-        mvc.perform(get("/personal/meddelanden/" + id + "/html").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/meddelanden/" + id + "/html").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
                 .andExpect(content().string(containsString("/personal/meddelanden/logo.png\"")));
@@ -129,7 +130,7 @@ class MailIntegrationTests extends NotificationTestBase {
         // a reason is required
         mvc.perform(post("/personal/meddelanden/" + id + "/skicka-igen")
                         .param("reason", "  ")
-                        .with(httpBasic("personal", "motesdagen"))
+                        .with(StaffTokens.as(StaffRole.ADMIN))
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Skriv varför mejlet skickas igen.")));
@@ -137,7 +138,7 @@ class MailIntegrationTests extends NotificationTestBase {
 
         mvc.perform(post("/personal/meddelanden/" + id + "/skicka-igen")
                         .param("reason", "Astrid ringde: mejlet hamnade i skräpposten")
-                        .with(httpBasic("personal", "motesdagen"))
+                        .with(StaffTokens.as(StaffRole.ADMIN))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
@@ -149,9 +150,9 @@ class MailIntegrationTests extends NotificationTestBase {
         assertThat(ReceivedMail.of(both.get(1)).text())
                 .isEqualTo(ReceivedMail.of(both.get(0)).text());
         Document copy = mongo.findOne(Query.query(Criteria.where("resentFrom").is(id)), Document.class, "messages");
-        assertThat(copy.getString("resentBy")).isEqualTo("personal");
+        assertThat(copy.getString("resentBy")).isEqualTo("admin");
         assertThat(copy.getString("resendReason")).isEqualTo("Astrid ringde: mejlet hamnade i skräpposten");
-        mvc.perform(get("/personal/meddelanden/" + id).with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/meddelanden/" + id).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(containsString("Astrid ringde: mejlet hamnade i skräpposten")));
     }
 
@@ -170,11 +171,11 @@ class MailIntegrationTests extends NotificationTestBase {
                                 .equals(mongo.findById(id, Document.class, "messages")
                                         .getString("status")));
 
-        mvc.perform(get("/personal/meddelanden/" + id).with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/meddelanden/" + id).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(containsString("personlig länk som inte sparas")));
         mvc.perform(post("/personal/meddelanden/" + id + "/skicka-igen")
                         .param("reason", "Försök igen")
-                        .with(httpBasic("personal", "motesdagen"))
+                        .with(StaffTokens.as(StaffRole.ADMIN))
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("går inte att skicka igen")));
@@ -188,18 +189,18 @@ class MailIntegrationTests extends NotificationTestBase {
                 "confirm-request", "confirmation", "changed", "manage-link", "cancellation", "waitlist-promoted")) {
             mvc.perform(get("/personal/meddelanden/mallar/" + template)
                             .param("sprak", "sv")
-                            .with(httpBasic("personal", "motesdagen")))
+                            .with(StaffTokens.as(StaffRole.ADMIN)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Hej Astrid Exempelsson!")))
                     .andExpect(content().string(containsString("Stora Mötesdagen 2027")));
             mvc.perform(get("/personal/meddelanden/mallar/" + template)
                             .param("sprak", "en")
-                            .with(httpBasic("personal", "motesdagen")))
+                            .with(StaffTokens.as(StaffRole.ADMIN)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Hello Astrid Exempelsson,")));
             mvc.perform(get("/personal/meddelanden/mallar/" + template + "/html")
                             .param("sprak", "en")
-                            .with(httpBasic("personal", "motesdagen")))
+                            .with(StaffTokens.as(StaffRole.ADMIN)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("lang=\"en\"")));
         }
@@ -217,16 +218,16 @@ class MailIntegrationTests extends NotificationTestBase {
             String greeting = template.equals("host-itinerary") ? "Olof Exempel" : "Astrid Exempelsson";
             mvc.perform(get("/personal/meddelanden/mallar/" + template)
                             .param("sprak", "sv")
-                            .with(httpBasic("personal", "motesdagen")))
+                            .with(StaffTokens.as(StaffRole.ADMIN)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Hej " + greeting + "!")));
             mvc.perform(get("/personal/meddelanden/mallar/" + template)
                             .param("sprak", "en")
-                            .with(httpBasic("personal", "motesdagen")))
+                            .with(StaffTokens.as(StaffRole.ADMIN)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Hello " + greeting + ",")));
         }
-        mvc.perform(get("/personal/meddelanden/mallar/no-such-template").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/meddelanden/mallar/no-such-template").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isNotFound());
     }
 
@@ -246,7 +247,7 @@ class MailIntegrationTests extends NotificationTestBase {
 
         mvc.perform(get("/personal/meddelanden")).andExpect(status().isUnauthorized());
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(httpBasic("personal", "motesdagen")))
+                .untilAsserted(() -> mvc.perform(get("/personal/meddelanden").with(StaffTokens.as(StaffRole.ADMIN)))
                         .andExpect(status().isOk())
                         .andExpect(content().string(Matchers.containsString(to)))
                         .andExpect(content().string(Matchers.containsString("Skickat"))));

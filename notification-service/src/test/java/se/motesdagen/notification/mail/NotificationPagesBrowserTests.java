@@ -16,15 +16,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.notification.unsubscribe.Unsubscribes;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.Chromium;
 import se.motesdagen.platform.test.ChromiumSession;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TestInfrastructure;
 
 /**
@@ -32,6 +35,7 @@ import se.motesdagen.platform.test.TestInfrastructure;
  * AA: the public "no more reminders" page a recipient opens from a mail, and the staff's delivery log,
  * a message as sent, and the template previews. Skipped where Chromium is not installed.
  */
+@Import(StaffTokens.Decoder.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -110,7 +114,8 @@ class NotificationPagesBrowserTests {
         String messageId = await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.findOne(ofRegistration, OutgoingMessage.class), m -> m != null)
                 .getId();
-        String staff = "http://personal:motesdagen@localhost:" + port + "/utskick/personal/meddelanden";
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        String staff = "http://localhost:" + port + "/utskick/personal/meddelanden";
 
         browser.get(staff);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Utskick");

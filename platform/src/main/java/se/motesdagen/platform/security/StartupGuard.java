@@ -6,7 +6,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Refuses to start a service outside the local stack while a secret or an address still has its
- * development value, or none: the staff password, the public base URL that goes into every e-mail
+ * development value, or none: the identity provider staff sign in with, the public base URL that goes into every e-mail
  * link, and whatever the service adds under {@code motesdagen.production-checks}. The local stack says
  * who it is with {@code motesdagen.local-stack=true} ({@code MOTESDAGEN_LOCAL_STACK}), which its run
  * script sets; nothing else should.
@@ -17,7 +17,7 @@ final class StartupGuard {
     record Check(String property, String variable, String developmentValue) {}
 
     static final List<Check> PLATFORM_CHECKS = List.of(
-            new Check("motesdagen.staff.password", "STAFF_PASSWORD", "motesdagen"),
+            new Check("motesdagen.staff.issuer", "MOTESDAGEN_STAFF_ISSUER", "http://localhost:9000"),
             new Check("motesdagen.public-base-url", "PUBLIC_BASE_URL", "http://localhost:8080"));
 
     private StartupGuard() {}
@@ -40,8 +40,7 @@ final class StartupGuard {
             String value = environment.getProperty(check.property());
             if (value == null || value.isBlank()) {
                 problems.add(check.property() + " (" + check.variable() + ") is missing");
-            } else if (value.equals(check.developmentValue())
-                    || (check.property().endsWith("url") && isLocal(value))) {
+            } else if (value.equals(check.developmentValue()) || (isAddress(check.property()) && isLocal(value))) {
                 problems.add(check.property() + " (" + check.variable() + ") still has its development value");
             }
         }
@@ -49,6 +48,10 @@ final class StartupGuard {
             throw new IllegalStateException("Refusing to start outside the local stack: " + String.join("; ", problems)
                     + ". Set them in the environment (or MOTESDAGEN_LOCAL_STACK=true on a developer machine).");
         }
+    }
+
+    private static boolean isAddress(String property) {
+        return property.endsWith("url") || property.endsWith("issuer");
     }
 
     private static boolean isLocal(String url) {

@@ -6,18 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import se.motesdagen.platform.security.StaffMember;
 
 /**
  * What the shared page frame needs to know about the request it frames: the link to the other language
  * keeps the page's own query (a survey, ballot or confirm link carries its token there, and switching
  * language must not turn it into "this link does not work"), and the staff navigation shows only to one
- * signed in as staff, never on a company's pages.
+ * signed in as staff, with the links their roles open, never on a company's pages.
  */
 @ControllerAdvice(annotations = Controller.class)
 public class PageFrameAdvice {
@@ -39,9 +37,9 @@ public class PageFrameAdvice {
         return "?" + String.join("&", kept) + (kept.isEmpty() ? "" : "&") + "lang=";
     }
 
-    @ModelAttribute("staffSignedIn")
-    boolean staffSignedIn() {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        return who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
+    /** The member of staff signed in, or null: the frame shows them the links their roles open, and sign-out. */
+    @ModelAttribute("staff")
+    StaffMember staff() {
+        return StaffMember.current().orElse(null);
     }
 }

@@ -12,7 +12,7 @@ class StartupGuardTests {
     @Test
     void developmentValuesOutsideTheLocalStackStopTheStartAndAreNamed() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("motesdagen.staff.password", "motesdagen")
+                .withProperty("motesdagen.staff.issuer", "http://localhost:9000")
                 .withProperty("motesdagen.public-base-url", "http://localhost:8080")
                 .withProperty("motesdagen.production-checks[0].property", "motesdagen.registration.identity-secret")
                 .withProperty("motesdagen.production-checks[0].variable", "IDENTITY_HMAC_SECRET")
@@ -21,7 +21,7 @@ class StartupGuardTests {
 
         assertThatThrownBy(() -> StartupGuard.check(environment))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("STAFF_PASSWORD")
+                .hasMessageContaining("MOTESDAGEN_STAFF_ISSUER")
                 .hasMessageContaining("PUBLIC_BASE_URL")
                 .hasMessageContaining("IDENTITY_HMAC_SECRET");
     }
@@ -32,18 +32,20 @@ class StartupGuardTests {
                 new MockEnvironment().withProperty("motesdagen.public-base-url", "https://motesdagen.nykoping.se");
 
         assertThatThrownBy(() -> StartupGuard.check(environment))
-                .hasMessageContaining("motesdagen.staff.password (STAFF_PASSWORD) is missing");
+                .hasMessageContaining("motesdagen.staff.issuer (MOTESDAGEN_STAFF_ISSUER) is missing");
     }
 
     @Test
     void realValuesStartAndTheLocalStackMayUseDevelopmentValues() {
         assertThatCode(() -> StartupGuard.check(new MockEnvironment()
-                        .withProperty("motesdagen.staff.password", "kH7#p2-lång-och-slumpad")
+                        .withProperty(
+                                "motesdagen.staff.issuer",
+                                "https://login.microsoftonline.com/2f1e0c6e-0000-4000-8000-000000000000/v2.0")
                         .withProperty("motesdagen.public-base-url", "https://motesdagen.nykoping.se")))
                 .doesNotThrowAnyException();
         assertThatCode(() -> StartupGuard.check(new MockEnvironment()
                         .withProperty("motesdagen.local-stack", "true")
-                        .withProperty("motesdagen.staff.password", "motesdagen")))
+                        .withProperty("motesdagen.staff.issuer", "http://localhost:9000")))
                 .doesNotThrowAnyException();
     }
 }

@@ -8,6 +8,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,6 +53,18 @@ public final class Chromium {
                         .usingDriverExecutable(DRIVER.toFile())
                         .build(),
                 options);
+    }
+
+    /**
+     * From now on every request of the browser carries this access token, as the gateway relays it to
+     * the services for one signed in (the services never see the gateway's session); {@code null} signs out.
+     */
+    public static void signIn(WebDriver browser, String token) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand(
+                "Network.setExtraHTTPHeaders",
+                Map.of("headers", token == null ? Map.of() : Map.of("Authorization", "Bearer " + token)));
     }
 
     /** The page now shown passes axe-core's WCAG 2.1 A and AA rules; a failure names each violation and where. */

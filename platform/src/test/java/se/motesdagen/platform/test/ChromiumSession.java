@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -21,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * static ChromiumSession chromium = new ChromiumSession("390,844");
  * </pre>
  */
-public final class ChromiumSession implements BeforeAllCallback, AfterAllCallback {
+public final class ChromiumSession implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private final String windowSize;
     private WebDriver browser;
@@ -34,6 +35,14 @@ public final class ChromiumSession implements BeforeAllCallback, AfterAllCallbac
     public void beforeAll(ExtensionContext context) {
         assumeTrue(Chromium.installed(), "Chromium and ChromeDriver are not installed");
         browser = Chromium.start(windowSize);
+    }
+
+    /** Each test starts as a visitor; a test signs in as staff with {@link Chromium#signIn}. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (browser != null) {
+            Chromium.signIn(browser, null);
+        }
     }
 
     @Override

@@ -86,6 +86,6 @@ class CheckInIntegrationTests extends RegistrationTestBase {
         mvc.perform(get(detail).with(staff()))
                 .andExpect(content().string(Matchers.containsString("Incheckad")))
                 .andExpect(content()
-                        .string(Matchers.containsString("Per &lt;img src=x onerror=alert(1)&gt; Persson (personal)")));
+                        .string(Matchers.containsString("Per &lt;img src=x onerror=alert(1)&gt; Persson (admin)")));
     }
 }

@@ -2,7 +2,6 @@ package se.motesdagen.registration.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -22,7 +21,9 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.registration.RegistrationTestBase;
 import se.motesdagen.registration.support.Companies;
 
@@ -129,7 +130,7 @@ class OverviewIntegrationTests extends RegistrationTestBase {
         mvc.perform(get("/personal/anmalningar.csv")).andExpect(status().isUnauthorized());
         var response = mvc.perform(get("/personal/anmalningar.csv")
                         .param("q", "asa@exportbolaget")
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", Matchers.startsWith("text/csv")))
                 .andExpect(header().string(
@@ -149,7 +150,7 @@ class OverviewIntegrationTests extends RegistrationTestBase {
         // the same search as an Excel workbook: the formula stays text, the attendees get their own sheet
         byte[] xlsx = mvc.perform(get("/personal/anmalningar.xlsx")
                         .param("q", "asa@exportbolaget")
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(header().string(
                                 "Content-Disposition",
@@ -235,14 +236,16 @@ class OverviewIntegrationTests extends RegistrationTestBase {
     }
 
     @Test
-    void theStaffListNeedsALoginAndShowsTheRegistrations() throws Exception {
+    void theStaffListNeedsAPlannersSignInAndShowsTheRegistrations() throws Exception {
         String orgNr = Companies.newOrganisationNumber();
         mvc.perform(validForm(orgNr, "companyName", "Listbolaget AB")).andExpect(status().is3xxRedirection());
 
         mvc.perform(get("/personal/anmalningar")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/personal/anmalningar").with(httpBasic("personal", "fel-losenord")))
+        mvc.perform(get("/personal/anmalningar").with(StaffTokens.bearer("inte-en-token")))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get("/personal/anmalningar").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/anmalningar").with(StaffTokens.as(StaffRole.ANALYST)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/personal/anmalningar").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Listbolaget AB")))
                 .andExpect(content().string(Matchers.containsString(orgNr)));

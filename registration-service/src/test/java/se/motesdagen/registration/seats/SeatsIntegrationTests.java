@@ -3,7 +3,6 @@ package se.motesdagen.registration.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -24,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.ContractSchemas;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.platform.test.TopicReader.PublishedEvent;
 import se.motesdagen.registration.RegistrationTestBase;
@@ -182,7 +183,7 @@ class SeatsIntegrationTests extends RegistrationTestBase {
 
         // staff see the session full: one confirmed seat of one, none reserved, one waiting
         String staffPage = mvc.perform(
-                        get("/personal/anmalningar").param("event", dayId).with(httpBasic("personal", "motesdagen")))
+                        get("/personal/anmalningar").param("event", dayId).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

@@ -474,7 +474,7 @@ class SignupIntegrationTests extends RegistrationTestBase {
                 .containsExactly(CONFIRMED);
         mvc.perform(get(location).with(staff()))
                 .andExpect(content()
-                        .string(Matchers.containsString("Anmäld och bekräftad av personal</span><span>: personal")));
+                        .string(Matchers.containsString("Anmäld och bekräftad av personal</span><span>: admin")));
 
         // the same company again: staff are told, nothing is stored
         mvc.perform(byPhone.apply("true"))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,7 +20,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.visit.VisitTestBase;
 
 /** The planning board: requests and hosts become a plan that keeps every rule. */
@@ -67,13 +68,13 @@ class BoardIntegrationTests extends VisitTestBase {
                 .until(() ->
                         mongo.count(Query.query(Criteria.where("companyName").in(companies)), "visitRequests") == 3);
 
-        mvc.perform(get("/personal/planering").param("dag", "2027-09-02").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/planering").param("dag", "2027-09-02").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("6 värdar är lediga den dagen")));
         solve("2027-09-02");
 
         String page = mvc.perform(
-                        get("/personal/planering").param("dag", "2027-09-02").with(httpBasic("personal", "motesdagen")))
+                        get("/personal/planering").param("dag", "2027-09-02").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist("Refresh"))
                 .andReturn()
@@ -92,9 +93,7 @@ class BoardIntegrationTests extends VisitTestBase {
                 .allSatisfy(v -> assertThat(v.getTeam())
                         .as(v.getCompany() + " has a team")
                         .isNotNull());
-        mvc.perform(post("/personal/planering/los")
-                        .param("dag", "2027-09-02")
-                        .with(httpBasic("personal", "motesdagen")))
+        mvc.perform(post("/personal/planering/los").param("dag", "2027-09-02").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isForbidden());
 
         // by hand: lock the first team, take a visit of another team out of the plan, propose again
@@ -110,20 +109,20 @@ class BoardIntegrationTests extends VisitTestBase {
         mvc.perform(post("/personal/planering/las")
                         .param("lag", teams.getFirst().getId())
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/personal/planering/flytta")
                         .param("besok", taken)
                         .param("till", "")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute(
                                 "message",
                                 lockedDay.contains(taken) ? "staff.planning.moveLocked" : "staff.planning.moved"));
         assertThat(mvc.perform(get("/personal/planering")
                                 .param("dag", "2027-09-02")
-                                .with(httpBasic("personal", "motesdagen")))
+                                .with(StaffTokens.as(StaffRole.ADMIN)))
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
@@ -154,7 +153,7 @@ class BoardIntegrationTests extends VisitTestBase {
                         .toList());
         kept.put("savedAt", Date.from(Instant.now().plusSeconds(60)));
         mongo.save(kept, "draftPlans");
-        mvc.perform(get("/personal/planering").param("dag", "2027-09-02").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/planering").param("dag", "2027-09-02").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk());
         assertThat(board.snapshot().plan().getVisits())
                 .filteredOn(v -> v.getId().equals(takenElsewhere))

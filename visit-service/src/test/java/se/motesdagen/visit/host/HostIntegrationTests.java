@@ -3,7 +3,6 @@ package se.motesdagen.visit.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,6 +15,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import se.motesdagen.platform.security.StaffRole;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.visit.VisitTestBase;
 
 /** The host roster: a CSV list imported, one host added, changed and removed. */
@@ -44,7 +45,7 @@ class HostIntegrationTests extends VisitTestBase {
                 .contains("Karin Påhittad", "Olof Exempel")
                 .doesNotContain("Karin Påhittad-Ny", "Utan Roll");
 
-        mvc.perform(get("/personal/vardar").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/vardar").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("olof.import@nykoping.example")))
                 .andExpect(content().string(containsString("2027-08-26 09.00–17.00")));
@@ -60,7 +61,7 @@ class HostIntegrationTests extends VisitTestBase {
                         .param("expertise", "bygglov, vatten")
                         .param("availability", "2027-09-08 09:00-17:00\n2027-09-09 8.30-12.00")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("saved", "Formulär Politiker"));
         Document saved = mongo.findOne(
@@ -76,7 +77,7 @@ class HostIntegrationTests extends VisitTestBase {
                         .param("role", "borgmästare")
                         .param("availability", "")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Ingen tillgänglig tid")))
                 .andExpect(content().string(containsString("Rollen ”borgmästare” känns inte igen")));
@@ -86,13 +87,13 @@ class HostIntegrationTests extends VisitTestBase {
                         .param("role", "tjänsteperson")
                         .param("availability", "2027-09-08 09:00-17:00")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("används redan av Formulär Politiker")));
         assertThat(mongo.count(Query.query(Criteria.where("email").is("form.pol@nykoping.example")), "hosts"))
                 .isEqualTo(1);
 
-        mvc.perform(get("/personal/vardar/" + id).with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/vardar/" + id).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2027-09-09 08:30-12:00")));
         mvc.perform(post("/personal/vardar/" + id)
@@ -101,17 +102,17 @@ class HostIntegrationTests extends VisitTestBase {
                         .param("role", "politiker")
                         .param("availability", "2027-09-10 10:00-15:00")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().is3xxRedirection());
         assertThat(mongo.findById(id, Document.class, "hosts").getList("availability", Document.class))
                 .singleElement()
                 .satisfies(
                         a -> assertThat(a.getDate("day").toInstant()).isEqualTo(Instant.parse("2027-09-10T00:00:00Z")));
 
-        mvc.perform(post("/personal/vardar/" + id + "/ta-bort").with(csrf()).with(httpBasic("personal", "motesdagen")))
+        mvc.perform(post("/personal/vardar/" + id + "/ta-bort").with(csrf()).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().is3xxRedirection());
         assertThat(mongo.findById(id, Document.class, "hosts")).isNull();
-        mvc.perform(get("/personal/vardar/" + id).with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/vardar/" + id).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isNotFound());
     }
 }

@@ -3,7 +3,6 @@ package se.motesdagen.visit.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
@@ -16,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.core.env.Environment;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ConsumerWiring;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.visit.VisitTestBase;
 
 /** Reading registration.events: a visit wish becomes one request, an erasure leaves nobody behind. */
@@ -121,7 +122,7 @@ class RegistrationEventsIntegrationTests extends VisitTestBase {
         assertThat(mongo.findById(registrationId, Document.class, "visitRequests")
                         .getString("status"))
                 .isEqualTo("ERASED");
-        mvc.perform(get("/personal/besoksforfragningar").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/besoksforfragningar").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(Matchers.not(containsString(registrationId))));
     }
 }

@@ -3,8 +3,8 @@ package se.motesdagen.visit.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.OpenedLinks;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.VisitTestBase;
 
@@ -131,15 +133,47 @@ class PublishIntegrationTests extends VisitTestBase {
         String hostId = mongo.findOne(
                         Query.query(Criteria.where("email").is("pp@publish.example")), Document.class, "hosts")
                 .getString("_id");
-        mvc.perform(get("/personal/scheman").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/scheman").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Fredag 3 september 2027")))
                 .andExpect(content().string(containsString("Publicerad Politiker (Kommunalråd)")))
                 .andExpect(content().string(containsString("/personal/scheman/" + hostId + "/2027-09-03")))
                 .andExpect(content().string(containsString("Nyköpings Testbageri AB")));
-        mvc.perform(get("/personal/scheman/" + hostId + "/2027-09-03").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/scheman/" + hostId + "/2027-09-03").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tar emot: Karl Exempelsson")));
+        // a host sees their own day and visits, known by their e-mail address, and no one else's
+        String partnerId = mongo.findOne(
+                        Query.query(Criteria.where("email").is("pt@publish.example")), Document.class, "hosts")
+                .getString("_id");
+        var politician = StaffTokens.bearer(
+                StaffTokens.token("pp", "Publicerad Politiker", "PP@Publish.example", List.of("HOST")));
+        var stranger =
+                StaffTokens.bearer(StaffTokens.token("ingen", "Inga Annan", "ingen@publish.example", List.of("HOST")));
+        mvc.perform(get("/personal/scheman/" + hostId + "/2027-09-03").with(politician))
+                .andExpect(status().isOk());
+        mvc.perform(get("/personal/scheman/" + partnerId + "/2027-09-03").with(politician))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/personal/scheman").with(politician))
+                .andExpect(content().string(containsString("/personal/scheman/" + hostId + "/2027-09-03")))
+                .andExpect(content().string(not(containsString("/personal/scheman/" + partnerId + "/"))));
+        mvc.perform(get("/personal/scheman").with(stranger))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/personal/scheman/" + hostId + "/"))));
+        mvc.perform(get("/personal/besok/" + firstVisit + "/rapport").with(politician))
+                .andExpect(status().isOk());
+        mvc.perform(get("/personal/besok/" + firstVisit + "/rapport").with(stranger))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/personal/besok/" + firstVisit + "/rapport")
+                        .with(stranger)
+                        .with(csrf())
+                        .param("worksWell", "Allt")
+                        .param("feedbackWanted", "email"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/personal/besok/besok-finns-inte/rapport").with(stranger))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/personal/besok/besok-finns-inte/rapport").with(StaffTokens.as(StaffRole.PLANNER)))
+                .andExpect(status().isNotFound());
         String body = scheduled.stream()
                 .filter(e -> e.key().equals(firstVisit))
                 .findFirst()
@@ -191,7 +225,7 @@ class PublishIntegrationTests extends VisitTestBase {
                 .contains("se.motesdagen.visit.confirmed.v1", "se.motesdagen.visit.change-requested.v1");
         answers.forEach(
                 e -> assertThat(ContractSchemas.violations(e.type(), e.body())).isEmpty());
-        mvc.perform(get("/personal/planering").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/planering").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(containsString("Företag som bett om en annan tid")))
                 .andExpect(content().string(containsString("Leverans på förmiddagen")));
 
@@ -226,12 +260,12 @@ class PublishIntegrationTests extends VisitTestBase {
                         .anyMatch(e -> e.type().equals("se.motesdagen.visit.rescheduled.v2")));
 
         // after the visit: the report, which marks it done and says so once
-        mvc.perform(get("/personal/besok/" + firstVisit + "/rapport").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/besok/" + firstVisit + "/rapport").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("allmänna handlingar")));
         mvc.perform(post("/personal/besok/" + firstVisit + "/rapport")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Välj hur företaget vill få återkoppling.")))
                 .andExpect(content().string(containsString("Skriv vad som fungerar eller inte")));
@@ -241,7 +275,7 @@ class PublishIntegrationTests extends VisitTestBase {
                         .param("actionWhat", "Skicka planbeskedet")
                         .param("actionDue", "snart")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("behöver vad, ansvarig och ett datum")));
         for (int round = 0; round < 2; round++) {
@@ -256,7 +290,7 @@ class PublishIntegrationTests extends VisitTestBase {
                             .param("actionOwner", "Samhällsbyggnadsförvaltningen", "")
                             .param("actionDue", "2027-09-30", "")
                             .with(csrf())
-                            .with(httpBasic("personal", "motesdagen")))
+                            .with(StaffTokens.as(StaffRole.ADMIN)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Rapporten är sparad")));
         }

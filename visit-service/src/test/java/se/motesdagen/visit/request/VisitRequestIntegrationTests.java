@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -20,8 +19,10 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.VisitTestBase;
 
@@ -42,7 +43,7 @@ class VisitRequestIntegrationTests extends VisitTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "visitRequests"));
 
         mvc.perform(get("/personal/besoksforfragningar")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/personal/besoksforfragningar").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/besoksforfragningar").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Listgatan 7, Nyköping")));
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
@@ -56,7 +57,7 @@ class VisitRequestIntegrationTests extends VisitTestBase {
                         .param("address", "Verkstadsgatan 5, Nyköping")
                         .param("windows", "5 oktober förmiddag")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Företagets namn saknas.")))
                 .andExpect(content().string(containsString("”inte-en-adress” ser inte riktig ut")))
@@ -79,7 +80,7 @@ class VisitRequestIntegrationTests extends VisitTestBase {
                         .param("language", "en")
                         .param("windows", "2027-10-05 13:00-16:00")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("added", "Höstverkstaden Exempel AB"));
         String requestId = mongo.findOne(

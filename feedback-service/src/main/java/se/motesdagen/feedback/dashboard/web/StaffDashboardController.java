@@ -26,6 +26,7 @@ import se.motesdagen.feedback.proposal.Proposals;
 import se.motesdagen.feedback.survey.Questionnaire;
 import se.motesdagen.feedback.survey.SurveyDesigns;
 import se.motesdagen.feedback.vote.Votes;
+import se.motesdagen.platform.security.StaffMember;
 
 /**
  * What businesses said, for staff: NKI with its interval and grade, the service factors, how answers
@@ -70,7 +71,7 @@ class StaffDashboardController {
             @RequestParam(name = "sok", required = false) String search,
             Model model) {
         Results.Filter filter = filter(kind, year);
-        Results.Summary summary = results.summary(filter, search);
+        Results.Summary summary = results.summary(filter, search, seesContacts());
         List<ReferencePoint> points = reference.all();
         model.addAttribute("filter", filter);
         model.addAttribute("search", search);
@@ -135,7 +136,7 @@ class StaffDashboardController {
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // Excel reads UTF-8 by its byte order mark
         var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         var printer = CSVFormat.DEFAULT.builder().setDelimiter(';').get().print(writer);
-        for (List<String> row : results.rows(filter(kind, year))) {
+        for (List<String> row : results.rows(filter(kind, year), seesContacts())) {
             printer.printRecord(
                     row.stream().map(StaffDashboardController::defused).toList());
         }
@@ -154,7 +155,7 @@ class StaffDashboardController {
             HttpServletResponse response)
             throws IOException {
         Results.Filter filter = filter(kind, year);
-        Results.Summary summary = results.summary(filter, null);
+        Results.Summary summary = results.summary(filter, null, seesContacts());
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"resultat.xlsx\"");
         var workbook = new Workbook(response.getOutputStream(), "Mötesdagen", "1.0");
@@ -176,7 +177,7 @@ class StaffDashboardController {
         }
         figures.range(0, 0, 0, header.size() - 1).style().bold().set();
         var answers = workbook.newWorksheet("Svar");
-        List<List<String>> rows = results.rows(filter);
+        List<List<String>> rows = results.rows(filter, seesContacts());
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < rows.get(r).size(); c++) {
                 answers.inlineString(r, c, rows.get(r).get(c));
@@ -247,5 +248,10 @@ class StaffDashboardController {
     /** A cell a spreadsheet would read as a formula is written as text. */
     private static String defused(String cell) {
         return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    /** Who asked to be contacted is personal data: for staff who plan, not for an analyst. */
+    private static boolean seesContacts() {
+        return StaffMember.current().map(StaffMember::plans).orElse(false);
     }
 }

@@ -6,7 +6,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -19,6 +18,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import se.motesdagen.feedback.proposal.Proposals;
+import se.motesdagen.platform.security.StaffRole;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.WebSliceTest;
 
 /** The proposals board's forms alone: what staff are told, and that a wrong form changes nothing. */
@@ -102,6 +103,6 @@ class StaffProposalControllerTests {
     }
 
     private static RequestPostProcessor staff() {
-        return httpBasic("personal", "motesdagen");
+        return StaffTokens.as(StaffRole.ADMIN);
     }
 }

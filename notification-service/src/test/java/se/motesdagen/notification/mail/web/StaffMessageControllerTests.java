@@ -6,7 +6,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -28,6 +27,8 @@ import se.motesdagen.notification.mail.Mailbox;
 import se.motesdagen.notification.mail.MessageRepository;
 import se.motesdagen.notification.mail.OutgoingMessage;
 import se.motesdagen.notification.mail.TemplatePreviews;
+import se.motesdagen.platform.security.StaffRole;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.WebSliceTest;
 
 /** The delivery log's pages alone: a message as sent, under a CSP that runs nothing, and sending it again only with a reason. */
@@ -82,7 +83,7 @@ class StaffMessageControllerTests {
     void sendingAgainWithAReasonKeepsTheStaffMembersNameAndOpensTheCopy() throws Exception {
         OutgoingMessage copy = message();
         given(messages.findById("e1:cancellation")).willReturn(Optional.of(message()));
-        given(mailbox.resend("e1:cancellation", "personal", "Adressen var felstavad"))
+        given(mailbox.resend("e1:cancellation", "admin", "Adressen var felstavad"))
                 .willReturn(Optional.of(copy));
 
         mvc.perform(post("/personal/meddelanden/e1:cancellation/skicka-igen")
@@ -100,7 +101,7 @@ class StaffMessageControllerTests {
     }
 
     private static RequestPostProcessor staff() {
-        return httpBasic("personal", "motesdagen");
+        return StaffTokens.as(StaffRole.ADMIN);
     }
 
     private static OutgoingMessage message() {

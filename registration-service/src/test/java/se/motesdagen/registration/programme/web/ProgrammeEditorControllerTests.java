@@ -6,7 +6,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,6 +22,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import se.motesdagen.platform.security.StaffRole;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.WebSliceTest;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
@@ -106,7 +107,7 @@ class ProgrammeEditorControllerTests {
     }
 
     private static RequestPostProcessor staff() {
-        return httpBasic("personal", "motesdagen");
+        return StaffTokens.as(StaffRole.ADMIN);
     }
 
     private static Day day(String id, List<Day.Session> sessions) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +32,12 @@ class StaffItineraryController {
 
     private final VisitRepository visits;
     private final Hosts hosts;
+    private final OwnVisits own;
 
-    StaffItineraryController(VisitRepository visits, Hosts hosts) {
+    StaffItineraryController(VisitRepository visits, Hosts hosts, OwnVisits own) {
         this.visits = visits;
         this.hosts = hosts;
+        this.own = own;
     }
 
     /** One host's published visits of one day, in order. */
@@ -45,15 +48,17 @@ class StaffItineraryController {
 
     /**
      * Every host's published visits, day by day: a plain list per host, each with the link to the
-     * printable day. Visits called off are left out.
+     * printable day. Visits called off are left out. A host sees their own list only.
      */
     @GetMapping("/personal/scheman")
     String all(Model model) {
+        Predicate<String> shown = own.seesAll() ? hostId -> true : own.ownHostIds()::contains;
         Map<LocalDate, Map<String, HostDay>> byDay = new TreeMap<>();
         visits.findAll().stream()
                 .filter(v -> v.getStatus() != Visit.Status.CANCELLED && v.getStartsAt() != null)
                 .sorted(Comparator.comparing(Visit::getStartsAt))
-                .forEach(v -> v.getHosts()
+                .forEach(v -> v.getHosts().stream()
+                        .filter(h -> shown.test(h.hostId()))
                         .forEach(h -> byDay.computeIfAbsent(v.getDay(), d -> new HashMap<>())
                                 .computeIfAbsent(h.hostId(), id -> new HostDay(h, new ArrayList<>()))
                                 .visits()
@@ -74,6 +79,7 @@ class StaffItineraryController {
 
     @GetMapping("/personal/scheman/{hostId}/{day}")
     String itinerary(@PathVariable String hostId, @PathVariable String day, Model model) {
+        own.checkHost(hostId);
         Host host = hosts.all().stream()
                 .filter(h -> h.id().equals(hostId))
                 .findFirst()

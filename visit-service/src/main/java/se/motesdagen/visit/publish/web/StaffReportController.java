@@ -1,7 +1,6 @@
 package se.motesdagen.visit.publish.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.platform.security.StaffMember;
 import se.motesdagen.visit.publish.Publishing;
 import se.motesdagen.visit.publish.Reports;
 import se.motesdagen.visit.publish.Visit;
@@ -26,14 +26,17 @@ class StaffReportController {
     static final int MAX_TEXT = 2000;
 
     private final Reports reports;
+    private final OwnVisits own;
 
-    StaffReportController(Reports reports) {
+    StaffReportController(Reports reports, OwnVisits own) {
         this.reports = reports;
+        this.own = own;
     }
 
     @GetMapping("/personal/besok/{id}/rapport")
     String form(@PathVariable String id, Model model) {
-        Visit visit = reports.visit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Visit visit = reports.visit(id).orElseThrow(own::missing);
+        own.checkVisit(visit);
         Visit.Report report = visit.getReport();
         return show(
                 visit,
@@ -53,10 +56,10 @@ class StaffReportController {
             @RequestParam(name = "actionWhat", required = false) List<String> actionWhat,
             @RequestParam(name = "actionOwner", required = false) List<String> actionOwner,
             @RequestParam(name = "actionDue", required = false) List<String> actionDue,
-            Principal staff,
             Model model,
             HttpServletResponse response) {
-        Visit visit = reports.visit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Visit visit = reports.visit(id).orElseThrow(own::missing);
+        own.checkVisit(visit);
         List<String> ticked = areas == null
                 ? List.of()
                 : areas.stream().filter(Reports.AREAS::contains).toList();
@@ -89,7 +92,7 @@ class StaffReportController {
                 feedbackWanted,
                 trim(followUps),
                 actions,
-                staff.getName(),
+                StaffMember.current().orElseThrow().name(),
                 null); // stamped when it is saved
 
         if (feedbackWanted == null || !Reports.FEEDBACK.contains(feedbackWanted)) {

@@ -7,7 +7,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import se.motesdagen.platform.security.StaffRole;
+import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.WebSliceTest;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.host.Hosts;
@@ -45,7 +46,7 @@ class StaffHostControllerTests {
         given(hosts.all()).willReturn(List.of(karin()));
 
         mvc.perform(get("/personal/vardar")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/personal/vardar").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/vardar").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Karin Påhittad")))
                 .andExpect(content().string(containsString("namn;e-post;telefon;roll")));
@@ -57,7 +58,7 @@ class StaffHostControllerTests {
                         .param("name", "")
                         .param("email", "inte-en-adress")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")));
         verify(hosts, never()).save(any(), any());
@@ -73,7 +74,7 @@ class StaffHostControllerTests {
                         .param("role", "politiker")
                         .param("availability", "2027-08-26 09:00-17:00")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("används redan av Olof Exempel")));
     }
@@ -88,7 +89,7 @@ class StaffHostControllerTests {
                         .param("role", "politiker")
                         .param("availability", "2027-08-26 09:00-17:00")
                         .with(csrf())
-                        .with(httpBasic("personal", "motesdagen")))
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(redirectedUrl("/personal/vardar"));
     }
 
@@ -96,7 +97,7 @@ class StaffHostControllerTests {
     void anUnknownHostIsNotFound() throws Exception {
         given(hosts.find("nobody")).willReturn(Optional.empty());
 
-        mvc.perform(get("/personal/vardar/nobody").with(httpBasic("personal", "motesdagen")))
+        mvc.perform(get("/personal/vardar/nobody").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isNotFound());
     }
 
