@@ -199,6 +199,7 @@ class FeedbackPagesBrowserTests {
                 .transform(b -> OpenedLinks.in(b, "ballotId"))
                 .replaceAll("(?s).*rostning\\?token=([A-Za-z0-9_-]+).*", "$1");
         browser.manage().window().setSize(new Dimension(390, 844));
+        Chromium.signIn(chromium.browser(), null); // the participant's phone: not signed in as staff
         browser.get("http://localhost:" + port + "/aterkoppling/rostning?token=" + ballotToken);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vilka förslag ska kommunen prioritera?");
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();

@@ -151,6 +151,11 @@ class MailIntegrationTests extends NotificationTestBase {
                 .isEqualTo(ReceivedMail.of(both.get(0)).text());
         Document copy = mongo.findOne(Query.query(Criteria.where("resentFrom").is(id)), Document.class, "messages");
         assertThat(copy.getString("resentBy")).isEqualTo("admin");
+        assertThat(mongo.find(Query.query(Criteria.where("record").is(id)), Document.class, "audit"))
+                .as("the audit log: seen, then sent again, by whom; nothing of the mail")
+                .extracting(line -> line.getString("action") + " " + line.getString("subject"))
+                .contains("message.resent admin")
+                .allSatisfy(line -> assertThat(line).doesNotContain("Astrid"));
         assertThat(copy.getString("resendReason")).isEqualTo("Astrid ringde: mejlet hamnade i skräpposten");
         mvc.perform(get("/personal/meddelanden/" + id).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(containsString("Astrid ringde: mejlet hamnade i skräpposten")));

@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -120,10 +121,15 @@ public class PlatformSecurityAutoConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(pages).accessDeniedHandler(pages))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a staff request is authenticated anew by its token each time: rotating the CSRF token on
+                // each authentication (the default, meant for a sign-in) would void the form of every other
+                // open page; the token lives as long as the browser's cookie instead
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())
                         .withObjectPostProcessor(checkedEvenWithAToken(security)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterAfter(new CsrfCookieForStaff(), CsrfFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable());
         return http.build();

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,26 @@ class StaffSecurityTests {
                         .with(StaffTokens.as(StaffRole.ADMIN))
                         .with(csrf()))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void aStaffPageSetsItsCsrfCookieBeforeItIsRenderedAndKeepsAnExistingOne() throws Exception {
+        MvcResult first = mvc.perform(get("/personal/resultat").with(StaffTokens.as(StaffRole.ANALYST)))
+                .andReturn();
+        Cookie cookie = first.getResponse().getCookie("XSRF-TOKEN");
+        assertThat(cookie).as("set although the page never asked for the token").isNotNull();
+
+        MvcResult again = mvc.perform(get("/personal/resultat")
+                        .with(StaffTokens.as(StaffRole.ANALYST))
+                        .cookie(cookie))
+                .andReturn();
+        assertThat(again.getResponse().getCookie("XSRF-TOKEN"))
+                .as("an existing token is kept: " + cookie.getValue() + " / "
+                        + again.getResponse().getHeaders("Set-Cookie"))
+                .isNull();
+        assertThat(mvc.perform(get("/oppen")).andReturn().getResponse().getCookie("XSRF-TOKEN"))
+                .as("a visitor's page that shows no form gets no cookie")
+                .isNull();
     }
 
     @Test

@@ -112,6 +112,10 @@ class HostIntegrationTests extends VisitTestBase {
         mvc.perform(post("/personal/vardar/" + id + "/ta-bort").with(csrf()).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().is3xxRedirection());
         assertThat(mongo.findById(id, Document.class, "hosts")).isNull();
+        assertThat(mongo.find(Query.query(Criteria.where("record").is(id)), Document.class, "audit"))
+                .as("the audit log of the host: seen, changed, removed, by whom; nothing of the host")
+                .extracting(line -> line.getString("action") + " " + line.getString("subject"))
+                .containsExactly("host.viewed admin", "host.changed admin", "host.removed admin");
         mvc.perform(get("/personal/vardar/" + id).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isNotFound());
     }

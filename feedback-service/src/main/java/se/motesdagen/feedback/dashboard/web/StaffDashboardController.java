@@ -26,6 +26,7 @@ import se.motesdagen.feedback.proposal.Proposals;
 import se.motesdagen.feedback.survey.Questionnaire;
 import se.motesdagen.feedback.survey.SurveyDesigns;
 import se.motesdagen.feedback.vote.Votes;
+import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.platform.security.StaffMember;
 
 /**
@@ -124,6 +125,7 @@ class StaffDashboardController {
         return rows;
     }
 
+    @Audited("answers.exported")
     @GetMapping(value = "/personal/resultat/svar.csv", produces = "text/csv")
     void export(
             @RequestParam(name = "enkat", required = false) String kind,
@@ -148,6 +150,7 @@ class StaffDashboardController {
      * suppressed where too few answered) and a sheet of the answers. Cells are text or numbers, never
      * formulas.
      */
+    @Audited("answers.exported")
     @GetMapping("/personal/resultat/svar.xlsx")
     void exportXlsx(
             @RequestParam(name = "enkat", required = false) String kind,

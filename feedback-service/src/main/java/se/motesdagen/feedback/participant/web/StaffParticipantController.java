@@ -4,6 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import se.motesdagen.feedback.participant.ParticipantRepository;
+import se.motesdagen.platform.audit.Audited;
 
 /** Staff list of participants known to the feedback service. */
 @Controller
@@ -15,6 +16,7 @@ class StaffParticipantController {
         this.participants = participants;
     }
 
+    @Audited("participants.viewed")
     @GetMapping("/personal/deltagare")
     String list(Model model) {
         model.addAttribute("participants", participants.findAllByOrderByConfirmedAtDesc());

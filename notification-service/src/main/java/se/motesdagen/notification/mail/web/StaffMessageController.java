@@ -31,6 +31,8 @@ import se.motesdagen.notification.mail.Mailbox;
 import se.motesdagen.notification.mail.MessageRepository;
 import se.motesdagen.notification.mail.OutgoingMessage;
 import se.motesdagen.notification.mail.TemplatePreviews;
+import se.motesdagen.platform.audit.Audit;
+import se.motesdagen.platform.audit.Audited;
 
 /**
  * The delivery log for staff: every message with its state, searchable; one message as it was sent
@@ -89,6 +91,7 @@ class StaffMessageController {
         return "mail/staff-list";
     }
 
+    @Audited(value = "message.viewed", record = "id")
     @GetMapping("/personal/meddelanden/{id}")
     String detail(@PathVariable String id, Model model) {
         OutgoingMessage message = messages.findById(id).orElseThrow(StaffMessageController::notFound);
@@ -98,6 +101,7 @@ class StaffMessageController {
     }
 
     /** The HTML part as the recipient's mail program shows it, with our logo where the mail has it inline. */
+    @Audited(value = "message.viewed", record = "id")
     @GetMapping("/personal/meddelanden/{id}/html")
     ResponseEntity<String> html(@PathVariable String id, HttpServletRequest request) {
         OutgoingMessage message = messages.findById(id).orElseThrow(StaffMessageController::notFound);
@@ -116,6 +120,7 @@ class StaffMessageController {
         return mailPage(html, request);
     }
 
+    @Audited(value = "message.viewed", record = "id")
     @GetMapping("/personal/meddelanden/{id}/filer/{index}")
     ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable int index) {
         OutgoingMessage message = messages.findById(id).orElseThrow(StaffMessageController::notFound);
@@ -135,6 +140,7 @@ class StaffMessageController {
                 .body(file.bytes());
     }
 
+    @Audited(value = "message.resent", record = "id")
     @PostMapping("/personal/meddelanden/{id}/skicka-igen")
     String resend(
             @PathVariable String id,
@@ -145,6 +151,7 @@ class StaffMessageController {
         OutgoingMessage message = messages.findById(id).orElseThrow(StaffMessageController::notFound);
         String why = reason.strip();
         if (why.isEmpty() || why.length() > 500) {
+            Audit.nothingDone();
             model.addAttribute(
                     "reasonError", why.isEmpty() ? "staff.resend.reason.missing" : "staff.resend.reason.long");
             model.addAttribute("reason", reason);
@@ -156,6 +163,7 @@ class StaffMessageController {
                     return "redirect:/personal/meddelanden/" + copy.getId();
                 })
                 .orElseGet(() -> {
+                    Audit.nothingDone();
                     model.addAttribute("reasonError", "staff.resend.impossible");
                     model.addAttribute("reason", reason);
                     return detail(id, model);

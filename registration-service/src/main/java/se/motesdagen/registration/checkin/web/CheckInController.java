@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.registration.checkin.CheckIns;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
@@ -30,6 +31,7 @@ class CheckInController {
         this.programme = programme;
     }
 
+    @Audited(value = "registration.checked-in", record = "id")
     @PostMapping("/personal/anmalningar/{id}/incheckning")
     String checkIn(
             @PathVariable String id,

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.platform.audit.Audit;
+import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.registration.erasure.Erasure;
 
 /** Erasing a registration's personal data on request (behind the staff login). */
@@ -20,6 +22,7 @@ class ErasureController {
     }
 
     /** Erasing needs the box ticked as well as the button: it cannot be undone. */
+    @Audited(value = "registration.erased", record = "id")
     @PostMapping("/personal/anmalningar/{id}/radera")
     String erase(
             @PathVariable String id, @RequestParam(defaultValue = "false") boolean sure, RedirectAttributes redirect) {
@@ -27,6 +30,7 @@ class ErasureController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         if (!sure) {
+            Audit.nothingDone();
             redirect.addFlashAttribute("eraseNotSure", true);
         } else {
             redirect.addFlashAttribute("erased", erasure.erase(id, "request"));

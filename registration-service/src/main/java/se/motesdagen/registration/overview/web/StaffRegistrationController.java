@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.registration.overview.Exports;
 import se.motesdagen.registration.overview.RegistrationSearch;
 import se.motesdagen.registration.overview.RegistrationSearch.Search;
@@ -67,6 +68,7 @@ class StaffRegistrationController {
     }
 
     /** The same selection as the list, every page of it, as a file for Excel. */
+    @Audited(value = "registrations.exported", record = "event")
     @GetMapping("/personal/anmalningar.csv")
     ResponseEntity<byte[]> csv(
             @RequestParam(name = "event", required = false) String dayId, Search search, Locale locale) {
@@ -76,6 +78,7 @@ class StaffRegistrationController {
     }
 
     /** The same as an Excel workbook, with a sheet of attendees. */
+    @Audited(value = "registrations.exported", record = "event")
     @GetMapping("/personal/anmalningar.xlsx")
     ResponseEntity<byte[]> xlsx(
             @RequestParam(name = "event", required = false) String dayId, Search search, Locale locale)

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.registration.overview.RegistrationSearch;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
@@ -30,6 +31,7 @@ class StaffRegistrationDetailController {
         this.seats = seats;
     }
 
+    @Audited(value = "registration.viewed", record = "id")
     @GetMapping("/personal/anmalningar/{id}")
     String detail(@PathVariable String id, Model model) {
         Registration registration = registration(id);

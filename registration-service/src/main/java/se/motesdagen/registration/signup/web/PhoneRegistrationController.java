@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
 import se.motesdagen.registration.signup.RegistrationForm;
@@ -41,6 +42,7 @@ class PhoneRegistrationController {
         return "registration/staff-new";
     }
 
+    @Audited("registration.taken-by-phone")
     @PostMapping("/personal/anmalningar/ny")
     String register(
             @RequestParam(name = "event", required = false) String dayId,

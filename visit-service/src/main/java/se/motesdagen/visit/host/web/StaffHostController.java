@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.host.HostList;
 import se.motesdagen.visit.host.Hosts;
@@ -51,6 +52,7 @@ class StaffHostController {
         return "host/staff-form";
     }
 
+    @Audited(value = "host.viewed", record = "id")
     @GetMapping("/personal/vardar/{id}")
     String edit(@PathVariable String id, Model model) {
         Host host = hosts.find(id).orElseThrow(NotFound::new);
@@ -60,6 +62,7 @@ class StaffHostController {
         return "host/staff-form";
     }
 
+    @Audited("host.created")
     @PostMapping("/personal/vardar/ny")
     String add(
             @ModelAttribute("form") HostForm form,
@@ -69,6 +72,7 @@ class StaffHostController {
         return save(null, form, model, response, redirect);
     }
 
+    @Audited(value = "host.changed", record = "id")
     @PostMapping("/personal/vardar/{id}")
     String change(
             @PathVariable String id,
@@ -81,6 +85,7 @@ class StaffHostController {
     }
 
     /** Takes the host off the roster. */
+    @Audited(value = "host.removed", record = "id")
     @PostMapping("/personal/vardar/{id}/ta-bort")
     String remove(@PathVariable String id, RedirectAttributes redirect) {
         Host host = hosts.find(id).orElseThrow(NotFound::new);
@@ -118,6 +123,7 @@ class StaffHostController {
     static class NotFound extends RuntimeException {}
 
     /** A list with any wrong row imports nothing: the page names each row and what to mend. */
+    @Audited("hosts.imported")
     @PostMapping("/personal/vardar/import")
     String importList(@RequestParam(name = "fil", required = false) MultipartFile file, Model model)
             throws IOException {

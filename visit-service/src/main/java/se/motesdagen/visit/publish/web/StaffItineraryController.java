@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.host.Hosts;
 import se.motesdagen.visit.publish.Publishing;
@@ -77,6 +78,7 @@ class StaffItineraryController {
         return "publish/itineraries";
     }
 
+    @Audited(value = "itinerary.viewed", record = "hostId")
     @GetMapping("/personal/scheman/{hostId}/{day}")
     String itinerary(@PathVariable String hostId, @PathVariable String day, Model model) {
         own.checkHost(hostId);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.platform.security.StaffMember;
 import se.motesdagen.visit.publish.Publishing;
 import se.motesdagen.visit.publish.Reports;
@@ -33,6 +34,7 @@ class StaffReportController {
         this.own = own;
     }
 
+    @Audited(value = "visit-report.viewed", record = "id")
     @GetMapping("/personal/besok/{id}/rapport")
     String form(@PathVariable String id, Model model) {
         Visit visit = reports.visit(id).orElseThrow(own::missing);
@@ -45,6 +47,7 @@ class StaffReportController {
                 model);
     }
 
+    @Audited(value = "visit-report.saved", record = "id")
     @PostMapping("/personal/besok/{id}/rapport")
     String save(
             @PathVariable String id,
