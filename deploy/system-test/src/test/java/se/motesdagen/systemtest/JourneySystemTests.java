@@ -240,6 +240,42 @@ class JourneySystemTests {
                 .isEqualTo(1);
         assertThat(count(staffPage(feedback.url("/personal/deltagare")), "Systemtestets Snickeri AB"))
                 .isEqualTo(1);
+
+        // ADMIN erases the business; every service erases its copy and says so, and the registration's
+        // page shows the erasure complete only when all of them have
+        Matcher listed = Pattern.compile(
+                        "href=\"/personal/anmalningar/([0-9a-f-]{36})\"[^>]*>Systemtestets Snickeri AB")
+                .matcher(staffPage(registration.url("/personal/anmalningar")));
+        assertThat(listed.find())
+                .as("the registration's link on the staff list")
+                .isTrue();
+        String detail = registration.url("/personal/anmalningar/" + listed.group(1));
+        String admin = "Bearer " + StaffTokens.tokenFor(StaffRole.ADMIN);
+        String detailPage = http.send(
+                        HttpRequest.newBuilder(URI.create(detail))
+                                .header("Authorization", admin)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        HttpResponse<String> erased = http.send(
+                HttpRequest.newBuilder(URI.create(detail + "/radera"))
+                        .header("Authorization", admin)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "sure=true&_csrf=" + URLEncoder.encode(csrf(detailPage), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.send(
+                                HttpRequest.newBuilder(URI.create(detail))
+                                        .header("Authorization", admin)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .contains("Raderingen är klar"));
+        assertThat(staffPage(visit.url("/personal/besoksforfragningar"))).doesNotContain("Hyvelvägen 12, Nyköping");
+        assertThat(staffPage(feedback.url("/personal/deltagare"))).doesNotContain("Systemtestets Snickeri AB");
     }
 
     @Test

@@ -4,11 +4,10 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import se.motesdagen.feedback.erasure.RegistrationErasure;
 import se.motesdagen.feedback.inbound.RegistrationContract.Confirmed;
 import se.motesdagen.feedback.participant.Participant;
 import se.motesdagen.feedback.participant.Participants;
-import se.motesdagen.feedback.survey.Invitations;
-import se.motesdagen.feedback.vote.Votes;
 import se.motesdagen.platform.messaging.IncomingEvents;
 
 /** Reads the registration service's contract: who takes part, who came, and who is to be forgotten. */
@@ -19,11 +18,11 @@ class RegistrationEventsReader {
      * RegistrationConfirmed → a participant to ask for feedback after the day (and its suggestion a
      * proposal); AttendanceRecorded → it came, so it is asked (after a delay); RegistrationErased → the
      * participant is forgotten, and its survey invitations and ballots no longer name anyone (the answers
-     * and votes stay). One consumer for all, so an erasure never overtakes its confirmation.
+     * and votes stay), then confirmed (RegistrationErasure). One consumer for all, so an erasure never overtakes its confirmation.
      */
     @Bean
     Consumer<Message<byte[]>> recordParticipant(
-            IncomingEvents incoming, Participants participants, Invitations invitations, Votes votes) {
+            IncomingEvents incoming, Participants participants, RegistrationErasure erasure) {
         return incoming.routes()
                 .on(
                         RegistrationContract.CONFIRMED_V1,
@@ -40,11 +39,10 @@ class RegistrationEventsReader {
                         RegistrationContract.AttendanceRecorded.class,
                         (event, attendance) ->
                                 participants.attended(attendance.registrationId(), attendance.recordedAt()))
-                .on(RegistrationContract.ERASED_V1, RegistrationContract.Erased.class, (event, erased) -> {
-                    participants.erase(erased.registrationId());
-                    invitations.forget(erased.registrationId());
-                    votes.forget(erased.registrationId());
-                })
+                .on(
+                        RegistrationContract.ERASED_V1,
+                        RegistrationContract.Erased.class,
+                        (event, erased) -> erasure.forget(erased.registrationId()))
                 .consumer();
     }
 

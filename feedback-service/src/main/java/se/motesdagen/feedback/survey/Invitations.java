@@ -274,6 +274,41 @@ public class Invitations {
         log.info("Survey invitations of registration {} no longer name anyone", registrationId);
     }
 
+    /**
+     * The retention period (the gallringsbeslut): invitations created before {@code before} forget the
+     * person and the link as an erasure would, also those about a visit added by hand that no
+     * registration's erasure reaches. The answers stay, anonymous, in the figures.
+     *
+     * @return how many invitations
+     */
+    public long forgetCreatedBefore(Instant before) {
+        // who asked to be contacted goes first, while the person's fields still find those invitations
+        mongo.updateMulti(
+                Query.query(Criteria.where("createdAt")
+                        .lt(before)
+                        .and("answer.wantsContact")
+                        .is(true)
+                        .and("recipientEmail")
+                        .exists(true)),
+                new Update().set("answer.wantsContact", false),
+                Invitation.class);
+        long forgotten = mongo.updateMulti(
+                        Query.query(Criteria.where("createdAt")
+                                .lt(before)
+                                .orOperator(
+                                        Criteria.where("recipientEmail").exists(true),
+                                        Criteria.where("recipientName").exists(true))),
+                        new Update()
+                                .unset("recipientName")
+                                .unset("recipientEmail")
+                                .unset("tokenHash")
+                                .unset("moreTokenHashes"),
+                        Invitation.class)
+                .getModifiedCount();
+        log.info("Retention: {} survey invitations created before {} no longer name anyone", forgotten, before);
+        return forgotten;
+    }
+
     private Map<String, Object> requested(Invitation invitation, String token, Instant now) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("invitationId", invitation.getId());

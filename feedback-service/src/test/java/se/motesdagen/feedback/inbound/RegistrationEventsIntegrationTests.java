@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import org.springframework.core.env.Environment;
 import se.motesdagen.feedback.FeedbackTestBase;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ConsumerWiring;
+import se.motesdagen.platform.test.ContractSchemas;
+import se.motesdagen.platform.test.TopicReader;
 
 /** Reading registration.events: a confirmed registration becomes one participant, an erasure leaves nobody behind. */
 class RegistrationEventsIntegrationTests extends FeedbackTestBase {
@@ -50,14 +53,29 @@ class RegistrationEventsIntegrationTests extends FeedbackTestBase {
         String registrationId = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             confirmParticipant(producer, registrationId);
-            producer.sendExample(
-                    "registration.events",
-                    "se.motesdagen.registration.erased.v1",
-                    registrationId,
-                    "0f8fad5b-d9cb-469f-a165-70867728950e",
-                    registrationId);
+            for (int delivery = 0; delivery < 2; delivery++) { // the same erasure, delivered twice
+                producer.sendExample(
+                        "registration.events",
+                        "se.motesdagen.registration.erased.v1",
+                        registrationId,
+                        "0f8fad5b-d9cb-469f-a165-70867728950e",
+                        registrationId);
+            }
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !mongo.exists(byId(registrationId), "participants"));
+        // once done, the service says so, once
+        TopicReader topic = new TopicReader(bootstrapServers);
+        List<TopicReader.PublishedEvent> confirmations = await().atMost(Duration.ofSeconds(30))
+                .during(Duration.ofSeconds(1))
+                .until(
+                        () -> topic.read("feedback.events", registrationId::equals).stream()
+                                .filter(e -> e.type().equals("se.motesdagen.feedback.registration-erased.v1"))
+                                .toList(),
+                        found -> found.size() == 1);
+        assertThat(ContractSchemas.violations(
+                        confirmations.getFirst().type(),
+                        confirmations.getFirst().body()))
+                .isEmpty();
         // a confirmation delivered again after the erasure brings nothing back
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             producer.send(

@@ -1,5 +1,6 @@
 package se.motesdagen.notification.erasure;
 
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 import se.motesdagen.notification.calendar.CalendarMemory;
 import se.motesdagen.notification.mail.OutgoingMessage;
 import se.motesdagen.notification.reminders.Reminders;
+import se.motesdagen.platform.outbox.ErasureReceipts;
 
 /**
  * A registration erased (GDPR): what this service holds about its people goes. Mail not yet sent is not
@@ -24,12 +26,17 @@ public class Erasure {
     public static final String ERASED_RECIPIENT = "[raderad]";
     private static final Logger log = LoggerFactory.getLogger(Erasure.class);
 
+    /** This service's confirmation that it erased what it held of a registration's people. */
+    static final String REGISTRATION_ERASED_V1 = "se.motesdagen.notification.registration-erased.v1";
+
     private final MongoOperations mongo;
     private final Reminders reminders;
     private final CalendarMemory calendar;
+    private final ErasureReceipts receipts;
 
-    Erasure(MongoOperations mongo, Reminders reminders, CalendarMemory calendar) {
+    Erasure(MongoOperations mongo, Reminders reminders, CalendarMemory calendar, ErasureReceipts receipts) {
         this.mongo = mongo;
+        this.receipts = receipts;
         this.reminders = reminders;
         this.calendar = calendar;
     }
@@ -60,5 +67,36 @@ public class Erasure {
                 "Registration {} erased: {} messages anonymised, its reminders and calendar items gone",
                 id,
                 anonymised);
+        receipts.confirm(REGISTRATION_ERASED_V1, id);
+    }
+
+    /**
+     * The retention period (the municipality's gallringsbeslut): every mail created before {@code before}
+     * that still names its recipient is anonymised as an erasure would, whatever it was about (a host's
+     * itinerary, a follow-up report, a mail about no registration). What was sent, when and how it went
+     * stays for the delivery log's figures. Mail still waiting to go is left alone.
+     *
+     * @return how many were anonymised
+     */
+    public long forgetCreatedBefore(Instant before) {
+        long anonymised = mongo.updateMulti(
+                        Query.query(Criteria.where("createdAt")
+                                .lt(before)
+                                .and("recipient")
+                                .ne(ERASED_RECIPIENT)
+                                .and("status")
+                                .ne(OutgoingMessage.Status.PENDING)),
+                        new Update()
+                                .set("recipient", ERASED_RECIPIENT)
+                                .set("subject", ERASED_RECIPIENT)
+                                .unset("body")
+                                .unset("html")
+                                .set("attachments", List.of())
+                                .unset("unsubscribeUrl")
+                                .unset("resendReason"),
+                        OutgoingMessage.class)
+                .getModifiedCount();
+        log.info("Retention: {} messages created before {} anonymised", anonymised, before);
+        return anonymised;
     }
 }

@@ -6,15 +6,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.notification.NotificationTestBase;
 import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
+import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.StaffTokens;
+import se.motesdagen.platform.test.TopicReader;
 
 /** An erased registration leaves no address, mail text, reminder or calendar memory behind. */
 class ErasureIntegrationTests extends NotificationTestBase {
@@ -35,13 +41,29 @@ class ErasureIntegrationTests extends NotificationTestBase {
                     .until(() -> mongo.findById(registrationId + ":reminder", Document.class, "reminders") != null);
             assertThat(mongo.count(Query.query(Criteria.where("owner").is(registrationId)), "calendarItems"))
                     .isPositive();
-            producer.send(
-                    "registration.events",
-                    UUID.randomUUID().toString(),
-                    ERASED,
-                    registrationId,
-                    example(ERASED, registrationId, to));
+            for (int delivery = 0; delivery < 2; delivery++) { // the same erasure, delivered twice
+                producer.send(
+                        "registration.events",
+                        UUID.randomUUID().toString(),
+                        ERASED,
+                        registrationId,
+                        example(ERASED, registrationId, to));
+            }
         }
+        // once done, the service says so, once, naming nobody
+        TopicReader topic = new TopicReader(bootstrapServers);
+        List<TopicReader.PublishedEvent> confirmations = await().atMost(Duration.ofSeconds(30))
+                .during(Duration.ofSeconds(1))
+                .until(
+                        () -> topic.read("notification.events", registrationId::equals).stream()
+                                .filter(e -> e.type().equals("se.motesdagen.notification.registration-erased.v1"))
+                                .toList(),
+                        found -> found.size() == 1);
+        assertThat(ContractSchemas.violations(
+                        confirmations.getFirst().type(),
+                        confirmations.getFirst().body()))
+                .isEmpty();
+        assertThat(confirmations.getFirst().body()).doesNotContain(to);
         Query ofRegistration = Query.query(Criteria.where("registrationId").is(registrationId));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.find(ofRegistration, Document.class, "messages").stream()
@@ -56,5 +78,38 @@ class ErasureIntegrationTests extends NotificationTestBase {
                 .isZero();
         mvc.perform(get("/personal/meddelanden/" + message.getString("_id")).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void mailsOlderThanTheRetentionPeriodNoLongerNameAnyoneWhateverTheyWereAbout(@Autowired Erasure erasure) {
+        Instant now = Instant.now();
+        String old = "retention-old-" + UUID.randomUUID();
+        String waiting = "retention-waiting-" + UUID.randomUUID();
+        String recent = "retention-recent-" + UUID.randomUUID();
+        mongo.insert(message(old, "SENT", now.minus(Duration.ofDays(800))), "messages");
+        mongo.insert(message(waiting, "PENDING", now.minus(Duration.ofDays(800))), "messages");
+        mongo.insert(message(recent, "SENT", now.minus(Duration.ofDays(30))), "messages");
+
+        erasure.forgetCreatedBefore(now.minus(Duration.ofDays(730)));
+
+        Document forgotten = mongo.findById(old, Document.class, "messages");
+        assertThat(forgotten.getString("recipient")).isEqualTo("[raderad]");
+        assertThat(forgotten.toJson()).doesNotContain("Lars Larsson").doesNotContain("lars@");
+        assertThat(forgotten.getString("status")).as("how it went stays").isEqualTo("SENT");
+        assertThat(mongo.findById(waiting, Document.class, "messages").getString("recipient"))
+                .as("a mail still to go is left alone")
+                .isEqualTo("lars@nykoping.example");
+        assertThat(mongo.findById(recent, Document.class, "messages").getString("body"))
+                .contains("Lars Larsson");
+    }
+
+    private static Document message(String id, String status, Instant createdAt) {
+        return new Document("_id", id)
+                .append("template", "host-itinerary")
+                .append("recipient", "lars@nykoping.example")
+                .append("subject", "Ditt schema, Lars Larsson")
+                .append("body", "Hej Lars Larsson, här är din dag.")
+                .append("status", status)
+                .append("createdAt", Date.from(createdAt));
     }
 }

@@ -108,8 +108,17 @@ public class OutboxAutoConfiguration {
         return new Outbox(mongo, relay, tracing, json, clock);
     }
 
-    /** The collections of the entities that implement {@link HasOutbox}, each checked to map its {@code outbox}. */
+    @Bean
+    ErasureReceipts erasureReceipts(MongoOperations mongo, Outbox outbox, Clock clock) {
+        return new ErasureReceipts(mongo, outbox, clock);
+    }
+
+    /**
+     * The collections of the entities that implement {@link HasOutbox}, each checked to map its {@code
+     * outbox}; the platform's own {@link ErasureReceipt} among them, which no service scans for.
+     */
     static List<String> collectionsWithAnOutbox(MongoMappingContext mapping) {
+        mapping.getPersistentEntity(ErasureReceipt.class);
         List<String> collections = new ArrayList<>();
         for (MongoPersistentEntity<?> entity : mapping.getPersistentEntities()) {
             if (HasOutbox.class.isAssignableFrom(entity.getType())) {
@@ -121,7 +130,7 @@ public class OutboxAutoConfiguration {
                 collections.add(entity.getCollection());
             }
         }
-        if (collections.isEmpty()) {
+        if (collections.size() == 1) {
             throw new IllegalStateException(
                     "motesdagen.outbox.topic is set, but no @Document entity implements HasOutbox");
         }

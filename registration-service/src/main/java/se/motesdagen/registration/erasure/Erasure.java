@@ -2,8 +2,14 @@ package se.motesdagen.registration.erasure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.registration.manage.CancelledSeats;
@@ -24,6 +30,7 @@ public class Erasure {
     private final CancelledSeats cancelledSeats;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final MongoOperations mongo;
 
     Erasure(
             RegistrationRepository registrations,
@@ -31,13 +38,15 @@ public class Erasure {
             Programme programme,
             CancelledSeats cancelledSeats,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            MongoOperations mongo) {
         this.registrations = registrations;
         this.events = events;
         this.programme = programme;
         this.cancelledSeats = cancelledSeats;
         this.clock = clock;
         this.meters = meters;
+        this.mongo = mongo;
     }
 
     /**
@@ -65,5 +74,23 @@ public class Erasure {
 
     public boolean exists(String registrationId) {
         return registrations.existsById(registrationId);
+    }
+
+    /** The services that erase their copy of a registration and say so. */
+    public static final List<String> CONFIRMING_SERVICES = List.of("visit", "notification", "feedback");
+
+    /**
+     * Another service confirmed it erased what it held of the registration's people; told twice, the
+     * first time stands. One atomic write, so it never overwrites a change made at the same moment.
+     */
+    public void confirmedBy(String service, String registrationId, Instant at) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id")
+                        .is(registrationId)
+                        .and("erasureConfirmations." + service)
+                        .exists(false)),
+                new Update().set("erasureConfirmations." + service, at).inc("version", 1),
+                Registration.class);
+        log.info("Registration {}: erasure confirmed by the {} service", registrationId, service);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.motesdagen.platform.messaging.IncomingEvents;
 import se.motesdagen.registration.overview.MailOutcomes;
+import se.motesdagen.registration.overview.Timeline;
 import se.motesdagen.registration.signup.Registration.Happening.Kind;
 
 /**
@@ -24,17 +25,19 @@ class NotificationEventsReader {
 
     private final IncomingEvents incoming;
     private final MailOutcomes outcomes;
+    private final Timeline timeline;
 
-    NotificationEventsReader(IncomingEvents incoming, MailOutcomes outcomes) {
+    NotificationEventsReader(IncomingEvents incoming, MailOutcomes outcomes, Timeline timeline) {
         this.incoming = incoming;
         this.outcomes = outcomes;
+        this.timeline = timeline;
     }
 
     @Bean
     Consumer<Message<byte[]>> recordMailSent() {
         return incoming.consumer(SENT_V1, Delivery.class, (event, sent) -> {
             if (sent.registrationId() != null) {
-                outcomes.happened(sent.registrationId(), Kind.MAIL_SENT, sent.kind(), sent.sentAt());
+                timeline.happened(sent.registrationId(), Kind.MAIL_SENT, sent.kind(), sent.sentAt());
             }
         });
     }
@@ -45,7 +48,7 @@ class NotificationEventsReader {
             if (failed.registrationId() == null) {
                 return;
             }
-            outcomes.happened(failed.registrationId(), Kind.MAIL_FAILED, failed.kind(), failed.failedAt());
+            timeline.happened(failed.registrationId(), Kind.MAIL_FAILED, failed.kind(), failed.failedAt());
             if (Boolean.TRUE.equals(failed.permanent())) {
                 outcomes.unreachable(failed.registrationId(), failed.recipient(), failed.failedAt(), failed.reason());
             }
@@ -58,7 +61,7 @@ class NotificationEventsReader {
             if (bounced.registrationId() == null) {
                 return;
             }
-            outcomes.happened(bounced.registrationId(), Kind.MAIL_BOUNCED, bounced.kind(), bounced.bouncedAt());
+            timeline.happened(bounced.registrationId(), Kind.MAIL_BOUNCED, bounced.kind(), bounced.bouncedAt());
             if (Boolean.TRUE.equals(bounced.permanent())) {
                 outcomes.unreachable(
                         bounced.registrationId(),

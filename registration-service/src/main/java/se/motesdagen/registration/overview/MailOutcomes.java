@@ -9,13 +9,9 @@ import org.springframework.stereotype.Service;
 import se.motesdagen.registration.signup.Registration;
 
 /**
- * What became of the mails about a registration: each goes on the registration's timeline, and a mail
- * to the contact that bounced or was refused for good marks the contact's address as unreachable, so
- * staff call instead of writing again.
- *
- * <p>Each is one atomic write that adds the timeline entry with {@code $addToSet} (the same report
- * delivered twice makes the same entry, which is not added again) and raises the version, so a change
- * being made from an older copy at the same moment fails its version check and is made again.
+ * What became of the mails about a registration, besides its line on the timeline ({@link Timeline}): a
+ * mail to the contact that bounced or was refused for good marks the contact's address as unreachable,
+ * so staff call instead of writing again.
  */
 @Service
 public class MailOutcomes {
@@ -24,15 +20,6 @@ public class MailOutcomes {
 
     MailOutcomes(MongoOperations mongo) {
         this.mongo = mongo;
-    }
-
-    public void happened(String registrationId, Registration.Happening.Kind kind, String mailKind, Instant at) {
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(registrationId)),
-                new Update()
-                        .addToSet("history", new Registration.Happening(at, kind, mailKind))
-                        .inc("version", 1),
-                Registration.class);
     }
 
     /** Only when the mail went to the contact, and only if no later mail got through since. */

@@ -2,6 +2,7 @@ package se.motesdagen.registration.signup;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +111,12 @@ public class Registration implements HasOutbox {
 
     /** When the personal data was removed (on request, or when the retention period ran out). */
     private Instant erasedAt;
+
+    /**
+     * When each other service confirmed it had erased its copy too ({@code visit}, {@code notification},
+     * {@code feedback}); the erasure is complete when all have.
+     */
+    private Map<String, Instant> erasureConfirmations = new HashMap<>();
 
     /** Everything that happened to the registration, oldest first: the staff's timeline. */
     private List<Happening> history = new ArrayList<>();
@@ -374,7 +381,23 @@ public class Registration implements HasOutbox {
             /** A mail could not be delivered and will not be tried again; the detail is its kind. */
             MAIL_FAILED,
             /** A delivered mail came back from the recipient's server; the detail is its kind. */
-            MAIL_BOUNCED
+            MAIL_BOUNCED,
+            /** The visit service gave the company's visit a time; the detail is the time. */
+            VISIT_SCHEDULED,
+            /** The visit was moved; the detail is the new time. */
+            VISIT_RESCHEDULED,
+            /** The company confirmed the visit's time. */
+            VISIT_CONFIRMED,
+            /** The company asked for another time. */
+            VISIT_CHANGE_REQUESTED,
+            /** The visit took place and its report was written. */
+            VISIT_COMPLETED,
+            /** The visit was called off. */
+            VISIT_CANCELLED,
+            /** The feedback service sent the contact a survey (what it answers stays anonymous there). */
+            SURVEY_SENT,
+            /** The feedback service sent the contact a ballot on the proposals (how it votes stays there). */
+            BALLOT_SENT
         }
     }
 
@@ -546,6 +569,10 @@ public class Registration implements HasOutbox {
 
     public Instant getErasedAt() {
         return erasedAt;
+    }
+
+    public Map<String, Instant> getErasureConfirmations() {
+        return erasureConfirmations == null ? Map.of() : Map.copyOf(erasureConfirmations);
     }
 
     public Unreachable getContactUnreachable() {

@@ -1,16 +1,20 @@
 package se.motesdagen.registration.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.TopicReader.PublishedEvent;
 import se.motesdagen.registration.RegistrationTestBase;
@@ -66,6 +70,35 @@ class ErasureIntegrationTests extends RegistrationTestBase {
                 .contains("Personuppgifterna raderade")
                 .doesNotContain("astrid@testbageri.example")
                 .doesNotContain("Astrid");
+
+        // each other service confirms that it erased its copy; the page waits for all three
+        assertThat(page(detail))
+                .contains("Väntar på att alla tjänster bekräftar")
+                .doesNotContain("Raderingen är klar");
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            for (String confirmation : List.of(
+                    "visit.events se.motesdagen.visit.registration-erased.v1",
+                    "notification.events se.motesdagen.notification.registration-erased.v1",
+                    "notification.events se.motesdagen.notification.registration-erased.v1",
+                    "feedback.events se.motesdagen.feedback.registration-erased.v1")) {
+                String[] topicAndType = confirmation.split(" ");
+                producer.sendExample(
+                        topicAndType[0], topicAndType[1], erased, "0f8fad5b-d9cb-469f-a165-70867728950e", erased);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(erased, Document.class, "registrations")
+                                        .get("erasureConfirmations", Document.class)
+                                != null
+                        && mongo.findById(erased, Document.class, "registrations")
+                                        .get("erasureConfirmations", Document.class)
+                                        .size()
+                                == 3);
+        assertThat(page(detail)).contains("Raderingen är klar").doesNotContain("väntar på bekräftelse");
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(staff())).andReturn().getResponse().getContentAsString();
     }
 
     @Test

@@ -80,6 +80,61 @@ class OverviewIntegrationTests extends RegistrationTestBase {
     }
 
     @Test
+    void whatTheVisitAndFeedbackServicesDidIsOnTheSameTimelineWithoutAnyAnswer() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        mvc.perform(validForm(orgNr)).andExpect(status().is3xxRedirection());
+        String id = registrationOf(orgNr).getString("_id");
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            for (String type : List.of(
+                    "se.motesdagen.visit.scheduled.v2",
+                    "se.motesdagen.visit.confirmed.v1",
+                    "se.motesdagen.visit.completed.v1")) {
+                producer.sendExample("visit.events", type, "besok-" + id, "0f8fad5b-d9cb-469f-a165-70867728950e", id);
+            }
+            // a visit added by hand names no registration: nothing to note, nothing broken
+            producer.sendExample(
+                    "visit.events",
+                    "se.motesdagen.visit.cancelled.v1",
+                    "besok-hand",
+                    "\"registrationId\": \"0f8fad5b-d9cb-469f-a165-70867728950e\",",
+                    "");
+            producer.sendExample(
+                    "feedback.events",
+                    "se.motesdagen.feedback.requested.v2",
+                    "inbjudan-" + id,
+                    "0f8fad5b-d9cb-469f-a165-70867728950e",
+                    id);
+            producer.sendExample(
+                    "feedback.events",
+                    "se.motesdagen.feedback.submitted.v1",
+                    "svar-" + id,
+                    "0f8fad5b-d9cb-469f-a165-70867728950e",
+                    id);
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> registrationOf(orgNr).getList("history", Document.class).stream()
+                        .map(h -> h.getString("kind"))
+                        .toList()
+                        .containsAll(List.of("VISIT_SCHEDULED", "VISIT_CONFIRMED", "VISIT_COMPLETED", "SURVEY_SENT")));
+        String page = mvc.perform(get("/personal/anmalningar/" + id).with(StaffTokens.as(StaffRole.PLANNER)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("<span>Besök planerat</span><span>: 2027-08-26 10.30</span>")
+                .contains("Företaget bekräftade besökstiden")
+                .contains("Besöket genomfört")
+                .contains("Enkät skickad");
+        assertThat(registrationOf(orgNr).getList("history", Document.class))
+                .extracting(h -> h.getString("kind"))
+                .doesNotContain("VISIT_CANCELLED")
+                .filteredOn(kind -> kind.startsWith("VISIT_") || kind.startsWith("SURVEY_"))
+                .hasSize(4);
+    }
+
+    @Test
     void staffFindRegistrationsByNameNumberOrAddressFilterByStatusAndPage() throws Exception {
         String snickeri = Companies.newOrganisationNumber();
         String bageri = Companies.newOrganisationNumber();

@@ -36,7 +36,15 @@ class SystemIntegrationTests extends RegistrationTestBase {
     void everyConsumerHasItsDeadLetterTopicAndSendsABrokenEventThereAtOnce(
             @Autowired BindingServiceProperties bindings, @Autowired Environment environment) {
         assertThat(ConsumerWiring.consumers(bindings))
-                .containsExactly("recordMailBounced-in-0", "recordMailFailed-in-0", "recordMailSent-in-0");
+                .containsExactly(
+                        "recordFeedbackErasure-in-0",
+                        "recordFeedbackTimeline-in-0",
+                        "recordMailBounced-in-0",
+                        "recordMailErasure-in-0",
+                        "recordMailFailed-in-0",
+                        "recordMailSent-in-0",
+                        "recordVisitErasure-in-0",
+                        "recordVisitTimeline-in-0");
         assertThat(ConsumerWiring.problems(bindings, environment)).isEmpty();
     }
 

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import se.motesdagen.platform.outbox.ErasureReceipts;
 
 /**
  * Keeps each registration's visit wish as the registration last described it (confirmed, then changed
@@ -26,10 +27,14 @@ public class VisitRequests {
 
     private static final Logger log = LoggerFactory.getLogger(VisitRequests.class);
 
+    /** This service's confirmation that it erased what it held of a registration's people. */
+    static final String REGISTRATION_ERASED_V1 = "se.motesdagen.visit.registration-erased.v1";
+
     private final VisitRequestRepository requests;
     private final MongoOperations mongo;
     private final MeterRegistry meters;
     private final ApplicationEventPublisher inside;
+    private final ErasureReceipts receipts;
     private final Clock clock;
 
     VisitRequests(
@@ -37,8 +42,10 @@ public class VisitRequests {
             MongoOperations mongo,
             MeterRegistry meters,
             ApplicationEventPublisher inside,
+            ErasureReceipts receipts,
             Clock clock) {
         this.clock = clock;
+        this.receipts = receipts;
         this.requests = requests;
         this.mongo = mongo;
         this.meters = meters;
@@ -134,7 +141,9 @@ public class VisitRequests {
                         .unset("topics"),
                 VisitRequest.class);
         log.info("Visit request of registration {} erased", registrationId);
+        // the visit planned for it forgets its people too (Publishing), before this service says it is done
         inside.publishEvent(new VisitRequestWithdrawn(registrationId, true));
+        receipts.confirm(REGISTRATION_ERASED_V1, registrationId);
     }
 
     /** The visit took place: the request is done and is not planned again (nor revived by a later change). */

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.hamcrest.Matchers;
@@ -18,7 +19,9 @@ import org.springframework.core.env.Environment;
 import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ConsumerWiring;
+import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.StaffTokens;
+import se.motesdagen.platform.test.TopicReader;
 import se.motesdagen.visit.VisitTestBase;
 
 /** Reading registration.events: a visit wish becomes one request, an erasure leaves nobody behind. */
@@ -93,13 +96,29 @@ class RegistrationEventsIntegrationTests extends VisitTestBase {
                     registrationId,
                     confirmed(registrationId));
             await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "visitRequests"));
-            producer.sendExample(
-                    "registration.events",
-                    "se.motesdagen.registration.erased.v1",
-                    registrationId,
-                    "0f8fad5b-d9cb-469f-a165-70867728950e",
-                    registrationId);
+            for (int delivery = 0; delivery < 2; delivery++) { // the same erasure delivered twice
+                producer.sendExample(
+                        "registration.events",
+                        "se.motesdagen.registration.erased.v1",
+                        registrationId,
+                        "0f8fad5b-d9cb-469f-a165-70867728950e",
+                        registrationId);
+            }
         }
+        // the service says once that it is done, and what it says names nobody
+        TopicReader topic = new TopicReader(bootstrapServers);
+        List<TopicReader.PublishedEvent> confirmations = await().atMost(Duration.ofSeconds(30))
+                .during(Duration.ofSeconds(1))
+                .until(
+                        () -> topic.read("visit.events", registrationId::equals).stream()
+                                .filter(e -> e.type().equals("se.motesdagen.visit.registration-erased.v1"))
+                                .toList(),
+                        found -> found.size() == 1);
+        assertThat(ContractSchemas.violations(
+                        confirmations.getFirst().type(),
+                        confirmations.getFirst().body()))
+                .isEmpty();
+        assertThat(confirmations.getFirst().body()).contains(registrationId).doesNotContain("Astrid");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "ERASED"
                         .equals(mongo.findById(registrationId, Document.class, "visitRequests")

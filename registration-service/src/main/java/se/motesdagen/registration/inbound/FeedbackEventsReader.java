@@ -1,0 +1,49 @@
+package se.motesdagen.registration.inbound;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import se.motesdagen.platform.messaging.IncomingEvents;
+import se.motesdagen.registration.overview.Timeline;
+import se.motesdagen.registration.signup.Registration.Happening.Kind;
+
+/**
+ * Reads the feedback service's contract ({@code feedback.events}) for the registration's timeline: a
+ * survey or a ballot sent to its contact. What the company answers, and how it votes, stays anonymous
+ * in the feedback service: its answers carry no registration, so they are never on this timeline.
+ */
+@Configuration(proxyBeanMethods = false)
+class FeedbackEventsReader {
+
+    static final String REQUESTED_V2 = "se.motesdagen.feedback.requested.v2";
+    static final String VOTE_OPENED_V2 = "se.motesdagen.feedback.vote-opened.v2";
+
+    private final IncomingEvents incoming;
+    private final Timeline timeline;
+
+    FeedbackEventsReader(IncomingEvents incoming, Timeline timeline) {
+        this.incoming = incoming;
+        this.timeline = timeline;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> recordFeedbackTimeline() {
+        return incoming.routes()
+                .on(REQUESTED_V2, Sent.class, (event, survey) -> record(survey, Kind.SURVEY_SENT, survey.requestedAt()))
+                .on(VOTE_OPENED_V2, Sent.class, (event, ballot) -> record(ballot, Kind.BALLOT_SENT, ballot.openedAt()))
+                .consumer();
+    }
+
+    private void record(Sent sent, Kind kind, Instant at) {
+        if (sent.registrationId() != null && at != null) {
+            timeline.happened(sent.registrationId(), kind, null, at);
+        }
+    }
+
+    /** This service's reading of FeedbackRequested and VoteOpened: whose, and when. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Sent(String registrationId, Instant requestedAt, Instant openedAt) {}
+}
