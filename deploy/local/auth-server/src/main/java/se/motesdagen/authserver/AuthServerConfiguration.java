@@ -12,8 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -34,8 +32,6 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /** The provider's endpoints, its one client (the gateway), its users and what their tokens say. */
 @Configuration(proxyBeanMethods = false)
@@ -52,25 +48,17 @@ class AuthServerConfiguration {
     @ConfigurationProperties("motesdagen.auth")
     record Settings(String issuer, Path data, String publicBaseUrl, String clientSecret) {}
 
+    /**
+     * One chain: the protocol endpoints (OpenID Connect), the sign-in form for everything else, and
+     * health open for the run script. A browser that is not signed in is sent to the form.
+     */
     @Bean
-    @Order(1)
-    SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
-        http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                // a browser that is not signed in is sent to the sign-in form, a program gets 401
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
-        return http.build();
-    }
-
-    @Bean
-    @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+    SecurityFilterChain security(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                .oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
                 .formLogin(Customizer.withDefaults());
         return http.build();
     }
