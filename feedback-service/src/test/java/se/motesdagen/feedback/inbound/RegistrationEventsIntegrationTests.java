@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.springframework.core.env.Environment;
 import se.motesdagen.feedback.FeedbackTestBase;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ConsumerWiring;
-import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.TopicReader;
 
 /** Reading registration.events: a confirmed registration becomes one participant, an erasure leaves nobody behind. */
@@ -64,18 +62,9 @@ class RegistrationEventsIntegrationTests extends FeedbackTestBase {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !mongo.exists(byId(registrationId), "participants"));
         // once done, the service says so, once
-        TopicReader topic = new TopicReader(bootstrapServers);
-        List<TopicReader.PublishedEvent> confirmations = await().atMost(Duration.ofSeconds(30))
-                .during(Duration.ofSeconds(1))
-                .until(
-                        () -> topic.read("feedback.events", registrationId::equals).stream()
-                                .filter(e -> e.type().equals("se.motesdagen.feedback.registration-erased.v1"))
-                                .toList(),
-                        found -> found.size() == 1);
-        assertThat(ContractSchemas.violations(
-                        confirmations.getFirst().type(),
-                        confirmations.getFirst().body()))
-                .isEmpty();
+        TopicReader.PublishedEvent confirmation = new TopicReader(bootstrapServers)
+                .awaitOnlyOne("feedback.events", registrationId, "se.motesdagen.feedback.registration-erased.v1");
+        assertThat(confirmation.body()).contains(registrationId);
         // a confirmation delivered again after the erasure brings nothing back
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             producer.send(

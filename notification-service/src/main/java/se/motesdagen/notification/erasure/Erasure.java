@@ -50,16 +50,7 @@ public class Erasure {
                         .set("status", OutgoingMessage.Status.SUPPRESSED)
                         .set("lastError", "Inte skickat: anmälan raderades"),
                 OutgoingMessage.class);
-        long anonymised = mongo.updateMulti(
-                        ofRegistration,
-                        new Update()
-                                .set("recipient", ERASED_RECIPIENT)
-                                .set("subject", ERASED_RECIPIENT)
-                                .unset("body")
-                                .unset("html")
-                                .set("attachments", List.of())
-                                .unset("unsubscribeUrl"),
-                        OutgoingMessage.class)
+        long anonymised = mongo.updateMulti(ofRegistration, anonymised(), OutgoingMessage.class)
                 .getModifiedCount();
         reminders.forget(id);
         calendar.forgetAll(id);
@@ -86,17 +77,25 @@ public class Erasure {
                                 .ne(ERASED_RECIPIENT)
                                 .and("status")
                                 .ne(OutgoingMessage.Status.PENDING)),
-                        new Update()
-                                .set("recipient", ERASED_RECIPIENT)
-                                .set("subject", ERASED_RECIPIENT)
-                                .unset("body")
-                                .unset("html")
-                                .set("attachments", List.of())
-                                .unset("unsubscribeUrl")
-                                .unset("resendReason"),
+                        anonymised(),
                         OutgoingMessage.class)
                 .getModifiedCount();
         log.info("Retention: {} messages created before {} anonymised", anonymised, before);
         return anonymised;
+    }
+
+    /**
+     * What of a mail names a person: the recipient, subject and body, the files, the unsubscribe link,
+     * and the reason staff gave for sending it again (which often names the person who called).
+     */
+    private static Update anonymised() {
+        return new Update()
+                .set("recipient", ERASED_RECIPIENT)
+                .set("subject", ERASED_RECIPIENT)
+                .unset("body")
+                .unset("html")
+                .set("attachments", List.of())
+                .unset("unsubscribeUrl")
+                .unset("resendReason");
     }
 }

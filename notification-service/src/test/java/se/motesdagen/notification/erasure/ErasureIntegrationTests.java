@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.notification.NotificationTestBase;
 import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
-import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
 
@@ -51,19 +49,10 @@ class ErasureIntegrationTests extends NotificationTestBase {
             }
         }
         // once done, the service says so, once, naming nobody
-        TopicReader topic = new TopicReader(bootstrapServers);
-        List<TopicReader.PublishedEvent> confirmations = await().atMost(Duration.ofSeconds(30))
-                .during(Duration.ofSeconds(1))
-                .until(
-                        () -> topic.read("notification.events", registrationId::equals).stream()
-                                .filter(e -> e.type().equals("se.motesdagen.notification.registration-erased.v1"))
-                                .toList(),
-                        found -> found.size() == 1);
-        assertThat(ContractSchemas.violations(
-                        confirmations.getFirst().type(),
-                        confirmations.getFirst().body()))
-                .isEmpty();
-        assertThat(confirmations.getFirst().body()).doesNotContain(to);
+        TopicReader.PublishedEvent confirmation = new TopicReader(bootstrapServers)
+                .awaitOnlyOne(
+                        "notification.events", registrationId, "se.motesdagen.notification.registration-erased.v1");
+        assertThat(confirmation.body()).doesNotContain(to);
         Query ofRegistration = Query.query(Criteria.where("registrationId").is(registrationId));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.find(ofRegistration, Document.class, "messages").stream()
@@ -109,6 +98,7 @@ class ErasureIntegrationTests extends NotificationTestBase {
                 .append("recipient", "lars@nykoping.example")
                 .append("subject", "Ditt schema, Lars Larsson")
                 .append("body", "Hej Lars Larsson, här är din dag.")
+                .append("resendReason", "Lars Larsson ringde: mejlet kom inte fram")
                 .append("status", status)
                 .append("createdAt", Date.from(createdAt));
     }

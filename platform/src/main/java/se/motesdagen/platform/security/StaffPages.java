@@ -79,7 +79,17 @@ final class StaffPages implements AuthenticationEntryPoint, AccessDeniedHandler 
                 response,
                 locale,
                 text("staff.denied.title", locale),
-                "<p>" + explanation + "</p><p><a href=\"/personal\">" + text("staff.denied.home", locale) + "</a></p>");
+                "<p>" + explanation + "</p>" + onwards(member, locale));
+    }
+
+    /** With no role, the staff start page would only say the same again: another account, or the public site. */
+    private String onwards(StaffMember member, Locale locale) {
+        if (member != null && member.roles().isEmpty()) {
+            return "<form method=\"post\" action=\"/logga-ut\"><p><button type=\"submit\" class=\"button secondary\">"
+                    + text("nav.signOut", locale) + "</button> <a href=\"/\">" + text("nav.event", locale)
+                    + "</a></p></form>";
+        }
+        return "<p><a href=\"/personal\">" + text("staff.denied.home", locale) + "</a></p>";
     }
 
     private void write(

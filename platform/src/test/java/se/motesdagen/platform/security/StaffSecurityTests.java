@@ -121,7 +121,8 @@ class StaffSecurityTests {
                     .andExpect(status().isForbidden())
                     .andExpect(content()
                             .string(containsString(
-                                    "Du är inloggad som Ulla Utan Roll, men ditt konto har ingen roll i Mötesdagen")));
+                                    "Du är inloggad som Ulla Utan Roll, men ditt konto har ingen roll i Mötesdagen")))
+                    .andExpect(content().string(containsString("<form method=\"post\" action=\"/logga-ut\">")));
         }
     }
 

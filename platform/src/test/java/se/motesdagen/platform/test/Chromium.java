@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,6 +68,13 @@ public final class Chromium {
         chrome.executeCdpCommand(
                 "Network.setExtraHTTPHeaders",
                 Map.of("headers", token == null ? Map.of() : Map.of("Authorization", "Bearer " + token)));
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/NAME.png}, for a person to look at. */
+    public static void screenshot(WebDriver browser, String name) throws IOException {
+        Path folder = Path.of("target", "screenshots");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     /** The page now shown passes axe-core's WCAG 2.1 A and AA rules; a failure names each violation and where. */

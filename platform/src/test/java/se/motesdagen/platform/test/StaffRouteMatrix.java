@@ -102,10 +102,14 @@ public final class StaffRouteMatrix {
                 }
             }
         }
+        if (routes.isEmpty()) {
+            problems.add("no staff route found in the handler mappings: is this the service's whole context?");
+        }
         if (!problems.isEmpty()) {
             throw new AssertionError(
                     "The staff routes and the README's route matrix disagree:\n  " + String.join("\n  ", problems));
         }
+        System.out.printf("Staff route matrix: %d routes, %d requests%n", routes.size(), requests);
         return new Coverage(routes.size(), requests);
     }
 

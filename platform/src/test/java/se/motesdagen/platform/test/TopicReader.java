@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 /** Reads a topic from the beginning, as any consumer of the contract would, to see what was published. */
 public final class TopicReader {
@@ -64,6 +65,28 @@ public final class TopicReader {
             }
             return found;
         }
+    }
+
+    /**
+     * The one event of this type under this key, once it is there: fails unless exactly one arrives
+     * within 30 seconds and no second one follows for a second (an event published once however often
+     * its cause was delivered), and unless it keeps its contract.
+     */
+    public PublishedEvent awaitOnlyOne(String topic, String key, String type) {
+        List<PublishedEvent> found = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .during(Duration.ofSeconds(1))
+                .until(
+                        () -> read(topic, key).stream()
+                                .filter(event -> event.type().equals(type))
+                                .toList(),
+                        events -> events.size() == 1);
+        PublishedEvent event = found.getFirst();
+        List<String> violations = ContractSchemas.violations(type, event.body());
+        if (!violations.isEmpty()) {
+            throw new AssertionError(type + " breaks its contract: " + violations);
+        }
+        return event;
     }
 
     private static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
