@@ -30,6 +30,7 @@ final class SigningKey {
                     .generate();
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8);
+            OwnerOnly.restrict(file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read or write " + file, e);

@@ -71,6 +71,7 @@ final class StaffUsers {
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     passwords.store(out, "Local stack staff passwords (user=password); delete to make new ones");
                 }
+                OwnerOnly.restrict(file);
             }
             return new StaffUsers(List.copyOf(users));
         } catch (IOException e) {

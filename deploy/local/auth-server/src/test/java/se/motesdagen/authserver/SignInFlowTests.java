@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Properties;
@@ -92,6 +93,15 @@ class SignInFlowTests {
                 .contains("\"email\":\"petra.planerare@nykoping.example\"")
                 .contains("\"name\":\"Petra Planerare\"");
         assertThat(tokens.body()).contains("\"id_token\"");
+    }
+
+    @Test
+    void thePasswordsAndTheSigningKeyAreForTheOwnerAlone() throws Exception {
+        for (String file : new String[] {"auth/staff-users.properties", "auth/signing-key.json"}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA.resolve(file))))
+                    .as(file)
+                    .isEqualTo("rw-------");
+        }
     }
 
     @Test
