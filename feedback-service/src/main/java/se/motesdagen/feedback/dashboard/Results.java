@@ -74,10 +74,6 @@ public class Results {
             List<Said> said,
             int answered) {}
 
-    public Summary summary(Filter filter, String search) {
-        return summary(filter, search, true);
-    }
-
     /**
      * The figures for the filter; who asked to be contacted is named only {@code withContacts} (staff
      * who plan; an analyst sees no personal data).
@@ -165,12 +161,7 @@ public class Results {
         return new Summary(nki, factors, spreads, byYear, byArea, byDay, batches, said, answered.size());
     }
 
-    /** Each answered invitation as a row for the export: anonymous, the figures and the words. */
-    public List<List<String>> rows(Filter filter) {
-        return rows(filter, true);
-    }
-
-    /** As {@link #rows(Filter)}; the contact column is left empty unless {@code withContacts}. */
+    /** Each answered invitation as a row for the export: anonymous, the figures and the words; the contact column only {@code withContacts}. */
     public List<List<String>> rows(Filter filter, boolean withContacts) {
         Questionnaire questionnaire = settings.questionnaire();
         List<List<String>> rows = new ArrayList<>();

@@ -69,7 +69,7 @@ public class AuditLog {
         if (from != null || until != null) {
             Criteria at = where.and("at");
             if (from != null) {
-                at = at.gte(from);
+                at.gte(from);
             }
             if (until != null) {
                 at.lt(until);

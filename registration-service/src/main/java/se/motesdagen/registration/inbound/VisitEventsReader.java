@@ -3,7 +3,6 @@ package se.motesdagen.registration.inbound;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -12,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.motesdagen.platform.messaging.IncomingEvents;
 import se.motesdagen.registration.overview.Timeline;
+import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.signup.Registration.Happening.Kind;
 
 /**
@@ -31,7 +31,7 @@ class VisitEventsReader {
     static final String CANCELLED_V1 = "se.motesdagen.visit.cancelled.v1";
 
     private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(ZoneId.of("Europe/Stockholm"));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(Day.ZONE);
 
     private final IncomingEvents incoming;
     private final Timeline timeline;
