@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * This service's reading of the registration service's contract ({@code registration.events}): only
@@ -17,6 +18,7 @@ final class RegistrationContract {
 
     static final String ATTENDANCE_RECORDED_V1 = "se.motesdagen.registration.attendance-recorded.v1";
     static final String ERASED_V1 = "se.motesdagen.registration.erased.v1";
+    static final String ACCESS_REQUESTED_V1 = "se.motesdagen.registration.access-requested.v1";
 
     private RegistrationContract() {}
 
@@ -46,4 +48,13 @@ final class RegistrationContract {
     /** {@code erased.v1}: whose people are to be forgotten. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Erased(String registrationId) {}
+
+    /** {@code access-requested.v1}: the registrations found, and the address to look for (if any). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AccessRequested(String requestId, String email, List<String> registrationIds) {
+
+        List<String> registrations() {
+            return registrationIds == null ? List.of() : registrationIds;
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import se.motesdagen.feedback.access.FeedbackAccess;
 import se.motesdagen.feedback.erasure.RegistrationErasure;
 import se.motesdagen.feedback.inbound.RegistrationContract.Confirmed;
 import se.motesdagen.feedback.participant.Participant;
@@ -18,11 +19,13 @@ class RegistrationEventsReader {
      * RegistrationConfirmed → a participant to ask for feedback after the day (and its suggestion a
      * proposal); AttendanceRecorded → it came, so it is asked (after a delay); RegistrationErased → the
      * participant is forgotten, and its survey invitations and ballots no longer name anyone (the answers
-     * and votes stay), then confirmed (RegistrationErasure). One consumer for all, so an erasure never overtakes its confirmation.
+     * and votes stay), then confirmed (RegistrationErasure); AccessRequested → what this service holds about
+     * them, answered once (FeedbackAccess). One consumer for all, so an erasure never overtakes its
+     * confirmation.
      */
     @Bean
     Consumer<Message<byte[]>> recordParticipant(
-            IncomingEvents incoming, Participants participants, RegistrationErasure erasure) {
+            IncomingEvents incoming, Participants participants, RegistrationErasure erasure, FeedbackAccess access) {
         return incoming.routes()
                 .on(
                         RegistrationContract.CONFIRMED_V1,
@@ -43,6 +46,10 @@ class RegistrationEventsReader {
                         RegistrationContract.ERASED_V1,
                         RegistrationContract.Erased.class,
                         (event, erased) -> erasure.forget(erased.registrationId()))
+                .on(
+                        RegistrationContract.ACCESS_REQUESTED_V1,
+                        RegistrationContract.AccessRequested.class,
+                        (event, asked) -> access.answer(asked.requestId(), asked.email(), asked.registrations()))
                 .consumer();
     }
 

@@ -7,10 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +28,7 @@ import se.motesdagen.feedback.participant.Participant;
 import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
+import se.motesdagen.platform.outbox.AccessAnswers.Held;
 import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.platform.security.LinkSeal;
@@ -40,6 +45,8 @@ public class Invitations {
     static final String REQUESTED_V2 = "se.motesdagen.feedback.requested.v2";
     static final String SUBMITTED_V1 = "se.motesdagen.feedback.submitted.v1";
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(STOCKHOLM);
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
 
     private final InvitationRepository invitations;
@@ -254,6 +261,55 @@ public class Invitations {
                     return new Submitted(invitation);
                 })
                 .orElseGet(Unknown::new));
+    }
+
+    /**
+     * Access (GDPR art. 15): the invitations of the registrations or sent to the address, with what was
+     * answered on them. Staff reading the results never see an answer beside its person; the person
+     * asking about themselves does, because the invitation keeps both until it is erased.
+     */
+    public List<Held> heldAbout(List<String> registrationIds, String email) {
+        List<Criteria> about = new ArrayList<>();
+        about.add(Criteria.where("registrationId").in(registrationIds));
+        if (email != null) {
+            about.add(Criteria.where("recipientEmail").regex("^" + Pattern.quote(email) + "$", "i"));
+        }
+        return mongo.find(Query.query(new Criteria().orOperator(about)), Invitation.class).stream()
+                .map(invitation -> {
+                    Invitation.Answer answer = invitation.getAnswer();
+                    return Held.of("Enkätinbjudan", invitation.getId())
+                            .field("Mottagare", invitation.getRecipientName())
+                            .field("E-post", invitation.recipientEmail())
+                            .field("Företag", invitation.getCompanyName())
+                            .field(
+                                    "Om",
+                                    invitation.getAboutTitle()
+                                            + (invitation.getAboutDate() == null
+                                                    ? ""
+                                                    : " (" + invitation.getAboutDate() + ")"))
+                            .field("Skickad", at(invitation.getCreatedAt()))
+                            .field("Påminnelser", invitation.getRound())
+                            .field("Sparad", at(invitation.getSavedAt()))
+                            .field("Skickade in svaren", at(invitation.getSubmittedAt()))
+                            .field(
+                                    "Betyg",
+                                    answer == null || answer.ratings() == null
+                                            ? null
+                                            : answer.ratings().entrySet().stream()
+                                                    .map(r -> r.getKey() + ": "
+                                                            + (r.getValue() == null ? "vet inte" : r.getValue()))
+                                                    .collect(Collectors.joining("\n")))
+                            .field("Vad kommunen borde ändra", answer == null ? null : answer.change())
+                            .field("Vill bli kontaktad", answer != null && answer.wantsContact() ? "ja" : null)
+                            .field("Vill höra av kommunen via", answer == null ? null : answer.hearBack())
+                            .field("Område", answer == null ? null : answer.area())
+                            .build();
+                })
+                .toList();
+    }
+
+    private static String at(Instant instant) {
+        return instant == null ? null : MINUTE.format(instant);
     }
 
     /**

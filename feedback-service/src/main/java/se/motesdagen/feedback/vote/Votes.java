@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +31,7 @@ import se.motesdagen.feedback.participant.Participant;
 import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
+import se.motesdagen.platform.outbox.AccessAnswers.Held;
 import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.platform.security.LinkSeal;
@@ -44,6 +49,8 @@ public class Votes {
     static final String SHORTLIST_V1 = "se.motesdagen.feedback.proposal-shortlist-published.v1";
     static final String OPENED_V2 = "se.motesdagen.feedback.vote-opened.v2";
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(STOCKHOLM);
     static final int MOST_VOTES_EACH = 10;
     static final int LONGEST_DAYS = 90;
     private static final Logger log = LoggerFactory.getLogger(Votes.class);
@@ -300,6 +307,38 @@ public class Votes {
                     return true;
                 })
                 .orElse(false));
+    }
+
+    /**
+     * Access (GDPR art. 15): the ballots of the registrations or sent to the address, with the proposals
+     * chosen on them (kept beside the person until the ballot is erased).
+     */
+    public List<Held> heldAbout(List<String> registrationIds, String email) {
+        List<Criteria> about = new ArrayList<>();
+        about.add(Criteria.where("registrationId").in(registrationIds));
+        if (email != null) {
+            about.add(Criteria.where("recipientEmail").regex("^" + Pattern.quote(email) + "$", "i"));
+        }
+        List<Held> held = new ArrayList<>();
+        for (Ballot ballot : mongo.find(Query.query(new Criteria().orOperator(about)), Ballot.class)) {
+            Vote vote = votes.findById(ballot.getVoteId()).orElse(null);
+            Map<String, String> texts = new HashMap<>();
+            if (vote != null) {
+                vote.getItems().forEach(item -> texts.put(item.proposalId(), item.text()));
+            }
+            held.add(Held.of("Röstsedel", ballot.getId())
+                    .field("Omröstning", vote == null ? ballot.getVoteId() : vote.getTitle())
+                    .field("Mottagare", ballot.getRecipientName())
+                    .field("E-post", ballot.recipientEmail())
+                    .field("Röstade", ballot.getCastAt() == null ? null : MINUTE.format(ballot.getCastAt()))
+                    .field(
+                            "Valda förslag",
+                            ballot.getChoices().stream()
+                                    .map(id -> texts.getOrDefault(id, id))
+                                    .collect(Collectors.joining("\n")))
+                    .build());
+        }
+        return held;
     }
 
     /** Erasure (GDPR): the registration's ballots no longer name anyone; their choices still count. */

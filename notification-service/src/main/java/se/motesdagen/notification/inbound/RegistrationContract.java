@@ -24,6 +24,7 @@ public final class RegistrationContract {
     static final String MANAGE_LINK_SENT_V2 = "se.motesdagen.registration.manage-link-sent.v2";
     static final String WAITLIST_PROMOTED_V1 = "se.motesdagen.registration.waitlist-promoted.v1";
     static final String ERASED_V1 = "se.motesdagen.registration.erased.v1";
+    static final String ACCESS_REQUESTED_V1 = "se.motesdagen.registration.access-requested.v1";
 
     private RegistrationContract() {}
 
@@ -141,4 +142,13 @@ public final class RegistrationContract {
     /** {@code erased.v1}: whose people are to be forgotten. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Erased(String registrationId) {}
+
+    /** {@code access-requested.v1}: the registrations found, and the address to look for (if any). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AccessRequested(String requestId, String email, List<String> registrationIds) {
+
+        List<String> registrations() {
+            return registrationIds == null ? List.of() : registrationIds;
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import se.motesdagen.notification.access.MailAccess;
 import se.motesdagen.notification.calendar.CheckInCodes;
 import se.motesdagen.notification.erasure.Erasure;
 import se.motesdagen.notification.mail.Attachment;
@@ -133,12 +134,21 @@ class RegistrationEventsReader {
                 });
     }
 
-    /** RegistrationErased (GDPR): nothing of the registration's people stays here. */
+    /**
+     * The people's rights (GDPR): RegistrationErased → nothing of the registration's people stays here;
+     * AccessRequested → what this service holds of them, answered once.
+     */
     @Bean
-    Consumer<Message<byte[]>> forgetErasedRegistration(Erasure erasure) {
-        return incoming.consumer(
-                RegistrationContract.ERASED_V1,
-                RegistrationContract.Erased.class,
-                (event, erased) -> erasure.forget(erased.registrationId()));
+    Consumer<Message<byte[]>> personalData(Erasure erasure, MailAccess access) {
+        return incoming.routes()
+                .on(
+                        RegistrationContract.ERASED_V1,
+                        RegistrationContract.Erased.class,
+                        (event, erased) -> erasure.forget(erased.registrationId()))
+                .on(
+                        RegistrationContract.ACCESS_REQUESTED_V1,
+                        RegistrationContract.AccessRequested.class,
+                        (event, asked) -> access.answer(asked.requestId(), asked.email(), asked.registrations()))
+                .consumer();
     }
 }

@@ -2,6 +2,7 @@ package se.motesdagen.notification.unsubscribe;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.bson.Document;
@@ -57,8 +58,15 @@ public class Unsubscribes {
     }
 
     public boolean hasUnsubscribed(String email) {
+        return unsubscribedAt(email).isPresent();
+    }
+
+    /** When the address asked not to get reminders; empty if it never did. */
+    public Optional<Instant> unsubscribedAt(String email) {
         Document entry = mongo.findById(Addresses.key(email), Document.class, COLLECTION);
-        return entry != null && entry.get("unsubscribedAt") != null;
+        return entry == null || entry.getDate("unsubscribedAt") == null
+                ? Optional.empty()
+                : Optional.of(entry.getDate("unsubscribedAt").toInstant());
     }
 
     /** Records the wish; false for a token nobody was given. */

@@ -34,7 +34,7 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
             @Autowired BindingServiceProperties bindings, @Autowired Environment environment) {
         assertThat(ConsumerWiring.consumers(bindings))
                 .containsExactly(
-                        "forgetErasedRegistration-in-0",
+                        "personalData-in-0",
                         "sendCancellationEmail-in-0",
                         "sendChangedEmail-in-0",
                         "sendConfirmRequestEmail-in-0",

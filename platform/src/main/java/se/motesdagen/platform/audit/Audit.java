@@ -7,6 +7,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 public final class Audit {
 
     static final String NOTHING_DONE = Audit.class.getName() + ".nothingDone";
+    static final String RECORD = Audit.class.getName() + ".record";
 
     private Audit() {}
 
@@ -18,6 +19,17 @@ public final class Audit {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(NOTHING_DONE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /**
+     * The record this request made, for an action whose record has no id before it is done (a new
+     * request posted by a form): the line names it instead of a path variable or parameter.
+     */
+    public static void record(String id) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(RECORD, id, RequestAttributes.SCOPE_REQUEST);
         }
     }
 }

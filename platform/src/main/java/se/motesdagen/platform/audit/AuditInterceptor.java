@@ -11,7 +11,7 @@ import se.motesdagen.platform.security.StaffMember;
 /**
  * Writes the audit line of an {@link Audited} handler once it has answered without an error (a 4xx or
  * 5xx, an exception, or {@link Audit#nothingDone()} means nothing to record). The record is the path variable or request parameter
- * the annotation names.
+ * the annotation names, or the one the handler made ({@link Audit#record(String)}).
  */
 class AuditInterceptor implements HandlerInterceptor {
 
@@ -40,6 +40,9 @@ class AuditInterceptor implements HandlerInterceptor {
     }
 
     private static String recordOf(HttpServletRequest request, String name) {
+        if (request.getAttribute(Audit.RECORD) instanceof String made) {
+            return made;
+        }
         if (name.isEmpty()) {
             return "";
         }

@@ -113,12 +113,19 @@ public class OutboxAutoConfiguration {
         return new ErasureReceipts(mongo, outbox, clock);
     }
 
+    @Bean
+    AccessAnswers accessAnswers(MongoOperations mongo, Outbox outbox, Clock clock) {
+        return new AccessAnswers(mongo, outbox, clock);
+    }
+
     /**
      * The collections of the entities that implement {@link HasOutbox}, each checked to map its {@code
-     * outbox}; the platform's own {@link ErasureReceipt} among them, which no service scans for.
+     * outbox}; the platform's own {@link ErasureReceipt} and {@link AccessAnswer} among them, which no
+     * service scans for.
      */
     static List<String> collectionsWithAnOutbox(MongoMappingContext mapping) {
-        mapping.getPersistentEntity(ErasureReceipt.class);
+        List<Class<? extends HasOutbox>> platformOwn = List.of(ErasureReceipt.class, AccessAnswer.class);
+        platformOwn.forEach(mapping::getPersistentEntity);
         List<String> collections = new ArrayList<>();
         for (MongoPersistentEntity<?> entity : mapping.getPersistentEntities()) {
             if (HasOutbox.class.isAssignableFrom(entity.getType())) {
@@ -130,7 +137,7 @@ public class OutboxAutoConfiguration {
                 collections.add(entity.getCollection());
             }
         }
-        if (collections.size() == 1) {
+        if (collections.size() == platformOwn.size()) {
             throw new IllegalStateException(
                     "motesdagen.outbox.topic is set, but no @Document entity implements HasOutbox");
         }

@@ -559,6 +559,10 @@ public class Registration implements HasOutbox {
         return language;
     }
 
+    public Instant getConsentedAt() {
+        return consentedAt;
+    }
+
     public Instant getSubmittedAt() {
         return submittedAt;
     }

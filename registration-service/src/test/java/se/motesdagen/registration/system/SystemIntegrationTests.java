@@ -37,14 +37,14 @@ class SystemIntegrationTests extends RegistrationTestBase {
             @Autowired BindingServiceProperties bindings, @Autowired Environment environment) {
         assertThat(ConsumerWiring.consumers(bindings))
                 .containsExactly(
-                        "recordFeedbackErasure-in-0",
+                        "feedbackPersonalData-in-0",
+                        "mailPersonalData-in-0",
                         "recordFeedbackTimeline-in-0",
                         "recordMailBounced-in-0",
-                        "recordMailErasure-in-0",
                         "recordMailFailed-in-0",
                         "recordMailSent-in-0",
-                        "recordVisitErasure-in-0",
-                        "recordVisitTimeline-in-0");
+                        "recordVisitTimeline-in-0",
+                        "visitPersonalData-in-0");
         assertThat(ConsumerWiring.problems(bindings, environment)).isEmpty();
     }
 

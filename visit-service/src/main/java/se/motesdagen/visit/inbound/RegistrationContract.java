@@ -20,6 +20,7 @@ final class RegistrationContract {
     static final String UPDATED_V1 = "se.motesdagen.registration.updated.v1";
     static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
     static final String ERASED_V1 = "se.motesdagen.registration.erased.v1";
+    static final String ACCESS_REQUESTED_V1 = "se.motesdagen.registration.access-requested.v1";
 
     private RegistrationContract() {}
 
@@ -67,4 +68,13 @@ final class RegistrationContract {
     /** {@code erased.v1}: whose people are to be forgotten. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Erased(String registrationId) {}
+
+    /** {@code access-requested.v1}: what to look for (the registrations found, and the address or number). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AccessRequested(String requestId, String email, String organisationNumber, List<String> registrationIds) {
+
+        List<String> registrations() {
+            return registrationIds == null ? List.of() : registrationIds;
+        }
+    }
 }

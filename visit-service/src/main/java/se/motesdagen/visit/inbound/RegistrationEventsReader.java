@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.motesdagen.platform.messaging.IncomingEvents;
+import se.motesdagen.visit.access.VisitAccess;
 import se.motesdagen.visit.inbound.RegistrationContract.Confirmed;
 import se.motesdagen.visit.request.VisitRequest;
 import se.motesdagen.visit.request.VisitRequests;
@@ -17,10 +18,11 @@ class RegistrationEventsReader {
     /**
      * A registration's life as far as its visit wish goes: confirmed with a wish → a request for the
      * planners; changed → the wish as it now reads, or withdrawn; cancelled → withdrawn; erased → nothing
-     * of the people kept. One consumer for all, so they are handled in the order they happened.
+     * of the people kept; an access request → what this service holds, answered. One consumer for all,
+     * so they are handled in the order they happened.
      */
     @Bean
-    Consumer<Message<byte[]>> requestVisit(IncomingEvents incoming, VisitRequests requests) {
+    Consumer<Message<byte[]>> requestVisit(IncomingEvents incoming, VisitRequests requests, VisitAccess access) {
         return incoming.routes()
                 .on(
                         RegistrationContract.CONFIRMED_V1,
@@ -43,6 +45,11 @@ class RegistrationEventsReader {
                         RegistrationContract.ERASED_V1,
                         RegistrationContract.Erased.class,
                         (event, erased) -> requests.erase(erased.registrationId()))
+                .on(
+                        RegistrationContract.ACCESS_REQUESTED_V1,
+                        RegistrationContract.AccessRequested.class,
+                        (event, asked) -> access.answer(
+                                asked.requestId(), asked.email(), asked.organisationNumber(), asked.registrations()))
                 .consumer();
     }
 
