@@ -1,5 +1,6 @@
 package se.motesdagen.feedback.erasure;
 
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.survey.Invitations;
@@ -15,6 +16,9 @@ public class RegistrationErasure {
 
     /** This service's confirmation that it erased what it held of a registration's people. */
     static final String REGISTRATION_ERASED_V1 = "se.motesdagen.feedback.registration-erased.v1";
+
+    /** This service's confirmation that it erased what it held of one person of a registration. */
+    static final String PERSON_ERASED_V1 = "se.motesdagen.feedback.person-erased.v1";
 
     private final Participants participants;
     private final Invitations invitations;
@@ -33,5 +37,23 @@ public class RegistrationErasure {
         invitations.forget(registrationId);
         votes.forget(registrationId);
         receipts.confirm(REGISTRATION_ERASED_V1, registrationId);
+    }
+
+    /**
+     * One person of a registration erased while it stays: their survey invitations and ballots no longer
+     * name them. When it was the contact, the participant goes as in an erasure: it is kept only to reach
+     * the contact, and there is nobody left to ask.
+     */
+    public void forgetPerson(String erasureId, String registrationId, String addressKey, boolean contact) {
+        if (contact) {
+            participants.erase(registrationId);
+        }
+        invitations.forgetPerson(registrationId, addressKey);
+        votes.forgetPerson(registrationId, addressKey);
+        receipts.confirm(
+                PERSON_ERASED_V1,
+                erasureId,
+                registrationId,
+                Map.of("erasureId", erasureId, "registrationId", registrationId));
     }
 }

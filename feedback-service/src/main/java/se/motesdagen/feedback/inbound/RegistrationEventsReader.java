@@ -19,7 +19,7 @@ class RegistrationEventsReader {
      * RegistrationConfirmed → a participant to ask for feedback after the day (and its suggestion a
      * proposal); AttendanceRecorded → it came, so it is asked (after a delay); RegistrationErased → the
      * participant is forgotten, and its survey invitations and ballots no longer name anyone (the answers
-     * and votes stay), then confirmed (RegistrationErasure); AccessRequested → what this service holds about
+     * and votes stay), then confirmed (RegistrationErasure); PersonErased → the same for one person; AccessRequested → what this service holds about
      * them, answered once (FeedbackAccess). One consumer for all, so an erasure never overtakes its
      * confirmation.
      */
@@ -46,6 +46,11 @@ class RegistrationEventsReader {
                         RegistrationContract.ERASED_V1,
                         RegistrationContract.Erased.class,
                         (event, erased) -> erasure.forget(erased.registrationId()))
+                .on(
+                        RegistrationContract.PERSON_ERASED_V1,
+                        RegistrationContract.PersonErased.class,
+                        (event, erased) -> erasure.forgetPerson(
+                                erased.erasureId(), erased.registrationId(), erased.addressKey(), erased.contact()))
                 .on(
                         RegistrationContract.ACCESS_REQUESTED_V1,
                         RegistrationContract.AccessRequested.class,

@@ -28,6 +28,7 @@ import se.motesdagen.feedback.participant.Participant;
 import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
+import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.outbox.AccessAnswers.Held;
 import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.Outbox;
@@ -317,8 +318,23 @@ public class Invitations {
      * anonymous, in the figures.
      */
     public void forget(String registrationId) {
+        forget(Query.query(Criteria.where("registrationId").is(registrationId)));
+        log.info("Survey invitations of registration {} no longer name anyone", registrationId);
+    }
+
+    /** One person of the registration erased: their invitations forget them as in {@link #forget(String)}. */
+    public void forgetPerson(String registrationId, String addressKey) {
+        List<String> theirs =
+                mongo.find(Query.query(Criteria.where("registrationId").is(registrationId)), Invitation.class).stream()
+                        .filter(invitation -> AddressKey.names(addressKey, invitation.recipientEmail()))
+                        .map(Invitation::getId)
+                        .toList();
+        forget(Query.query(Criteria.where("_id").in(theirs)));
+    }
+
+    private void forget(Query which) {
         mongo.updateMulti(
-                Query.query(Criteria.where("registrationId").is(registrationId)),
+                which,
                 new Update()
                         .unset("registrationId")
                         .unset("recipientName")
@@ -327,7 +343,6 @@ public class Invitations {
                         .unset("moreTokenHashes")
                         .set("answer.wantsContact", false),
                 Invitation.class);
-        log.info("Survey invitations of registration {} no longer name anyone", registrationId);
     }
 
     /**

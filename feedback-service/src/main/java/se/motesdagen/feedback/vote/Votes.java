@@ -31,6 +31,7 @@ import se.motesdagen.feedback.participant.Participant;
 import se.motesdagen.feedback.participant.Participants;
 import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
+import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.outbox.AccessAnswers.Held;
 import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.Outbox;
@@ -343,8 +344,22 @@ public class Votes {
 
     /** Erasure (GDPR): the registration's ballots no longer name anyone; their choices still count. */
     public void forget(String registrationId) {
+        forget(Query.query(Criteria.where("registrationId").is(registrationId)));
+    }
+
+    /** One person of the registration erased: their ballots forget them; the choices still count. */
+    public void forgetPerson(String registrationId, String addressKey) {
+        List<String> theirs =
+                mongo.find(Query.query(Criteria.where("registrationId").is(registrationId)), Ballot.class).stream()
+                        .filter(ballot -> AddressKey.names(addressKey, ballot.recipientEmail()))
+                        .map(Ballot::getId)
+                        .toList();
+        forget(Query.query(Criteria.where("_id").in(theirs)));
+    }
+
+    private void forget(Query which) {
         mongo.updateMulti(
-                Query.query(Criteria.where("registrationId").is(registrationId)),
+                which,
                 new Update()
                         .unset("registrationId")
                         .unset("recipientName")

@@ -80,4 +80,27 @@ class RegistrationEventsIntegrationTests extends FeedbackTestBase {
         }
         assertThat(mongo.exists(byId(registrationId), "participants")).isFalse();
     }
+
+    @Test
+    void anErasedContactTakesTheParticipantWithItAndIsConfirmedOnce() {
+        String registrationId = UUID.randomUUID().toString();
+        String erasureId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            confirmParticipant(producer, registrationId);
+            for (int delivery = 0; delivery < 2; delivery++) { // the same erasure, delivered twice
+                producer.sendExample(
+                        "registration.events",
+                        "se.motesdagen.registration.person-erased.v1",
+                        registrationId,
+                        "a3c9e1f2-4b7d-4e8a-9c6f-2d1e0b9a8c7d",
+                        erasureId,
+                        "0f8fad5b-d9cb-469f-a165-70867728950e",
+                        registrationId);
+            }
+        }
+        TopicReader.PublishedEvent confirmation = new TopicReader(bootstrapServers)
+                .awaitOnlyOne("feedback.events", registrationId, "se.motesdagen.feedback.person-erased.v1");
+        assertThat(confirmation.body()).contains(erasureId);
+        assertThat(mongo.exists(byId(registrationId), "participants")).isFalse();
+    }
 }

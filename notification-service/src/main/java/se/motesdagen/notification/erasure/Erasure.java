@@ -2,6 +2,7 @@ package se.motesdagen.notification.erasure;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import se.motesdagen.notification.calendar.CalendarMemory;
 import se.motesdagen.notification.mail.OutgoingMessage;
 import se.motesdagen.notification.reminders.Reminders;
+import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.outbox.ErasureReceipts;
 
 /**
@@ -28,6 +30,12 @@ public class Erasure {
 
     /** This service's confirmation that it erased what it held of a registration's people. */
     static final String REGISTRATION_ERASED_V1 = "se.motesdagen.notification.registration-erased.v1";
+
+    /** This service's confirmation that it erased what it held of one person of a registration. */
+    static final String PERSON_ERASED_V1 = "se.motesdagen.notification.person-erased.v1";
+
+    /** This service's confirmation that it erased what it held of a host. */
+    static final String HOST_ERASED_V1 = "se.motesdagen.notification.host-erased.v1";
 
     private final MongoOperations mongo;
     private final Reminders reminders;
@@ -59,6 +67,74 @@ public class Erasure {
                 id,
                 anonymised);
         receipts.confirm(REGISTRATION_ERASED_V1, id);
+    }
+
+    /**
+     * One person of a registration erased while it stays: the registration's mails to that address are
+     * anonymised as in an erasure (and those still waiting are not sent); its other mails lose their text,
+     * which may name the person (an attendee list, say), and keep kind, time, recipient and outcome. When
+     * it was the contact, the reminders and calendar memory go too: there is nobody left to mail.
+     */
+    public void forgetPerson(String erasureId, String registrationId, String addressKey, boolean contact) {
+        Query ofRegistration = Query.query(Criteria.where("registrationId").is(registrationId));
+        ofRegistration.fields().include("_id").include("recipient");
+        List<String> toThePerson = mongo.find(ofRegistration, OutgoingMessage.class).stream()
+                .filter(m -> AddressKey.names(addressKey, m.getRecipient()))
+                .map(OutgoingMessage::getId)
+                .toList();
+        mongo.updateMulti(
+                Query.query(Criteria.where("_id").in(toThePerson).and("status").is(OutgoingMessage.Status.PENDING)),
+                new Update()
+                        .set("status", OutgoingMessage.Status.SUPPRESSED)
+                        .set("lastError", "Inte skickat: personen raderades"),
+                OutgoingMessage.class);
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(toThePerson)), anonymised(), OutgoingMessage.class);
+        mongo.updateMulti(
+                Query.query(Criteria.where("registrationId").is(registrationId)),
+                new Update()
+                        .unset("body")
+                        .unset("html")
+                        .set("attachments", List.of())
+                        .unset("resendReason"),
+                OutgoingMessage.class);
+        if (contact) {
+            reminders.forget(registrationId);
+            calendar.forgetAll(registrationId);
+        }
+        log.info(
+                "Registration {}: a person erased, {} messages to them anonymised, the others' texts gone",
+                registrationId,
+                toThePerson.size());
+        receipts.confirm(
+                PERSON_ERASED_V1,
+                erasureId,
+                registrationId,
+                Map.of("erasureId", erasureId, "registrationId", registrationId));
+    }
+
+    /**
+     * A host (a politician or an official) erased from the visit service's roster: the mails sent to their
+     * address that were about no registration (their itineraries) are anonymised as in an erasure, those
+     * still waiting not sent. The host's name in the mails companies got about their visit stays in those
+     * mails' texts until their own retention runs out.
+     */
+    public void forgetHost(String erasureId, String hostId, String addressKey) {
+        Query toHosts = Query.query(
+                Criteria.where("registrationId").is(null).and("recipient").ne(ERASED_RECIPIENT));
+        toHosts.fields().include("_id").include("recipient");
+        List<String> theirs = mongo.find(toHosts, OutgoingMessage.class).stream()
+                .filter(m -> AddressKey.names(addressKey, m.getRecipient()))
+                .map(OutgoingMessage::getId)
+                .toList();
+        mongo.updateMulti(
+                Query.query(Criteria.where("_id").in(theirs).and("status").is(OutgoingMessage.Status.PENDING)),
+                new Update()
+                        .set("status", OutgoingMessage.Status.SUPPRESSED)
+                        .set("lastError", "Inte skickat: värden raderades"),
+                OutgoingMessage.class);
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(theirs)), anonymised(), OutgoingMessage.class);
+        log.info("Host {} erased: {} messages to them anonymised", hostId, theirs.size());
+        receipts.confirm(HOST_ERASED_V1, erasureId, hostId, Map.of("erasureId", erasureId, "hostId", hostId));
     }
 
     /**

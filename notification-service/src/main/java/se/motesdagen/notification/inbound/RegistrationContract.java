@@ -25,6 +25,7 @@ public final class RegistrationContract {
     static final String WAITLIST_PROMOTED_V1 = "se.motesdagen.registration.waitlist-promoted.v1";
     static final String ERASED_V1 = "se.motesdagen.registration.erased.v1";
     static final String ACCESS_REQUESTED_V1 = "se.motesdagen.registration.access-requested.v1";
+    static final String PERSON_ERASED_V1 = "se.motesdagen.registration.person-erased.v1";
 
     private RegistrationContract() {}
 
@@ -151,4 +152,8 @@ public final class RegistrationContract {
             return registrationIds == null ? List.of() : registrationIds;
         }
     }
+
+    /** {@code person-erased.v1}: one person of the registration, by the key of their address. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PersonErased(String erasureId, String registrationId, String addressKey, boolean contact) {}
 }

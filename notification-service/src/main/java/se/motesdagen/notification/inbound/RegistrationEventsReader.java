@@ -136,7 +136,7 @@ class RegistrationEventsReader {
 
     /**
      * The people's rights (GDPR): RegistrationErased → nothing of the registration's people stays here;
-     * AccessRequested → what this service holds of them, answered once.
+     * PersonErased → nothing of that person; AccessRequested → what this service holds of them, answered once.
      */
     @Bean
     Consumer<Message<byte[]>> personalData(Erasure erasure, MailAccess access) {
@@ -145,6 +145,11 @@ class RegistrationEventsReader {
                         RegistrationContract.ERASED_V1,
                         RegistrationContract.Erased.class,
                         (event, erased) -> erasure.forget(erased.registrationId()))
+                .on(
+                        RegistrationContract.PERSON_ERASED_V1,
+                        RegistrationContract.PersonErased.class,
+                        (event, erased) -> erasure.forgetPerson(
+                                erased.erasureId(), erased.registrationId(), erased.addressKey(), erased.contact()))
                 .on(
                         RegistrationContract.ACCESS_REQUESTED_V1,
                         RegistrationContract.AccessRequested.class,

@@ -15,6 +15,7 @@ public final class VisitContract {
     static final String RESCHEDULED_V2 = "se.motesdagen.visit.rescheduled.v2";
     static final String CANCELLED_V1 = "se.motesdagen.visit.cancelled.v1";
     static final String ITINERARY_PUBLISHED_V1 = "se.motesdagen.visit.itinerary-published.v1";
+    static final String HOST_ERASED_V1 = "se.motesdagen.visit.host-erased.v1";
 
     private VisitContract() {}
 
@@ -116,4 +117,8 @@ public final class VisitContract {
             return "visit".equals(kind);
         }
     }
+
+    /** {@code host-erased.v1}: a host erased from the roster, by the key of their address. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record HostErased(String erasureId, String hostId, String addressKey) {}
 }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import se.motesdagen.notification.erasure.Erasure;
 import se.motesdagen.notification.mail.Letter;
 import se.motesdagen.notification.mail.Mailbox;
 import se.motesdagen.notification.reminders.Reminders;
@@ -29,7 +30,8 @@ class VisitEventsReader {
             VisitCalendar calendar,
             Reminders reminders,
             ContractReminders reminding,
-            SealedLinks links) {
+            SealedLinks links,
+            Erasure erasure) {
         BiConsumer<IncomingEvent, VisitContract.Visit> scheduled = (event, visit) -> {
             Letter letter = VisitLetters.scheduled(visit);
             mailbox.queue(event.id(), letter, () -> calendar.booked(visit, letter.locale()));
@@ -62,6 +64,11 @@ class VisitEventsReader {
                     Letter letter = VisitLetters.itinerary(itinerary);
                     mailbox.queue(event.id(), letter, () -> calendar.itinerary(itinerary, letter.locale()));
                 })
+                // in the same consumer as the itineraries, so an erasure never overtakes the host's last one
+                .on(
+                        VisitContract.HOST_ERASED_V1,
+                        VisitContract.HostErased.class,
+                        (event, erased) -> erasure.forgetHost(erased.erasureId(), erased.hostId(), erased.addressKey()))
                 .consumer();
     }
 }

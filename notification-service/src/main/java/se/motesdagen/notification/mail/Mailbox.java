@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import se.motesdagen.notification.calendar.CheckInCodes;
+import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.security.LinkSeal;
 
 /**
@@ -156,7 +157,7 @@ public class Mailbox {
 
     /** Counts this one in: how many of this template the address has been given today, itself included. */
     private long countToday(String template, String recipient) {
-        String key = template + ":" + Addresses.key(recipient) + ":" + LocalDate.now(clock.withZone(STOCKHOLM));
+        String key = template + ":" + AddressKey.of(recipient) + ":" + LocalDate.now(clock.withZone(STOCKHOLM));
         Document counter = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(key)),
                 new Update().inc("count", 1).setOnInsert("createdAt", clock.instant()),

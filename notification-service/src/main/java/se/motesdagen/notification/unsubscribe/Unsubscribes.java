@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import se.motesdagen.notification.mail.Addresses;
+import se.motesdagen.platform.messaging.AddressKey;
 
 /**
  * Who asked for no more reminders. Each address gets one random token (its link in every reminder's
@@ -47,7 +47,7 @@ public class Unsubscribes {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         Document entry = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(Addresses.key(email))),
+                Query.query(Criteria.where("_id").is(AddressKey.of(email))),
                 new Update()
                         .setOnInsert(
                                 "token", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)),
@@ -63,7 +63,7 @@ public class Unsubscribes {
 
     /** When the address asked not to get reminders; empty if it never did. */
     public Optional<Instant> unsubscribedAt(String email) {
-        Document entry = mongo.findById(Addresses.key(email), Document.class, COLLECTION);
+        Document entry = mongo.findById(AddressKey.of(email), Document.class, COLLECTION);
         return entry == null || entry.getDate("unsubscribedAt") == null
                 ? Optional.empty()
                 : Optional.of(entry.getDate("unsubscribedAt").toInstant());

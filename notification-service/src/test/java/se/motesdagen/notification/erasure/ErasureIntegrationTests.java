@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.notification.NotificationTestBase;
+import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.StaffTokens;
@@ -101,5 +102,88 @@ class ErasureIntegrationTests extends NotificationTestBase {
                 .append("resendReason", "Lars Larsson ringde: mejlet kom inte fram")
                 .append("status", status)
                 .append("createdAt", Date.from(createdAt));
+    }
+
+    @Test
+    void anErasedPersonsMailsNameNobodyTheRegistrationsOtherMailsLoseTheirTextAndItIsConfirmedOnce() {
+        String registrationId = UUID.randomUUID().toString();
+        String erasureId = UUID.randomUUID().toString();
+        String to = "person-" + registrationId.substring(0, 8) + "@testbageri.example";
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    example(CONFIRMED, registrationId, to));
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+            for (int delivery = 0; delivery < 2; delivery++) { // the same erasure, delivered twice
+                producer.send(
+                        "registration.events",
+                        UUID.randomUUID().toString(),
+                        "se.motesdagen.registration.person-erased.v1",
+                        registrationId,
+                        CloudEventProducer.example("se.motesdagen.registration.person-erased.v1")
+                                .replace("a3c9e1f2-4b7d-4e8a-9c6f-2d1e0b9a8c7d", erasureId)
+                                .replace(EXAMPLE_REGISTRATION, registrationId)
+                                .replace(
+                                        "84dea0ee4ee7c3091c0e15aa14118d20b38a10cfdd94826976ea0ea680e002a5",
+                                        AddressKey.of(to)));
+            }
+        }
+        TopicReader.PublishedEvent confirmation = new TopicReader(bootstrapServers)
+                .awaitOnlyOne("notification.events", registrationId, "se.motesdagen.notification.person-erased.v1");
+        assertThat(confirmation.body()).contains(erasureId).doesNotContain(to);
+        Query ofRegistration = Query.query(Criteria.where("registrationId").is(registrationId));
+        assertThat(mongo.find(ofRegistration, Document.class, "messages"))
+                .isNotEmpty()
+                .allSatisfy(m -> {
+                    assertThat(m.getString("recipient")).isEqualTo("[raderad]");
+                    assertThat(m.get("body")).isNull();
+                });
+        assertThat(mongo.findById(registrationId + ":reminder", Document.class, "reminders"))
+                .isNull();
+    }
+
+    @Test
+    void anErasedHostsItineraryMailsNameNobodyAndItIsConfirmedOnce() {
+        String hostId = UUID.randomUUID().toString();
+        String erasureId = UUID.randomUUID().toString();
+        String itinerary = CloudEventProducer.example("se.motesdagen.visit.itinerary-published.v1");
+        String hostEmail = "olof.exempel@nykoping.example";
+        String to = "vard-" + hostId.substring(0, 8) + "@nykoping.example";
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "visit.events",
+                    UUID.randomUUID().toString(),
+                    "se.motesdagen.visit.itinerary-published.v1",
+                    hostId,
+                    itinerary.replace(hostEmail, to));
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
+            for (int delivery = 0; delivery < 2; delivery++) { // the same erasure, delivered twice
+                producer.sendExample(
+                        "visit.events",
+                        "se.motesdagen.visit.host-erased.v1",
+                        hostId,
+                        "d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70",
+                        erasureId,
+                        "5b1e2f3a-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+                        hostId,
+                        AddressKey.of("karin.pahittad@nykoping.example"),
+                        AddressKey.of(to));
+            }
+        }
+        TopicReader.PublishedEvent confirmation = new TopicReader(bootstrapServers)
+                .awaitOnlyOne("notification.events", hostId, "se.motesdagen.notification.host-erased.v1");
+        assertThat(confirmation.body()).contains(erasureId).doesNotContain(to);
+        assertThat(mongo.find(Query.query(Criteria.where("recipient").is(to)), Document.class, "messages"))
+                .isEmpty();
+        assertThat(mongo.count(
+                        Query.query(Criteria.where("subject")
+                                .is("[raderad]")
+                                .and("template")
+                                .regex("itinerary")),
+                        "messages"))
+                .isPositive();
     }
 }

@@ -35,15 +35,24 @@ public class ErasureReceipts {
      * @return whether this call confirmed it
      */
     public boolean confirm(String type, String registrationId) {
-        if (mongo.exists(Query.query(Criteria.where("_id").is(registrationId)), ErasureReceipt.class)) {
+        return confirm(type, registrationId, registrationId, Map.of("registrationId", registrationId));
+    }
+
+    /**
+     * The same for one erasure of several of a registration (one person of it, say), told apart by its
+     * own id: the event, keyed by {@code subject}, says {@code about} and when.
+     *
+     * @param receiptId what makes a second delivery the same erasure (the erasure's id)
+     */
+    public boolean confirm(String type, String receiptId, String subject, Map<String, Object> about) {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(receiptId)), ErasureReceipt.class)) {
             return false;
         }
         Instant now = clock.instant();
-        ErasureReceipt receipt = new ErasureReceipt(registrationId, now);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("registrationId", registrationId);
+        ErasureReceipt receipt = new ErasureReceipt(receiptId, now);
+        Map<String, Object> body = new LinkedHashMap<>(about);
         body.put("erasedAt", now.toString());
-        outbox.record(receipt, type, registrationId, body);
+        outbox.record(receipt, type, subject, body);
         try {
             mongo.insert(receipt);
             return true;

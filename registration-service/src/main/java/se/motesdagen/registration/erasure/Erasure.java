@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -70,6 +72,46 @@ public class Erasure {
             log.info("Registration {} erased ({})", registrationId, reason);
             return true;
         });
+    }
+
+    /**
+     * Erases one person of a registration that stays (the contact, or an attendee by id), logs it in the
+     * timeline and publishes PersonErased so the other services erase their copies. Empty when there is
+     * nobody (left) to erase there.
+     */
+    public Optional<Registration.PersonErasure> erasePerson(String registrationId, String who) {
+        return FreshRead.retrying(() -> {
+            Registration registration = registrations
+                    .findById(registrationId)
+                    .orElseThrow(() -> new IllegalArgumentException("no registration " + registrationId));
+            Optional<Registration.PersonErasure> erased =
+                    registration.erasePerson(who, UUID.randomUUID().toString(), clock.instant());
+            if (erased.isEmpty()) {
+                return erased;
+            }
+            events.personErased(registration, erased.get());
+            registrations.save(registration);
+            meters.counter("motesdagen.registrations.persons.erased").increment();
+            log.info(
+                    "Registration {}: a person erased ({})",
+                    registrationId,
+                    erased.get().id());
+            return erased;
+        });
+    }
+
+    /** Another service confirmed it erased what it held of one person; told twice, the first time stands. */
+    public void personConfirmedBy(String service, String registrationId, String erasureId, Instant at) {
+        String field = "personErasures." + erasureId + ".confirmations." + service;
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id")
+                        .is(registrationId)
+                        .and("personErasures." + erasureId)
+                        .exists(true)
+                        .and(field)
+                        .exists(false)),
+                new Update().set(field, at).inc("version", 1),
+                Registration.class);
     }
 
     public boolean exists(String registrationId) {

@@ -15,8 +15,8 @@ import se.motesdagen.registration.erasure.Erasure;
 /**
  * Reads what the three other services say about personal data ({@code visit.events}, {@code
  * notification.events}, {@code feedback.events}), one consumer each: that they erased what they held of
- * a registration's people (the registration's page shows the erasure complete once all three have), and
- * their answers to an access request (gathered into one document).
+ * a registration's people, or of one person of it (the registration's page shows an erasure complete
+ * once all three have), and their answers to an access request (gathered into one document).
  */
 @Configuration(proxyBeanMethods = false)
 class PersonalDataReader {
@@ -33,7 +33,11 @@ class PersonalDataReader {
 
     @Bean
     Consumer<Message<byte[]>> visitPersonalData() {
-        return of("visit", "se.motesdagen.visit.registration-erased.v1", "se.motesdagen.visit.access-answered.v1");
+        return of(
+                "visit",
+                "se.motesdagen.visit.registration-erased.v1",
+                "se.motesdagen.visit.person-erased.v1",
+                "se.motesdagen.visit.access-answered.v1");
     }
 
     @Bean
@@ -41,6 +45,7 @@ class PersonalDataReader {
         return of(
                 "notification",
                 "se.motesdagen.notification.registration-erased.v1",
+                "se.motesdagen.notification.person-erased.v1",
                 "se.motesdagen.notification.access-answered.v1");
     }
 
@@ -49,17 +54,23 @@ class PersonalDataReader {
         return of(
                 "feedback",
                 "se.motesdagen.feedback.registration-erased.v1",
+                "se.motesdagen.feedback.person-erased.v1",
                 "se.motesdagen.feedback.access-answered.v1");
     }
 
-    /** One service's erasure confirmations and access answers, in the order it published them. */
-    private Consumer<Message<byte[]>> of(String service, String erased, String answered) {
+    /** One service's erasure confirmations (of a registration, of one person) and access answers, in order. */
+    private Consumer<Message<byte[]>> of(String service, String erased, String personErased, String answered) {
         return incoming.routes()
                 .on(
                         erased,
                         Confirmation.class,
                         (event, confirmed) ->
                                 erasure.confirmedBy(service, confirmed.registrationId(), confirmed.erasedAt()))
+                .on(
+                        personErased,
+                        PersonConfirmation.class,
+                        (event, confirmed) -> erasure.personConfirmedBy(
+                                service, confirmed.registrationId(), confirmed.erasureId(), confirmed.erasedAt()))
                 .on(
                         answered,
                         Answer.class,
@@ -71,6 +82,10 @@ class PersonalDataReader {
     /** This service's reading of the three erasure confirmations: the same two fields in each. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Confirmation(String registrationId, Instant erasedAt) {}
+
+    /** This service's reading of the three confirmations that one person was erased. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PersonConfirmation(String erasureId, String registrationId, Instant erasedAt) {}
 
     /** This service's reading of the three access answers: the records as the platform shapes them. */
     @JsonIgnoreProperties(ignoreUnknown = true)

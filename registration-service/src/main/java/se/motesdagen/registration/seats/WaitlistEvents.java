@@ -19,7 +19,10 @@ class WaitlistEvents {
         this.outbox = outbox;
     }
 
-    /** Keyed by the registration, so it stays in order with that registration's own events. */
+    /**
+     * Keyed by the registration, so it stays in order with that registration's own events. Not when the
+     * contact person was erased: the seat is given all the same, but there is nobody to tell.
+     */
     void promoted(
             SessionSeats seats,
             Day day,
@@ -27,6 +30,9 @@ class WaitlistEvents {
             SessionSeats.Place place,
             SeatHolders.Holder holder,
             Instant now) {
+        if (holder.contactEmail() == null) {
+            return;
+        }
         var body = new WaitlistPromotedV1(
                 place.registrationId(),
                 day.id(),

@@ -2,6 +2,7 @@ package se.motesdagen.registration.signup;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.outbox.HasOutbox;
 import se.motesdagen.platform.outbox.OutboxEvent;
 import se.motesdagen.registration.company.SniSection;
@@ -120,6 +122,9 @@ public class Registration implements HasOutbox {
 
     /** Everything that happened to the registration, oldest first: the staff's timeline. */
     private List<Happening> history = new ArrayList<>();
+
+    /** One person erased from the registration while it stays (GDPR art. 17), by erasure id. */
+    private Map<String, PersonErasure> personErasures = new HashMap<>();
 
     private List<OutboxEvent> outbox = new ArrayList<>();
 
@@ -297,6 +302,64 @@ public class Registration implements HasOutbox {
         return true;
     }
 
+    /** Who is erased: the contact person, or an attendee by id. */
+    public static final String CONTACT = "kontakt";
+
+    /**
+     * Erases one person while the registration stays: the contact person ({@link #CONTACT}) or an
+     * attendee by id, and wherever else the same person stands in it, by address or full name (the
+     * contact is often an attendee too). The seats, sessions and check-ins stay for the figures. Without a contact, nothing more is
+     * mailed to the company. Empty when there is nobody (left) to erase there.
+     */
+    public Optional<PersonErasure> erasePerson(String who, String erasureId, Instant now) {
+        if (erasedAt != null) {
+            return Optional.empty();
+        }
+        String email;
+        String name;
+        boolean isContact = CONTACT.equals(who);
+        if (isContact) {
+            if (contact == null || (contact.name() == null && contact.email() == null)) {
+                return Optional.empty();
+            }
+            email = contact.email();
+            name = contact.name();
+        } else {
+            Optional<Participant> attendee = participant(who).filter(p -> p.name() != null || p.email() != null);
+            if (attendee.isEmpty()) {
+                return Optional.empty();
+            }
+            email = attendee.get().email();
+            name = attendee.get().name();
+        }
+        boolean sameAsContact = isContact || samePerson(email, name, contact.email(), contact.name());
+        if (sameAsContact) {
+            contact = new Contact(null, null, null);
+            contactEmailKey = null;
+            contactUnreachable = new Unreachable(now, "kontaktpersonen är raderad");
+            manageTokenHash = null; // the link was the contact's
+        }
+        participants = getParticipants().stream()
+                .map(p -> p.id().equals(who) || samePerson(email, name, p.email(), p.name())
+                        ? new Participant(p.id(), null, null, null, p.sessionIds(), null, p.checkedInAt())
+                        : p)
+                .toList();
+        PersonErasure erasure =
+                new PersonErasure(erasureId, sameAsContact, email == null ? null : AddressKey.of(email), now, Map.of());
+        if (personErasures == null) {
+            personErasures = new HashMap<>();
+        }
+        personErasures.put(erasureId, erasure);
+        happened(now, Happening.Kind.PERSON_ERASED, isContact ? null : who);
+        return Optional.of(erasure);
+    }
+
+    /** Within one registration, the same address, or the same full name, is the same person. */
+    private static boolean samePerson(String email, String name, String otherEmail, String otherName) {
+        return (email != null && email.strip().equalsIgnoreCase(otherEmail == null ? "" : otherEmail.strip()))
+                || (name != null && name.strip().equalsIgnoreCase(otherName == null ? "" : otherName.strip()));
+    }
+
     private void happened(Instant at, Happening.Kind kind, String detail) {
         if (history == null) {
             history = new ArrayList<>();
@@ -397,7 +460,9 @@ public class Registration implements HasOutbox {
             /** The feedback service sent the contact a survey (what it answers stays anonymous there). */
             SURVEY_SENT,
             /** The feedback service sent the contact a ballot on the proposals (how it votes stays there). */
-            BALLOT_SENT
+            BALLOT_SENT,
+            /** One person was erased while the registration stays; the detail is the attendee's id, none for the contact. */
+            PERSON_ERASED
         }
     }
 
@@ -418,6 +483,23 @@ public class Registration implements HasOutbox {
      * owner's personnummer, which itself is never stored.
      */
     public record Company(String name, String organisationNumber, boolean soleTrader, String identityKey) {}
+
+    /**
+     * One person erased while the registration stays: whether it was the contact, the key of their address
+     * (how the other services find their copies; never the address), when, and which services have
+     * confirmed they erased theirs.
+     */
+    public record PersonErasure(
+            String id, boolean contact, String addressKey, Instant at, Map<String, Instant> confirmations) {
+
+        public PersonErasure {
+            confirmations = confirmations == null ? Map.of() : Map.copyOf(confirmations);
+        }
+
+        public boolean isComplete(List<String> services) {
+            return confirmations.keySet().containsAll(services);
+        }
+    }
 
     public record Contact(String name, String email, String phone) {}
 
@@ -573,6 +655,15 @@ public class Registration implements HasOutbox {
 
     public Instant getErasedAt() {
         return erasedAt;
+    }
+
+    /** The persons erased while the registration stays, the latest first. */
+    public List<PersonErasure> getPersonErasures() {
+        return personErasures == null
+                ? List.of()
+                : personErasures.values().stream()
+                        .sorted(Comparator.comparing(PersonErasure::at).reversed())
+                        .toList();
     }
 
     public Map<String, Instant> getErasureConfirmations() {

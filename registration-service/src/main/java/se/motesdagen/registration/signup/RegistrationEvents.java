@@ -24,6 +24,7 @@ public class RegistrationEvents {
     static final String CANCELLED_V1 = "se.motesdagen.registration.cancelled.v1";
     static final String ATTENDANCE_RECORDED_V1 = "se.motesdagen.registration.attendance-recorded.v1";
     static final String ERASED_V1 = "se.motesdagen.registration.erased.v1";
+    static final String PERSON_ERASED_V1 = "se.motesdagen.registration.person-erased.v1";
     static final String UPDATED_V1 = "se.motesdagen.registration.updated.v1";
     static final String MANAGE_LINK_SENT_V2 = "se.motesdagen.registration.manage-link-sent.v2";
 
@@ -52,7 +53,11 @@ public class RegistrationEvents {
         record(SUBMITTED_V2, registration, body);
     }
 
+    /** Not when the contact person was erased: there is nobody to invite to the survey. */
     public void attendanceRecorded(Registration registration, Day day, String attendeeId, Instant at) {
+        if (!reachable(registration)) {
+            return;
+        }
         var body = new AttendanceRecordedV1(
                 registration.getId(),
                 day.id(),
@@ -73,7 +78,18 @@ public class RegistrationEvents {
         record(ERASED_V1, registration, body);
     }
 
+    /** One person erased from a registration that stays: named by the key of their address, never the address. */
+    public void personErased(Registration registration, Registration.PersonErasure erasure) {
+        var body = new PersonErasedV1(
+                erasure.id(), registration.getId(), erasure.addressKey(), erasure.contact(), erasure.at());
+        record(PERSON_ERASED_V1, registration, body);
+    }
+
+    /** Not when the contact person was erased: there is nobody to send it to. */
     public void manageLinkSent(Registration registration, Day day, String manageUrl, Instant at) {
+        if (!reachable(registration)) {
+            return;
+        }
         var body = new ManageLinkSentV2(
                 registration.getId(),
                 day.id(),
@@ -217,6 +233,11 @@ public class RegistrationEvents {
         outbox.record(registration, type, registration.getId(), body);
     }
 
+    /** Whether the registration still has a contact person to mail (none once erased). */
+    private static boolean reachable(Registration registration) {
+        return registration.getContact() != null && registration.getContact().email() != null;
+    }
+
     private static SubmitterV1 contactOf(Registration registration) {
         return new SubmitterV1(
                 registration.getContact().name(), registration.getContact().email());
@@ -283,6 +304,9 @@ public class RegistrationEvents {
 
     /** Nothing personal: every consumer removes what it keeps about the registration. */
     record RegistrationErasedV1(String registrationId, String eventId, String reason, Instant erasedAt) {}
+
+    record PersonErasedV1(
+            String erasureId, String registrationId, String addressKey, boolean contact, Instant erasedAt) {}
 
     record RegistrationCancelledV1(
             String registrationId,

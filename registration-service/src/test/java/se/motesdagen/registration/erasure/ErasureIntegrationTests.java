@@ -14,14 +14,21 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.TopicReader.PublishedEvent;
 import se.motesdagen.registration.RegistrationTestBase;
 import se.motesdagen.registration.support.Companies;
+import tools.jackson.databind.JsonNode;
 
 /** Personal data erased on request and when the retention period has run out. */
 class ErasureIntegrationTests extends RegistrationTestBase {
+
+    private static final String PERSON_ERASED = "se.motesdagen.registration.person-erased.v1";
+
+    @Autowired
+    private Erasure erasure;
 
     @Test
     void staffEraseARegistrationOnRequestAndOnlyWhatIsPersonalGoes() throws Exception {
@@ -95,6 +102,76 @@ class ErasureIntegrationTests extends RegistrationTestBase {
                                         .size()
                                 == 3);
         assertThat(page(detail)).contains("Raderingen är klar").doesNotContain("väntar på bekräftelse");
+    }
+
+    @Test
+    void aContactErasedWhileTheRegistrationStaysGoesEverywhereItsAddressStandsAndEveryServiceConfirms()
+            throws Exception {
+        String dayId = "person-" + UUID.randomUUID();
+        saveDay(dayId, null, null, 5);
+        String id = submitTo(dayId, Companies.newOrganisationNumber());
+        mvc.perform(pressConfirm(confirmPathOf(id)));
+        awaitOutboxEmpty(id);
+        String detail = "/personal/anmalningar/" + id;
+
+        // without the tick, or without saying who, nothing happens
+        mvc.perform(post(detail + "/radera-person").with(csrf()).with(staff()).param("vem", "kontakt"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(detail + "/radera-person").with(csrf()).with(staff()).param("sure", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mongo.findById(id, Document.class, "registrations").toJson()).contains("astrid@testbageri.example");
+
+        mvc.perform(post(detail + "/radera-person")
+                        .with(csrf())
+                        .with(staff())
+                        .param("vem", "kontakt")
+                        .param("sure", "true"))
+                .andExpect(status().is3xxRedirection());
+
+        // the contact is also attendee 1 (the same address): both go; the seat, the sessions and the company stay
+        Document stored = mongo.findById(id, Document.class, "registrations");
+        assertThat(stored.toJson())
+                .doesNotContain("astrid@testbageri.example")
+                .doesNotContain("Astrid")
+                .doesNotContain("070-123")
+                .doesNotContain("manageTokenHash");
+        assertThat(stored.get("erasedAt")).isNull();
+        assertThat(stored.getString("status")).isEqualTo("CONFIRMED");
+        assertThat(stored.getList("participants", Document.class).getFirst().getList("sessionIds", String.class))
+                .containsExactly("upphandling");
+        assertThat(stateOf(dayId, id)).isEqualTo("SEATED");
+        // the others hear of it by the key of the address, never the address
+        PublishedEvent erased = awaitEvent(id, PERSON_ERASED);
+        assertThat(ContractSchemas.violations(PERSON_ERASED, erased.body())).isEmpty();
+        JsonNode body = json.readTree(erased.body());
+        assertThat(body.get("addressKey").asString()).isEqualTo(AddressKey.of("Astrid@Testbageri.example "));
+        assertThat(body.get("contact").asBoolean()).isTrue();
+        assertThat(erased.body()).doesNotContain("astrid");
+        // nobody is left to erase there: asked again, nothing more happens
+        assertThat(erasure.erasePerson(id, "kontakt")).isEmpty();
+
+        String erasureId = body.get("erasureId").asString();
+        assertThat(page(detail)).contains("Raderade kontaktpersonen").contains("Väntar på att alla tjänster bekräftar");
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            for (String service : List.of("visit", "notification", "notification", "feedback")) {
+                producer.sendExample(
+                        service + ".events",
+                        "se.motesdagen." + service + ".person-erased.v1",
+                        id,
+                        "a3c9e1f2-4b7d-4e8a-9c6f-2d1e0b9a8c7d",
+                        erasureId,
+                        "0f8fad5b-d9cb-469f-a165-70867728950e",
+                        id);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(id, Document.class, "registrations")
+                                .get("personErasures", Document.class)
+                                .get(erasureId, Document.class)
+                                .get("confirmations", Document.class)
+                                .size()
+                        == 3);
+        assertThat(page(detail)).contains("Alla tjänster har raderat sina uppgifter.");
     }
 
     private String page(String path) throws Exception {

@@ -18,7 +18,7 @@ class RegistrationEventsReader {
     /**
      * A registration's life as far as its visit wish goes: confirmed with a wish → a request for the
      * planners; changed → the wish as it now reads, or withdrawn; cancelled → withdrawn; erased → nothing
-     * of the people kept; an access request → what this service holds, answered. One consumer for all,
+     * of the people kept; a person erased → nothing of them kept; an access request → what this service holds, answered. One consumer for all,
      * so they are handled in the order they happened.
      */
     @Bean
@@ -45,6 +45,11 @@ class RegistrationEventsReader {
                         RegistrationContract.ERASED_V1,
                         RegistrationContract.Erased.class,
                         (event, erased) -> requests.erase(erased.registrationId()))
+                .on(
+                        RegistrationContract.PERSON_ERASED_V1,
+                        RegistrationContract.PersonErased.class,
+                        (event, erased) -> requests.erasePerson(
+                                erased.erasureId(), erased.registrationId(), erased.addressKey(), erased.contact()))
                 .on(
                         RegistrationContract.ACCESS_REQUESTED_V1,
                         RegistrationContract.AccessRequested.class,

@@ -24,12 +24,14 @@ import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.visit.host.Host;
+import se.motesdagen.visit.host.HostErased;
 import se.motesdagen.visit.host.Hosts;
 import se.motesdagen.visit.planning.PlannedVisit;
 import se.motesdagen.visit.planning.PublishedVisits;
 import se.motesdagen.visit.planning.Team;
 import se.motesdagen.visit.planning.TeamMember;
 import se.motesdagen.visit.planning.VisitPlan;
+import se.motesdagen.visit.request.ContactErased;
 import se.motesdagen.visit.request.VisitRequest;
 import se.motesdagen.visit.request.VisitRequestWithdrawn;
 import se.motesdagen.visit.request.VisitRequests;
@@ -222,6 +224,29 @@ public class Publishing implements PublishedVisits {
             return;
         }
         FreshRead.retrying(() -> cancelVisit(id, now, Visit::withdrawnReason));
+    }
+
+    /** A host erased: every visit they were on forgets them, and stays as it is otherwise. */
+    @EventListener
+    void hostErased(HostErased erased) {
+        for (Visit on : visits.findByHostsHostId(erased.hostId())) {
+            FreshRead.retrying(() -> visits.findById(on.getId())
+                    .filter(visit -> visit.forgetHost(erased.hostId(), erased.email()))
+                    .map(visits::save)
+                    .isPresent());
+        }
+    }
+
+    /** The contact erased while the registration stays: the visit keeps its time and hosts, not the contact. */
+    @EventListener
+    void contactErased(ContactErased erased) {
+        FreshRead.retrying(() -> {
+            visits.findById(visitId(erased.registrationId())).ifPresent(visit -> {
+                visit.forgetContact();
+                visits.save(visit);
+            });
+            return true;
+        });
     }
 
     private boolean cancelVisit(String id, Instant now) {

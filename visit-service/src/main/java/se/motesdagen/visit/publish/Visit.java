@@ -65,6 +65,9 @@ public class Visit implements HasOutbox {
     /** A host as the company and the events see them. */
     public record HostRef(String hostId, String name, String role, String title, String email, String phone) {}
 
+    /** How an erased host stands on the visits they were on. */
+    public static final String ERASED_HOST = "(raderad värd)";
+
     @Id
     private String id;
 
@@ -168,12 +171,46 @@ public class Visit implements HasOutbox {
      * visit itself, its time, hosts and report of facts stay as the municipality's record.
      */
     void forgetPeople() {
-        this.contactName = null;
-        this.contactEmail = null;
-        this.contactPhone = null;
+        forgetContact();
         this.meets = null;
         this.changeReason = null;
         this.preferredTimes = null;
+    }
+
+    /**
+     * A host erased: on this visit they are a place in the team with no name, address or phone, and a
+     * report they signed is signed by nobody. Nothing else of the visit changes.
+     */
+    boolean forgetHost(String hostId, String email) {
+        boolean changed = false;
+        if (hosts != null && hosts.stream().anyMatch(h -> hostId.equals(h.hostId()))) {
+            hosts = hosts.stream()
+                    .map(h -> hostId.equals(h.hostId())
+                            ? new HostRef(h.hostId(), ERASED_HOST, h.role(), null, null, null)
+                            : h)
+                    .toList();
+            changed = true;
+        }
+        if (report != null && report.writtenBy() != null && report.writtenBy().equalsIgnoreCase(email)) {
+            report = new Report(
+                    report.worksWell(),
+                    report.worksBadly(),
+                    report.areas(),
+                    report.feedbackWanted(),
+                    report.followUps(),
+                    report.actions(),
+                    null,
+                    report.writtenAt());
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** The contact person erased: how to reach them, and their answer links (they were theirs), go. */
+    void forgetContact() {
+        this.contactName = null;
+        this.contactEmail = null;
+        this.contactPhone = null;
         this.tokenHash = null;
     }
 

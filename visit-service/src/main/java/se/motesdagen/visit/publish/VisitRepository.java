@@ -14,4 +14,7 @@ public interface VisitRepository extends MongoRepository<Visit, String> {
     List<Visit> findAllByDayAndStatusNotOrderByStartsAtAsc(LocalDate day, Visit.Status status);
 
     List<Visit> findAllByStatusOrderByAnsweredAtDesc(Visit.Status status);
+
+    /** The visits a host is on. */
+    List<Visit> findByHostsHostId(String hostId);
 }

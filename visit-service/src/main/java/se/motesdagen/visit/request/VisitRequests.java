@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.outbox.ErasureReceipts;
 
 /**
@@ -29,6 +31,8 @@ public class VisitRequests {
 
     /** This service's confirmation that it erased what it held of a registration's people. */
     static final String REGISTRATION_ERASED_V1 = "se.motesdagen.visit.registration-erased.v1";
+
+    static final String PERSON_ERASED_V1 = "se.motesdagen.visit.person-erased.v1";
 
     private final VisitRequestRepository requests;
     private final MongoOperations mongo;
@@ -144,6 +148,28 @@ public class VisitRequests {
         // the visit planned for it forgets its people too (Publishing), before this service says it is done
         inside.publishEvent(new VisitRequestWithdrawn(registrationId, true));
         receipts.confirm(REGISTRATION_ERASED_V1, registrationId);
+    }
+
+    /**
+     * One person of a registration erased while it stays (GDPR): when it was the contact (or the key names
+     * the contact's address), the request and the visit planned for it keep nothing of the contact; this
+     * service holds nothing of the attendees. Then it says it is done, once per erasure.
+     */
+    public void erasePerson(String erasureId, String registrationId, String addressKey, boolean contact) {
+        VisitRequest stored = requests.findById(registrationId).orElse(null);
+        if (contact || (stored != null && AddressKey.names(addressKey, stored.contactEmail()))) {
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(registrationId)),
+                    new Update().unset("contactName").unset("contactEmail").unset("contactPhone"),
+                    VisitRequest.class);
+            inside.publishEvent(new ContactErased(registrationId));
+            log.info("Visit request of registration {}: the contact erased", registrationId);
+        }
+        receipts.confirm(
+                PERSON_ERASED_V1,
+                erasureId,
+                registrationId,
+                Map.of("erasureId", erasureId, "registrationId", registrationId));
     }
 
     /** The visit took place: the request is done and is not planned again (nor revived by a later change). */

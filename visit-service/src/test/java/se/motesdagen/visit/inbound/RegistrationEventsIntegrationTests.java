@@ -28,7 +28,7 @@ class RegistrationEventsIntegrationTests extends VisitTestBase {
     @Test
     void theConsumerHasItsDeadLetterTopicAndSendsABrokenEventThereAtOnce(
             @Autowired BindingServiceProperties bindings, @Autowired Environment environment) {
-        assertThat(ConsumerWiring.consumers(bindings)).containsExactly("requestVisit-in-0");
+        assertThat(ConsumerWiring.consumers(bindings)).containsExactly("recordHostErasure-in-0", "requestVisit-in-0");
         assertThat(ConsumerWiring.problems(bindings, environment)).isEmpty();
     }
 
@@ -131,5 +131,37 @@ class RegistrationEventsIntegrationTests extends VisitTestBase {
                 .isEqualTo("ERASED");
         mvc.perform(get("/personal/besoksforfragningar").with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(content().string(Matchers.not(containsString(registrationId))));
+    }
+
+    @Test
+    void anErasedContactLeavesTheRequestWithoutThemAndIsConfirmedOnceWhileTheRequestStays() {
+        String registrationId = UUID.randomUUID().toString();
+        String erasureId = UUID.randomUUID().toString();
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    registrationId,
+                    confirmed(registrationId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(registrationId), "visitRequests"));
+            for (int delivery = 0; delivery < 2; delivery++) { // the same erasure delivered twice
+                producer.sendExample(
+                        "registration.events",
+                        "se.motesdagen.registration.person-erased.v1",
+                        registrationId,
+                        "a3c9e1f2-4b7d-4e8a-9c6f-2d1e0b9a8c7d",
+                        erasureId,
+                        "0f8fad5b-d9cb-469f-a165-70867728950e",
+                        registrationId);
+            }
+        }
+        TopicReader.PublishedEvent confirmation = new TopicReader(bootstrapServers)
+                .awaitOnlyOne("visit.events", registrationId, "se.motesdagen.visit.person-erased.v1");
+        assertThat(confirmation.body()).contains(erasureId).doesNotContain("Astrid");
+        Document request = mongo.findById(registrationId, Document.class, "visitRequests");
+        assertThat(request.toJson()).doesNotContain("astrid@testbageri.example").doesNotContain("Astrid");
+        assertThat(request.getString("status")).isEqualTo("REQUESTED");
+        assertThat(request.getString("companyName")).isNotBlank();
     }
 }

@@ -37,4 +37,30 @@ class ErasureController {
         }
         return "redirect:/personal/anmalningar/" + id;
     }
+
+    /**
+     * Erasing one person (the contact, or an attendee) while the registration stays: the box ticked as
+     * well, since it cannot be undone.
+     */
+    @Audited(value = "registration.person-erased", record = "id")
+    @PostMapping("/personal/anmalningar/{id}/radera-person")
+    String erasePerson(
+            @PathVariable String id,
+            @RequestParam(name = "vem", required = false) String who,
+            @RequestParam(defaultValue = "false") boolean sure,
+            RedirectAttributes redirect) {
+        if (!erasure.exists(id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!sure || who == null || who.isBlank()) {
+            Audit.nothingDone();
+            redirect.addFlashAttribute("erasePersonNotSure", true);
+        } else if (erasure.erasePerson(id, who).isPresent()) {
+            redirect.addFlashAttribute("personErased", true);
+        } else {
+            Audit.nothingDone();
+            redirect.addFlashAttribute("personErased", false);
+        }
+        return "redirect:/personal/anmalningar/" + id;
+    }
 }

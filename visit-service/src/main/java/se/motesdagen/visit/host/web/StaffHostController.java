@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.motesdagen.platform.audit.Audit;
 import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.host.HostList;
@@ -41,6 +42,7 @@ class StaffHostController {
     String list(Model model) {
         model.addAttribute("hosts", hosts.all());
         model.addAttribute("columns", String.join(";", HostList.COLUMNS));
+        model.addAttribute("erasures", hosts.recentErasures());
         return "host/staff-list";
     }
 
@@ -91,6 +93,25 @@ class StaffHostController {
         Host host = hosts.find(id).orElseThrow(NotFound::new);
         hosts.remove(id);
         redirect.addFlashAttribute("removed", host.name());
+        return "redirect:/personal/vardar";
+    }
+
+    /**
+     * Erases the host (GDPR art. 17), for ADMIN: the box ticked as well, since it cannot be undone, unlike
+     * taking a host off the roster.
+     */
+    @Audited(value = "host.erased", record = "id")
+    @PostMapping("/personal/vardar/{id}/radera")
+    String erase(
+            @PathVariable String id, @RequestParam(defaultValue = "false") boolean sure, RedirectAttributes redirect) {
+        hosts.find(id).orElseThrow(NotFound::new);
+        if (!sure) {
+            Audit.nothingDone();
+            redirect.addFlashAttribute("eraseNotSure", true);
+            return "redirect:/personal/vardar/" + id;
+        }
+        hosts.erase(id);
+        redirect.addFlashAttribute("erased", true);
         return "redirect:/personal/vardar";
     }
 
