@@ -251,6 +251,43 @@ class JourneySystemTests {
                 .isTrue();
         String detail = registration.url("/personal/anmalningar/" + listed.group(1));
         String admin = "Bearer " + StaffTokens.tokenFor(StaffRole.ADMIN);
+
+        // before that, what every service holds about the company (GDPR art. 15): asked through events,
+        // answered by all four, one document within a minute
+        String accessPage = http.send(
+                        HttpRequest.newBuilder(URI.create(registration.url("/personal/registerutdrag")))
+                                .header("Authorization", admin)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        HttpResponse<String> asked = http.send(
+                HttpRequest.newBuilder(URI.create(registration.url("/personal/registerutdrag")))
+                        .header("Authorization", admin)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "vem=556123-4567&_csrf=" + URLEncoder.encode(csrf(accessPage), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(302);
+        String document = registration.url(
+                URI.create(asked.headers().firstValue("Location").orElseThrow()).getPath());
+        long askedAt = System.nanoTime();
+        String answered = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> http.send(
+                                        HttpRequest.newBuilder(URI.create(document))
+                                                .header("Authorization", admin)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body(),
+                        body -> body.contains("Alla delar av systemet har svarat"));
+        System.out.printf(
+                "Access request answered by all four services in %d ms%n", (System.nanoTime() - askedAt) / 1_000_000);
+        assertThat(answered)
+                .contains("Systemtestets Snickeri AB") // the registration, here
+                .contains("Hyvelvägen 12") // the visit request, from the visit service
+                .contains("Välkommen till Stora Mötesdagen 2027") // the mails, from the notification service
+                .contains("Deltagare (för enkäter efteråt)"); // the participant, from the feedback service
         String detailPage = http.send(
                         HttpRequest.newBuilder(URI.create(detail))
                                 .header("Authorization", admin)
