@@ -455,6 +455,66 @@ class PublicPagesBrowserTests {
         assertNoAccessibilityViolations();
     }
 
+    @Test
+    void theAccessRequestPagesAndErasingOnePersonMeetWcag21AaToo() throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        browser.get(url("/evenemang/stora-motesdagen-2027"));
+        browser.findElement(By.id("companyName")).sendKeys("Utdragets Verkstad AB");
+        browser.findElement(By.id("organisationNumber")).sendKeys(orgNr);
+        browser.findElement(By.id("contactName")).sendKeys("Ulla Utdrag");
+        browser.findElement(By.id("email")).sendKeys("ulla@utdraget.example");
+        browser.findElement(By.id("attendees0.name")).sendKeys("Ulla Utdrag");
+        browser.findElement(By.cssSelector("label[for='consent1']")).click();
+        browser.findElement(By.id("send")).click();
+        settle().until(ExpectedConditions.urlContains("/tack"));
+
+        // the form, a subject that is none of the three, then the request with this service's answer
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get(url("/personal/registerutdrag"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Registerutdrag");
+        assertNoAccessibilityViolations();
+        browser.findElement(By.id("vem")).sendKeys("Utdragets Verkstad");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.className("error-summary")));
+        assertThat(browser.findElement(By.id("vem")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertNoAccessibilityViolations();
+        browser.findElement(By.id("vem")).clear();
+        browser.findElement(By.id("vem")).sendKeys(orgNr);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        settle().until(ExpectedConditions.textToBe(By.tagName("h1"), "Registerutdrag för " + orgNr));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Utdragets Verkstad AB")
+                .contains("Ulla Utdrag")
+                .contains("Väntar på svar från: Företagsbesök, E-postutskick, Återkoppling");
+        assertNoAccessibilityViolations();
+        Chromium.screenshot(browser, "access-request");
+
+        // one person erased from the registration: the choice, then the same page with the error named
+        browser.get(url("/personal/anmalningar"));
+        browser.findElement(By.linkText("Utdragets Verkstad AB")).click();
+        settle().until(ExpectedConditions.textToBe(By.tagName("h1"), "Utdragets Verkstad AB"));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Radera en person")
+                .contains("Kontaktpersonen: Ulla Utdrag (ulla@utdraget.example)");
+        browser.findElement(By.cssSelector("label[for='vem-kontakt']")).click();
+        browser.findElement(By.cssSelector("form[action$='/radera-person'] button[type=submit]"))
+                .click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.className("error-summary")));
+        assertNoAccessibilityViolations();
+        browser.findElement(By.cssSelector("label[for='vem-kontakt']")).click();
+        browser.findElement(By.cssSelector("label[for='person-sure']")).click();
+        browser.findElement(By.cssSelector("form[action$='/radera-person'] button[type=submit]"))
+                .click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.id("person-erasures-heading")));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Personen är raderad här")
+                .contains("Raderade kontaktpersonen")
+                .doesNotContain("ulla@utdraget.example");
+        assertNoAccessibilityViolations();
+        Chromium.screenshot(browser, "person-erased");
+    }
+
     private void assertNoAccessibilityViolations() {
         Chromium.assertAccessible(browser);
     }

@@ -205,5 +205,23 @@ class VisitPagesBrowserTests {
         Chromium.assertAccessible(browser);
         browser.get(company + "/svar?token=" + token);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Länken gäller inte");
+
+        // Olof asks to be erased: the box first, then off the roster, and the erasure listed
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(staff + "/vardar");
+        browser.findElement(By.linkText("Olof Exempel")).click();
+        chromium.waitFor(By.id("sure"));
+        browser.findElement(By.xpath("//button[text()='Radera värden']")).click();
+        assertThat(chromium.waitFor(By.className("error-summary")).getText()).contains("Kryssa i rutan");
+        Chromium.assertAccessible(browser);
+        browser.findElement(By.cssSelector("label[for='sure']")).click();
+        browser.findElement(By.xpath("//button[text()='Radera värden']")).click();
+        assertThat(chromium.waitFor(By.id("erasures-heading")).getText()).isEqualTo("Raderade värdar");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Värden är raderad.")
+                .contains("Väntar på att utskicken bekräftar")
+                .doesNotContain("Olof Exempel");
+        Chromium.assertAccessible(browser);
+        Chromium.screenshot(browser, "host-erased");
     }
 }

@@ -337,7 +337,8 @@ public class Registration implements HasOutbox {
             contact = new Contact(null, null, null);
             contactEmailKey = null;
             contactUnreachable = new Unreachable(now, "kontaktpersonen är raderad");
-            manageTokenHash = null; // the link was the contact's
+            manageTokenHash = null; // the links were the contact's
+            confirmationTokenHash = null;
         }
         participants = getParticipants().stream()
                 .map(p -> p.id().equals(who) || samePerson(email, name, p.email(), p.name())
