@@ -13,7 +13,8 @@ import se.motesdagen.platform.scheduling.JobLease;
 
 /**
  * The survey's rounds, on one instance at a time: the companies that came to the day are asked about it
- * once their delay after check-in has passed, and those who have not answered are reminded.
+ * once their delay after check-in has passed, those who have not answered are reminded, and once a
+ * survey has closed, those who answered are told to the registration's timeline (never what).
  */
 @Component
 public class SurveyRounds {
@@ -49,5 +50,6 @@ public class SurveyRounds {
             participants.askedAboutTheDay(came.registrationId(), now);
         }
         invitations.remind(now);
+        invitations.reportAnswered(now);
     }
 }

@@ -1,5 +1,6 @@
 package se.motesdagen.feedback.jobs;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -7,8 +8,9 @@ import se.motesdagen.feedback.vote.Votes;
 import se.motesdagen.platform.scheduling.JobLease;
 
 /**
- * While a vote is open, on one instance at a time: a participant confirmed after it opened gets a
- * ballot too, and a sending cut off by a crash is finished.
+ * On one instance at a time: while a vote is open, a participant confirmed after it opened gets a ballot
+ * too, and a sending cut off by a crash is finished; once it has closed, those who voted are told to
+ * their registration's timeline (never how).
  */
 @Component
 class VoteRounds {
@@ -17,16 +19,19 @@ class VoteRounds {
 
     private final Votes votes;
     private final JobLease lease;
+    private final Clock clock;
 
-    VoteRounds(Votes votes, JobLease lease) {
+    VoteRounds(Votes votes, JobLease lease, Clock clock) {
         this.votes = votes;
         this.lease = lease;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${motesdagen.feedback.survey.poll-interval:1m}")
     void tick() {
         if (lease.acquire(JOB, Duration.ofMinutes(5))) {
             votes.sendMissingBallots();
+            votes.reportCast(clock.instant());
         }
     }
 }

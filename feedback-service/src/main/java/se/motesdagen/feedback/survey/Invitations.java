@@ -45,6 +45,7 @@ public class Invitations {
 
     static final String REQUESTED_V2 = "se.motesdagen.feedback.requested.v2";
     static final String SUBMITTED_V1 = "se.motesdagen.feedback.submitted.v1";
+    static final String TOOK_PART_V1 = "se.motesdagen.feedback.took-part.v1";
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(STOCKHOLM);
@@ -425,6 +426,54 @@ public class Invitations {
         body.put("language", invitation.getLanguage());
         body.put("submittedAt", now.toString());
         return body;
+    }
+
+    /**
+     * Once a survey has closed, that a company answered it (never what) goes on its registration's
+     * timeline: one TookPart per answered invitation, dated the day the survey closed, so the event cannot
+     * be matched by its time to the anonymous answers that went out when they were sent. Once each.
+     *
+     * @return how many were told
+     */
+    public int reportAnswered(Instant now) {
+        Query closedAndAnswered = Query.query(Criteria.where("closesAt")
+                .lte(now)
+                .and("submittedAt")
+                .ne(null)
+                .and("registrationId")
+                .ne(null)
+                .and("tookPartReportedAt")
+                .is(null));
+        closedAndAnswered
+                .fields()
+                .include("_id")
+                .include("registrationId")
+                .include("aboutTitle")
+                .include("aboutDate")
+                .include("closesAt")
+                .include("kind");
+        int told = 0;
+        for (Invitation answered : mongo.find(closedAndAnswered, Invitation.class)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("registrationId", answered.getRegistrationId());
+            body.put("what", "survey");
+            body.put("about", about(answered));
+            body.put(
+                    "closedOn",
+                    answered.getClosesAt().atZone(STOCKHOLM).toLocalDate().toString());
+            told += (int) outbox.updateFirst(
+                            Query.query(Criteria.where("_id")
+                                    .is(answered.getId())
+                                    .and("tookPartReportedAt")
+                                    .is(null)),
+                            new Update().set("tookPartReportedAt", now),
+                            Invitation.class,
+                            TOOK_PART_V1,
+                            answered.getRegistrationId(),
+                            body)
+                    .getModifiedCount();
+        }
+        return told;
     }
 
     /** What the survey is about, as the events say it. */

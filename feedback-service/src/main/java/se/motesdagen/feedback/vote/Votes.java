@@ -48,6 +48,7 @@ import se.motesdagen.platform.security.LinkSecret;
 public class Votes {
 
     static final String SHORTLIST_V1 = "se.motesdagen.feedback.proposal-shortlist-published.v1";
+    static final String TOOK_PART_V1 = "se.motesdagen.feedback.took-part.v1";
     static final String OPENED_V2 = "se.motesdagen.feedback.vote-opened.v2";
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final DateTimeFormatter MINUTE =
@@ -340,6 +341,52 @@ public class Votes {
                     .build());
         }
         return held;
+    }
+
+    /**
+     * Once a vote has closed, that a company voted (never how) goes on its registration's timeline: one
+     * TookPart per cast ballot, dated the day the vote closed. Once each.
+     *
+     * @return how many were told
+     */
+    public int reportCast(Instant now) {
+        int told = 0;
+        // closed as planned or early by staff: the votes are few, so each is asked
+        for (Vote vote : votes.findAll().stream().filter(v -> !v.open(now)).toList()) {
+            Query castAndUntold = Query.query(Criteria.where("voteId")
+                    .is(vote.getId())
+                    .and("castAt")
+                    .ne(null)
+                    .and("registrationId")
+                    .ne(null)
+                    .and("tookPartReportedAt")
+                    .is(null));
+            castAndUntold.fields().include("_id").include("registrationId");
+            for (Ballot cast : mongo.find(castAndUntold, Ballot.class)) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("registrationId", cast.getRegistrationId());
+                body.put("what", "vote");
+                Map<String, Object> about = new LinkedHashMap<>();
+                about.put("title", vote.getTitle());
+                about.put("date", null);
+                body.put("about", about);
+                body.put(
+                        "closedOn",
+                        vote.getClosesAt().atZone(STOCKHOLM).toLocalDate().toString());
+                told += (int) outbox.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(cast.getId())
+                                        .and("tookPartReportedAt")
+                                        .is(null)),
+                                new Update().set("tookPartReportedAt", now),
+                                Ballot.class,
+                                TOOK_PART_V1,
+                                cast.getRegistrationId(),
+                                body)
+                        .getModifiedCount();
+            }
+        }
+        return told;
     }
 
     /** Erasure (GDPR): the registration's ballots no longer name anyone; their choices still count. */

@@ -193,6 +193,16 @@ class VoteIntegrationTests extends FeedbackTestBase {
         mvc.perform(get("/rostning").param("token", token))
                 .andExpect(content().string(containsString("Resultatet visas här när kommunen har publicerat det.")));
 
+        // now that it has closed, that Anna voted goes to her registration's timeline, once, and never how;
+        // Carl, who did not vote, is not named
+        votes.reportCast(Instant.now());
+        votes.reportCast(Instant.now());
+        TopicReader.PublishedEvent voted =
+                topic.awaitOnlyOne("feedback.events", anna, "se.motesdagen.feedback.took-part.v1");
+        assertThat(ContractSchemas.violations(voted.type(), voted.body())).isEmpty();
+        assertThat(voted.body()).contains("\"what\":\"vote\"").doesNotContain(shortlist.get(2));
+        assertThat(topic.read("feedback.events", carl)).noneMatch(e -> e.type().endsWith("took-part.v1"));
+
         mvc.perform(post("/personal/omrostning/" + voteId + "/publicera")
                         .with(csrf())
                         .with(staff))

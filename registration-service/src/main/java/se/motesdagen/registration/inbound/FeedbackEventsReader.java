@@ -2,12 +2,14 @@ package se.motesdagen.registration.inbound;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.motesdagen.platform.messaging.IncomingEvents;
 import se.motesdagen.registration.overview.Timeline;
+import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.signup.Registration.Happening.Kind;
 
 /**
@@ -20,6 +22,7 @@ class FeedbackEventsReader {
 
     static final String REQUESTED_V2 = "se.motesdagen.feedback.requested.v2";
     static final String VOTE_OPENED_V2 = "se.motesdagen.feedback.vote-opened.v2";
+    static final String TOOK_PART_V1 = "se.motesdagen.feedback.took-part.v1";
 
     private final IncomingEvents incoming;
     private final Timeline timeline;
@@ -34,6 +37,14 @@ class FeedbackEventsReader {
         return incoming.routes()
                 .on(REQUESTED_V2, Sent.class, (event, survey) -> record(survey, Kind.SURVEY_SENT, survey.requestedAt()))
                 .on(VOTE_OPENED_V2, Sent.class, (event, ballot) -> record(ballot, Kind.BALLOT_SENT, ballot.openedAt()))
+                .on(
+                        TOOK_PART_V1,
+                        TookPart.class,
+                        (event, took) -> timeline.happened(
+                                took.registrationId(),
+                                "vote".equals(took.what()) ? Kind.VOTED : Kind.SURVEY_ANSWERED,
+                                took.about() == null ? null : took.about().title(),
+                                took.closedOn().atStartOfDay(Day.ZONE).toInstant()))
                 .consumer();
     }
 
@@ -41,6 +52,14 @@ class FeedbackEventsReader {
         if (sent.registrationId() != null && at != null) {
             timeline.happened(sent.registrationId(), kind, null, at);
         }
+    }
+
+    /** This service's reading of TookPart: whose, what, and the day it closed (never when they answered). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TookPart(String registrationId, String what, About about, LocalDate closedOn) {
+
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record About(String title) {}
     }
 
     /** This service's reading of FeedbackRequested and VoteOpened: whose, and when. */

@@ -463,7 +463,11 @@ public class Registration implements HasOutbox {
             /** The feedback service sent the contact a ballot on the proposals (how it votes stays there). */
             BALLOT_SENT,
             /** One person was erased while the registration stays; the detail is the attendee's id, none for the contact. */
-            PERSON_ERASED
+            PERSON_ERASED,
+            /** The contact answered a survey, told once it closed and dated that day; the detail is what it was about. */
+            SURVEY_ANSWERED,
+            /** The contact voted on the proposals, told once the vote closed and dated that day; the detail is the vote. */
+            VOTED
         }
     }
 

@@ -105,6 +105,13 @@ class OverviewIntegrationTests extends RegistrationTestBase {
                     "inbjudan-" + id,
                     "0f8fad5b-d9cb-469f-a165-70867728950e",
                     id);
+            // that it answered comes once the survey closed, dated that day; what it answered never does
+            producer.sendExample(
+                    "feedback.events",
+                    "se.motesdagen.feedback.took-part.v1",
+                    id,
+                    "0f8fad5b-d9cb-469f-a165-70867728950e",
+                    id);
             producer.sendExample(
                     "feedback.events",
                     "se.motesdagen.feedback.submitted.v1",
@@ -117,7 +124,12 @@ class OverviewIntegrationTests extends RegistrationTestBase {
                 .until(() -> registrationOf(orgNr).getList("history", Document.class).stream()
                         .map(h -> h.getString("kind"))
                         .toList()
-                        .containsAll(List.of("VISIT_SCHEDULED", "VISIT_CONFIRMED", "VISIT_COMPLETED", "SURVEY_SENT")));
+                        .containsAll(List.of(
+                                "VISIT_SCHEDULED",
+                                "VISIT_CONFIRMED",
+                                "VISIT_COMPLETED",
+                                "SURVEY_SENT",
+                                "SURVEY_ANSWERED")));
         String page = mvc.perform(get("/personal/anmalningar/" + id).with(StaffTokens.as(StaffRole.PLANNER)))
                 .andReturn()
                 .getResponse()
@@ -126,12 +138,14 @@ class OverviewIntegrationTests extends RegistrationTestBase {
                 .contains("<span>Besök planerat</span><span>: 2027-08-26 10.30</span>")
                 .contains("Företaget bekräftade besökstiden")
                 .contains("Besöket genomfört")
-                .contains("Enkät skickad");
+                .contains("Enkät skickad")
+                .contains("<time datetime=\"2027-10-05T22:00:00Z\">2027-10-06 00.00</time>")
+                .contains("Svarade på enkäten (dagen den stängde; svaren är anonyma)");
         assertThat(registrationOf(orgNr).getList("history", Document.class))
                 .extracting(h -> h.getString("kind"))
                 .doesNotContain("VISIT_CANCELLED")
                 .filteredOn(kind -> kind.startsWith("VISIT_") || kind.startsWith("SURVEY_"))
-                .hasSize(4);
+                .hasSize(5);
     }
 
     @Test
