@@ -31,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -313,6 +315,40 @@ class JourneySystemTests {
                         .contains("Raderingen är klar"));
         assertThat(staffPage(visit.url("/personal/besoksforfragningar"))).doesNotContain("Hyvelvägen 12, Nyköping");
         assertThat(staffPage(feedback.url("/personal/deltagare"))).doesNotContain("Systemtestets Snickeri AB");
+
+        // after the whole journey, every metric a dashboard panel or an alert rule reads is served
+        everyMetricTheDashboardsAndAlertsReadIsServed();
+    }
+
+    /** The dashboards and alert rules of deploy/observability against what the four services serve now. */
+    private void everyMetricTheDashboardsAndAlertsReadIsServed() throws Exception {
+        Set<String> served = new TreeSet<>();
+        for (ServiceProcess service : services) {
+            String scrape = get(service.url("/actuator/prometheus")).body();
+            scrape.lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0])
+                    .forEach(served::add);
+        }
+        var files = new ObservabilityFiles(ROOT.resolve("deploy/observability"));
+        List<ObservabilityFiles.Panel> panels = files.panels();
+        assertThat(panels).hasSizeGreaterThanOrEqualTo(12);
+        List<String> queries = new ArrayList<>();
+        for (ObservabilityFiles.Panel panel : panels) {
+            assertThat(panel.queries())
+                    .as(panel.dashboard() + " / " + panel.title())
+                    .isNotEmpty();
+            assertThat(panel.datasource()).as(panel.title()).isEqualTo("prometheus");
+            queries.addAll(panel.queries());
+        }
+        List<String> alerts = files.alertQueries();
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(5);
+        queries.addAll(alerts);
+        for (String query : queries) {
+            Set<String> read = ObservabilityFiles.metricsIn(query);
+            read.remove("up"); // Prometheus's own, of every scrape
+            assertThat(served).as(query).containsAll(read);
+        }
     }
 
     @Test
