@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -72,6 +73,11 @@ class JourneySystemTests {
 
     static HttpServer keys;
 
+    /** An OpenTelemetry collector as far as the services can tell: it keeps every OTLP trace export. */
+    static HttpServer collector;
+
+    static final List<byte[]> exportedSpans = new CopyOnWriteArrayList<>();
+
     static EmbeddedKafkaBroker kafka;
     static MongoServer mongo;
     static GreenMail mail;
@@ -104,6 +110,13 @@ class JourneySystemTests {
             }
         });
         keys.start();
+        collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        collector.createContext("/v1/traces", exchange -> {
+            exportedSpans.add(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
 
         Map<String, String> common = Map.of(
                 "MOTESDAGEN_STAFF_JWKSETURI",
@@ -117,7 +130,9 @@ class JourneySystemTests {
                 "SMTP_HOST",
                 "127.0.0.1",
                 "SMTP_PORT",
-                String.valueOf(mail.getSmtp().getPort()));
+                String.valueOf(mail.getSmtp().getPort()),
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces");
         String mongoUri = "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort() + "/";
 
         registration = start(
@@ -130,6 +145,9 @@ class JourneySystemTests {
                                 mongoUri + "registration",
                                 "SEED_DEMO_DAY",
                                 "true",
+                                // its log as production writes it: JSON lines with the trace ids
+                                "SPRING_PROFILES_ACTIVE",
+                                "production",
                                 "PUBLIC_BASE_URL",
                                 "http://motesdagen.test")));
         visit = start("visit-service", "/besok", with(common, Map.of("MONGODB_URI", mongoUri + "visit")));
@@ -147,6 +165,9 @@ class JourneySystemTests {
         services.forEach(ServiceProcess::close);
         if (keys != null) {
             keys.stop(0);
+        }
+        if (collector != null) {
+            collector.stop(0);
         }
         if (mail != null) {
             mail.stop();
@@ -221,12 +242,23 @@ class JourneySystemTests {
                 .contains("Bekräftad");
 
         // each click is one trace, carried through the outbox and Kafka into every service that acted on it
-        assertThat(registration.logLinesWith(submitTrace)).anyMatch(l -> l.contains("submitted"));
+        assertThat(registration.logLinesWith(submitTrace))
+                .anyMatch(l -> l.contains("submitted"))
+                .allMatch(l -> l.startsWith("{") && l.contains("\"traceId\":\"" + submitTrace + "\""));
         assertThat(notification.logLinesWith(submitTrace)).anyMatch(l -> l.contains("Queued confirm-request"));
         assertThat(registration.logLinesWith(confirmTrace)).anyMatch(l -> l.contains("confirmed"));
         assertThat(notification.logLinesWith(confirmTrace)).anyMatch(l -> l.contains("Queued confirmation"));
         assertThat(visit.logLinesWith(confirmTrace)).anyMatch(l -> l.contains("Visit request recorded"));
         assertThat(feedback.logLinesWith(confirmTrace)).anyMatch(l -> l.contains("Participant recorded"));
+        // and exported with OpenTelemetry: the confirmation's trace reaches the collector from all four services
+        byte[] confirmTraceId = HexFormat.of().parseHex(confirmTrace);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        List.of("registration-service", "notification-service", "visit-service", "feedback-service")
+                                .stream()
+                                .allMatch(service -> exportedSpans.stream()
+                                        .anyMatch(export -> contains(export, confirmTraceId)
+                                                && contains(export, service.getBytes(StandardCharsets.UTF_8)))));
 
         // the broker delivers at least once: the same RegistrationConfirmed again must not mean a second e-mail
         TopicPartitionOffset duplicate =
@@ -422,6 +454,20 @@ class JourneySystemTests {
                         .header("traceparent", traceParent(traceId))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Whether the bytes hold the other bytes (an OTLP export holds the trace id and service name as they are). */
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static String newTraceId() {
