@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * How a service answers an access request (GDPR art. 15, "registerutdrag"): the registration service asks
@@ -20,12 +16,10 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 public class AccessAnswers {
 
-    private final MongoOperations mongo;
     private final Outbox outbox;
     private final Clock clock;
 
-    public AccessAnswers(MongoOperations mongo, Outbox outbox, Clock clock) {
-        this.mongo = mongo;
+    public AccessAnswers(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -36,22 +30,12 @@ public class AccessAnswers {
      * @return whether this call answered it
      */
     public boolean answer(String type, String requestId, List<Held> records) {
-        if (mongo.exists(Query.query(Criteria.where("_id").is(requestId)), AccessAnswer.class)) {
-            return false;
-        }
         Instant now = clock.instant();
-        AccessAnswer answer = new AccessAnswer(requestId, now);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", requestId);
         body.put("answeredAt", now.toString());
         body.put("records", records);
-        outbox.record(answer, type, requestId, body);
-        try {
-            mongo.insert(answer);
-            return true;
-        } catch (DuplicateKeyException another) {
-            return false; // the same request, answered by another delivery at the same moment
-        }
+        return outbox.insertOnce(new AccessAnswer(requestId, now), requestId, type, requestId, body);
     }
 
     /**

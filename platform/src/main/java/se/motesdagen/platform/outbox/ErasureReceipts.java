@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * How a service confirms an erasure (GDPR): once it has removed what it held of a registration's people
@@ -17,12 +13,10 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 public class ErasureReceipts {
 
-    private final MongoOperations mongo;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ErasureReceipts(MongoOperations mongo, Outbox outbox, Clock clock) {
-        this.mongo = mongo;
+    public ErasureReceipts(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -45,19 +39,9 @@ public class ErasureReceipts {
      * @param receiptId what makes a second delivery the same erasure (the erasure's id)
      */
     public boolean confirm(String type, String receiptId, String subject, Map<String, Object> about) {
-        if (mongo.exists(Query.query(Criteria.where("_id").is(receiptId)), ErasureReceipt.class)) {
-            return false;
-        }
         Instant now = clock.instant();
-        ErasureReceipt receipt = new ErasureReceipt(receiptId, now);
         Map<String, Object> body = new LinkedHashMap<>(about);
         body.put("erasedAt", now.toString());
-        outbox.record(receipt, type, subject, body);
-        try {
-            mongo.insert(receipt);
-            return true;
-        } catch (DuplicateKeyException another) {
-            return false; // the same erasure, confirmed by another delivery at the same moment
-        }
+        return outbox.insertOnce(new ErasureReceipt(receiptId, now), receiptId, type, subject, body);
     }
 }

@@ -2,7 +2,9 @@ package se.motesdagen.platform.outbox;
 
 import com.mongodb.client.result.UpdateResult;
 import java.time.Clock;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@link #record(HasOutbox, String, String, Object)}, then save; the save tells the relay.
  *   <li>A change written as an update of one document:
  *       {@link #updateFirst(Query, Update, Class, String, String, Object)} writes it with its event.
+ *   <li>A record that says a thing was done once (a receipt, an answer), with the event that says so:
+ *       {@link #insertOnce(HasOutbox, Object, String, String, Object)}.
  * </ul>
  */
 public class Outbox {
@@ -69,6 +73,25 @@ public class Outbox {
             relay.hint(mongo.getCollectionName(aggregateType), id);
         }
         return result;
+    }
+
+    /**
+     * Inserts a new aggregate with its one event, once: when one with that id is stored already (the
+     * same event delivered again, or another delivery at the same moment) nothing is written.
+     *
+     * @return whether this call wrote it
+     */
+    public boolean insertOnce(HasOutbox aggregate, Object id, String type, String subject, Object body) {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(id)), aggregate.getClass())) {
+            return false;
+        }
+        record(aggregate, type, subject, body);
+        try {
+            mongo.insert(aggregate);
+            return true;
+        } catch (DuplicateKeyException another) {
+            return false;
+        }
     }
 
     private OutboxEvent event(String type, String subject, Object body) {

@@ -109,13 +109,13 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    ErasureReceipts erasureReceipts(MongoOperations mongo, Outbox outbox, Clock clock) {
-        return new ErasureReceipts(mongo, outbox, clock);
+    ErasureReceipts erasureReceipts(Outbox outbox, Clock clock) {
+        return new ErasureReceipts(outbox, clock);
     }
 
     @Bean
-    AccessAnswers accessAnswers(MongoOperations mongo, Outbox outbox, Clock clock) {
-        return new AccessAnswers(mongo, outbox, clock);
+    AccessAnswers accessAnswers(Outbox outbox, Clock clock) {
+        return new AccessAnswers(outbox, clock);
     }
 
     /**
