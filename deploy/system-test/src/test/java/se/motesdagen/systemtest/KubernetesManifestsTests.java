@@ -1,0 +1,238 @@
+package se.motesdagen.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * deploy/k8s as {@code kubectl kustomize} renders each overlay, held to what the README promises: known
+ * kinds at their API versions, no secret values in the repository, every pod non-root with probes on its
+ * actuator groups, resources, a Service, a disruption budget and network policies, and no more instances
+ * than the topics have partitions. Skipped where kubectl is not installed. Not a schema validation
+ * against the cluster's OpenAPI (no validator could be installed here): these are the rules that matter.
+ */
+class KubernetesManifestsTests {
+
+    private static final Path K8S = JourneySystemTests.ROOT.resolve("deploy/k8s");
+
+    private static final Map<String, String> API_VERSIONS = Map.of(
+            "ConfigMap", "v1",
+            "Service", "v1",
+            "Deployment", "apps/v1",
+            "HorizontalPodAutoscaler", "autoscaling/v2",
+            "PodDisruptionBudget", "policy/v1",
+            "NetworkPolicy", "networking.k8s.io/v1",
+            "Ingress", "networking.k8s.io/v1",
+            "Kafka", "kafka.strimzi.io/v1beta2",
+            "KafkaNodePool", "kafka.strimzi.io/v1beta2",
+            "KafkaTopic", "kafka.strimzi.io/v1beta2");
+
+    /** Each service's context path: its probes and metrics live under it. */
+    private static final Map<String, String> CONTEXT_PATHS = Map.of(
+            "registration-service", "",
+            "visit-service", "/besok",
+            "notification-service", "/utskick",
+            "feedback-service", "/aterkoppling",
+            "gateway", "");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void eachOverlayRendersToObjectsThatKeepTheRules(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        assertThat(objects).hasSizeGreaterThan(25);
+        for (JsonNode object : objects) {
+            String kind = object.path("kind").asString();
+            assertThat(API_VERSIONS).as("a kind the rules know").containsKey(kind);
+            assertThat(object.path("apiVersion").asString()).as(kind).isEqualTo(API_VERSIONS.get(kind));
+            assertThat(object.at("/metadata/name").asString()).as(kind).isNotBlank();
+            assertThat(object.at("/metadata/namespace").asString()).as(kind).isEqualTo("motesdagen");
+        }
+
+        int partitions = of(objects, "KafkaTopic").stream()
+                .mapToInt(t -> t.at("/spec/partitions").asInt())
+                .min()
+                .orElseThrow();
+        Set<String> secretKeys = new TreeSet<>();
+        List<JsonNode> deployments = of(objects, "Deployment");
+        assertThat(deployments)
+                .extracting(d -> d.at("/metadata/name").asString())
+                .containsExactlyInAnyOrderElementsOf(CONTEXT_PATHS.keySet());
+        for (JsonNode deployment : deployments) {
+            String name = deployment.at("/metadata/name").asString();
+            JsonNode pod = deployment.at("/spec/template");
+            JsonNode labels = pod.at("/metadata/labels");
+            assertThat(pod.at("/spec/securityContext/runAsNonRoot").asBoolean())
+                    .as(name)
+                    .isTrue();
+            for (JsonNode container : pod.at("/spec/containers")) {
+                assertThat(container
+                                .at("/securityContext/readOnlyRootFilesystem")
+                                .asBoolean())
+                        .as(name)
+                        .isTrue();
+                assertThat(container
+                                .at("/securityContext/allowPrivilegeEscalation")
+                                .asBoolean(true))
+                        .as(name)
+                        .isFalse();
+                assertThat(container.at("/resources/requests/cpu").asString())
+                        .as(name)
+                        .isNotBlank();
+                assertThat(container.at("/resources/requests/memory").asString())
+                        .as(name)
+                        .isNotBlank();
+                assertThat(container.at("/resources/limits/memory").asString())
+                        .as(name)
+                        .isNotBlank();
+                Set<String> ports = new TreeSet<>();
+                container.path("ports").forEach(p -> ports.add(p.path("name").asString()));
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    String group = probe.equals("readinessProbe") ? "readiness" : "liveness";
+                    assertThat(container.at("/" + probe + "/httpGet/path").asString())
+                            .as(name + " " + probe)
+                            .isEqualTo(CONTEXT_PATHS.get(name) + "/actuator/health/" + group);
+                    assertThat(ports)
+                            .as(name + " " + probe)
+                            .contains(
+                                    container.at("/" + probe + "/httpGet/port").asString());
+                }
+                for (JsonNode env : container.path("env")) {
+                    String variable = env.path("name").asString();
+                    if (variable.matches(".*(SECRET|PASSWORD|KEYS|USERNAME|MONGODB_URI).*")) {
+                        assertThat(env.has("value"))
+                                .as(name + " " + variable + " comes from a Secret")
+                                .isFalse();
+                    }
+                    JsonNode secret = env.at("/valueFrom/secretKeyRef");
+                    if (!secret.isMissingNode()) {
+                        assertThat(secret.path("name").asString()).isEqualTo("motesdagen-secrets");
+                        secretKeys.add(secret.path("key").asString());
+                    }
+                }
+            }
+            assertThat(of(objects, "Service"))
+                    .as(name + " has a Service")
+                    .anySatisfy(s ->
+                            assertThat(selects(s.at("/spec/selector"), labels)).isTrue());
+            assertThat(of(objects, "PodDisruptionBudget"))
+                    .as(name + " has a disruption budget")
+                    .anySatisfy(b -> assertThat(selects(b.at("/spec/selector/matchLabels"), labels))
+                            .isTrue());
+            assertThat(of(objects, "NetworkPolicy").stream()
+                            .filter(policy -> selectsPod(policy.at("/spec/podSelector"), labels))
+                            .flatMap(policy -> StreamSupport.stream(
+                                    policy.at("/spec/policyTypes").spliterator(), false))
+                            .map(JsonNode::asString))
+                    .as(name + " is held by network policies both ways")
+                    .contains("Ingress", "Egress");
+        }
+        for (JsonNode scaler : of(objects, "HorizontalPodAutoscaler")) {
+            assertThat(scaler.at("/spec/maxReplicas").asInt())
+                    .as("more instances than partitions would idle")
+                    .isLessThanOrEqualTo(partitions);
+        }
+        assertThat(of(objects, "Secret"))
+                .as("no secret values in the repository")
+                .isEmpty();
+        assertThat(secretKeys).isEqualTo(documentedSecretKeys());
+
+        int replication = "production".equals(overlay) ? 3 : 1;
+        for (JsonNode topic : of(objects, "KafkaTopic")) {
+            assertThat(topic.at("/spec/replicas").asInt()).isEqualTo(replication);
+            assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).isEqualTo(Math.max(1, replication - 1));
+        }
+        assertThat(of(objects, "KafkaNodePool").getFirst().at("/spec/replicas").asInt())
+                .isEqualTo(replication);
+    }
+
+    private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
+        Process kubectl;
+        try {
+            kubectl = new ProcessBuilder(
+                            "kubectl",
+                            "kustomize",
+                            K8S.resolve("overlays").resolve(overlay).toString())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException notInstalled) {
+            assumeTrue(false, "kubectl is not installed here");
+            throw notInstalled;
+        }
+        String rendered = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(kubectl.exitValue()).as(rendered).isZero();
+        List<JsonNode> objects = new ArrayList<>();
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        try (var documents = yaml.readValues(yaml.createParser(rendered), JsonNode.class)) {
+            documents.forEachRemaining(objects::add);
+        }
+        return objects;
+    }
+
+    /** The keys of motesdagen-secrets that deploy/k8s/README.md tells the operator to create (its table). */
+    private static Set<String> documentedSecretKeys() throws IOException {
+        String readme = Files.readString(K8S.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("## The Secret to create"));
+        Set<String> keys = new TreeSet<>();
+        Matcher m =
+                Pattern.compile("^\\| `([a-z0-9-]+)` \\|", Pattern.MULTILINE).matcher(section);
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        return keys;
+    }
+
+    private static List<JsonNode> of(List<JsonNode> objects, String kind) {
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asString()))
+                .toList();
+    }
+
+    /** Whether every label of the selector is on the pod. */
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        if (selector.isMissingNode() || selector.isEmpty()) {
+            return false;
+        }
+        for (var label : selector.properties()) {
+            if (!label.getValue().asString().equals(labels.path(label.getKey()).asString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A pod selector with matchLabels and matchExpressions (In only, the kind used here). */
+    private static boolean selectsPod(JsonNode podSelector, JsonNode labels) {
+        JsonNode matchLabels = podSelector.path("matchLabels");
+        if (!matchLabels.isMissingNode() && !selects(matchLabels, labels)) {
+            return false;
+        }
+        for (JsonNode expression : podSelector.path("matchExpressions")) {
+            Set<String> values = new TreeSet<>();
+            expression.path("values").forEach(v -> values.add(v.asString()));
+            if (!"In".equals(expression.path("operator").asString())
+                    || !values.contains(
+                            labels.path(expression.path("key").asString()).asString())) {
+                return false;
+            }
+        }
+        return !matchLabels.isMissingNode() || podSelector.has("matchExpressions");
+    }
+}
