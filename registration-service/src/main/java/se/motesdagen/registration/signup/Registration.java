@@ -333,6 +333,8 @@ public class Registration implements HasOutbox {
             name = attendee.get().name();
         }
         boolean sameAsContact = isContact || samePerson(email, name, contact.email(), contact.name());
+        // the address the other services know the person by: the contact's, when the person is the contact
+        String known = sameAsContact && contact.email() != null ? contact.email() : email;
         if (sameAsContact) {
             contact = new Contact(null, null, null);
             contactEmailKey = null;
@@ -346,7 +348,7 @@ public class Registration implements HasOutbox {
                         : p)
                 .toList();
         PersonErasure erasure =
-                new PersonErasure(erasureId, sameAsContact, email == null ? null : AddressKey.of(email), now, Map.of());
+                new PersonErasure(erasureId, sameAsContact, known == null ? null : AddressKey.of(known), now, Map.of());
         if (personErasures == null) {
             personErasures = new HashMap<>();
         }
