@@ -1,10 +1,7 @@
 package se.motesdagen.feedback.access;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,6 +11,7 @@ import se.motesdagen.feedback.survey.Invitations;
 import se.motesdagen.feedback.vote.Votes;
 import se.motesdagen.platform.outbox.AccessAnswers;
 import se.motesdagen.platform.outbox.AccessAnswers.Held;
+import se.motesdagen.platform.storage.SameAddress;
 
 /**
  * This service's answer to an access request (GDPR art. 15): the participant as noted for later
@@ -23,8 +21,6 @@ import se.motesdagen.platform.outbox.AccessAnswers.Held;
 public class FeedbackAccess {
 
     static final String ACCESS_ANSWERED_V1 = "se.motesdagen.feedback.access-answered.v1";
-    private static final DateTimeFormatter MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(ZoneId.of("Europe/Stockholm"));
 
     private final MongoOperations mongo;
     private final Invitations invitations;
@@ -43,7 +39,7 @@ public class FeedbackAccess {
         List<Criteria> about = new ArrayList<>();
         about.add(Criteria.where("_id").in(registrationIds));
         if (email != null) {
-            about.add(Criteria.where("contactEmail").regex("^" + Pattern.quote(email) + "$", "i"));
+            about.add(SameAddress.in("contactEmail", email));
         }
         List<Held> held = new ArrayList<>();
         for (Participant p : mongo.find(Query.query(new Criteria().orOperator(about)), Participant.class)) {
@@ -53,9 +49,9 @@ public class FeedbackAccess {
                     .field("Kontaktperson", p.contactName())
                     .field("E-post", p.contactEmail())
                     .field("Antal deltagare", p.attendees())
-                    .field("Bekräftad", p.confirmedAt() == null ? null : MINUTE.format(p.confirmedAt()))
-                    .field("Närvarade", p.attendedAt() == null ? null : MINUTE.format(p.attendedAt()))
-                    .field("Enkät om dagen skickad", p.daySurveyAt() == null ? null : MINUTE.format(p.daySurveyAt()))
+                    .field("Bekräftad", p.confirmedAt())
+                    .field("Närvarade", p.attendedAt())
+                    .field("Enkät om dagen skickad", p.daySurveyAt())
                     .build());
         }
         held.addAll(invitations.heldAbout(registrationIds, email));

@@ -7,13 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +32,7 @@ import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.security.LinkSecret;
+import se.motesdagen.platform.storage.SameAddress;
 
 /**
  * Survey invitations: made when there is something to ask about (a visit done), answered through their
@@ -47,8 +46,6 @@ public class Invitations {
     static final String SUBMITTED_V1 = "se.motesdagen.feedback.submitted.v1";
     static final String TOOK_PART_V1 = "se.motesdagen.feedback.took-part.v1";
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private static final DateTimeFormatter MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(STOCKHOLM);
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
 
     private final InvitationRepository invitations;
@@ -274,7 +271,7 @@ public class Invitations {
         List<Criteria> about = new ArrayList<>();
         about.add(Criteria.where("registrationId").in(registrationIds));
         if (email != null) {
-            about.add(Criteria.where("recipientEmail").regex("^" + Pattern.quote(email) + "$", "i"));
+            about.add(SameAddress.in("recipientEmail", email));
         }
         return mongo.find(Query.query(new Criteria().orOperator(about)), Invitation.class).stream()
                 .map(invitation -> {
@@ -289,10 +286,10 @@ public class Invitations {
                                             + (invitation.getAboutDate() == null
                                                     ? ""
                                                     : " (" + invitation.getAboutDate() + ")"))
-                            .field("Skickad", at(invitation.getCreatedAt()))
+                            .field("Skickad", invitation.getCreatedAt())
                             .field("Påminnelser", invitation.getRound())
-                            .field("Sparad", at(invitation.getSavedAt()))
-                            .field("Skickade in svaren", at(invitation.getSubmittedAt()))
+                            .field("Sparad", invitation.getSavedAt())
+                            .field("Skickade in svaren", invitation.getSubmittedAt())
                             .field(
                                     "Betyg",
                                     answer == null || answer.ratings() == null
@@ -308,10 +305,6 @@ public class Invitations {
                             .build();
                 })
                 .toList();
-    }
-
-    private static String at(Instant instant) {
-        return instant == null ? null : MINUTE.format(instant);
     }
 
     /**

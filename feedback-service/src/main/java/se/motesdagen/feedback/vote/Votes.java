@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +35,7 @@ import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.platform.outbox.Outbox;
 import se.motesdagen.platform.security.LinkSeal;
 import se.motesdagen.platform.security.LinkSecret;
+import se.motesdagen.platform.storage.SameAddress;
 
 /**
  * Participants vote on the shortlist: staff open a vote on the proposals shortlisted now
@@ -51,8 +50,6 @@ public class Votes {
     static final String TOOK_PART_V1 = "se.motesdagen.feedback.took-part.v1";
     static final String OPENED_V2 = "se.motesdagen.feedback.vote-opened.v2";
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private static final DateTimeFormatter MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(STOCKHOLM);
     static final int MOST_VOTES_EACH = 10;
     static final int LONGEST_DAYS = 90;
     private static final Logger log = LoggerFactory.getLogger(Votes.class);
@@ -319,7 +316,7 @@ public class Votes {
         List<Criteria> about = new ArrayList<>();
         about.add(Criteria.where("registrationId").in(registrationIds));
         if (email != null) {
-            about.add(Criteria.where("recipientEmail").regex("^" + Pattern.quote(email) + "$", "i"));
+            about.add(SameAddress.in("recipientEmail", email));
         }
         List<Held> held = new ArrayList<>();
         for (Ballot ballot : mongo.find(Query.query(new Criteria().orOperator(about)), Ballot.class)) {
@@ -332,7 +329,7 @@ public class Votes {
                     .field("Omröstning", vote == null ? ballot.getVoteId() : vote.getTitle())
                     .field("Mottagare", ballot.getRecipientName())
                     .field("E-post", ballot.recipientEmail())
-                    .field("Röstade", ballot.getCastAt() == null ? null : MINUTE.format(ballot.getCastAt()))
+                    .field("Röstade", ballot.getCastAt())
                     .field(
                             "Valda förslag",
                             ballot.getChoices().stream()

@@ -1,11 +1,7 @@
 package se.motesdagen.notification.access;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,6 +11,7 @@ import se.motesdagen.notification.mail.OutgoingMessage;
 import se.motesdagen.notification.unsubscribe.Unsubscribes;
 import se.motesdagen.platform.outbox.AccessAnswers;
 import se.motesdagen.platform.outbox.AccessAnswers.Held;
+import se.motesdagen.platform.storage.SameAddress;
 
 /**
  * This service's answer to an access request (GDPR art. 15): every mail about the registrations found
@@ -31,8 +28,6 @@ public class MailAccess {
 
     private static final int TEXT_LIMIT = 5_000;
     private static final int MAILS = 1_000;
-    private static final DateTimeFormatter MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(ZoneId.of("Europe/Stockholm"));
 
     private final MongoOperations mongo;
     private final Unsubscribes unsubscribes;
@@ -49,7 +44,7 @@ public class MailAccess {
         List<Criteria> about = new ArrayList<>();
         about.add(Criteria.where("registrationId").in(registrationIds));
         if (email != null) {
-            about.add(Criteria.where("recipient").regex("^" + Pattern.quote(email) + "$", "i"));
+            about.add(SameAddress.in("recipient", email));
         }
         Query mails = Query.query(new Criteria().orOperator(about))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt"))
@@ -63,7 +58,7 @@ public class MailAccess {
                     .unsubscribedAt(email)
                     .ifPresent(at -> held.add(Held.of("Avregistrering från påminnelser", null)
                             .field("E-post", email)
-                            .field("Avregistrerad", MINUTE.format(at))
+                            .field("Avregistrerad", at)
                             .build()));
         }
         answers.answer(ACCESS_ANSWERED_V1, requestId, held);
@@ -74,8 +69,8 @@ public class MailAccess {
                 .field("Mottagare", mail.getRecipient())
                 .field("Ämne", mail.getSubject())
                 .field("Slag", mail.getTemplate())
-                .field("Skapat", at(mail.getCreatedAt()))
-                .field("Skickat", at(mail.getSentAt()))
+                .field("Skapat", mail.getCreatedAt())
+                .field("Skickat", mail.getSentAt())
                 .field(
                         "Status",
                         switch (mail.getStatus()) {
@@ -92,9 +87,5 @@ public class MailAccess {
 
     private static String text(String body) {
         return body == null || body.length() <= TEXT_LIMIT ? body : body.substring(0, TEXT_LIMIT) + " […]";
-    }
-
-    private static String at(Instant instant) {
-        return instant == null ? null : MINUTE.format(instant);
     }
 }

@@ -2,6 +2,8 @@ package se.motesdagen.platform.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +51,19 @@ public class AccessAnswers {
             fields = fields == null ? List.of() : List.copyOf(fields);
         }
 
+        /** A moment as the records give it: to the minute, in Stockholm time; null stays null. */
+        public static String minute(Instant at) {
+            return at == null ? null : MINUTE.format(at);
+        }
+
         public static Builder of(String category, String id) {
             return new Builder(category, id);
         }
 
         public record Field(String name, String value) {}
+
+        private static final DateTimeFormatter MINUTE =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(ZoneId.of("Europe/Stockholm"));
 
         /** Fields in order; a null or blank value is skipped, so a record lists only what is there. */
         public static final class Builder {
@@ -64,6 +74,11 @@ public class AccessAnswers {
             private Builder(String category, String id) {
                 this.category = category;
                 this.id = id;
+            }
+
+            /** A moment, as the person reads it: to the minute, in Stockholm time. */
+            public Builder field(String name, Instant at) {
+                return field(name, (Object) minute(at));
             }
 
             public Builder field(String name, Object value) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.AccessAnswers.Held;
 import se.motesdagen.platform.outbox.Outbox;
+import se.motesdagen.platform.storage.SameAddress;
 import se.motesdagen.registration.signup.Registration;
 
 /**
@@ -87,8 +87,7 @@ public class AccessRequests {
                 new Criteria()
                         .orOperator(
                                 Criteria.where("contactEmailKey").is(subject.value()),
-                                Criteria.where("participants.email")
-                                        .regex("^" + Pattern.quote(subject.value()) + "$", "i"));
+                                SameAddress.in("participants.email", subject.value()));
         };
     }
 

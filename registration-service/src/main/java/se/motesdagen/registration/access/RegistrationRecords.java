@@ -1,7 +1,5 @@
 package se.motesdagen.registration.access;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +23,6 @@ import se.motesdagen.registration.signup.Registration;
 class RegistrationRecords {
 
     private static final Locale SWEDISH = Locale.forLanguageTag("sv");
-    private static final DateTimeFormatter MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(Day.ZONE);
 
     private final Programme programme;
     private final MessageSource messages;
@@ -79,7 +75,7 @@ class RegistrationRecords {
                     .field(who + ", roll", p.role())
                     .field(who + ", pass", named.apply(p.sessionIds()))
                     .field(who + ", behov", p.needs())
-                    .field(who + ", incheckad", at(p.checkedInAt()));
+                    .field(who + ", incheckad", p.checkedInAt());
         }
         if (r.getVisitRequest() != null) {
             held.field("Besöksönskemål, adress", r.getVisitRequest().address())
@@ -87,24 +83,20 @@ class RegistrationRecords {
         }
         held.field("Vill att kommunen ändrar", r.getSuggestion())
                 .field("Språk", "en".equals(r.getLanguage()) ? "engelska" : "svenska")
-                .field("Samtycke till behandlingen", at(r.getConsentedAt()))
-                .field("Skickad", at(r.getSubmittedAt()))
-                .field("Bekräftad", at(r.getConfirmedAt()))
-                .field("Avbokad", at(r.getCancelledAt()))
-                .field("Raderad", at(r.getErasedAt()))
+                .field("Samtycke till behandlingen", r.getConsentedAt())
+                .field("Skickad", r.getSubmittedAt())
+                .field("Bekräftad", r.getConfirmedAt())
+                .field("Avbokad", r.getCancelledAt())
+                .field("Raderad", r.getErasedAt())
                 .field(
                         "Historik",
                         r.getHistory().stream()
-                                .map(h -> at(h.at()) + " " + message("staff.happening." + h.kind()))
+                                .map(h -> Held.minute(h.at()) + " " + message("staff.happening." + h.kind()))
                                 .collect(Collectors.joining("\n")));
         return held.build();
     }
 
     private String message(String key) {
         return messages.getMessage(key, null, key, SWEDISH);
-    }
-
-    private static String at(Instant instant) {
-        return instant == null ? null : MINUTE.format(instant);
     }
 }

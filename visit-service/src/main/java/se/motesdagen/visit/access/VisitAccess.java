@@ -1,12 +1,10 @@
 package se.motesdagen.visit.access;
 
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.AccessAnswers;
 import se.motesdagen.platform.outbox.AccessAnswers.Held;
+import se.motesdagen.platform.storage.SameAddress;
 import se.motesdagen.visit.host.Host;
 import se.motesdagen.visit.publish.Publishing;
 import se.motesdagen.visit.publish.Visit;
@@ -45,7 +44,7 @@ public class VisitAccess {
         for (VisitRequest request : mongo.find(
                 Query.query(anyOf(
                         Criteria.where("_id").in(registrationIds),
-                        email == null ? null : sameAddress("contactEmail", email),
+                        email == null ? null : SameAddress.in("contactEmail", email),
                         organisationNumber == null
                                 ? null
                                 : Criteria.where("organisationNumber").is(organisationNumber))),
@@ -55,13 +54,13 @@ public class VisitAccess {
         for (Visit visit : mongo.find(
                 Query.query(anyOf(
                         Criteria.where("registrationId").in(registrationIds),
-                        email == null ? null : sameAddress("contactEmail", email),
-                        email == null ? null : sameAddress("hosts.email", email))),
+                        email == null ? null : SameAddress.in("contactEmail", email),
+                        email == null ? null : SameAddress.in("hosts.email", email))),
                 Visit.class)) {
             held.add(of(visit));
         }
         if (email != null) {
-            for (Host host : mongo.find(Query.query(sameAddress("email", email)), Host.class)) {
+            for (Host host : mongo.find(Query.query(SameAddress.in("email", email)), Host.class)) {
                 held.add(of(host));
             }
         }
@@ -71,10 +70,6 @@ public class VisitAccess {
     private static Criteria anyOf(Criteria... criteria) {
         return new Criteria()
                 .orOperator(Arrays.stream(criteria).filter(Objects::nonNull).toList());
-    }
-
-    private static Criteria sameAddress(String field, String email) {
-        return Criteria.where(field).regex("^" + Pattern.quote(email) + "$", "i");
     }
 
     private static Held of(VisitRequest r) {
@@ -100,8 +95,8 @@ public class VisitAccess {
                             case WITHDRAWN -> "återkallat";
                             case ERASED -> "raderat";
                         })
-                .field("Önskat", at(r.requestedAt()))
-                .field("Ändrat", at(r.changedAt()))
+                .field("Önskat", r.requestedAt())
+                .field("Ändrat", r.changedAt())
                 .build();
     }
 
@@ -118,7 +113,7 @@ public class VisitAccess {
                         "Tid",
                         v.getStartsAt() == null
                                 ? null
-                                : at(v.getStartsAt()) + "–"
+                                : Held.minute(v.getStartsAt()) + "–"
                                         + MINUTE.format(v.getEndsAt()).substring(11))
                 .field(
                         "Värdar",
@@ -139,7 +134,7 @@ public class VisitAccess {
                         })
                 .field("Skäl till ny tid", v.getChangeReason())
                 .field("Tider som passar bättre", v.getPreferredTimes())
-                .field("Svar från företaget", at(v.getAnsweredAt()));
+                .field("Svar från företaget", v.getAnsweredAt());
         Visit.Report report = v.getReport();
         if (report != null) {
             held.field("Rapport: det här fungerar bra", report.worksWell())
@@ -150,7 +145,7 @@ public class VisitAccess {
                             report.actions().stream()
                                     .map(a -> a.what() + (a.owner() == null ? "" : " (" + a.owner() + ")"))
                                     .collect(Collectors.joining("\n")))
-                    .field("Rapport skriven", at(report.writtenAt()));
+                    .field("Rapport skriven", report.writtenAt());
         }
         return held.build();
     }
@@ -170,7 +165,7 @@ public class VisitAccess {
                                 : h.availability().stream()
                                         .map(a -> a.day() + " " + a.from() + "–" + a.to())
                                         .collect(Collectors.joining("\n")))
-                .field("Ändrad", at(h.updatedAt()))
+                .field("Ändrad", h.updatedAt())
                 .build();
     }
 
@@ -178,11 +173,8 @@ public class VisitAccess {
         return windows == null
                 ? null
                 : windows.stream()
-                        .map(w -> at(w.from()) + "–" + MINUTE.format(w.to()).substring(11))
+                        .map(w -> Held.minute(w.from()) + "–"
+                                + MINUTE.format(w.to()).substring(11))
                         .collect(Collectors.joining("\n"));
-    }
-
-    private static String at(Instant instant) {
-        return instant == null ? null : MINUTE.format(instant);
     }
 }
