@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +26,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * deploy/k8s as {@code kubectl kustomize} renders each overlay, held to what the README promises: known
  * kinds at their API versions, no secret values in the repository, every pod non-root with probes on its
  * actuator groups, resources, a Service, a disruption budget and network policies, and no more instances
- * than the topics have partitions. Skipped where kubectl is not installed. Not a schema validation
- * against the cluster's OpenAPI (no validator could be installed here): these are the rules that matter.
+ * than the topics have partitions; and every object valid against the Kubernetes and Strimzi schemas, by
+ * the validator in deploy/k8s/validate (kubernetes-models, from npm; installed with {@code npm ci} on first
+ * use). Skipped where kubectl, or Node.js and npm for the schemas, are not installed.
  */
 class KubernetesManifestsTests {
 
@@ -40,9 +42,9 @@ class KubernetesManifestsTests {
             "PodDisruptionBudget", "policy/v1",
             "NetworkPolicy", "networking.k8s.io/v1",
             "Ingress", "networking.k8s.io/v1",
-            "Kafka", "kafka.strimzi.io/v1beta2",
-            "KafkaNodePool", "kafka.strimzi.io/v1beta2",
-            "KafkaTopic", "kafka.strimzi.io/v1beta2");
+            "Kafka", "kafka.strimzi.io/v1",
+            "KafkaNodePool", "kafka.strimzi.io/v1",
+            "KafkaTopic", "kafka.strimzi.io/v1");
 
     /** Each service's context path: its probes and metrics live under it. */
     private static final Map<String, String> CONTEXT_PATHS = Map.of(
@@ -162,28 +164,98 @@ class KubernetesManifestsTests {
                 .isEqualTo(replication);
     }
 
-    private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
-        Process kubectl;
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void eachOverlayIsValidAgainstTheKubernetesAndStrimziSchemas(String overlay) throws Exception {
+        String rendered = kustomize(overlay);
+        Validation validation = validate(rendered);
+        assertThat(validation.exitCode()).as(validation.output()).isZero();
+        assertThat(validation.output()).containsPattern("\\d{2} objects, 0 invalid");
+    }
+
+    /** The validator itself: a wrong type, a missing required field and an unknown kind each fail. */
+    @Test
+    void theSchemaValidatorRefusesWhatTheApiServerWould() throws Exception {
+        String broken = kustomize("production")
+                .replace("partitions: 6", "partitions: six")
+                .concat("""
+                        ---
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: without-template
+                        spec:
+                          replicas: 1
+                        ---
+                        apiVersion: kafka.strimzi.io/v1beta2
+                        kind: KafkaTopic
+                        metadata:
+                          name: old-api
+                        spec:
+                          partitions: 1
+                        """);
+        Validation validation = validate(broken);
+        assertThat(validation.exitCode()).isEqualTo(1);
+        assertThat(validation.output())
+                .contains("KafkaTopic registration-events (kafka.strimzi.io/v1): data/spec/partitions must be integer")
+                .contains("Deployment without-template (apps/v1): data/spec must have required property selector,"
+                        + " data/spec must have required property template")
+                .contains("KafkaTopic old-api (kafka.strimzi.io/v1beta2): Strimzi 1.0 and later serve only the v1 API");
+    }
+
+    private record Validation(int exitCode, String output) {}
+
+    private static final Path VALIDATOR = K8S.resolve("validate");
+
+    private static Validation validate(String objects) throws IOException, InterruptedException {
+        if (!Files.isDirectory(VALIDATOR.resolve("node_modules"))) {
+            Validation install = run(VALIDATOR, null, "npm", "ci", "--no-audit", "--no-fund");
+            assertThat(install.exitCode()).as(install.output()).isZero();
+        }
+        return run(VALIDATOR, objects, "node", "validate.mjs");
+    }
+
+    /** A command's exit code and output; the test is skipped if the command is not installed. */
+    private static Validation run(Path directory, String input, String... command)
+            throws IOException, InterruptedException {
+        Process process;
         try {
-            kubectl = new ProcessBuilder(
-                            "kubectl",
-                            "kustomize",
-                            K8S.resolve("overlays").resolve(overlay).toString())
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException notInstalled) {
-            assumeTrue(false, "kubectl is not installed here");
+            assumeTrue(false, command[0] + " is not installed here");
             throw notInstalled;
         }
-        String rendered = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(kubectl.exitValue()).as(rendered).isZero();
+        try (var stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as(output).isTrue();
+        return new Validation(process.exitValue(), output);
+    }
+
+    private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
         List<JsonNode> objects = new ArrayList<>();
         YAMLMapper yaml = YAMLMapper.builder().build();
-        try (var documents = yaml.readValues(yaml.createParser(rendered), JsonNode.class)) {
+        try (var documents = yaml.readValues(yaml.createParser(kustomize(overlay)), JsonNode.class)) {
             documents.forEachRemaining(objects::add);
         }
         return objects;
+    }
+
+    private static String kustomize(String overlay) throws IOException, InterruptedException {
+        Validation kubectl = run(
+                K8S,
+                null,
+                "kubectl",
+                "kustomize",
+                K8S.resolve("overlays").resolve(overlay).toString());
+        assertThat(kubectl.exitCode()).as(kubectl.output()).isZero();
+        return kubectl.output();
     }
 
     /** The keys of motesdagen-secrets that deploy/k8s/README.md tells the operator to create (its table). */
