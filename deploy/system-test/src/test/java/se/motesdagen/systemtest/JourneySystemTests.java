@@ -127,6 +127,8 @@ class JourneySystemTests {
                 kafka.getBrokersAsString(),
                 "KAFKA_PARTITIONS",
                 "2",
+                "MOTESDAGEN_METRICS_STOREDCOUNTSINTERVAL",
+                "PT3S",
                 "SMTP_HOST",
                 "127.0.0.1",
                 "SMTP_PORT",

@@ -61,9 +61,14 @@ public class Programme {
         return days.findByDateLessThan(date);
     }
 
+    /** The days held on or after the date, the earliest first, published or not. */
+    public List<Day> daysFrom(LocalDate date) {
+        return days.findByDateGreaterThanEqualOrderByDateAsc(date);
+    }
+
     /** The next day to come, for the start page. */
     public Optional<Day> nextDay() {
-        return days.findByDateGreaterThanEqualOrderByDateAsc(LocalDate.now(clock.withZone(Day.ZONE))).stream()
+        return daysFrom(LocalDate.now(clock.withZone(Day.ZONE))).stream()
                 .filter(Day::isPublished)
                 .findFirst();
     }

@@ -7,9 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +23,9 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.motesdagen.platform.metrics.StoredCountGauges;
 import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.StaffTokens;
@@ -29,6 +34,50 @@ import se.motesdagen.registration.support.Companies;
 
 /** Staff's view of the registrations: the timeline, search, filters, order and the files for Excel. */
 class OverviewIntegrationTests extends RegistrationTestBase {
+
+    @Autowired
+    private StoredCountGauges storedCounts;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void theGaugesCountRegistrationsByStateAndTheSeatsOfEachSessionAsStored() throws Exception {
+        String dayId = "matare-" + UUID.randomUUID().toString().substring(0, 8);
+        // a day to come, after the one the staff's list opens on
+        saveDay(
+                dayId,
+                LocalDate.of(2031, 5, 6),
+                Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(86_400),
+                2);
+        String first = submitTo(dayId, Companies.newOrganisationNumber());
+        submitTo(dayId, Companies.newOrganisationNumber());
+        mvc.perform(pressConfirm(confirmPathOf(first))).andExpect(status().isOk());
+        submitTo(dayId, Companies.newOrganisationNumber());
+
+        storedCounts.refresh();
+
+        assertThat(gauge("motesdagen.registrations.current", "event", dayId, "state", "confirmed"))
+                .isEqualTo(1);
+        assertThat(gauge("motesdagen.registrations.current", "event", dayId, "state", "pending"))
+                .isEqualTo(2);
+        assertThat(gauge("motesdagen.seats.current", "event", dayId, "session", "upphandling", "state", "seated"))
+                .as("the confirmed registration's seat")
+                .isEqualTo(1);
+        assertThat(gauge("motesdagen.seats.current", "event", dayId, "session", "upphandling", "state", "held"))
+                .as("one pending registration holds the last seat")
+                .isEqualTo(1);
+        assertThat(gauge("motesdagen.seats.current", "event", dayId, "session", "upphandling", "state", "waiting"))
+                .as("the other waits")
+                .isEqualTo(1);
+        assertThat(gauge("motesdagen.seats.current", "event", dayId, "session", "upphandling", "state", "free"))
+                .isZero();
+    }
+
+    private double gauge(String name, String... tags) {
+        return meters.get(name).tags(tags).gauge().value();
+    }
 
     @Test
     void whatBecameOfItsMailsIsOnTheTimelineOnceAndABouncedContactAddressIsMarkedForStaff() throws Exception {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,9 +20,11 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import se.motesdagen.platform.metrics.StoredCountGauges;
 import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
@@ -32,6 +35,19 @@ import se.motesdagen.visit.VisitTestBase;
 
 /** A published plan: the companies and hosts told once, the answers, and changes after publishing. */
 class PublishIntegrationTests extends VisitTestBase {
+
+    @Autowired
+    private StoredCountGauges storedCounts;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    private double requestGauge(String state) {
+        return meters.get("motesdagen.visit.requests.current")
+                .tag("state", state)
+                .gauge()
+                .value();
+    }
 
     @Test
     void aPublishedPlanTellsCompaniesAndHostsOnceAndTheCompanyConfirmsOrAsksForAnotherTime() throws Exception {
@@ -56,10 +72,18 @@ class PublishIntegrationTests extends VisitTestBase {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.exists(byId(first), "visitRequests") && mongo.exists(byId(second), "visitRequests"));
         solve("2027-09-03");
+        storedCounts.refresh();
+        double waiting = requestGauge("waiting");
+        double planned = requestGauge("planned");
 
         for (int round = 0; round < 2; round++) {
             publish("2027-09-03").andExpect(status().is3xxRedirection());
         }
+        storedCounts.refresh();
+        assertThat(requestGauge("planned"))
+                .as("the gauges: both requests planned")
+                .isEqualTo(planned + 2);
+        assertThat(requestGauge("waiting")).isEqualTo(waiting - 2);
         TopicReader topic = new TopicReader(bootstrapServers);
         String firstVisit = "besok-" + first;
         List<TopicReader.PublishedEvent> scheduled = await().atMost(Duration.ofSeconds(30))

@@ -1,0 +1,73 @@
+package se.motesdagen.registration.overview;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bson.Document;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import se.motesdagen.platform.metrics.StoredCount;
+import se.motesdagen.platform.metrics.StoredCount.Row;
+import se.motesdagen.registration.programme.Day;
+import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.seats.Seats;
+import se.motesdagen.registration.seats.SessionFill;
+import se.motesdagen.registration.signup.Registration;
+
+/**
+ * What the registration store holds now, as gauges for the operators' dashboards: registrations per day
+ * and state, and the seats of each session of the days to come (free, seated, held, waiting).
+ */
+@Configuration(proxyBeanMethods = false)
+class CurrentFigures {
+
+    @Bean
+    StoredCount registrationsByState(MongoOperations mongo) {
+        return new StoredCount(
+                "motesdagen.registrations.current", "Registrations stored now, per day and state", () -> {
+                    List<Row> rows = new ArrayList<>();
+                    mongo.aggregate(
+                                    newAggregation(
+                                            group("dayId", "status").count().as("count")),
+                                    Registration.class,
+                                    Document.class)
+                            .forEach(group -> {
+                                Document id = group.get("_id", Document.class);
+                                rows.add(Row.of(
+                                        ((Number) group.get("count")).longValue(),
+                                        "event",
+                                        String.valueOf(id.get("dayId")),
+                                        "state",
+                                        String.valueOf(id.get("status")).toLowerCase(Locale.ROOT)));
+                            });
+                    return rows;
+                });
+    }
+
+    @Bean
+    StoredCount seatsBySession(Programme programme, Seats seats, Clock clock) {
+        return new StoredCount(
+                "motesdagen.seats.current", "Seats of each session of the days to come, by state", () -> {
+                    List<Row> rows = new ArrayList<>();
+                    for (Day day : programme.daysFrom(LocalDate.now(clock.withZone(Day.ZONE)))) {
+                        for (SessionFill fill : seats.fill(day)) {
+                            rows.add(seatRow(day, fill, "free", fill.free()));
+                            rows.add(seatRow(day, fill, "seated", fill.seated()));
+                            rows.add(seatRow(day, fill, "held", fill.held()));
+                            rows.add(seatRow(day, fill, "waiting", fill.waiting()));
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    private static Row seatRow(Day day, SessionFill fill, String state, long value) {
+        return Row.of(value, "event", day.id(), "session", fill.sessionId(), "state", state);
+    }
+}
