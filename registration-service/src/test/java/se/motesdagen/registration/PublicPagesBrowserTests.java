@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -513,6 +515,81 @@ class PublicPagesBrowserTests {
                 .doesNotContain("ulla@utdraget.example");
         assertNoAccessibilityViolations();
         Chromium.screenshot(browser, "person-erased");
+    }
+
+    @Test
+    void staffAddQuestionsInTheEditorAndTheFormAsksThemAccessiblyWithFieldLinkedErrors(@Autowired MongoTemplate mongo)
+            throws Exception {
+        mongo.save(new Day(
+                "fragedagen-2031",
+                "Frågedagen 2031",
+                LocalDate.of(2031, 5, 6),
+                LocalTime.of(9, 0),
+                LocalTime.of(12, 0),
+                "Stadshuset, Nyköping",
+                "En dag med egna frågor.",
+                List.of(new Day.Session(
+                        "upphandling",
+                        "Upphandling",
+                        "Om upphandling.",
+                        LocalTime.of(9, 30),
+                        LocalTime.of(10, 30),
+                        "Sal A",
+                        30)),
+                null,
+                null));
+        // staff add a choice per attendee, then a yes/no for the company, in the editor
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get(url("/personal/program/fragedagen-2031"));
+        new Select(browser.findElement(By.id("kind"))).selectByValue("SINGLE_CHOICE");
+        browser.findElement(By.cssSelector("label[for='scope2']")).click();
+        browser.findElement(By.id("textSv")).sendKeys("Vilken lunch vill du ha?");
+        browser.findElement(By.id("textEn")).sendKeys("Which lunch would you like?");
+        browser.findElement(By.id("choices")).sendKeys("Vegetarisk | Vegetarian\nVanlig | Regular");
+        browser.findElement(By.cssSelector("label[for='required1']")).click();
+        browser.findElement(By.cssSelector("form[action$='/fragor'] button[type=submit]"))
+                .click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.id("fraga-vilken-lunch-vill-du-ha")));
+        assertNoAccessibilityViolations();
+        // a choice question without choices is refused, the error linked to its field
+        new Select(browser.findElement(By.id("kind"))).selectByValue("MULTIPLE_CHOICE");
+        browser.findElement(By.id("textSv")).sendKeys("Vilka dagar kan ni?");
+        browser.findElement(By.cssSelector("form[action$='/fragor'] button[type=submit]"))
+                .click();
+        WebElement problems = settle().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".error-summary a[href='#choices']")));
+        assertThat(problems.getText()).isEqualTo("Skriv mellan 2 och 30 svarsalternativ, ett per rad.");
+        assertNoAccessibilityViolations();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('fragor').scrollIntoView()");
+        Chromium.screenshot(browser, "question-editor");
+
+        // the form asks the question in a fieldset; left unanswered, the summary links to it
+        browser.get(url("/evenemang/fragedagen-2031"));
+        WebElement question = browser.findElement(By.id("attendees0.answersvilken-lunch-vill-du-ha"));
+        assertThat(question.getTagName()).isEqualTo("fieldset");
+        assertThat(question.findElement(By.tagName("legend")).getText()).isEqualTo("Vilken lunch vill du ha? *");
+        browser.findElement(By.id("companyName")).sendKeys("Frågebolaget AB");
+        browser.findElement(By.id("organisationNumber")).sendKeys(Companies.newOrganisationNumber());
+        browser.findElement(By.id("contactName")).sendKeys("Fia Fråga");
+        browser.findElement(By.id("email")).sendKeys("fia@fragebolaget.example");
+        browser.findElement(By.id("attendees0.name")).sendKeys("Fia Fråga");
+        browser.findElement(By.cssSelector("label[for='consent1']")).click();
+        browser.findElement(By.id("send")).click();
+        WebElement summary = settle().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(summary.findElement(By.cssSelector("a[href='#attendees0.answersvilken-lunch-vill-du-ha']"))
+                        .getText())
+                .isEqualTo("Deltagare 1: Svara på frågan.");
+        assertNoAccessibilityViolations();
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].scrollIntoView()",
+                        browser.findElement(By.id("attendees0.answersvilken-lunch-vill-du-ha")));
+        Chromium.screenshot(browser, "question-unanswered");
+        browser.findElement(By.cssSelector("label[for='attendees0.answersvilken-lunch-vill-du-ha-vegetarisk']"))
+                .click();
+        browser.findElement(By.id("send")).click();
+        settle().until(ExpectedConditions.urlContains("/tack"));
+        Chromium.screenshot(browser, "questions-answered");
     }
 
     private void assertNoAccessibilityViolations() {

@@ -54,6 +54,7 @@ public final class RegistrationContract {
             List<Session> sessions,
             List<Place> places,
             VisitRequest visitRequest,
+            List<Answer> answers,
             String manageUrl,
             String checkInUrl,
             String language,
@@ -63,6 +64,7 @@ public final class RegistrationContract {
         Confirmed {
             participants = participants == null ? List.of() : participants;
             places = places == null ? List.of() : places;
+            answers = answers == null ? List.of() : answers;
         }
 
         /** When the registration came to look like this: confirmed, or changed last. */
@@ -79,6 +81,10 @@ public final class RegistrationContract {
                     .orElse(null);
         }
     }
+
+    /** An answer to one of the day's own questions: the company's (attendeeId null) or an attendee's. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Answer(String questionId, String attendeeId, String question, String text) {}
 
     /** One of the people the company sends; absent in events from before attendees were named. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -149,8 +149,22 @@ public final class RegistrationLetters {
                                         .toList()))
                         .toList());
         model.put("visitRequested", registration.visitRequest() != null);
+        model.put(
+                "answers",
+                registration.answers().stream()
+                        .map(a -> new AnswerLine(
+                                a.attendeeId() == null
+                                        ? registration.company().name()
+                                        : Objects.requireNonNullElse(
+                                                registration.nameOf(a.attendeeId()), "#" + a.attendeeId()),
+                                a.question(),
+                                a.text()))
+                        .toList());
         return model;
     }
+
+    /** An answer to one of the day's questions in the mail: whose, the question as asked, the answer. */
+    record AnswerLine(String who, String question, String text) {}
 
     /** A session in the confirmation, with the attendees who have a seat in it and those who wait for one. */
     record SessionLine(String time, String title, String room, List<String> seated, List<WaitingLine> waiting) {}

@@ -113,6 +113,10 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
                 .contains("- kl. 10.00–11.00 Kompetensförsörjning")
                 .contains("Per Persson står på väntelistan, plats 3 i kön.")
                 .contains("Ni har önskat ett företagsbesök")
+                // the answers to the day's own questions, each as it was asked, the attendee's by name
+                .contains("Era svar")
+                .contains("Astrid Exempelsson: Vilken lunch vill du ha? Vegetarisk")
+                .contains("Nyköpings Testbageri AB: Behöver ni parkeringstillstånd? Ja")
                 .contains("http://localhost:8080/anmalan/hantera?token=Q2hhbmdlT3JDYW5jZWxUaGlzUmVnaXN0cmF0aW9uMDE");
         // the QR code inside the mail opens the registration's staff page at the check-in desk
         ReceivedMail parts = ReceivedMail.of(mail);

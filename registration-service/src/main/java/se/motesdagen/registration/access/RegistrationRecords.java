@@ -76,6 +76,12 @@ class RegistrationRecords {
                     .field(who + ", pass", named.apply(p.sessionIds()))
                     .field(who + ", behov", p.needs())
                     .field(who + ", incheckad", p.checkedInAt());
+            for (Registration.Answer answer : r.answersOf(p.id())) {
+                held.field(who + ", " + answer.question(), answer.text());
+            }
+        }
+        for (Registration.Answer answer : r.companyAnswers()) {
+            held.field(answer.question(), answer.text());
         }
         if (r.getVisitRequest() != null) {
             held.field("Besöksönskemål, adress", r.getVisitRequest().address())

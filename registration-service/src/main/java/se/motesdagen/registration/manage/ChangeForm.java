@@ -4,7 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.signup.AttendeeForm;
 import se.motesdagen.registration.signup.AttendeesAndVisit;
 import se.motesdagen.registration.signup.Registration;
@@ -40,6 +43,10 @@ public class ChangeForm implements AttendeesAndVisit {
     @Size(max = 2, message = "{registration.visitWindows.tooMany}")
     private List<VisitWindow> visitWindows = new ArrayList<>();
 
+    /** The company's answers to the day's own questions, by question id. */
+    @Size(max = Day.MAX_QUESTIONS, message = "{registration.question.unknown}")
+    private Map<String, Object> answers = new LinkedHashMap<>();
+
     /** The form filled in with the registration as it stands. */
     public static ChangeForm of(Registration registration) {
         ChangeForm form = new ChangeForm();
@@ -49,8 +56,10 @@ public class ChangeForm implements AttendeesAndVisit {
             attendee.setEmail(p.email());
             attendee.setRole(p.role());
             attendee.setNeeds(p.needs());
+            attendee.setAnswers(given(registration.answersOf(p.id())));
             form.attendees.add(attendee);
         }
+        form.answers = given(registration.companyAnswers());
         Registration.VisitRequest visit = registration.getVisitRequest();
         if (visit != null) {
             form.wantsVisit = true;
@@ -61,6 +70,26 @@ public class ChangeForm implements AttendeesAndVisit {
             form.visitWindows = new ArrayList<>(visit.windows());
         }
         return form;
+    }
+
+    /** Stored answers as the form gives them: one value, or the list of a multiple choice. */
+    private static Map<String, Object> given(List<Registration.Answer> answers) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (Registration.Answer answer : answers) {
+            given.put(
+                    answer.questionId(),
+                    answer.values().size() == 1 ? answer.values().getFirst() : answer.values());
+        }
+        return given;
+    }
+
+    @Override
+    public Map<String, Object> getAnswers() {
+        return answers;
+    }
+
+    public void setAnswers(Map<String, Object> answers) {
+        this.answers = answers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(answers);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,10 +23,12 @@ import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.FreshRead;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.programme.Question;
 import se.motesdagen.registration.seats.Placement;
 import se.motesdagen.registration.seats.Seats;
 import se.motesdagen.registration.signup.AttendeeForm;
 import se.motesdagen.registration.signup.ConfirmationToken;
+import se.motesdagen.registration.signup.QuestionRules;
 import se.motesdagen.registration.signup.Registration;
 import se.motesdagen.registration.signup.RegistrationEvents;
 import se.motesdagen.registration.signup.RegistrationRepository;
@@ -141,7 +144,8 @@ public class Changes {
         Day day = programme
                 .day(found.get().getDayId())
                 .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
-        List<FieldProblem> problems = SignupRules.checkAgainstProgramme(day, form);
+        List<FieldProblem> problems = new ArrayList<>(SignupRules.checkAgainstProgramme(day, form));
+        problems.addAll(answers(day, found.get(), form).problems());
         if (!problems.isEmpty()) {
             return new ChangeOutcome.Rejected(problems);
         }
@@ -150,11 +154,36 @@ public class Changes {
                     ? found.get()
                     : registrations.findById(found.get().getId()).orElseThrow();
             List<String> changes = changes(registration, form);
-            if (changes.isEmpty()) {
+            List<Registration.Answer> answers = kept(
+                    registration,
+                    day,
+                    answers(day, registration, form).answers(),
+                    changedParticipants(registration, form));
+            boolean answered = !answers.equals(registration.getAnswers());
+            if (changes.isEmpty() && !answered) {
                 return new ChangeOutcome.Changed(registration.getId(), List.of());
             }
+            if (changes.isEmpty()) {
+                // only the answers: the other services keep none, so no RegistrationUpdated
+                if (!registration.reanswer(answers, clock.instant())) {
+                    return new ChangeOutcome.NotChangeable();
+                }
+                try {
+                    registrations.save(registration);
+                    log.info("Registration {} changed its answers", registration.getId());
+                    return new ChangeOutcome.Changed(registration.getId(), List.of("answers"));
+                } catch (OptimisticLockingFailureException e) {
+                    if (attempt >= 3) {
+                        throw e;
+                    }
+                    continue;
+                }
+            }
             if (!registration.change(
-                    changedParticipants(registration, form), SignupRules.visitRequest(form), clock.instant())) {
+                    changedParticipants(registration, form),
+                    SignupRules.visitRequest(form),
+                    answers,
+                    clock.instant())) {
                 return new ChangeOutcome.NotChangeable();
             }
             try {
@@ -223,6 +252,45 @@ public class Changes {
             changes.add("visitRequest");
         }
         return changes;
+    }
+
+    /** The answers as the form gives them, for the attendees as they will be numbered. */
+    private static QuestionRules.Read answers(Day day, Registration registration, ChangeForm form) {
+        return QuestionRules.read(
+                day,
+                form,
+                changedParticipants(registration, form).stream()
+                        .map(Registration.Participant::id)
+                        .toList(),
+                Locale.forLanguageTag(registration.getLanguage()));
+    }
+
+    /**
+     * The new answers, where one is the same as before the stored one (with the wording it was given
+     * to), and the answers to questions removed since, which the form no longer shows, kept.
+     */
+    private static List<Registration.Answer> kept(
+            Registration registration,
+            Day day,
+            List<Registration.Answer> answers,
+            List<Registration.Participant> participants) {
+        Set<String> attendees = new HashSet<>();
+        participants.forEach(p -> attendees.add(p.id()));
+        List<Registration.Answer> kept = new ArrayList<>();
+        for (Registration.Answer answer : answers) {
+            kept.add(registration
+                    .answer(answer.questionId(), answer.attendeeId())
+                    .filter(before -> before.values().equals(answer.values()))
+                    .orElse(answer));
+        }
+        for (Registration.Answer before : registration.getAnswers()) {
+            boolean removed =
+                    day.question(before.questionId()).map(Question::removed).orElse(true);
+            if (removed && (before.attendeeId() == null || attendees.contains(before.attendeeId()))) {
+                kept.add(before);
+            }
+        }
+        return kept;
     }
 
     /** The attendees as changed: known ids keep theirs (and their seats and check-in), new ones get the next numbers. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
@@ -15,11 +16,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import se.motesdagen.registration.overview.RegistrationSearch.Search;
 import se.motesdagen.registration.programme.Day;
+import se.motesdagen.registration.programme.Question;
 import se.motesdagen.registration.signup.Registration;
 
 /** A search's registrations as files for Excel: CSV, and a workbook with a sheet of attendees too. */
 @Component
 public class Exports {
+
+    private static final Locale SWEDISH = Locale.of("sv");
 
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -82,9 +86,10 @@ public class Exports {
                         "submitted",
                         "confirmed")
                 .map(column -> messages.getMessage("staff.csv." + column, null, locale))
-                .toList());
+                .collect(Collectors.toCollection(ArrayList::new)));
+        rows.getFirst().addAll(headings(day.questions(), locale));
         for (Registration r : this.search.all(day, search)) {
-            rows.add(Arrays.asList(
+            List<String> row = new ArrayList<>(Arrays.asList(
                     r.getCompany().name(),
                     r.getCompany().soleTrader()
                             ? messages.getMessage("staff.soleTrader", null, locale)
@@ -100,8 +105,57 @@ public class Exports {
                     messages.getMessage("staff.status." + r.getStatus(), null, locale),
                     moment(r.getSubmittedAt()),
                     moment(r.getConfirmedAt())));
+            for (Question question : day.questions()) {
+                row.add(
+                        question.forAttendees()
+                                ? everyAttendeesAnswer(r, question)
+                                : answerText(question, r.answer(question.id(), null)));
+            }
+            rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * A column per question of the day, removed ones too (their answers stay): the question in Swedish,
+     * marked when it is removed.
+     */
+    private List<String> headings(List<Question> questions, Locale locale) {
+        return questions.stream()
+                .map(q -> q.removed()
+                        ? q.textSv() + " " + messages.getMessage("staff.csv.removedQuestion", null, locale)
+                        : q.textSv())
+                .toList();
+    }
+
+    /** An attendee question in the one row of its registration: "Name: answer; Name: answer". */
+    private static String everyAttendeesAnswer(Registration registration, Question question) {
+        String answers = registration.getParticipants().stream()
+                .flatMap(p -> registration.answer(question.id(), p.id()).stream()
+                        .map(a -> p.nameOr("#" + p.id()) + ": " + answerText(question, Optional.of(a))))
+                .collect(Collectors.joining("; "));
+        return answers.isEmpty() ? null : answers;
+    }
+
+    /**
+     * The answer as staff read it: a choice or yes/no in Swedish while the choice is still there (so an
+     * English registrant's answer sorts with the others), else the answer as it was given.
+     */
+    static String answerText(Question question, Optional<Registration.Answer> answer) {
+        if (answer.isEmpty()) {
+            return null;
+        }
+        if (!question.kind().hasChoices() && question.kind() != Question.Kind.YES_NO) {
+            return answer.get().text();
+        }
+        boolean allKnown = answer.get().values().stream()
+                .allMatch(v -> question.kind() == Question.Kind.YES_NO
+                        || question.choice(v).isPresent());
+        return allKnown
+                ? answer.get().values().stream()
+                        .map(v -> question.label(v, SWEDISH))
+                        .collect(Collectors.joining(", "))
+                : answer.get().text();
     }
 
     /** One row per attendee of the registrations found. */
@@ -109,10 +163,13 @@ public class Exports {
         List<List<String>> rows = new ArrayList<>();
         rows.add(Stream.of("company", "attendee", "role", "email", "sessions", "needs", "status", "checkedIn")
                 .map(column -> messages.getMessage("staff.xlsx." + column, null, locale))
-                .toList());
+                .collect(Collectors.toCollection(ArrayList::new)));
+        List<Question> attendeeQuestions =
+                day.questions().stream().filter(Question::forAttendees).toList();
+        rows.getFirst().addAll(headings(attendeeQuestions, locale));
         for (Registration r : this.search.all(day, search)) {
             for (Registration.Participant p : r.getParticipants()) {
-                rows.add(Arrays.asList(
+                List<String> row = new ArrayList<>(Arrays.asList(
                         r.getCompany().name(),
                         p.name(),
                         p.role(),
@@ -121,6 +178,10 @@ public class Exports {
                         p.needs(),
                         messages.getMessage("staff.status." + r.getStatus(), null, locale),
                         moment(p.checkedInAt())));
+                for (Question question : attendeeQuestions) {
+                    row.add(answerText(question, r.answer(question.id(), p.id())));
+                }
+                rows.add(row);
             }
         }
         return rows;

@@ -26,9 +26,11 @@ public class RegistrationSearch {
 
     /**
      * What staff search for: text (company, organisationsnummer, e-mail), status, a session, whether a
-     * visit is wanted, and the order.
+     * visit is wanted, an answer to one of the day's questions ({@code questionId=value}, of the
+     * company or any attendee), and the order.
      */
-    public record Search(String q, Registration.Status status, String session, Boolean visit, String sort) {
+    public record Search(
+            String q, Registration.Status status, String session, Boolean visit, String answer, String sort) {
 
         Sort order() {
             return switch (sort == null ? "" : sort) {
@@ -90,6 +92,14 @@ public class RegistrationSearch {
                     search.visit()
                             ? Criteria.where("visitRequest").ne(null)
                             : Criteria.where("visitRequest").is(null));
+        }
+        if (search.answer() != null && search.answer().contains("=")) {
+            int at = search.answer().indexOf('=');
+            all.add(Criteria.where("answers")
+                    .elemMatch(Criteria.where("questionId")
+                            .is(search.answer().substring(0, at))
+                            .and("values")
+                            .is(search.answer().substring(at + 1))));
         }
         String text = search.text();
         if (!text.isEmpty()) {

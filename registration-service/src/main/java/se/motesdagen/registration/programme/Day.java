@@ -30,12 +30,47 @@ public record Day(
         Instant registrationOpens,
         Instant registrationCloses,
         Boolean published,
-        Boolean visitsOnly) {
+        Boolean visitsOnly,
+        List<Question> questions) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
+    /** The most questions a day's form may have, removed ones included. */
+    public static final int MAX_QUESTIONS = 40;
+
     public Day {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        questions = questions == null ? List.of() : List.copyOf(questions);
+    }
+
+    /** A day without questions of its own. */
+    public Day(
+            String id,
+            String name,
+            LocalDate date,
+            LocalTime opensAt,
+            LocalTime closesAt,
+            String location,
+            String description,
+            List<Session> sessions,
+            Instant registrationOpens,
+            Instant registrationCloses,
+            Boolean published,
+            Boolean visitsOnly) {
+        this(
+                id,
+                name,
+                date,
+                opensAt,
+                closesAt,
+                location,
+                description,
+                sessions,
+                registrationOpens,
+                registrationCloses,
+                published,
+                visitsOnly,
+                List.of());
     }
 
     /** A published day (days stored before drafts existed have no mark and count as published). */
@@ -91,7 +126,34 @@ public record Day(
                 registrationOpens,
                 registrationCloses,
                 published,
-                visitsOnly);
+                visitsOnly,
+                questions);
+    }
+
+    public Day withQuestions(List<Question> questions) {
+        return new Day(
+                id,
+                name,
+                date,
+                opensAt,
+                closesAt,
+                location,
+                description,
+                sessions,
+                registrationOpens,
+                registrationCloses,
+                published,
+                visitsOnly,
+                questions);
+    }
+
+    public Optional<Question> question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    /** The questions the form asks now, in their order: the removed ones are only in the exports. */
+    public List<Question> askedQuestions() {
+        return questions.stream().filter(q -> !q.removed()).toList();
     }
 
     public Optional<Session> session(String sessionId) {

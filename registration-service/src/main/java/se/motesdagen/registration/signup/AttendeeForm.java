@@ -1,11 +1,15 @@
 package se.motesdagen.registration.signup;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import se.motesdagen.registration.programme.Day;
 
 /**
  * One person the company sends: who they are, which sessions they attend, and what they need to take
@@ -34,6 +38,14 @@ public class AttendeeForm {
 
     @Size(max = 500, message = "{registration.attendee.needs.tooLong}")
     private String needs;
+
+    /** This attendee's answers to the day's questions for each attendee, by question id: a text, or a list of choice ids. */
+    @Schema(
+            description =
+                    "This attendee's answers to the day's questions for each attendee, as the company's answers; errors are on attendees[i].answers[questionId].",
+            example = "{\"lunch\": \"vegetarisk\"}")
+    @Size(max = Day.MAX_QUESTIONS, message = "{registration.question.unknown}")
+    private Map<String, Object> answers = new LinkedHashMap<>();
 
     public AttendeeForm() {}
 
@@ -80,6 +92,14 @@ public class AttendeeForm {
 
     public void setSessionIds(List<String> sessionIds) {
         this.sessionIds = sessionIds == null ? new ArrayList<>() : new ArrayList<>(sessionIds);
+    }
+
+    public Map<String, Object> getAnswers() {
+        return answers;
+    }
+
+    public void setAnswers(Map<String, Object> answers) {
+        this.answers = answers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(answers);
     }
 
     public String getNeeds() {

@@ -1,6 +1,7 @@
 package se.motesdagen.registration.signup;
 
 import java.util.List;
+import java.util.Map;
 
 /** What both the registration form and the manage page's change form hold: the people and the visit wish. */
 public interface AttendeesAndVisit {
@@ -19,6 +20,9 @@ public interface AttendeesAndVisit {
     List<VisitArea> getVisitAreas();
 
     List<VisitWindow> getVisitWindows();
+
+    /** The company's answers to the day's own questions, by question id (see {@link QuestionRules}). */
+    Map<String, Object> getAnswers();
 
     /**
      * What the "add an attendee" and "remove attendee N" buttons do (the forms work without script);

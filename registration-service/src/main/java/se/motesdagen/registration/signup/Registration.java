@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -79,6 +82,9 @@ public class Registration implements HasOutbox {
 
     /** The company's answer to "what should the municipality change?", or null. */
     private String suggestion;
+
+    /** The answers to the day's own questions (company and attendees), each with the wording it was given to. */
+    private List<Answer> answers;
 
     private String language;
     private Instant consentedAt;
@@ -184,10 +190,15 @@ public class Registration implements HasOutbox {
      * their ids (and so their seats); new ones get the next numbers. False if the registration cannot
      * be changed any more (cancelled, erased, or the day is over).
      */
-    public boolean change(List<Participant> changedParticipants, VisitRequest changedVisit, Instant now) {
+    public boolean change(
+            List<Participant> changedParticipants,
+            VisitRequest changedVisit,
+            List<Answer> changedAnswers,
+            Instant now) {
         if (status != Status.CONFIRMED || erasedAt != null || now.isAfter(manageExpiresAt)) {
             return false;
         }
+        answers = List.copyOf(changedAnswers);
         participants = List.copyOf(changedParticipants);
         attendees = participants.size();
         sessionIds = participants.stream()
@@ -201,7 +212,20 @@ public class Registration implements HasOutbox {
         return true;
     }
 
-    /** The seats follow the change; its event goes out with this write. */
+    /**
+     * New answers to the day's questions while nothing else changes: stored, on the timeline, and no
+     * event (the other services do not keep the answers). False when the registration cannot change.
+     */
+    public boolean reanswer(List<Answer> changedAnswers, Instant now) {
+        if (status != Status.CONFIRMED || erasedAt != null || now.isAfter(manageExpiresAt)) {
+            return false;
+        }
+        answers = List.copyOf(changedAnswers);
+        changedAt = now;
+        happened(now, Happening.Kind.CHANGED, null);
+        return true;
+    }
+
     /** The seats follow the change now; its RegistrationUpdated is recorded with this write. */
     public void changeFinished() {
         seatsToSync = false;
@@ -294,6 +318,7 @@ public class Registration implements HasOutbox {
         visitRequest = visitRequest == null ? null : new VisitRequest(null, null);
         address = null;
         suggestion = null;
+        answers = List.of();
         companyPlace = null;
         confirmationTokenHash = null;
         manageTokenHash = null;
@@ -346,6 +371,14 @@ public class Registration implements HasOutbox {
                 .map(p -> p.id().equals(who) || samePerson(email, name, p.email(), p.name())
                         ? new Participant(p.id(), null, null, null, p.sessionIds(), null, p.checkedInAt())
                         : p)
+                .toList();
+        // an erased attendee's answers go with them (an allergy is a health fact about the person)
+        Set<String> erasedAttendees = getParticipants().stream()
+                .filter(p -> p.name() == null && p.email() == null)
+                .map(Participant::id)
+                .collect(Collectors.toSet());
+        answers = getAnswers().stream()
+                .filter(a -> a.attendeeId() == null || !erasedAttendees.contains(a.attendeeId()))
                 .toList();
         PersonErasure erasure =
                 new PersonErasure(erasureId, sameAsContact, known == null ? null : AddressKey.of(known), now, Map.of());
@@ -517,6 +550,20 @@ public class Registration implements HasOutbox {
      * One person the company sends. The needs (food, access) are for the organisers' planning only and
      * never leave this service: they can reveal health or belief.
      */
+    /**
+     * An answer to one of the day's questions, as given: the question's wording in the language the form
+     * was in, the values as stored (choice ids, yes/no, the text, the number, the date) and the answer as
+     * people read it. A later change of the question changes neither.
+     *
+     * @param attendeeId the attendee the answer is about, or null for the company's
+     */
+    public record Answer(String questionId, String attendeeId, String question, List<String> values, String text) {
+
+        public Answer {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+    }
+
     public record Participant(
             String id,
             String name,
@@ -573,6 +620,34 @@ public class Registration implements HasOutbox {
         this.address = address;
         this.sniSection = sniSection;
         this.suggestion = suggestion;
+    }
+
+    void answer(List<Answer> answers) {
+        this.answers = List.copyOf(answers);
+    }
+
+    /** Every answer, the company's first, then each attendee's; empty for a registration without any. */
+    public List<Answer> getAnswers() {
+        return answers == null ? List.of() : answers;
+    }
+
+    /** The company's answers (not an attendee's). */
+    public List<Answer> companyAnswers() {
+        return getAnswers().stream().filter(a -> a.attendeeId() == null).toList();
+    }
+
+    /** One attendee's answers. */
+    public List<Answer> answersOf(String attendeeId) {
+        return getAnswers().stream()
+                .filter(a -> attendeeId.equals(a.attendeeId()))
+                .toList();
+    }
+
+    /** The answer to a question, of the company or of one attendee (null for the company). */
+    public Optional<Answer> answer(String questionId, String attendeeId) {
+        return getAnswers().stream()
+                .filter(a -> a.questionId().equals(questionId) && Objects.equals(a.attendeeId(), attendeeId))
+                .findFirst();
     }
 
     public String getId() {

@@ -124,6 +124,7 @@ public class RegistrationEvents {
                 confirmed.sessions(),
                 confirmed.places(),
                 confirmed.visitRequest(),
+                confirmed.answers(),
                 changes,
                 confirmed.language(),
                 at);
@@ -143,6 +144,7 @@ public class RegistrationEvents {
             List<SessionV1> sessions,
             List<PlaceV1> places,
             VisitRequestV1 visitRequest,
+            List<AnswerV1> answers,
             List<String> changes,
             String language,
             Instant updatedAt) {}
@@ -221,6 +223,9 @@ public class RegistrationEvents {
                                 p.sessionId(), p.attendeeId(), p.waiting() ? "waiting" : "seated", p.waitingPosition()))
                         .toList(),
                 visit,
+                registration.getAnswers().stream()
+                        .map(a -> new AnswerV1(a.questionId(), a.attendeeId(), a.question(), a.values(), a.text()))
+                        .toList(),
                 registration.getSuggestion(),
                 manageLink,
                 publicBaseUrl + "/personal/anmalningar/" + registration.getId(),
@@ -270,6 +275,7 @@ public class RegistrationEvents {
             List<SessionV1> sessions,
             List<PlaceV1> places,
             VisitRequestV1 visitRequest,
+            List<AnswerV1> answers,
             String suggestion,
             String manageLink,
             String checkInUrl,
@@ -339,5 +345,8 @@ public class RegistrationEvents {
     record ParticipantV1(String attendeeId, String name, String role, List<String> sessionIds) {}
 
     /** One attendee's place in one session when the registration was confirmed. */
+    /** An answer to one of the day's own questions, with the wording it was given to; attendeeId null for the company's. */
+    record AnswerV1(String questionId, String attendeeId, String question, List<String> values, String text) {}
+
     record PlaceV1(String sessionId, String attendeeId, String status, Integer waitingPosition) {}
 }

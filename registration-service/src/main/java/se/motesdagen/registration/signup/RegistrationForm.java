@@ -1,5 +1,6 @@
 package se.motesdagen.registration.signup;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -7,10 +8,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import se.motesdagen.registration.company.CompanyIdentified;
 import se.motesdagen.registration.company.ContactEmail;
 import se.motesdagen.registration.company.SniSection;
+import se.motesdagen.registration.programme.Day;
 
 /**
  * What a business fills in, from the web form or the JSON API. Bean Validation checks each field on its
@@ -84,6 +88,14 @@ public class RegistrationForm implements AttendeesAndVisit, CompanyIdentified.Fi
 
     @Size(max = 200, message = "{registration.visitMeets.tooLong}")
     private String visitMeets;
+
+    /** Answers to the day's own questions, by question id: a text, or a list of choice ids. */
+    @Schema(
+            description =
+                    "The company's answers to the day's own questions (GET the day's page for them), by question id: a text, a number, a date (YYYY-MM-DD), yes or no (or true/false), a choice's id, or a list of choice ids for a multiple choice. A question asked only on another's answer counts only then. Each wrong answer is a 422 error on answers[questionId].",
+            example = "{\"parkering\": \"yes\", \"antal-bilar\": 2}")
+    @Size(max = Day.MAX_QUESTIONS, message = "{registration.question.unknown}")
+    private Map<String, Object> answers = new LinkedHashMap<>();
 
     @AssertTrue(message = "{registration.consent.required}")
     private boolean consent;
@@ -261,6 +273,14 @@ public class RegistrationForm implements AttendeesAndVisit, CompanyIdentified.Fi
 
     public void setConsent(boolean consent) {
         this.consent = consent;
+    }
+
+    public Map<String, Object> getAnswers() {
+        return answers;
+    }
+
+    public void setAnswers(Map<String, Object> answers) {
+        this.answers = answers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(answers);
     }
 
     public String getWebsite() {

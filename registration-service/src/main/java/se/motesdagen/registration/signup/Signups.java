@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -77,7 +79,7 @@ public class Signups {
         if (registering != Day.Registering.OPEN) {
             return new SubmitOutcome.NotOpen(registering);
         }
-        List<FieldProblem> problems = SignupRules.checkAgainstProgramme(day, form);
+        List<FieldProblem> problems = check(day, form, language);
         Registration.Company company = company(form);
         // No "already registered" here: that would tell anyone who types a public organisationsnummer
         // whether the company takes part, and a pending registration must not keep the company out.
@@ -128,7 +130,25 @@ public class Signups {
                 token);
         registration.describe(
                 SignupRules.address(form), form.getSniSection(), SignupRules.blankToNull(form.getSuggestion()));
+        registration.answer(questions(day, form, language).answers());
         return registration;
+    }
+
+    /** The rules of the programme and of the day's own questions. */
+    private static List<FieldProblem> check(Day day, RegistrationForm form, String language) {
+        List<FieldProblem> problems = new ArrayList<>(SignupRules.checkAgainstProgramme(day, form));
+        problems.addAll(questions(day, form, language).problems());
+        return problems;
+    }
+
+    private static QuestionRules.Read questions(Day day, RegistrationForm form, String language) {
+        return QuestionRules.read(
+                day,
+                form,
+                SignupRules.participants(form).stream()
+                        .map(Registration.Participant::id)
+                        .toList(),
+                Locale.forLanguageTag(language));
     }
 
     /**
@@ -137,7 +157,7 @@ public class Signups {
      * already registered. The registration times do not bind staff.
      */
     public SubmitOutcome registerByStaff(Day day, RegistrationForm form, String language, String by) {
-        List<FieldProblem> problems = SignupRules.checkAgainstProgramme(day, form);
+        List<FieldProblem> problems = check(day, form, language);
         if (!problems.isEmpty()) {
             return new Rejected(problems);
         }

@@ -76,4 +76,21 @@ class RegistrationTests {
                 .isEqualTo(Registration.ConfirmOutcome.ALREADY_CONFIRMED);
         assertThat(registration.getStatus()).isEqualTo(Registration.Status.CANCELLED);
     }
+
+    @Test
+    void anErasedAttendeesAnswersGoWithThemAndTheOthersStay() {
+        registration.answer(List.of(
+                new Registration.Answer("parkering", null, "Parkering?", List.of("yes"), "Ja"),
+                new Registration.Answer("lunch", "1", "Lunch?", List.of("vanlig"), "Vanlig"),
+                new Registration.Answer("lunch", "2", "Lunch?", List.of("glutenfri"), "Glutenfri")));
+
+        assertThat(registration.erasePerson("2", "e1", SUBMITTED.plusSeconds(60)))
+                .isPresent();
+
+        assertThat(registration.getAnswers())
+                .extracting(a -> a.questionId() + "/" + a.attendeeId())
+                .containsExactly("parkering/null", "lunch/1");
+        assertThat(registration.erase(SUBMITTED.plusSeconds(120), "begäran")).isTrue();
+        assertThat(registration.getAnswers()).isEmpty();
+    }
 }

@@ -62,6 +62,8 @@ class StaffRegistrationController {
             model.addAttribute("status", search.status());
             model.addAttribute("session", search.session());
             model.addAttribute("visit", search.visit());
+            model.addAttribute("answer", search.answer());
+            model.addAttribute("answerFilters", AnswerFilters.of(day));
             model.addAttribute("sort", search.sort());
         });
         return "registration/staff-list";

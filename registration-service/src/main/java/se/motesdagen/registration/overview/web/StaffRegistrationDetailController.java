@@ -13,6 +13,7 @@ import se.motesdagen.platform.audit.Audited;
 import se.motesdagen.registration.overview.RegistrationSearch;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
+import se.motesdagen.registration.programme.Question;
 import se.motesdagen.registration.seats.Placement;
 import se.motesdagen.registration.seats.Seats;
 import se.motesdagen.registration.signup.Registration;
@@ -59,6 +60,10 @@ class StaffRegistrationDetailController {
                                                         .orElse(null)))
                                         .toList()))
                         .toList());
+        model.addAttribute(
+                "attendeeAnswers",
+                registration.getAnswers().stream().anyMatch(a -> a.attendeeId() != null)
+                        || day.askedQuestions().stream().anyMatch(Question::forAttendees));
         return "registration/staff-detail";
     }
 

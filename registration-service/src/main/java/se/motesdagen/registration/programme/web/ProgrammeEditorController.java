@@ -5,8 +5,6 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
 import se.motesdagen.registration.seats.Seats;
-import se.motesdagen.registration.seats.SessionFill;
 
 /**
  * The programme editor (behind the staff login): days and their sessions. A day is a draft until it is
@@ -31,10 +28,12 @@ class ProgrammeEditorController {
 
     private final Programme programme;
     private final Seats seats;
+    private final DayPage dayPage;
 
-    ProgrammeEditorController(Programme programme, Seats seats) {
+    ProgrammeEditorController(Programme programme, Seats seats, DayPage dayPage) {
         this.programme = programme;
         this.seats = seats;
+        this.dayPage = dayPage;
     }
 
     @GetMapping("/personal/program")
@@ -65,11 +64,7 @@ class ProgrammeEditorController {
 
     @GetMapping("/personal/program/{id}")
     String day(@PathVariable String id, Model model) {
-        Day day = day(id);
-        model.addAttribute("dayForm", DayForm.of(day));
-        addDay(model, day);
-        model.addAttribute("sessionForm", new SessionForm());
-        return "programme/day";
+        return dayPage.show(model, day(id));
     }
 
     @PostMapping("/personal/program/{id}")
@@ -86,12 +81,10 @@ class ProgrammeEditorController {
             errors.rejectValue("visitsOnly", "programme.visitsOnly.hasSessions");
         }
         if (errors.hasErrors()) {
-            addDay(model, day);
-            model.addAttribute("sessionForm", new SessionForm());
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "programme/day";
+            return dayPage.show(model, day);
         }
-        programme.save(form.toDay(id, day.sessions()));
+        programme.save(form.toDay(id, day.sessions()).withQuestions(day.questions()));
         redirect.addFlashAttribute("saved", "day");
         return "redirect:/personal/program/" + id;
     }
@@ -110,10 +103,8 @@ class ProgrammeEditorController {
             errors.reject("programme.visitsOnly.noSessions");
         }
         if (errors.hasErrors()) {
-            model.addAttribute("dayForm", DayForm.of(day));
-            addDay(model, day);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "programme/day";
+            return dayPage.show(model, day);
         }
         String sessionId = Slugs.of(form.getTitle(), taken -> day.session(taken).isPresent());
         List<Day.Session> sessions = new ArrayList<>(day.sessions());
@@ -176,13 +167,6 @@ class ProgrammeEditorController {
                 day.sessions().stream().filter(s -> !s.id().equals(sessionId)).toList()));
         redirect.addFlashAttribute("saved", "removed");
         return "redirect:/personal/program/" + id;
-    }
-
-    private void addDay(Model model, Day day) {
-        model.addAttribute("day", day);
-        Map<String, SessionFill> fill =
-                seats.fill(day).stream().collect(Collectors.toMap(SessionFill::sessionId, f -> f));
-        model.addAttribute("fill", fill);
     }
 
     private static List<Day.Session> inTimeOrder(List<Day.Session> sessions) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -32,6 +33,7 @@ import se.motesdagen.registration.seats.SessionFill;
 
 /** The programme editor's pages alone: what a wrong day says, and that nothing is stored from it. */
 @WebSliceTest(ProgrammeEditorController.class)
+@Import(DayPage.class)
 class ProgrammeEditorControllerTests {
 
     @Autowired
