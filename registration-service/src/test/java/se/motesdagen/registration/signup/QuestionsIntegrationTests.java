@@ -76,6 +76,11 @@ class QuestionsIntegrationTests extends RegistrationTestBase {
                 .andExpect(jsonPath("$[0].choices[0].id").value("vegetarisk"))
                 .andExpect(jsonPath("$[2].shownWhen.questionId").value(PARKING));
 
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(content().string(Matchers.containsString("/api/events/{eventId}/questions")))
+                .andExpect(
+                        content().string(Matchers.containsString("The company's answers to the day's own questions")));
+
         // wrong answers: each gets its message on its own field, and nothing is stored
         String refused = Companies.newOrganisationNumber();
         mvc.perform(form(dayId, refused)
