@@ -33,6 +33,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
+import se.motesdagen.platform.web.WebAutoConfiguration;
 
 /**
  * Security every service shares. It fails closed: only the paths a service lists in
@@ -99,8 +100,13 @@ public class PlatformSecurityAutoConfiguration {
             SecurityProperties security,
             StaffProperties staff,
             MessageSource messages,
-            LocaleResolver locales)
+            LocaleResolver locales,
+            Environment environment)
             throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        boolean secure = WebAutoConfiguration.secureCookies(environment);
+        csrfTokens.setCookieCustomizer(
+                cookie -> cookie.secure(secure).httpOnly(true).sameSite("Lax"));
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         open.addAll(security.publicPaths());
         StaffPages pages = new StaffPages(messages, locales, staff.signInUrl());
@@ -124,7 +130,7 @@ public class PlatformSecurityAutoConfiguration {
                 // a staff request is authenticated anew by its token each time: rotating the CSRF token on
                 // each authentication (the default, meant for a sign-in) would void the form of every other
                 // open page; the token lives as long as the browser's cookie instead
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())
                         .withObjectPostProcessor(checkedEvenWithAToken(security)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

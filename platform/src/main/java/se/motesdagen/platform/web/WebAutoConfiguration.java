@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -35,11 +36,24 @@ public class WebAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(Environment environment) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("motesdagen-lang");
         resolver.setDefaultLocale(SWEDISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSecure(secureCookies(environment));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /**
+     * Whether the cookies the services set (the language, the form's CSRF token) are {@code Secure}: sent
+     * only over HTTPS. Outside the local stack always, unless {@code motesdagen.cookies.secure=false}
+     * says otherwise (a test server on plain HTTP); on the local stack (plain http://localhost) not.
+     */
+    public static boolean secureCookies(Environment environment) {
+        boolean localStack = environment.getProperty("motesdagen.local-stack", Boolean.class, false);
+        return environment.getProperty("motesdagen.cookies.secure", Boolean.class, !localStack);
     }
 
     @Override
