@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import se.motesdagen.notification.mail.EmailEvents;
+import se.motesdagen.notification.mail.MailDispatcher;
 import se.motesdagen.notification.mail.OutgoingMessage;
 import se.motesdagen.platform.scheduling.JobLease;
 
@@ -141,7 +142,8 @@ public class Bounces {
                         ours == null ? null : ours[0].strip(),
                         messageId == null ? null : messageId[0].strip(),
                         code,
-                        recipient.getHeader("Diagnostic-Code", null),
+                        // the mail server's words are kept (log, event, staff page), its addresses not
+                        MailDispatcher.withoutAddresses(recipient.getHeader("Diagnostic-Code", null)),
                         code.startsWith("5")));
             }
             return Optional.empty();

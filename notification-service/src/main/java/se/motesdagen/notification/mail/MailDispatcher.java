@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -302,7 +303,7 @@ public class MailDispatcher {
         boolean giveUp = permanent || message.getAttempts() >= maxAttempts;
         Instant now = clock.instant();
         Instant retryAt = now.plus(OutgoingMessage.backOff(message.getAttempts()));
-        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String reason = reasonOf(e);
         Update update = new Update()
                 .set("status", giveUp ? OutgoingMessage.Status.FAILED : OutgoingMessage.Status.PENDING)
                 .set("nextAttemptAt", retryAt)
@@ -327,7 +328,23 @@ public class MailDispatcher {
                 message.getId(),
                 message.getAttempts(),
                 permanent ? "refused for good" : giveUp ? "giving up" : "retrying at " + retryAt,
-                e.toString());
+                reason);
+    }
+
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:@\\[\\]]+@[^\\s<>\"'(),;:@\\[\\]]+");
+
+    /**
+     * Why a send failed, as the log, the delivery log and EmailFailed keep it: the mail server's words
+     * (its code, "Recipient address rejected") without any e-mail address in them, which would stay
+     * there beyond the mail's retention and its erasure.
+     */
+    static String reasonOf(Exception e) {
+        return withoutAddresses(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    /** The text with every e-mail address in it replaced by "[adress]"; null stays null. */
+    public static String withoutAddresses(String text) {
+        return text == null ? null : ADDRESS.matcher(text).replaceAll("[adress]");
     }
 
     /** The mail server refused for good (5xx: no such mailbox, rejected), or the message cannot be built. */

@@ -50,7 +50,12 @@ class BounceIntegrationTests extends NotificationTestBase {
 
         Document entry = mongo.findById(id, Document.class, "messages");
         assertThat(entry.getString("status")).isEqualTo("BOUNCED");
-        assertThat(entry.getString("lastError")).contains("5.1.1").contains("User unknown");
+        // the mail server's words, without the address it names: that stays only where erasure finds it
+        assertThat(entry.getString("lastError"))
+                .contains("5.1.1")
+                .contains("User unknown")
+                .contains("<[adress]>")
+                .doesNotContain(to);
         TopicReader.PublishedEvent bounced = await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> new TopicReader(bootstrapServers)
@@ -62,6 +67,8 @@ class BounceIntegrationTests extends NotificationTestBase {
         assertThat(ContractSchemas.violations(bounced.type(), bounced.body())).isEmpty();
         assertThat(JSON.readTree(bounced.body()).get("status").asString()).isEqualTo("5.1.1");
         assertThat(JSON.readTree(bounced.body()).get("permanent").asBoolean()).isTrue();
+        assertThat(JSON.readTree(bounced.body()).get("diagnostic").asString())
+                .isEqualTo("smtp; 550 5.1.1 <[adress]>: Recipient address rejected: User unknown");
         // the handled notices are gone; the "delayed" one is left for a person
         assertThat(MAIL.getReceivedMessagesForDomain("nykoping.example"))
                 .extracting(m -> m.getSubject())

@@ -326,6 +326,22 @@ class MailDispatcherTests {
     }
 
     @Test
+    void whatTheMailServerSaidIsKeptWithoutTheAddressesInIt() throws Exception {
+        MailSendException refused = new MailSendException(
+                "Failed messages: 550 5.1.1 <astrid.exempelsson@testbageri.example>: Recipient address rejected",
+                new SMTPAddressFailedException(
+                        new InternetAddress("astrid.exempelsson@testbageri.example"),
+                        "RCPT TO",
+                        550,
+                        "5.1.1 <astrid.exempelsson@testbageri.example>: Recipient address rejected"));
+
+        assertThat(MailDispatcher.reasonOf(refused))
+                .doesNotContain("@", "astrid", "testbageri")
+                .contains("550 5.1.1 <[adress]>: Recipient address rejected")
+                .startsWith("MailSendException");
+    }
+
+    @Test
     void backOffDoublesFromHalfAMinuteAndStopsAtHalfAnHour() {
         assertThat(OutgoingMessage.backOff(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(OutgoingMessage.backOff(2)).isEqualTo(Duration.ofMinutes(1));
