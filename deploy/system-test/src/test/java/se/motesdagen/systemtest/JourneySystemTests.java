@@ -151,7 +151,10 @@ class JourneySystemTests {
                                 "SPRING_PROFILES_ACTIVE",
                                 "production",
                                 "PUBLIC_BASE_URL",
-                                "http://motesdagen.test")));
+                                "http://motesdagen.test",
+                                // production asks for SASL over TLS; the embedded broker is plaintext
+                                "KAFKA_SECURITY_PROTOCOL",
+                                "PLAINTEXT")));
         visit = start("visit-service", "/besok", with(common, Map.of("MONGODB_URI", mongoUri + "visit")));
         notification = start(
                 "notification-service", "/utskick", with(common, Map.of("MONGODB_URI", mongoUri + "notification")));

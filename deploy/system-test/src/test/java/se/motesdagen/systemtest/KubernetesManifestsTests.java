@@ -34,17 +34,18 @@ class KubernetesManifestsTests {
 
     private static final Path K8S = JourneySystemTests.ROOT.resolve("deploy/k8s");
 
-    private static final Map<String, String> API_VERSIONS = Map.of(
-            "ConfigMap", "v1",
-            "Service", "v1",
-            "Deployment", "apps/v1",
-            "HorizontalPodAutoscaler", "autoscaling/v2",
-            "PodDisruptionBudget", "policy/v1",
-            "NetworkPolicy", "networking.k8s.io/v1",
-            "Ingress", "networking.k8s.io/v1",
-            "Kafka", "kafka.strimzi.io/v1",
-            "KafkaNodePool", "kafka.strimzi.io/v1",
-            "KafkaTopic", "kafka.strimzi.io/v1");
+    private static final Map<String, String> API_VERSIONS = Map.ofEntries(
+            Map.entry("ConfigMap", "v1"),
+            Map.entry("Service", "v1"),
+            Map.entry("Deployment", "apps/v1"),
+            Map.entry("HorizontalPodAutoscaler", "autoscaling/v2"),
+            Map.entry("PodDisruptionBudget", "policy/v1"),
+            Map.entry("NetworkPolicy", "networking.k8s.io/v1"),
+            Map.entry("Ingress", "networking.k8s.io/v1"),
+            Map.entry("Kafka", "kafka.strimzi.io/v1"),
+            Map.entry("KafkaNodePool", "kafka.strimzi.io/v1"),
+            Map.entry("KafkaTopic", "kafka.strimzi.io/v1"),
+            Map.entry("KafkaUser", "kafka.strimzi.io/v1"));
 
     /** Each service's context path: its probes and metrics live under it. */
     private static final Map<String, String> CONTEXT_PATHS = Map.of(
@@ -72,6 +73,7 @@ class KubernetesManifestsTests {
                 .min()
                 .orElseThrow();
         Set<String> secretKeys = new TreeSet<>();
+        Set<String> kafkaUsers = new TreeSet<>();
         List<JsonNode> deployments = of(objects, "Deployment");
         assertThat(deployments)
                 .extracting(d -> d.at("/metadata/name").asString())
@@ -123,7 +125,12 @@ class KubernetesManifestsTests {
                                 .isFalse();
                     }
                     JsonNode secret = env.at("/valueFrom/secretKeyRef");
-                    if (!secret.isMissingNode()) {
+                    if (!secret.isMissingNode()
+                            && name.equals(secret.path("name").asString())) {
+                        // the service's own Kafka user, whose Secret Strimzi makes
+                        assertThat(secret.path("key").asString()).isEqualTo("sasl.jaas.config");
+                        kafkaUsers.add(name);
+                    } else if (!secret.isMissingNode()) {
                         assertThat(secret.path("name").asString()).isEqualTo("motesdagen-secrets");
                         secretKeys.add(secret.path("key").asString());
                     }
@@ -154,6 +161,41 @@ class KubernetesManifestsTests {
                 .as("no secret values in the repository")
                 .isEmpty();
         assertThat(secretKeys).isEqualTo(documentedSecretKeys());
+
+        // Kafka only over TLS with SCRAM users; each service is its own user and writes only its own topic
+        assertThat(of(objects, "Kafka").getFirst().at("/spec/kafka/listeners")).allSatisfy(listener -> {
+            assertThat(listener.path("tls").asBoolean()).isTrue();
+            assertThat(listener.at("/authentication/type").asString()).isEqualTo("scram-sha-512");
+        });
+        assertThat(of(objects, "Kafka")
+                        .getFirst()
+                        .at("/spec/kafka/authorization/type")
+                        .asString())
+                .isEqualTo("simple");
+        List<JsonNode> users = of(objects, "KafkaUser");
+        assertThat(users)
+                .extracting(u -> u.at("/metadata/name").asString())
+                .containsExactlyInAnyOrderElementsOf(kafkaUsers)
+                .hasSize(4);
+        for (JsonNode user : users) {
+            String service = user.at("/metadata/name").asString();
+            String own = service.replace("-service", "") + ".events";
+            for (JsonNode acl : user.at("/spec/authorization/acls")) {
+                List<String> operations = new ArrayList<>();
+                acl.path("operations").forEach(o -> operations.add(o.asString()));
+                String resource = acl.at("/resource/name").asString();
+                if (operations.contains("Write")
+                        && "literal".equals(acl.at("/resource/patternType").asString())) {
+                    assertThat(resource)
+                            .as(service + " writes only its own topic")
+                            .isEqualTo(own);
+                } else if (operations.contains("Write")) {
+                    assertThat(resource)
+                            .as(service + " writes dead letters of its own groups only")
+                            .endsWith("." + service.replace("-service", "") + "-");
+                }
+            }
+        }
 
         int replication = "production".equals(overlay) ? 3 : 1;
         for (JsonNode topic : of(objects, "KafkaTopic")) {

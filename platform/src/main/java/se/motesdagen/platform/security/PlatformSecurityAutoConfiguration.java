@@ -64,6 +64,7 @@ public class PlatformSecurityAutoConfiguration {
 
     PlatformSecurityAutoConfiguration(Environment environment) {
         StartupGuard.check(environment);
+        ConnectionGuard.check(environment);
     }
 
     /** For a service that puts secret links into events, or mails them: {@code motesdagen.link-seal.keys}. */
