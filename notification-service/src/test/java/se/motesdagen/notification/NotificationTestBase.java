@@ -198,7 +198,7 @@ public abstract class NotificationTestBase {
      * The contract's example of the type, made this test's own: its registration and its contact's address,
      * and its sealed link sealed again for that registration, as the registration service would.
      */
-    protected static String example(String type, String registrationId, String email) {
+    public static String example(String type, String registrationId, String email) {
         return resealed(
                 CloudEventProducer.example(type)
                         .replace(EXAMPLE_REGISTRATION, registrationId)

@@ -33,6 +33,7 @@ class RegistrationEventsReader {
     private final Reminders reminders;
     private final ContractReminders reminding;
     private final SealedLinks links;
+    private final ClearLinkSunset sunset;
 
     RegistrationEventsReader(
             IncomingEvents incoming,
@@ -40,8 +41,10 @@ class RegistrationEventsReader {
             RegistrationCalendar calendar,
             Reminders reminders,
             ContractReminders reminding,
-            SealedLinks links) {
+            SealedLinks links,
+            ClearLinkSunset sunset) {
         this.incoming = incoming;
+        this.sunset = sunset;
         this.links = links;
         this.mailbox = mailbox;
         this.calendar = calendar;
@@ -49,13 +52,16 @@ class RegistrationEventsReader {
         this.reminding = reminding;
     }
 
-    /** v2 carries the link sealed, v1 (still on the topic from before) in clear; both are mailed alike. */
+    /** v2 carries the link sealed; v1 carries it in clear and is dead-lettered since its sunset ({@link ClearLinkSunset}). */
     @Bean
     Consumer<Message<byte[]>> sendConfirmRequestEmail() {
         BiConsumer<IncomingEvent, RegistrationContract.Submitted> send =
                 (event, submitted) -> mailbox.queue(event.id(), RegistrationLetters.confirmRequest(submitted));
         return incoming.routes()
-                .on(RegistrationContract.SUBMITTED_V1, RegistrationContract.Submitted.class, send)
+                .on(
+                        RegistrationContract.SUBMITTED_V1,
+                        RegistrationContract.Submitted.class,
+                        sunset.guard(RegistrationContract.SUBMITTED_V1, send))
                 .on(
                         RegistrationContract.SUBMITTED_V2,
                         JsonNode.class,
@@ -78,7 +84,10 @@ class RegistrationEventsReader {
             reminding.schedule(confirmed);
         };
         return incoming.routes()
-                .on(RegistrationContract.CONFIRMED_V1, RegistrationContract.Confirmed.class, send)
+                .on(
+                        RegistrationContract.CONFIRMED_V1,
+                        RegistrationContract.Confirmed.class,
+                        sunset.guard(RegistrationContract.CONFIRMED_V1, send))
                 .on(
                         RegistrationContract.CONFIRMED_V2,
                         JsonNode.class,
@@ -103,7 +112,10 @@ class RegistrationEventsReader {
         BiConsumer<IncomingEvent, RegistrationContract.ManageLinkSent> send =
                 (event, sent) -> mailbox.queue(event.id(), RegistrationLetters.manageLink(sent));
         return incoming.routes()
-                .on(RegistrationContract.MANAGE_LINK_SENT_V1, RegistrationContract.ManageLinkSent.class, send)
+                .on(
+                        RegistrationContract.MANAGE_LINK_SENT_V1,
+                        RegistrationContract.ManageLinkSent.class,
+                        sunset.guard(RegistrationContract.MANAGE_LINK_SENT_V1, send))
                 .on(
                         RegistrationContract.MANAGE_LINK_SENT_V2,
                         JsonNode.class,

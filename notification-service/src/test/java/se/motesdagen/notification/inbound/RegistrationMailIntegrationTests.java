@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,9 @@ import se.motesdagen.platform.test.StaffTokens;
 
 /** Reading registration.events: each event its mail, once, in its language, with its link opened only into the mail. */
 class RegistrationMailIntegrationTests extends NotificationTestBase {
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void everyConsumerHasItsDeadLetterTopicAndSendsABrokenEventThereAtOnce(
@@ -227,11 +231,13 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
     }
 
     @Test
-    void aV1EventFromBeforeTheLinksWereSealedIsStillMailedAndASealForAnotherRegistrationNeverIs() throws Exception {
+    void aForgedV1EventWithItsLinkInClearOrASealForAnotherRegistrationMailsNothingAndIsDeadLettered() throws Exception {
         String registrationId = UUID.randomUUID().toString();
         String to = "v1-" + registrationId.substring(0, 8) + "@testbageri.example";
         String copiedSeal = example(SUBMITTED, UUID.randomUUID().toString(), to);
         String stolenId = "stolen-" + UUID.randomUUID();
+        String forgedId = "forged-" + UUID.randomUUID();
+        double refusedBefore = clearLinksRefused();
 
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             // a sealed link copied from another registration's event does not open: dead letter, no mail
@@ -242,22 +248,39 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
                     registrationId,
                     copiedSeal.replaceFirst(
                             "\"registrationId\": \"[^\"]+\"", "\"registrationId\": \"" + registrationId + "\""));
+            // anyone who can write to the broker could send a v1 event with a link of their choosing:
+            // since its sunset it is a dead letter, counted, and mails nothing
+            producer.send(
+                    "registration.events",
+                    forgedId,
+                    SUBMITTED_V1,
+                    registrationId,
+                    example(SUBMITTED_V1, registrationId, to)
+                            .replace("http://localhost:8080/anmalan/bekrafta", "https://forfalskad.example/bekrafta"));
+            // the registration's own v2 event is mailed
             producer.send(
                     "registration.events",
                     UUID.randomUUID().toString(),
-                    SUBMITTED_V1,
+                    SUBMITTED,
                     registrationId,
-                    example(SUBMITTED_V1, registrationId, to));
+                    submitted(registrationId, to));
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(to).size() == 1);
-        assertThat(ReceivedMail.of(inboxOf(to).getFirst()).text())
-                .contains("http://localhost:8080/anmalan/bekrafta?token=q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> new DeadLetters(bootstrapServers)
                         .eventIds("registration.events.notification-confirm-request.dlq")
-                        .contains(stolenId));
+                        .containsAll(List.of(stolenId, forgedId)));
         assertThat(inboxOf(to)).hasSize(1);
+        assertThat(ReceivedMail.of(inboxOf(to).getFirst()).text()).doesNotContain("forfalskad.example");
+        assertThat(clearLinksRefused()).isEqualTo(refusedBefore + 1);
+    }
+
+    private double clearLinksRefused() {
+        var counter = meters.find("motesdagen.events.clear.links")
+                .tags("type", SUBMITTED_V1, "outcome", "refused")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

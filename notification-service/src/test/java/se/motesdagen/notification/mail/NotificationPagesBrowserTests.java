@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.motesdagen.notification.NotificationTestBase;
 import se.motesdagen.notification.unsubscribe.Unsubscribes;
 import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.Chromium;
@@ -105,10 +106,10 @@ class NotificationPagesBrowserTests {
             producer.send(
                     "registration.events",
                     UUID.randomUUID().toString(),
-                    "se.motesdagen.registration.submitted.v1",
+                    "se.motesdagen.registration.submitted.v2",
                     registrationId,
-                    CloudEventProducer.example("se.motesdagen.registration.submitted.v1")
-                            .replace("0f8fad5b-d9cb-469f-a165-70867728950e", registrationId));
+                    NotificationTestBase.example(
+                            "se.motesdagen.registration.submitted.v2", registrationId, "astrid@testbageri.example"));
         }
         Query ofRegistration = Query.query(Criteria.where("registrationId").is(registrationId));
         String messageId = await().atMost(Duration.ofSeconds(30))
