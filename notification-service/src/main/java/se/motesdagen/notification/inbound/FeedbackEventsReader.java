@@ -34,7 +34,8 @@ class FeedbackEventsReader {
             Mailbox mailbox,
             Unsubscribes unsubscribes,
             MeterRegistry meters,
-            SealedLinks links) {
+            SealedLinks links,
+            ClearLinkSunset sunset) {
         BiConsumer<IncomingEvent, FeedbackContract.Requested> requested = (event, asked) -> {
             Letter letter = FeedbackLetters.requested(asked);
             if (asked.round() == 0) {
@@ -51,7 +52,10 @@ class FeedbackEventsReader {
                 (event, opened) -> mailbox.queue(event.id(), FeedbackLetters.voteOpened(opened));
         // v2 carries the survey and ballot links sealed, v1 (still on the topic from before) in clear
         return incoming.routes()
-                .on(FeedbackContract.REQUESTED_V1, FeedbackContract.Requested.class, requested)
+                .on(
+                        FeedbackContract.REQUESTED_V1,
+                        FeedbackContract.Requested.class,
+                        sunset.guard(FeedbackContract.REQUESTED_V1, requested))
                 .on(
                         FeedbackContract.REQUESTED_V2,
                         JsonNode.class,
@@ -60,7 +64,10 @@ class FeedbackEventsReader {
                                 Map.of("surveyLink", "surveyUrl"),
                                 FeedbackContract.Requested.class,
                                 requested))
-                .on(FeedbackContract.VOTE_OPENED_V1, FeedbackContract.VoteOpened.class, voteOpened)
+                .on(
+                        FeedbackContract.VOTE_OPENED_V1,
+                        FeedbackContract.VoteOpened.class,
+                        sunset.guard(FeedbackContract.VOTE_OPENED_V1, voteOpened))
                 .on(
                         FeedbackContract.VOTE_OPENED_V2,
                         JsonNode.class,

@@ -31,7 +31,8 @@ class VisitEventsReader {
             Reminders reminders,
             ContractReminders reminding,
             SealedLinks links,
-            Erasure erasure) {
+            Erasure erasure,
+            ClearLinkSunset sunset) {
         BiConsumer<IncomingEvent, VisitContract.Visit> scheduled = (event, visit) -> {
             Letter letter = VisitLetters.scheduled(visit);
             mailbox.queue(event.id(), letter, () -> calendar.booked(visit, letter.locale()));
@@ -42,15 +43,21 @@ class VisitEventsReader {
             mailbox.queue(event.id(), letter, () -> calendar.booked(visit, letter.locale()));
             reminding.schedule(visit);
         };
-        // v2 carries the company's two links sealed, v1 (still on the topic from before) in clear
+        // v2 carries the company's two links sealed; v1 carries them in clear: a dead letter since its sunset
         Map<String, String> sealedLinks = Map.of("confirmLink", "confirmUrl", "changeRequestLink", "changeRequestUrl");
         return incoming.routes()
-                .on(VisitContract.SCHEDULED_V1, VisitContract.Visit.class, scheduled)
+                .on(
+                        VisitContract.SCHEDULED_V1,
+                        VisitContract.Visit.class,
+                        sunset.guard(VisitContract.SCHEDULED_V1, scheduled))
                 .on(
                         VisitContract.SCHEDULED_V2,
                         JsonNode.class,
                         links.opening("visitId", sealedLinks, VisitContract.Visit.class, scheduled))
-                .on(VisitContract.RESCHEDULED_V1, VisitContract.Visit.class, rescheduled)
+                .on(
+                        VisitContract.RESCHEDULED_V1,
+                        VisitContract.Visit.class,
+                        sunset.guard(VisitContract.RESCHEDULED_V1, rescheduled))
                 .on(
                         VisitContract.RESCHEDULED_V2,
                         JsonNode.class,
