@@ -1,14 +1,14 @@
 package se.motesdagen.notification.unsubscribe;
 
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,45 +16,79 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import se.motesdagen.platform.messaging.AddressKey;
+import se.motesdagen.platform.security.LinkSecret;
 
 /**
- * Who asked for no more reminders. Each address gets one random token (its link in every reminder's
- * {@code List-Unsubscribe}); the address itself is kept only as a hash, and the link says nothing about
- * it. Unsubscribing stops reminders and nothing else: confirmations, changes and cancellations are
- * answers to what the person did and still go out.
+ * Who asked for no more reminders. Each reminder carries a link of its own (also its
+ * {@code List-Unsubscribe}): a random secret of which only the SHA-256 is stored, with the address's key
+ * (a hash too) and when the link runs out, so neither a copy of the store nor an old mail in someone
+ * else's hands stops a person's reminders for ever. Unsubscribing stops reminders and nothing else:
+ * confirmations, changes and cancellations are answers to what the person did and still go out.
  */
 @Component
 public class Unsubscribes {
 
+    private static final Logger log = LoggerFactory.getLogger(Unsubscribes.class);
+
     private static final String COLLECTION = "unsubscribes";
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** One document per link given out: its secret's hash as the id, the address's key, when it runs out. */
+    private static final String LINKS = "unsubscribeLinks";
 
     private final MongoOperations mongo;
     private final Clock clock;
     private final String publicBaseUrl;
+    private final Duration validFor;
 
-    Unsubscribes(MongoOperations mongo, Clock clock, @Value("${motesdagen.public-base-url}") String publicBaseUrl) {
+    Unsubscribes(
+            MongoOperations mongo,
+            Clock clock,
+            @Value("${motesdagen.public-base-url}") String publicBaseUrl,
+            @Value("${motesdagen.notification.unsubscribe-link-valid-for:P180D}") Duration validFor) {
         this.mongo = mongo;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
-        // the link's token finds the entry: one token, one address, found without reading them all
-        mongo.indexOps(COLLECTION)
-                .createIndex(new Index("token", Sort.Direction.ASC).unique().named("token"));
+        this.validFor = validFor;
+        mongo.indexOps(LINKS).createIndex(new Index("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
+        hashStoredTokens();
     }
 
-    /** The address's unsubscribe link, made the first time it is asked for. */
+    /**
+     * Entries from before links were hashed kept one token per address in clear, valid for ever: each
+     * becomes a hashed link valid from now, and the clear token goes.
+     */
+    private void hashStoredTokens() {
+        var indexes = mongo.indexOps(COLLECTION);
+        if (indexes.getIndexInfo().stream().anyMatch(index -> "token".equals(index.getName()))) {
+            indexes.dropIndex("token");
+        }
+        Query withToken = Query.query(Criteria.where("token").exists(true));
+        int upgraded = 0;
+        for (Document entry : mongo.find(withToken, Document.class, COLLECTION)) {
+            mongo.upsert(
+                    Query.query(Criteria.where("_id").is(LinkSecret.hash(entry.getString("token")))),
+                    new Update()
+                            .setOnInsert("address", entry.get("_id"))
+                            .setOnInsert("expiresAt", clock.instant().plus(validFor)),
+                    LINKS);
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(entry.get("_id"))), new Update().unset("token"), COLLECTION);
+            upgraded++;
+        }
+        if (upgraded > 0) {
+            log.info("{} unsubscribe tokens stored in clear are now hashed links", upgraded);
+        }
+    }
+
+    /** A new unsubscribe link for the address, for one reminder. */
     public String link(String email) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        Document entry = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(AddressKey.of(email))),
-                new Update()
-                        .setOnInsert(
-                                "token", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)),
-                FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class,
-                COLLECTION);
-        return publicBaseUrl + "/utskick/avregistrera?token=" + entry.getString("token");
+        String secret = LinkSecret.issue();
+        mongo.insert(
+                new Document("_id", LinkSecret.hash(secret))
+                        .append("address", AddressKey.of(email))
+                        .append("expiresAt", clock.instant().plus(validFor)),
+                LINKS);
+        return publicBaseUrl + "/utskick/avregistrera?token=" + secret;
     }
 
     public boolean hasUnsubscribed(String email) {
@@ -69,17 +103,30 @@ public class Unsubscribes {
                 : Optional.of(entry.getDate("unsubscribedAt").toInstant());
     }
 
-    /** Records the wish; false for a token nobody was given. */
+    /** Records the wish; false for a link nobody was given, or one that has run out. */
     public boolean unsubscribe(String token) {
-        return Optional.ofNullable(mongo.findAndModify(
-                        Query.query(Criteria.where("token").is(token)),
-                        new Update().set("unsubscribedAt", clock.instant()),
-                        Document.class,
-                        COLLECTION))
-                .isPresent();
+        Optional<Document> link = link(token, clock.instant());
+        link.ifPresent(found -> mongo.upsert(
+                Query.query(Criteria.where("_id").is(found.get("address"))),
+                new Update().set("unsubscribedAt", clock.instant()),
+                COLLECTION));
+        return link.isPresent();
     }
 
     public boolean known(String token) {
-        return mongo.exists(Query.query(Criteria.where("token").is(token)), COLLECTION);
+        return link(token, clock.instant()).isPresent();
+    }
+
+    private Optional<Document> link(String token, Instant now) {
+        if (!LinkSecret.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("_id")
+                        .is(LinkSecret.hash(token))
+                        .and("expiresAt")
+                        .gt(now)),
+                Document.class,
+                LINKS));
     }
 }

@@ -17,8 +17,12 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import se.motesdagen.notification.NotificationTestBase;
 import se.motesdagen.notification.mail.ReceivedMail;
+import se.motesdagen.platform.security.LinkSecret;
 import se.motesdagen.platform.test.CloudEventProducer;
 
 /** Reminders before the day: kept up to date, sent once at their moment, never late as if on time. */
@@ -72,6 +76,16 @@ class ReminderIntegrationTests extends NotificationTestBase {
         mvc.perform(post("/avregistrera").param("token", token).param("List-Unsubscribe", "One-Click"))
                 .andExpect(status().isOk());
         mvc.perform(post("/avregistrera").param("token", "nobody-got-this")).andExpect(status().isNotFound());
+        // only the link's hash is stored, with the address's key, and the link runs out
+        assertThat(mongo.findById(token, Document.class, "unsubscribeLinks")).isNull();
+        Document link = mongo.findById(LinkSecret.hash(token), Document.class, "unsubscribeLinks");
+        assertThat(link.toJson()).doesNotContain(to).doesNotContain(token);
+        assertThat(mongo.findAll(Document.class, "unsubscribes").toString()).doesNotContain(token);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(LinkSecret.hash(token))),
+                new Update().set("expiresAt", Instant.now().minusSeconds(1)),
+                "unsubscribeLinks");
+        mvc.perform(get("/avregistrera").param("token", token)).andExpect(status().isNotFound());
 
         // the same person's next registration: confirmed as always, but no reminder
         String next = UUID.randomUUID().toString();
