@@ -323,6 +323,6 @@ public class Changes {
         if (!ConfirmationToken.isWellFormed(token)) {
             return Optional.empty();
         }
-        return registrations.findByManageTokenHash(ConfirmationToken.hashOf(token));
+        return registrations.findByManageLink(ConfirmationToken.hashOf(token));
     }
 }

@@ -1,6 +1,7 @@
 package se.motesdagen.registration.signup;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,6 +39,8 @@ import se.motesdagen.registration.company.SniSection;
 // the staff list: a day's registrations, newest first, a page at a time
 @CompoundIndex(name = "by_day_and_time", def = "{'dayId': 1, 'submittedAt': -1}")
 public class Registration implements HasOutbox {
+
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     @Id
     private String id;
@@ -94,11 +97,22 @@ public class Registration implements HasOutbox {
     @Indexed(unique = true, sparse = true)
     private String confirmationTokenHash;
 
+    /**
+     * The confirm links sent before the newest, still working: anyone who knows the address may ask for
+     * the link again, and that must not break the one the person already has. At most a few are kept.
+     */
+    @Indexed(sparse = true)
+    private List<String> earlierConfirmationTokenHashes;
+
     private Instant confirmationExpiresAt;
 
     /** The hash of the manage link's secret, given on confirmation; the link works until the day is over. */
     @Indexed(unique = true, sparse = true)
     private String manageTokenHash;
+
+    /** The manage links sent before the newest (a new one goes out when the company is registered again). */
+    @Indexed(sparse = true)
+    private List<String> earlierManageTokenHashes;
 
     private Instant manageExpiresAt;
     private Instant cancelledAt;
@@ -251,6 +265,7 @@ public class Registration implements HasOutbox {
         confirmedAt = now;
         companyPlace = companyPlace(dayId, company.identityKey());
         confirmationTokenHash = null;
+        earlierConfirmationTokenHashes = null;
         manageTokenHash = manageToken.hash();
         manageExpiresAt = manageToken.expiresAt();
         history.clear();
@@ -322,6 +337,8 @@ public class Registration implements HasOutbox {
         companyPlace = null;
         confirmationTokenHash = null;
         manageTokenHash = null;
+        earlierConfirmationTokenHashes = null;
+        earlierManageTokenHashes = null;
         seatsToRelease = true;
         happened(now, Happening.Kind.ERASED, reason);
         return true;
@@ -366,6 +383,8 @@ public class Registration implements HasOutbox {
             contactUnreachable = new Unreachable(now, "kontaktpersonen är raderad");
             manageTokenHash = null; // the links were the contact's
             confirmationTokenHash = null;
+            earlierManageTokenHashes = null;
+            earlierConfirmationTokenHashes = null;
         }
         participants = getParticipants().stream()
                 .map(p -> p.id().equals(who) || samePerson(email, name, p.email(), p.name())
@@ -403,14 +422,35 @@ public class Registration implements HasOutbox {
         history.add(new Happening(at, kind, detail));
     }
 
+    /** How many earlier links of each kind keep working beside the newest: a day's worth. */
+    static final int EARLIER_LINKS_KEPT = 5;
+
     /**
-     * A new link for a registration still waiting for confirmation (the old link stops working);
-     * false when there is nothing to confirm any more.
+     * At most this many links of a kind go out for one registration in a Stockholm day (the confirm link
+     * with the submission counts): the notification service mails as many to one address, so no link is
+     * made that its mail does not carry, and past the cap a request changes nothing.
+     */
+    static final int LINKS_AGAIN_PER_DAY = 5;
+
+    /** How often the thing happened on the Stockholm day of {@code now}. */
+    private long today(Happening.Kind kind, Instant now) {
+        var day = now.atZone(STOCKHOLM).toLocalDate();
+        return getHistory().stream()
+                .filter(h -> h.kind() == kind
+                        && h.at().atZone(STOCKHOLM).toLocalDate().equals(day))
+                .count();
+    }
+
+    /**
+     * A new link for a registration still waiting for confirmation; the earlier ones keep working (the
+     * newest {@value #EARLIER_LINKS_KEPT}), until the new one's expiry. False when there is nothing to
+     * confirm any more.
      */
     boolean reissueConfirmation(ConfirmationToken token, Instant now) {
-        if (status != Status.PENDING) {
+        if (status != Status.PENDING || today(Happening.Kind.LINK_SENT_AGAIN, now) >= LINKS_AGAIN_PER_DAY - 1) {
             return false;
         }
+        earlierConfirmationTokenHashes = kept(earlierConfirmationTokenHashes, confirmationTokenHash);
         confirmationTokenHash = token.hash();
         confirmationExpiresAt = token.expiresAt();
         happened(now, Happening.Kind.LINK_SENT_AGAIN, null);
@@ -427,17 +467,32 @@ public class Registration implements HasOutbox {
     }
 
     /**
-     * A new manage link for a confirmed registration (the old one stops working), for the registered
-     * contact when somebody tries to register the company again; false if there is nothing to manage.
+     * A new manage link for a confirmed registration, for the registered contact when somebody tries to
+     * register the company again; the earlier ones keep working, so nobody but their holder can break
+     * them. False if there is nothing to manage.
      */
     boolean reissueManageLink(ConfirmationToken token, Instant now) {
-        if (status != Status.CONFIRMED || erasedAt != null) {
+        if (status != Status.CONFIRMED
+                || erasedAt != null
+                || today(Happening.Kind.REGISTERED_AGAIN, now) >= LINKS_AGAIN_PER_DAY) {
             return false;
         }
+        earlierManageTokenHashes = kept(earlierManageTokenHashes, manageTokenHash);
         manageTokenHash = token.hash();
         manageExpiresAt = token.expiresAt();
         happened(now, Happening.Kind.REGISTERED_AGAIN, null);
         return true;
+    }
+
+    /** The earlier hashes with the one being replaced, the newest {@value #EARLIER_LINKS_KEPT}. */
+    private static List<String> kept(List<String> earlier, String replaced) {
+        List<String> kept = new ArrayList<>(earlier == null ? List.of() : earlier);
+        if (replaced != null) {
+            kept.add(replaced);
+        }
+        return kept.size() > EARLIER_LINKS_KEPT
+                ? List.copyOf(kept.subList(kept.size() - EARLIER_LINKS_KEPT, kept.size()))
+                : kept;
     }
 
     static String companyPlace(String dayId, String identityKey) {

@@ -3,12 +3,17 @@ package se.motesdagen.registration.signup;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.Query;
 
 public interface RegistrationRepository extends MongoRepository<Registration, String> {
 
-    Optional<Registration> findByConfirmationTokenHash(String hash);
+    /** The registration a confirm link belongs to: its newest link or one of the earlier ones. */
+    @Query("{ '$or': [ { 'confirmationTokenHash': ?0 }, { 'earlierConfirmationTokenHashes': ?0 } ] }")
+    Optional<Registration> findByConfirmLink(String hash);
 
-    Optional<Registration> findByManageTokenHash(String hash);
+    /** The registration a manage link belongs to: its newest link or one of the earlier ones. */
+    @Query("{ '$or': [ { 'manageTokenHash': ?0 }, { 'earlierManageTokenHashes': ?0 } ] }")
+    Optional<Registration> findByManageLink(String hash);
 
     List<Registration> findByDayIdAndContactEmailKey(String dayId, String contactEmailKey);
 

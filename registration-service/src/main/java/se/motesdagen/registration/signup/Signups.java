@@ -248,7 +248,7 @@ public class Signups {
             return new ConfirmResult.UnknownLink();
         }
         return registrations
-                .findByConfirmationTokenHash(ConfirmationToken.hashOf(token))
+                .findByConfirmLink(ConfirmationToken.hashOf(token))
                 .<ConfirmResult>map(registration -> {
                     if (registration.getStatus() == Registration.Status.CANCELLED) {
                         return new ConfirmResult.Cancelled(
@@ -272,7 +272,7 @@ public class Signups {
             return new ConfirmResult.UnknownLink();
         }
         for (int attempt = 0; ; attempt++) {
-            Optional<Registration> found = registrations.findByConfirmationTokenHash(ConfirmationToken.hashOf(token));
+            Optional<Registration> found = registrations.findByConfirmLink(ConfirmationToken.hashOf(token));
             if (found.isEmpty()) {
                 return new ConfirmResult.UnknownLink();
             }

@@ -93,4 +93,24 @@ class RegistrationTests {
         assertThat(registration.erase(SUBMITTED.plusSeconds(120), "begäran")).isTrue();
         assertThat(registration.getAnswers()).isEmpty();
     }
+
+    @Test
+    void aManageLinkIsMadeAgainAtMostFiveTimesADay() {
+        Instant confirmed = SUBMITTED.plus(Duration.ofHours(1));
+        registration.confirm(confirmed, MANAGE);
+        for (int i = 0; i < Registration.LINKS_AGAIN_PER_DAY; i++) {
+            assertThat(registration.reissueManageLink(
+                            ConfirmationToken.issue(confirmed, Duration.ofDays(90)), confirmed.plusSeconds(i)))
+                    .isTrue();
+        }
+
+        assertThat(registration.reissueManageLink(
+                        ConfirmationToken.issue(confirmed, Duration.ofDays(90)), confirmed.plusSeconds(60)))
+                .as("past the day's cap: nothing changes")
+                .isFalse();
+        assertThat(registration.reissueManageLink(
+                        ConfirmationToken.issue(confirmed, Duration.ofDays(90)), confirmed.plus(Duration.ofDays(1))))
+                .as("the next day")
+                .isTrue();
+    }
 }
