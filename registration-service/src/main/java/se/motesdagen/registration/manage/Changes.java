@@ -159,7 +159,8 @@ public class Changes {
                     day,
                     answers(day, registration, form).answers(),
                     changedParticipants(registration, form));
-            boolean answered = !answers.equals(registration.getAnswers());
+            // the same answers in another order (a removed question's come last now) are no change
+            boolean answered = !new HashSet<>(answers).equals(new HashSet<>(registration.getAnswers()));
             if (changes.isEmpty() && !answered) {
                 return new ChangeOutcome.Changed(registration.getId(), List.of());
             }

@@ -99,8 +99,10 @@ class ApiIntegrationTests extends RegistrationTestBase {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(apiBody(orgNr, "")
                                 .replace("\"consent\":true", "\"consent\":true,\"website\":\"https://spam.example\"")))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].field").value("website"));
+                // answered as any accepted submission: the bot learns nothing of the field it filled
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("website"))));
         assertThat(mongo.exists(
                         Query.query(Criteria.where("company.organisationNumber").is(orgNr)), "registrations"))
                 .as("the bot check stored nothing")

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -99,8 +100,11 @@ class RegistrationApiController {
             return noSuchDay(eventId, locale);
         }
         if (form.isSpam()) {
-            return invalid(
-                    List.of(new FieldError("website", messages.getMessage("form.website", null, locale))), locale);
+            // answered as an accepted submission, like the form's thank-you: naming the field would teach
+            // the bot which one to leave empty. Nothing is stored; the id leads nowhere.
+            String none = UUID.randomUUID().toString();
+            return ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + none))
+                    .body(new Submitted(none, Registration.Status.PENDING));
         }
         if (errors.hasErrors()) {
             return invalid(
