@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,9 @@ public class Unsubscribes {
     private static final Logger log = LoggerFactory.getLogger(Unsubscribes.class);
 
     private static final String COLLECTION = "unsubscribes";
+
+    /** The form of the tokens made before links were hashed (24 random bytes), still in mails people have. */
+    private static final Pattern OLD_TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
 
     /** One document per link given out: its secret's hash as the id, the address's key, when it runs out. */
     private static final String LINKS = "unsubscribeLinks";
@@ -118,7 +122,8 @@ public class Unsubscribes {
     }
 
     private Optional<Document> link(String token, Instant now) {
-        if (!LinkSecret.isWellFormed(token)) {
+        if (!LinkSecret.isWellFormed(token)
+                && !OLD_TOKEN.matcher(token == null ? "" : token).matches()) {
             return Optional.empty();
         }
         return Optional.ofNullable(mongo.findOne(
