@@ -562,6 +562,12 @@ class PublicPagesBrowserTests {
         assertNoAccessibilityViolations();
         ((JavascriptExecutor) browser).executeScript("document.getElementById('fragor').scrollIntoView()");
         Chromium.screenshot(browser, "question-editor");
+        // the question's own page: its wording to change, kind and scope said, removal
+        browser.get(url("/personal/program/fragedagen-2031/fragor/vilken-lunch-vill-du-ha"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vilken lunch vill du ha?");
+        assertThat(browser.findElement(By.id("textSv")).getAttribute("value")).isEqualTo("Vilken lunch vill du ha?");
+        assertNoAccessibilityViolations();
+        Chromium.screenshot(browser, "question-page");
 
         // the form asks the question in a fieldset; left unanswered, the summary links to it
         browser.get(url("/evenemang/fragedagen-2031"));
