@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +34,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.motesdagen.platform.security.LinkSeal;
@@ -596,6 +600,85 @@ class PublicPagesBrowserTests {
         browser.findElement(By.id("send")).click();
         settle().until(ExpectedConditions.urlContains("/tack"));
         Chromium.screenshot(browser, "questions-answered");
+    }
+
+    @Test
+    void twoPeopleConfirmOneCompanyAndStaffDecideOnAnAccessiblePage(
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Autowired JsonMapper json,
+            @Autowired LinkSeal seal,
+            @Autowired MongoTemplate mongo)
+            throws Exception {
+        String orgNr = Companies.newOrganisationNumber();
+        List<String> ids = new ArrayList<>();
+        for (String[] who : List.of(
+                new String[] {"Otto Obehörig", "otto@annan.example"},
+                new String[] {"Vera Verklig", "vera@dubbla.example"})) {
+            browser.get(url("/evenemang/stora-motesdagen-2027"));
+            browser.findElement(By.id("companyName")).sendKeys("Dubbla Bolaget AB");
+            browser.findElement(By.id("organisationNumber")).sendKeys(orgNr);
+            browser.findElement(By.id("contactName")).sendKeys(who[0]);
+            browser.findElement(By.id("email")).sendKeys(who[1]);
+            browser.findElement(By.id("attendees0.name")).sendKeys(who[0]);
+            browser.findElement(By.cssSelector("label[for='consent1']")).click();
+            browser.findElement(By.id("send")).click();
+            settle().until(ExpectedConditions.urlContains("/tack"));
+            ids.add(mongo.findOne(
+                            Query.query(Criteria.where("contact.email").is(who[1])), Document.class, "registrations")
+                    .getString("_id"));
+        }
+        // the one who is not the company confirms first; the company's own contact then meets this page
+        for (String id : ids) {
+            browser.get(confirmLink(bootstrapServers, json, seal, id));
+            browser.findElement(By.cssSelector("main button[type=submit]")).click();
+            settle().until(ExpectedConditions.not(ExpectedConditions.textToBe(By.tagName("h1"), "Bekräfta anmälan")));
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Företaget är redan anmält");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("hör av sig till er");
+        assertNoAccessibilityViolations();
+        Chromium.screenshot(browser, "contested-confirm");
+
+        Chromium.signIn(chromium.browser(), StaffTokens.tokenFor(StaffRole.ADMIN));
+        browser.get(url("/personal/anmalningar"));
+        browser.findElement(By.partialLinkText("väntar på beslut")).click();
+        browser.findElement(By.linkText("Dubbla Bolaget AB")).click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.className("conflict")));
+        assertThat(browser.findElement(By.className("conflict")).getText())
+                .contains("otto@annan.example")
+                .contains("vera@dubbla.example");
+        assertNoAccessibilityViolations();
+        Chromium.screenshot(browser, "company-conflict");
+        browser.findElement(By.cssSelector("form[action$='/ge-platsen'] button[type=submit]"))
+                .click();
+        settle().until(ExpectedConditions.presenceOfElementLocated(By.className("error-summary")));
+        assertNoAccessibilityViolations();
+        browser.findElement(By.cssSelector("label[for='conflict-sure-give']")).click();
+        browser.findElement(By.cssSelector("form[action$='/ge-platsen'] button[type=submit]"))
+                .click();
+        settle().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("main .notice"), "Företagets plats är nu den här anmälans"));
+        assertThat(browser.findElement(By.cssSelector("dl.summary")).getText()).contains("Bekräftad");
+        assertNoAccessibilityViolations();
+        Chromium.screenshot(browser, "company-conflict-decided");
+    }
+
+    /** The confirm link of the registration's newest RegistrationSubmitted, on this server. */
+    private String confirmLink(String bootstrapServers, JsonMapper json, LinkSeal seal, String registrationId) {
+        var events = new TopicReader(bootstrapServers);
+        String link = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> events.read("registration.events", registrationId).stream()
+                                .filter(e -> "se.motesdagen.registration.submitted.v2".equals(e.type()))
+                                .map(e -> seal.open(
+                                        json.readTree(e.body())
+                                                .get("confirmationLink")
+                                                .asString(),
+                                        e.key()))
+                                .reduce((first, second) -> second),
+                        Optional::isPresent)
+                .orElseThrow();
+        return url("/" + link.replaceFirst("^https?://[^/]+/", ""));
     }
 
     private void assertNoAccessibilityViolations() {

@@ -16,8 +16,11 @@ public sealed interface ConfirmResult {
 
     record Expired(String dayId) implements ConfirmResult {}
 
-    /** Another registration of the same company was confirmed first; this one stays unconfirmed. */
-    record CompanyAlreadyRegistered(String companyName) implements ConfirmResult {}
+    /**
+     * Another registration of the same company was confirmed first: this one waits for staff, who give
+     * the company's place to one of them.
+     */
+    record Contested(String companyName) implements ConfirmResult {}
 
     /** The registration was confirmed and later cancelled. */
     record Cancelled(String companyName) implements ConfirmResult {}

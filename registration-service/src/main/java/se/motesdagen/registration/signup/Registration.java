@@ -118,6 +118,15 @@ public class Registration implements HasOutbox {
     private Instant cancelledAt;
 
     /**
+     * Set when the contact confirmed while another registration of the company held its place: the
+     * registration then waits for staff, who give the place to one of the two (see {@link Status#CONTESTED}).
+     */
+    private Instant contestedAt;
+
+    /** The registration that held the company's place when this one was contested. */
+    private String contestedWith;
+
+    /**
      * Set with the cancellation and cleared once the seats were given up: if the process dies between
      * the two writes, the sweep finds the cancellation whose seats are still taken.
      */
@@ -270,6 +279,55 @@ public class Registration implements HasOutbox {
         manageExpiresAt = manageToken.expiresAt();
         history.clear();
         happened(submittedAt, Happening.Kind.REGISTERED_BY_STAFF, by);
+    }
+
+    /**
+     * The contact confirmed, but another registration of the company was confirmed first: this one holds
+     * no place and no seat and waits for staff. False if it is no longer waiting for confirmation.
+     */
+    boolean contest(Instant now, String holderId) {
+        if (status != Status.PENDING) {
+            return false;
+        }
+        status = Status.CONTESTED;
+        contestedAt = now;
+        contestedWith = holderId;
+        happened(now, Happening.Kind.CONTESTED, null);
+        return true;
+    }
+
+    /**
+     * Staff gave the company's place to this contested registration: confirmed now, and the manage link
+     * goes to this registration's contact, the address that confirmed it.
+     */
+    public void confirmContested(Instant now, ConfirmationToken manageToken, String by) {
+        if (status != Status.CONTESTED) {
+            throw new IllegalStateException("only a contested registration is given the company's place");
+        }
+        status = Status.CONFIRMED;
+        confirmedAt = now;
+        companyPlace = companyPlace(dayId, company.identityKey());
+        confirmationTokenHash = null;
+        earlierConfirmationTokenHashes = null;
+        manageTokenHash = manageToken.hash();
+        manageExpiresAt = manageToken.expiresAt();
+        happened(now, Happening.Kind.PLACE_GIVEN, by);
+    }
+
+    /**
+     * Staff gave the company's place to another registration of the company: this one is cancelled and
+     * its seats are given up, as when the contact cancels. False if it is not confirmed.
+     */
+    public boolean giveUpPlace(Instant now, String by) {
+        if (status != Status.CONFIRMED) {
+            return false;
+        }
+        status = Status.CANCELLED;
+        cancelledAt = now;
+        companyPlace = null;
+        seatsToRelease = true;
+        happened(now, Happening.Kind.PLACE_TAKEN, by);
+        return true;
     }
 
     /**
@@ -507,7 +565,12 @@ public class Registration implements HasOutbox {
     public enum Status {
         PENDING,
         CONFIRMED,
-        CANCELLED
+        CANCELLED,
+        /**
+         * Confirmed by its contact while another registration of the company held the place: it holds
+         * nothing until staff decide, and it is never removed as unconfirmed.
+         */
+        CONTESTED
     }
 
     public enum CheckInOutcome {
@@ -525,6 +588,12 @@ public class Registration implements HasOutbox {
             REGISTERED_BY_STAFF,
             LINK_SENT_AGAIN,
             CONFIRMED,
+            /** The contact confirmed while another registration held the company's place. */
+            CONTESTED,
+            /** Staff gave the company's place to this contested registration; the detail is who. */
+            PLACE_GIVEN,
+            /** Staff gave the company's place to another registration of it; the detail is who. */
+            PLACE_TAKEN,
             REGISTERED_AGAIN,
             CHANGED,
             CANCELLED,
@@ -813,6 +882,14 @@ public class Registration implements HasOutbox {
 
     public List<Happening> getHistory() {
         return history == null ? List.of() : List.copyOf(history);
+    }
+
+    public Instant getContestedAt() {
+        return contestedAt;
+    }
+
+    public String getContestedWith() {
+        return contestedWith;
     }
 
     public Instant getCancelledAt() {

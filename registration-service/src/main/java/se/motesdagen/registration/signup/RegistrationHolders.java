@@ -20,7 +20,9 @@ class RegistrationHolders implements SeatHolders {
     public Optional<Holder> find(String registrationId) {
         return registrations
                 .findById(registrationId)
-                .filter(r -> r.getStatus() != Registration.Status.CANCELLED && r.getErasedAt() == null)
+                .filter(r -> r.getStatus() != Registration.Status.CANCELLED
+                        && r.getStatus() != Registration.Status.CONTESTED
+                        && r.getErasedAt() == null)
                 .map(r -> new Holder(
                         r.getStatus() == Registration.Status.CONFIRMED ? HolderState.CONFIRMED : HolderState.PENDING,
                         r.getCompany().name(),

@@ -18,4 +18,12 @@ public interface RegistrationRepository extends MongoRepository<Registration, St
     List<Registration> findByDayIdAndContactEmailKey(String dayId, String contactEmailKey);
 
     Optional<Registration> findByCompanyPlace(String companyPlace);
+
+    /** The confirmed registration that holds the company's place on the registration's day, if any. */
+    default Optional<Registration> findPlaceHolder(Registration registration) {
+        return findByCompanyPlace(Registration.companyPlace(
+                registration.getDayId(), registration.getCompany().identityKey()));
+    }
+
+    List<Registration> findByDayIdAndStatus(String dayId, Registration.Status status);
 }

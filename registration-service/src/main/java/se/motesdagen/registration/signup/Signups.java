@@ -18,7 +18,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.UriComponentsBuilder;
 import se.motesdagen.registration.company.CompanyIdentity;
 import se.motesdagen.registration.company.OrganisationNumber;
 import se.motesdagen.registration.company.PersonalIdentityNumber;
@@ -47,7 +46,7 @@ public class Signups {
     private final MongoOperations mongo;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final String publicBaseUrl;
+    private final ManageLinks links;
     private final Duration confirmationValidFor;
 
     Signups(
@@ -59,7 +58,7 @@ public class Signups {
             MongoOperations mongo,
             Clock clock,
             MeterRegistry meters,
-            @Value("${motesdagen.public-base-url}") String publicBaseUrl,
+            ManageLinks links,
             @Value("${motesdagen.registration.confirmation-valid-for:P7D}") Duration confirmationValidFor) {
         this.registrations = registrations;
         this.events = events;
@@ -69,7 +68,7 @@ public class Signups {
         this.mongo = mongo;
         this.clock = clock;
         this.meters = meters;
-        this.publicBaseUrl = publicBaseUrl;
+        this.links = links;
         this.confirmationValidFor = confirmationValidFor;
     }
 
@@ -97,7 +96,7 @@ public class Signups {
         Instant now = clock.instant();
         ConfirmationToken token = ConfirmationToken.issue(now, confirmationValidFor);
         Registration registration = fromForm(day, company, form, language, now, token);
-        events.submitted(registration, day, confirmationUrl(token));
+        events.submitted(registration, day, links.confirmationUrl(token));
         // the places first: a crash before the insert leaves places for a registration that never was,
         // which the seats drop when their hold runs out; the other order could lose a stored one's seats
         seats.claim(day, registration.getId(), registration.sessionsByAttendee());
@@ -173,10 +172,10 @@ public class Signups {
         Instant now = clock.instant();
         Registration registration =
                 fromForm(day, company, form, language, now, ConfirmationToken.issue(now, confirmationValidFor));
-        ConfirmationToken manageToken = ConfirmationToken.issue(now, untilTheDayIsOver(day));
+        ConfirmationToken manageToken = links.issueManageToken(day);
         registration.confirmByStaff(now, manageToken, by);
         List<Placement> placements = seats.confirm(day, registration.getId(), registration.sessionsByAttendee());
-        events.confirmed(registration, day, placements, manageUrl(manageToken));
+        events.confirmed(registration, day, placements, links.manageUrl(manageToken));
         try {
             registrations.insert(registration);
         } catch (DuplicateKeyException confirmedMeanwhile) {
@@ -193,9 +192,9 @@ public class Signups {
         for (int attempt = 0; ; attempt++) {
             Registration registration =
                     attempt == 0 ? found : registrations.findById(found.getId()).orElseThrow();
-            ConfirmationToken manageToken = ConfirmationToken.issue(now, untilTheDayIsOver(day));
+            ConfirmationToken manageToken = links.issueManageToken(day);
             if (registration.reissueManageLink(manageToken, now)) {
-                events.manageLinkSent(registration, day, manageUrl(manageToken), now);
+                events.manageLinkSent(registration, day, links.manageUrl(manageToken), now);
                 try {
                     registrations.save(registration);
                 } catch (OptimisticLockingFailureException e) {
@@ -222,22 +221,39 @@ public class Signups {
         Optional<RegistrationStatus> registered = registrations
                 .findById(registrationId)
                 .filter(r -> r.getDayId().equals(dayId))
-                .map(r -> new RegistrationStatus(r.getId(), r.getDayId(), r.getStatus(), r.getSubmittedAt()));
+                .map(r -> new RegistrationStatus(
+                        r.getId(), r.getDayId(), ApiStatus.of(r.getStatus()), r.getSubmittedAt()));
         if (registered.isPresent()) {
             return registered;
         }
         // a submission that went to the registered contact answers as an unconfirmed one would
         return Optional.ofNullable(mongo.findById(registrationId, MergedSubmission.class))
                 .filter(m -> m.dayId().equals(dayId) && m.expiresAt().isAfter(clock.instant()))
-                .map(m -> new RegistrationStatus(m.id(), m.dayId(), Registration.Status.PENDING, m.submittedAt()));
+                .map(m -> new RegistrationStatus(m.id(), m.dayId(), ApiStatus.PENDING, m.submittedAt()));
     }
 
     /** The state of a registration without anything that names a person or a company. */
     public record RegistrationStatus(
-            String registrationId,
-            @JsonProperty("eventId") String dayId,
-            Registration.Status status,
-            Instant submittedAt) {}
+            String registrationId, @JsonProperty("eventId") String dayId, ApiStatus status, Instant submittedAt) {}
+
+    /**
+     * A registration's status as the API has always named it. A contested registration (confirmed while
+     * the company's place was held) is not confirmed, so it is pending there: a new value would change the
+     * API's shape, and its contact has been told on the confirm page already.
+     */
+    public enum ApiStatus {
+        PENDING,
+        CONFIRMED,
+        CANCELLED;
+
+        static ApiStatus of(Registration.Status status) {
+            return switch (status) {
+                case PENDING, CONTESTED -> PENDING;
+                case CONFIRMED -> CONFIRMED;
+                case CANCELLED -> CANCELLED;
+            };
+        }
+    }
 
     /**
      * What the link stands for, changing nothing: mail scanners open every link in a message, so
@@ -252,6 +268,10 @@ public class Signups {
                 .<ConfirmResult>map(registration -> {
                     if (registration.getStatus() == Registration.Status.CANCELLED) {
                         return new ConfirmResult.Cancelled(
+                                registration.getCompany().name());
+                    }
+                    if (registration.getStatus() == Registration.Status.CONTESTED) {
+                        return new ConfirmResult.Contested(
                                 registration.getCompany().name());
                     }
                     if (registration.getStatus() == Registration.Status.CONFIRMED) {
@@ -280,11 +300,15 @@ public class Signups {
             Day day = programme
                     .day(registration.getDayId())
                     .orElseThrow(() -> new IllegalStateException("registration for a missing event"));
-            ConfirmationToken manageToken = ConfirmationToken.issue(clock.instant(), untilTheDayIsOver(day));
+            ConfirmationToken manageToken = links.issueManageToken(day);
             switch (registration.confirm(clock.instant(), manageToken)) {
                 case ALREADY_CONFIRMED -> {
                     if (registration.getStatus() == Registration.Status.CANCELLED) {
                         return new ConfirmResult.Cancelled(
+                                registration.getCompany().name());
+                    }
+                    if (registration.getStatus() == Registration.Status.CONTESTED) {
+                        return new ConfirmResult.Contested(
                                 registration.getCompany().name());
                     }
                     return new ConfirmResult.AlreadyConfirmed(
@@ -298,7 +322,7 @@ public class Signups {
                     // write below never happens, the sweep finds the registration unconfirmed and frees them
                     List<Placement> placements =
                             seats.confirm(day, registration.getId(), registration.sessionsByAttendee());
-                    events.confirmed(registration, day, placements, manageUrl(manageToken));
+                    events.confirmed(registration, day, placements, links.manageUrl(manageToken));
                     try {
                         // fails on the unique company place when the company already has a confirmed registration
                         Registration saved = registrations.save(registration);
@@ -307,11 +331,9 @@ public class Signups {
                         log.info("Registration {} confirmed", saved.getId());
                         return new ConfirmResult.Confirmed(saved, placements);
                     } catch (DuplicateKeyException companyConfirmedBefore) {
-                        log.info(
-                                "Registration {} not confirmed: the company is already registered",
-                                registration.getId());
                         seats.release(day, registration.getId());
-                        return new ConfirmResult.CompanyAlreadyRegistered(
+                        contest(registration.getId(), day);
+                        return new ConfirmResult.Contested(
                                 registration.getCompany().name());
                     } catch (OptimisticLockingFailureException e) {
                         // opened twice at the same moment, or the relay emptied the outbox meanwhile: read again
@@ -319,6 +341,37 @@ public class Signups {
                             throw e;
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * The company's place was taken when this registration's contact confirmed: it waits for staff as
+     * contested, with both contacts, instead of being refused (the other one may be the squatter).
+     */
+    private void contest(String registrationId, Day day) {
+        for (int attempt = 0; ; attempt++) {
+            Registration registration = registrations.findById(registrationId).orElseThrow();
+            String holder = registrations
+                    .findPlaceHolder(registration)
+                    .map(Registration::getId)
+                    .orElse(null);
+            if (!registration.contest(clock.instant(), holder)) {
+                return;
+            }
+            try {
+                registrations.save(registration);
+                meters.counter("motesdagen.registrations.contested", "event", day.id())
+                        .increment();
+                log.warn(
+                        "Registration {} confirmed while registration {} held the company's place: contested, for staff",
+                        registrationId,
+                        holder);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
                 }
             }
         }
@@ -341,7 +394,7 @@ public class Signups {
                 if (!registration.reissueConfirmation(token, clock.instant())) {
                     break;
                 }
-                events.submitted(registration, day, confirmationUrl(token));
+                events.submitted(registration, day, links.confirmationUrl(token));
                 try {
                     registrations.save(registration);
                     sent++;
@@ -358,29 +411,6 @@ public class Signups {
         meters.counter("motesdagen.registrations.confirmation.resent", "event", day.id())
                 .increment(sent);
         return sent;
-    }
-
-    /** A manage link works until the day is over (Stockholm time); a moment when the day has passed. */
-    private Duration untilTheDayIsOver(Day day) {
-        Instant end = day.date().plusDays(1).atStartOfDay(Day.ZONE).toInstant();
-        Duration left = Duration.between(clock.instant(), end);
-        return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    private String manageUrl(ConfirmationToken token) {
-        return UriComponentsBuilder.fromUriString(publicBaseUrl)
-                .path("/anmalan/hantera")
-                .queryParam("token", token.value())
-                .build()
-                .toUriString();
-    }
-
-    private String confirmationUrl(ConfirmationToken token) {
-        return UriComponentsBuilder.fromUriString(publicBaseUrl)
-                .path("/anmalan/bekrafta")
-                .queryParam("token", token.value())
-                .build()
-                .toUriString();
     }
 
     private Registration.Company company(RegistrationForm form) {

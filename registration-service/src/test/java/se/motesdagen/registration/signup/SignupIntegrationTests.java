@@ -308,12 +308,13 @@ class SignupIntegrationTests extends RegistrationTestBase {
         mvc.perform(pressConfirm(confirmPathOf(real)))
                 .andExpect(content().string(Matchers.containsString("Anmälan är bekräftad")));
 
-        // the first one confirms too late: the company has its registration already
+        // the first one confirms too late: the company has its registration already, and staff decide
+        // (manage/CompanyConflictsIntegrationTests)
         mvc.perform(pressConfirm(confirmPathOf(squatter)))
                 .andExpect(content().string(Matchers.containsString("Företaget är redan anmält")));
         assertThat(mongo.find(byOrgNr(orgNr), Document.class, "registrations"))
                 .extracting(d -> d.getString("status"))
-                .containsExactlyInAnyOrder("CONFIRMED", "PENDING");
+                .containsExactlyInAnyOrder("CONFIRMED", "CONTESTED");
         awaitOutboxEmpty(squatter);
         assertThat(new TopicReader(bootstrapServers).read("registration.events", squatter))
                 .extracting(PublishedEvent::type)

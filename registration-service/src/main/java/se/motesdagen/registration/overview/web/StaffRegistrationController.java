@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import se.motesdagen.platform.audit.Audited;
+import se.motesdagen.registration.manage.CompanyConflicts;
 import se.motesdagen.registration.overview.Exports;
 import se.motesdagen.registration.overview.RegistrationSearch;
 import se.motesdagen.registration.overview.RegistrationSearch.Search;
@@ -32,12 +33,19 @@ class StaffRegistrationController {
     private final Exports exports;
     private final Programme programme;
     private final Seats seats;
+    private final CompanyConflicts conflicts;
 
-    StaffRegistrationController(RegistrationSearch registrations, Exports exports, Programme programme, Seats seats) {
+    StaffRegistrationController(
+            RegistrationSearch registrations,
+            Exports exports,
+            Programme programme,
+            Seats seats,
+            CompanyConflicts conflicts) {
         this.registrations = registrations;
         this.exports = exports;
         this.programme = programme;
         this.seats = seats;
+        this.conflicts = conflicts;
     }
 
     @GetMapping("/personal/anmalningar")
@@ -50,6 +58,7 @@ class StaffRegistrationController {
         day(dayId).ifPresent(day -> {
             RegistrationSearch.Found found = registrations.page(day, search, page, Math.clamp(size, 1, MAX_PAGE_SIZE));
             model.addAttribute("day", day);
+            model.addAttribute("contested", conflicts.waiting(day.id()));
             model.addAttribute("fill", seats.fill(day));
             model.addAttribute("registrations", found.registrations());
             model.addAttribute("all", found.all());

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import se.motesdagen.platform.audit.Audited;
+import se.motesdagen.registration.manage.CompanyConflicts;
 import se.motesdagen.registration.overview.RegistrationSearch;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
@@ -25,11 +26,14 @@ class StaffRegistrationDetailController {
     private final RegistrationSearch registrations;
     private final Programme programme;
     private final Seats seats;
+    private final CompanyConflicts conflicts;
 
-    StaffRegistrationDetailController(RegistrationSearch registrations, Programme programme, Seats seats) {
+    StaffRegistrationDetailController(
+            RegistrationSearch registrations, Programme programme, Seats seats, CompanyConflicts conflicts) {
         this.registrations = registrations;
         this.programme = programme;
         this.seats = seats;
+        this.conflicts = conflicts;
     }
 
     @Audited(value = "registration.viewed", record = "id")
@@ -43,6 +47,7 @@ class StaffRegistrationDetailController {
                 .collect(Collectors.groupingBy(Placement::attendeeId));
         model.addAttribute("registration", registration);
         model.addAttribute("day", day);
+        model.addAttribute("conflicts", conflicts.of(registration));
         model.addAttribute(
                 "attendees",
                 registration.getParticipants().stream()

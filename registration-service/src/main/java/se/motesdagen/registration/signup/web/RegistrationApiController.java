@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.motesdagen.registration.programme.Day;
 import se.motesdagen.registration.programme.Programme;
-import se.motesdagen.registration.signup.Registration;
 import se.motesdagen.registration.signup.RegistrationForm;
 import se.motesdagen.registration.signup.Signups;
 import se.motesdagen.registration.signup.SubmitOutcome;
@@ -104,7 +103,7 @@ class RegistrationApiController {
             // the bot which one to leave empty. Nothing is stored; the id leads nowhere.
             String none = UUID.randomUUID().toString();
             return ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + none))
-                    .body(new Submitted(none, Registration.Status.PENDING));
+                    .body(new Submitted(none, Signups.ApiStatus.PENDING));
         }
         if (errors.hasErrors()) {
             return invalid(
@@ -116,7 +115,7 @@ class RegistrationApiController {
         return switch (registrations.submit(day, form, RegistrationViews.language(locale))) {
             case SubmitOutcome.Accepted(String id) ->
                 ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + id))
-                        .body(new Submitted(id, Registration.Status.PENDING));
+                        .body(new Submitted(id, Signups.ApiStatus.PENDING));
             case SubmitOutcome.NotOpen(Day.Registering registering) ->
                 ResponseEntity.status(HttpStatus.CONFLICT)
                         .body(ProblemDetail.forStatusAndDetail(
@@ -173,7 +172,7 @@ class RegistrationApiController {
         return ResponseEntity.unprocessableContent().body(problem);
     }
 
-    record Submitted(String registrationId, Registration.Status status) {}
+    record Submitted(String registrationId, Signups.ApiStatus status) {}
 
     record FieldError(String field, String message) {}
 

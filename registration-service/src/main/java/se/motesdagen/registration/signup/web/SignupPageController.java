@@ -112,7 +112,7 @@ class SignupPageController {
                     case ConfirmResult.Confirmed c -> "confirmed";
                     case ConfirmResult.AlreadyConfirmed a -> "alreadyConfirmed";
                     case ConfirmResult.Expired e -> "expired";
-                    case ConfirmResult.CompanyAlreadyRegistered c -> "companyAlreadyRegistered";
+                    case ConfirmResult.Contested c -> "contested";
                     case ConfirmResult.Cancelled c -> "cancelled";
                     case ConfirmResult.UnknownLink u -> "unknown";
                 });
@@ -128,8 +128,7 @@ class SignupPageController {
             }
             case ConfirmResult.Expired(String dayId) ->
                 programme.day(dayId).ifPresent(e -> model.addAttribute("day", e));
-            case ConfirmResult.CompanyAlreadyRegistered(String companyName) ->
-                model.addAttribute("companyName", companyName);
+            case ConfirmResult.Contested(String companyName) -> model.addAttribute("companyName", companyName);
             case ConfirmResult.Cancelled(String companyName) -> model.addAttribute("companyName", companyName);
             case ConfirmResult.UnknownLink u -> {}
         }
