@@ -48,6 +48,11 @@ public class Participants {
      * Erasure (GDPR): the participant is forgotten. A marker with only the registration id stays, so a
      * late or replayed confirmation does not bring the person back.
      */
+    /** What the registration's "what should the municipality change?" is received as on the proposals board. */
+    public static String proposalSourceOf(String registrationId) {
+        return "anmalan-" + registrationId;
+    }
+
     public void erase(String registrationId) {
         mongo.upsert(
                 Query.query(Criteria.where("_id").is(registrationId)),
@@ -109,7 +114,7 @@ public class Participants {
         if (erased(participant.registrationId())) {
             return;
         }
-        proposals.receive("anmalan-" + participant.registrationId(), Proposal.Source.REGISTRATION, suggestion);
+        proposals.receive(proposalSourceOf(participant.registrationId()), Proposal.Source.REGISTRATION, suggestion);
         if (participants.existsById(participant.registrationId())) {
             return;
         }

@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.outbox.FreshRead;
 
@@ -20,10 +25,12 @@ public class Proposals {
     private static final Logger log = LoggerFactory.getLogger(Proposals.class);
 
     private final ProposalRepository proposals;
+    private final MongoOperations mongo;
     private final Clock clock;
 
-    Proposals(ProposalRepository proposals, Clock clock) {
+    Proposals(ProposalRepository proposals, MongoOperations mongo, Clock clock) {
         this.proposals = proposals;
+        this.mongo = mongo;
         this.clock = clock;
     }
 
@@ -45,6 +52,96 @@ public class Proposals {
         } catch (DuplicateKeyException concurrentDuplicate) {
             // the other delivery stored it
         }
+    }
+
+    /** What stands where an erased person's own words stood in a proposal staff had taken further. */
+    public static final String ERASED_TEXT = "(Förslaget är borttaget: den som lämnade det har raderats.)";
+
+    /**
+     * The registration behind these proposals was erased (GDPR): a proposal nobody has worked on yet
+     * (open, merged with nothing, on no vote) goes, as the person's own words. One staff took further
+     * stays with the wording staff gave it, under an id that no longer leads to the registration; where
+     * staff kept the person's words as they were, they give way to {@link #ERASED_TEXT}, on the board, on
+     * the votes and in the reports that quote them.
+     *
+     * @param sourceKeys what the proposals were received as ({@link #receive})
+     */
+    public void forgetSources(List<String> sourceKeys) {
+        for (Proposal proposal : proposals.findAllById(sourceKeys)) {
+            String id = proposal.getId();
+            boolean workedOn = proposal.getStatus() != Proposal.Status.OPEN
+                    || mongo.exists(Query.query(Criteria.where("mergedInto").is(id)), Proposal.class)
+                    || mongo.exists(
+                            Query.query(Criteria.where("items.proposalId").is(id)), "votes");
+            if (!workedOn) {
+                proposals.deleteById(id);
+                log.info("Proposal {} of an erased registration removed", id);
+                continue;
+            }
+            String words = proposal.getOriginalText();
+            Update update = new Update().unset("originalText");
+            if (words != null && words.equals(proposal.getText())) {
+                update.set("text", ERASED_TEXT);
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, Proposal.class);
+            if (words != null) {
+                mongo.updateMulti(
+                        Query.query(Criteria.where("items.proposalId").is(id)),
+                        new Update()
+                                .set("items.$[item].text", ERASED_TEXT)
+                                .filterArray(Criteria.where("item.proposalId")
+                                        .is(id)
+                                        .and("item.text")
+                                        .is(words)),
+                        "votes");
+                mongo.updateMulti(
+                        Query.query(Criteria.where("lines.proposal").is(words)),
+                        new Update()
+                                .set("lines.$[line].proposal", ERASED_TEXT)
+                                .filterArray(Criteria.where("line.proposal").is(words)),
+                        "reports");
+            }
+            moveToNewId(id);
+            log.info("Proposal {} of an erased registration anonymised", id);
+        }
+    }
+
+    /**
+     * Moves a proposal to a new random id (its id was made from the registration's), and what refers to it
+     * along: proposals merged into it, the votes it is on, the ballots that chose it. The new id is written
+     * down first, so that a retry after a crash finishes the same move.
+     */
+    private void moveToNewId(String id) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id).and("rekeyedAs").exists(false)),
+                new Update().set("rekeyedAs", "raderad-" + UUID.randomUUID()),
+                Proposal.class);
+        Document old = mongo.findById(id, Document.class, "proposals");
+        if (old == null) {
+            return;
+        }
+        String newId = old.getString("rekeyedAs");
+        Document moved = new Document(old);
+        moved.put("_id", newId);
+        moved.remove("rekeyedAs");
+        if (!mongo.exists(Query.query(Criteria.where("_id").is(newId)), "proposals")) {
+            mongo.insert(moved, "proposals");
+        }
+        mongo.updateMulti(
+                Query.query(Criteria.where("mergedInto").is(id)), new Update().set("mergedInto", newId), "proposals");
+        mongo.updateMulti(
+                Query.query(Criteria.where("items.proposalId").is(id)),
+                new Update()
+                        .set("items.$[item].proposalId", newId)
+                        .filterArray(Criteria.where("item.proposalId").is(id)),
+                "votes");
+        mongo.updateMulti(
+                Query.query(Criteria.where("choices").is(id)),
+                new Update()
+                        .set("choices.$[choice]", newId)
+                        .filterArray(Criteria.where("choice").is(id)),
+                "ballots");
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), "proposals");
     }
 
     /** A proposal staff write down, after a workshop for instance. */

@@ -255,7 +255,7 @@ public class Invitations {
                     invitations.save(invitation);
                     meters.counter("motesdagen.feedback.responses", "kind", invitation.getKind())
                             .increment();
-                    proposals.receive("svar-" + invitation.getId(), Proposal.Source.SURVEY, answer.change());
+                    proposals.receive(proposalSourceOf(invitation.getId()), Proposal.Source.SURVEY, answer.change());
                     log.info("Survey {} answered", invitation.getId());
                     return new Submitted(invitation);
                 })
@@ -312,8 +312,28 @@ public class Invitations {
      * anonymous, in the figures.
      */
     public void forget(String registrationId) {
-        forget(Query.query(Criteria.where("registrationId").is(registrationId)));
+        Query ofRegistration = Query.query(Criteria.where("registrationId").is(registrationId));
+        // what names the company (the visit's title does, "the company visit to …") goes with the registration
+        mongo.updateMulti(
+                ofRegistration,
+                new Update().unset("companyName").unset("aboutTitle").unset("visitId"),
+                Invitation.class);
+        forget(ofRegistration);
         log.info("Survey invitations of registration {} no longer name anyone", registrationId);
+    }
+
+    /** What an answer's "what should change?" is received as on the proposals board. */
+    public static String proposalSourceOf(String invitationId) {
+        return "svar-" + invitationId;
+    }
+
+    /** The ids of the registration's invitations (a proposal from an answer is known by its invitation). */
+    public List<String> idsOf(String registrationId) {
+        Query ofRegistration = Query.query(Criteria.where("registrationId").is(registrationId));
+        ofRegistration.fields().include("_id");
+        return mongo.find(ofRegistration, Invitation.class).stream()
+                .map(Invitation::getId)
+                .toList();
     }
 
     /** One person of the registration erased: their invitations forget them as in {@link #forget(String)}. */
@@ -335,6 +355,9 @@ public class Invitations {
                         .unset("recipientEmail")
                         .unset("tokenHash")
                         .unset("moreTokenHashes")
+                        // the words of the answer may name the person; the grades stay, anonymous
+                        .unset("answer.change")
+                        .unset("answer.hearBack")
                         .set("answer.wantsContact", false),
                 Invitation.class);
     }

@@ -18,6 +18,7 @@ import se.motesdagen.feedback.proposal.Proposal;
 import se.motesdagen.feedback.proposal.Proposals;
 import se.motesdagen.feedback.survey.Invitation;
 import se.motesdagen.feedback.survey.InvitationRepository;
+import se.motesdagen.feedback.survey.Invitations;
 import se.motesdagen.feedback.survey.Questionnaire;
 import se.motesdagen.feedback.survey.SurveySettings;
 
@@ -109,7 +110,7 @@ public class DemoAnswers implements ApplicationRunner {
                                     false,
                                     batch.kind().equals("visit") ? AREAS.get(random.nextInt(AREAS.size())) : null),
                             asked.plusSeconds(3600L * (1 + random.nextInt(200))));
-                    proposals.receive("svar-" + invitation.getId(), Proposal.Source.SURVEY, change);
+                    proposals.receive(Invitations.proposalSourceOf(invitation.getId()), Proposal.Source.SURVEY, change);
                 }
                 try {
                     invitations.insert(invitation);

@@ -255,11 +255,16 @@ class VoteIntegrationTests extends FeedbackTestBase {
                     "0f8fad5b-d9cb-469f-a165-70867728950e",
                     anna);
         }
-        await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        mongo.findById(annasBallot, Document.class, "ballots").get("recipientEmail") == null);
-        Document erased = mongo.findById(annasBallot, Document.class, "ballots");
+        Object castAt = mongo.findById(annasBallot, Document.class, "ballots").get("castAt");
+        new TopicReader(bootstrapServers)
+                .awaitOnlyOne("feedback.events", anna, "se.motesdagen.feedback.registration-erased.v1");
+        // moved to an id that no longer leads to the registration (its old one was made from it)
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(annasBallot)), "ballots"))
+                .isFalse();
+        Document erased = mongo.findOne(Query.query(Criteria.where("castAt").is(castAt)), Document.class, "ballots");
+        assertThat(erased.getString("_id")).startsWith("raderad-");
         assertThat(erased.get("registrationId")).isNull();
+        assertThat(erased.get("recipientEmail")).isNull();
         assertThat(erased.get("tokenHash")).isNull();
         assertThat(erased.getList("choices", String.class)).containsExactly(shortlist.get(2));
         mvc.perform(get("/rostning").param("token", token)).andExpect(status().isNotFound());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
@@ -12,6 +13,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +55,28 @@ public class CalendarMemory {
     }
 
     /** Erasure: nothing of the owner's is kept. */
+    /**
+     * Notes which registration each item is about when it is in someone else's calendar (a host's item
+     * for a company's visit names the company's contact), so that the registration's erasure finds it.
+     */
+    public void mention(Map<String, String> registrationByUid) {
+        registrationByUid.forEach((uid, registrationId) -> mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(uid)),
+                new Update().set("mentions", registrationId),
+                SentItem.class));
+    }
+
+    /**
+     * A registration erased: the items in others' calendars that are about it keep their uid and time
+     * (so they can still be taken out of the calendar) and lose what names its people.
+     */
+    public void forgetMentionsOf(String registrationId) {
+        mongo.updateMulti(
+                Query.query(Criteria.where("mentions").is(registrationId)),
+                new Update().unset("description").unset("location").unset("mentions"),
+                SentItem.class);
+    }
+
     public void forgetAll(String owner) {
         mongo.remove(Query.query(Criteria.where("owner").is(owner)), SentItem.class);
     }

@@ -3,6 +3,7 @@ package se.motesdagen.notification.erasure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -26,6 +27,10 @@ import se.motesdagen.platform.outbox.ErasureReceipts;
 public class Erasure {
 
     public static final String ERASED_RECIPIENT = "[raderad]";
+
+    /** The follow-up report's template (FeedbackLetters), one mail per participant. */
+    private static final String FOLLOW_UP = "follow-up";
+
     private static final Logger log = LoggerFactory.getLogger(Erasure.class);
 
     /** This service's confirmation that it erased what it held of a registration's people. */
@@ -60,12 +65,44 @@ public class Erasure {
                 OutgoingMessage.class);
         long anonymised = mongo.updateMulti(ofRegistration, anonymised(), OutgoingMessage.class)
                 .getModifiedCount();
+        // follow-up reports queued before they named their registration: the participant is the
+        // registration, and the last part of the message id
+        anonymised += mongo.updateMulti(
+                        Query.query(Criteria.where("template")
+                                .is(FOLLOW_UP)
+                                .and("registrationId")
+                                .isNull()
+                                .and("_id")
+                                .regex(":" + Pattern.quote(id) + "$")),
+                        anonymised(),
+                        OutgoingMessage.class)
+                .getModifiedCount();
+        // mails to others whose text names the registration's people (a host's itinerary): the text goes,
+        // who got a mail of what kind and when stays; one still waiting is not sent without its text (the
+        // visit's cancellation makes the host's next itinerary)
+        mongo.updateMulti(
+                Query.query(Criteria.where("mentions").is(id).and("status").is(OutgoingMessage.Status.PENDING)),
+                new Update()
+                        .set("status", OutgoingMessage.Status.SUPPRESSED)
+                        .set("lastError", "Inte skickat: en anmälan som den nämner raderades"),
+                OutgoingMessage.class);
+        long mentioning = mongo.updateMulti(
+                        Query.query(Criteria.where("mentions").is(id)),
+                        new Update()
+                                .unset("body")
+                                .unset("html")
+                                .set("attachments", List.of())
+                                .pull("mentions", id),
+                        OutgoingMessage.class)
+                .getModifiedCount();
         reminders.forget(id);
         calendar.forgetAll(id);
+        calendar.forgetMentionsOf(id);
         log.info(
-                "Registration {} erased: {} messages anonymised, its reminders and calendar items gone",
+                "Registration {} erased: {} messages anonymised, {} others' texts taken out, its reminders and calendar items gone",
                 id,
-                anonymised);
+                anonymised,
+                mentioning);
         receipts.confirm(REGISTRATION_ERASED_V1, id);
     }
 

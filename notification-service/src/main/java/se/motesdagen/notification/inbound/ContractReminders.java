@@ -38,6 +38,7 @@ class ContractReminders {
         stored.remove("changeRequestUrl");
         reminders.onTheMorningOf(
                 visit.visitId(),
+                visit.registrationId(),
                 visit.startsAt().atZoneSameInstant(STOCKHOLM).toLocalDate(),
                 visit.changedAt(),
                 stored.toString());

@@ -97,7 +97,14 @@ final class FeedbackLetters {
                         .toList());
         model.put("reportUrl", report.reportUrl());
         model.put("subjectArguments", new Object[] {report.title()});
-        return new Letter(FOLLOW_UP, null, participant.email(), locale, model, participant.participantId());
+        // the participant is the registration (feedback keys them so): an erasure finds the mail by it
+        return new Letter(
+                FOLLOW_UP,
+                participant.participantId(),
+                participant.email(),
+                locale,
+                model,
+                participant.participantId());
     }
 
     /** A proposal and what is done about it, as the report lists it. */

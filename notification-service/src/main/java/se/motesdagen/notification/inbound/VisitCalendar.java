@@ -2,9 +2,11 @@ package se.motesdagen.notification.inbound;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -59,6 +61,14 @@ class VisitCalendar {
                 .map(stop -> hostItem(itinerary, stop, locale))
                 .toList();
         List<CalendarFiles.Item> gone = memory.replace("itinerary:" + itinerary.itineraryId(), items);
+        Map<String, String> registrationByUid = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String registrationId = itinerary.stops().get(i).registrationId();
+            if (registrationId != null) {
+                registrationByUid.put(items.get(i).uid(), registrationId);
+            }
+        }
+        memory.mention(registrationByUid);
         List<Attachment> attachments = new ArrayList<>();
         if (!items.isEmpty()) {
             attachments.add(files.request(items, itinerary.publishedAt(), host.name(), host.email()));

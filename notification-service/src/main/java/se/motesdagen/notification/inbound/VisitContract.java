@@ -99,6 +99,7 @@ public final class VisitContract {
     record Stop(
             String kind,
             String visitId,
+            String registrationId,
             String title,
             OffsetDateTime startsAt,
             OffsetDateTime endsAt,

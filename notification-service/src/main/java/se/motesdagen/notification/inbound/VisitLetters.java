@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import se.motesdagen.notification.mail.Letter;
 import se.motesdagen.notification.reminders.Reminders;
 
@@ -76,7 +77,17 @@ public final class VisitLetters {
                 itinerary.stops().stream().filter(VisitContract.Stop::visit).count());
         model.put("itineraryUrl", itinerary.itineraryUrl());
         model.put("subjectArguments", new Object[] {date});
-        return new Letter("host-itinerary", null, itinerary.host().email(), locale, model);
+        return new Letter(
+                "host-itinerary",
+                null,
+                itinerary.host().email(),
+                locale,
+                model,
+                null,
+                itinerary.stops().stream()
+                        .map(VisitContract.Stop::registrationId)
+                        .filter(Objects::nonNull)
+                        .toList());
     }
 
     /** A stop of the host's day as the mail lists it. */

@@ -1,5 +1,6 @@
 package se.motesdagen.notification.mail;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import java.util.Map;
  *     for a mail about none (a host's itinerary)
  * @param part which of several mails of one template the event asks for (the follow-up report goes to
  *     every participant): part of the message id, so each is queued once; null when there is one
+ * @param mentions the other registrations whose people the text names (a host's itinerary lists the
+ *     companies' contacts): an erasure of any of them takes the text out of the stored mail
  */
 public record Letter(
         String template,
@@ -18,10 +21,25 @@ public record Letter(
         String recipient,
         Locale locale,
         Map<String, Object> model,
-        String part) {
+        String part,
+        List<String> mentions) {
+
+    public Letter {
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
 
     public Letter(String template, String registrationId, String recipient, Locale locale, Map<String, Object> model) {
-        this(template, registrationId, recipient, locale, model, null);
+        this(template, registrationId, recipient, locale, model, null, List.of());
+    }
+
+    public Letter(
+            String template,
+            String registrationId,
+            String recipient,
+            Locale locale,
+            Map<String, Object> model,
+            String part) {
+        this(template, registrationId, recipient, locale, model, part, List.of());
     }
 
     /** One message per event, template and part: a second delivery of the event finds it queued. */

@@ -109,6 +109,7 @@ public class Mailbox {
                 attachments,
                 clock.instant());
         message.unsubscribeAt(unsubscribeUrl);
+        message.mentioning(letter.mentions());
         message.sealLinks(seal);
         if (CAPPED.contains(template) && countToday(template, recipient) > perRecipientPerDay) {
             message.suppress();

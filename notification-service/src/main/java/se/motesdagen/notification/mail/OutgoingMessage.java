@@ -60,6 +60,10 @@ public class OutgoingMessage implements HasOutbox {
     /** Where the recipient stops getting mails like this one (List-Unsubscribe, RFC 2369 and 8058); null for most. */
     private String unsubscribeUrl;
 
+    /** The other registrations whose people the text names (a host's itinerary): erasures find the mail by them. */
+    @Indexed(sparse = true)
+    private List<String> mentions;
+
     /** For a copy staff sent again: the message it copies, who sent it again and why. */
     private String resentFrom;
 
@@ -114,10 +118,19 @@ public class OutgoingMessage implements HasOutbox {
                 html,
                 getAttachments(),
                 now);
+        copy.mentions = mentions;
         copy.resentFrom = id;
         copy.resentBy = staff;
         copy.resendReason = reason;
         return copy;
+    }
+
+    void mentioning(List<String> registrationIds) {
+        this.mentions = registrationIds.isEmpty() ? null : List.copyOf(registrationIds);
+    }
+
+    public List<String> getMentions() {
+        return mentions == null ? List.of() : mentions;
     }
 
     /** Whether the stored message can go out again as it is: a link taken out of it cannot be put back. */

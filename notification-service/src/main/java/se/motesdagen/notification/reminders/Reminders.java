@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,12 +76,12 @@ public class Reminders {
      * payload is what {@link ReminderLetters} makes the letter from when it is due (no link in it).
      */
     public void beforeTheDay(String registrationId, LocalDate day, Instant asOf, String payload) {
-        schedule(registrationId, TEMPLATE, stockholm(day.minusDays(daysBefore), at), asOf, payload);
+        schedule(registrationId, registrationId, TEMPLATE, stockholm(day.minusDays(daysBefore), at), asOf, payload);
     }
 
     /** A visit given its time or moved: the reminder on the morning of the visit's day. */
-    public void onTheMorningOf(String visitId, LocalDate day, Instant asOf, String payload) {
-        schedule(visitId, VISIT_TEMPLATE, stockholm(day, visitAt), asOf, payload);
+    public void onTheMorningOf(String visitId, String registrationId, LocalDate day, Instant asOf, String payload) {
+        schedule(visitId, registrationId, VISIT_TEMPLATE, stockholm(day, visitAt), asOf, payload);
     }
 
     /**
@@ -88,7 +89,8 @@ public class Reminders {
      * moment arms it again (a moved visit is reminded of on its new day, though the old day's reminder
      * went); the same moment leaves it as it is (a changed registration is not reminded of twice).
      */
-    private void schedule(String owner, String template, Instant dueAt, Instant asOf, String payload) {
+    private void schedule(
+            String owner, String registrationId, String template, Instant dueAt, Instant asOf, String payload) {
         String id = Reminder.idFor(owner, template);
         Instant now = clock.instant();
         Reminder existing = mongo.findById(id, Reminder.class);
@@ -109,6 +111,7 @@ public class Reminders {
                 .set("dueAt", dueAt)
                 .set("template", template)
                 .set("owner", owner)
+                .set("registrationId", registrationId)
                 .setOnInsert("createdAt", now);
         if (!sameMoment) {
             boolean ahead = dueAt.isAfter(now);
@@ -149,9 +152,19 @@ public class Reminders {
         }
     }
 
-    /** Erasure: the reminders of the owner go, with the copy of the event they hold. */
-    public void forget(String owner) {
-        mongo.remove(Query.query(Criteria.where("owner").is(owner)), Reminder.class);
+    /** Erasure: the reminders of the registration go (the day's and its visit's), with the copy of the event they hold. */
+    public void forget(String registrationId) {
+        mongo.remove(
+                Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("owner").is(registrationId),
+                                Criteria.where("registrationId").is(registrationId),
+                                // a visit's reminder made before it named its registration: its copy of the event does
+                                Criteria.where("template")
+                                        .is(VISIT_TEMPLATE)
+                                        .and("payload")
+                                        .regex(Pattern.quote("\"registrationId\":\"" + registrationId + "\"")))),
+                Reminder.class);
     }
 
     /** Queues every reminder whose moment has come by {@code now}; public so a test can say when now is. */

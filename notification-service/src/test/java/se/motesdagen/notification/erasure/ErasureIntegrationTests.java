@@ -20,6 +20,7 @@ import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
+import se.motesdagen.platform.test.TracedPerson;
 
 /** An erased registration leaves no address, mail text, reminder or calendar memory behind. */
 class ErasureIntegrationTests extends NotificationTestBase {
@@ -68,6 +69,61 @@ class ErasureIntegrationTests extends NotificationTestBase {
                 .isZero();
         mvc.perform(get("/personal/meddelanden/" + message.getString("_id")).with(StaffTokens.as(StaffRole.ADMIN)))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void anErasedRegistrationLeavesItsPeopleInNoDocumentOfTheService() throws Exception {
+        TracedPerson person = TracedPerson.unique();
+        String registrationId = UUID.randomUUID().toString();
+        String hostId = "h-" + registrationId.substring(0, 8);
+        // every kind of mail that names the registration's people: its own (confirmation with calendar
+        // file and reminder, visit, survey, follow-up report) and a host's itinerary that lists its visit
+        String confirmed = person.into(example(CONFIRMED, registrationId, person.email()));
+        String visit = person.into(resealed(
+                CloudEventProducer.example(VISIT_SCHEDULED).replace(EXAMPLE_REGISTRATION, registrationId),
+                "b7a4c2e0-5d1f-4c8e-9a63-2f0e8d1c4b57",
+                "b7a4c2e0-5d1f-4c8e-9a63-2f0e8d1c4b57"));
+        String itinerary = person.into(CloudEventProducer.example(ITINERARY)
+                .replace("3f9d2a1c-8b7e-4d6f-a5c4-1e2b3c4d5e6f", registrationId)
+                .replace("0155-00 00 00", person.phone())
+                .replace("Karl Exempelsson", person.attendee())
+                .replace("h-olof", hostId)
+                .replace("olof.exempel@nykoping.example", hostId + "@nykoping.example"));
+        String invitation = person.into(
+                CloudEventProducer.example(FEEDBACK_REQUESTED).replace(EXAMPLE_REGISTRATION, registrationId));
+        String report =
+                person.into(CloudEventProducer.example(FOLLOW_UP).replace(EXAMPLE_REGISTRATION, registrationId));
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send("registration.events", UUID.randomUUID().toString(), CONFIRMED, registrationId, confirmed);
+            producer.send("visit.events", UUID.randomUUID().toString(), VISIT_SCHEDULED, registrationId, visit);
+            producer.send("visit.events", UUID.randomUUID().toString(), ITINERARY, hostId, itinerary);
+            producer.send(
+                    "feedback.events", UUID.randomUUID().toString(), FEEDBACK_REQUESTED, registrationId, invitation);
+            producer.send("feedback.events", UUID.randomUUID().toString(), FOLLOW_UP, registrationId, report);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> inboxOf(person.email()).size() == 4
+                            && inboxOf(hostId + "@nykoping.example").size() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> mongo.findById(registrationId + ":reminder", Document.class, "reminders") != null);
+            assertThat(person.foundIn(mongo)).isNotEmpty();
+
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    ERASED,
+                    registrationId,
+                    example(ERASED, registrationId, person.email()));
+        }
+        new TopicReader(bootstrapServers)
+                .awaitOnlyOne(
+                        "notification.events", registrationId, "se.motesdagen.notification.registration-erased.v1");
+
+        assertThat(person.foundIn(mongo)).isEmpty();
+        // the host's mail stays in the delivery log as the host's, without the text that named the company's people
+        Document itineraryMail = mongo.findOne(
+                Query.query(Criteria.where("recipient").is(hostId + "@nykoping.example")), Document.class, "messages");
+        assertThat(itineraryMail.getString("status")).isEqualTo("SENT");
+        assertThat(itineraryMail.get("body")).isNull();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.data.annotation.Id;
@@ -381,9 +382,13 @@ public class Registration implements HasOutbox {
         erasedAt = now;
         contact = new Contact(null, null, null);
         contactEmailKey = null;
+        // the organisationsnummer goes too (it finds the person in any register); an aktiebolag's name
+        // stays for the figures, a sole trader's (often the owner's own) does not
         if (company.soleTrader()) {
             company = new Company(null, null, true, null);
             companySortKey = null;
+        } else {
+            company = new Company(company.name(), null, false, null);
         }
         participants = getParticipants().stream()
                 .map(p -> new Participant(p.id(), null, null, null, p.sessionIds(), null, p.checkedInAt()))
@@ -392,6 +397,7 @@ public class Registration implements HasOutbox {
         address = null;
         suggestion = null;
         answers = List.of();
+        forgetCheckInNames(name -> true);
         companyPlace = null;
         confirmationTokenHash = null;
         manageTokenHash = null;
@@ -457,6 +463,9 @@ public class Registration implements HasOutbox {
         answers = getAnswers().stream()
                 .filter(a -> a.attendeeId() == null || !erasedAttendees.contains(a.attendeeId()))
                 .toList();
+        if (name != null) {
+            forgetCheckInNames(detail -> detail.contains(name));
+        }
         PersonErasure erasure =
                 new PersonErasure(erasureId, sameAsContact, known == null ? null : AddressKey.of(known), now, Map.of());
         if (personErasures == null) {
@@ -471,6 +480,15 @@ public class Registration implements HasOutbox {
     private static boolean samePerson(String email, String name, String otherEmail, String otherName) {
         return (email != null && email.strip().equalsIgnoreCase(otherEmail == null ? "" : otherEmail.strip()))
                 || (name != null && name.strip().equalsIgnoreCase(otherName == null ? "" : otherName.strip()));
+    }
+
+    /** The timeline names whom each check-in was for: those whose detail matches keep their time, not the name. */
+    private void forgetCheckInNames(Predicate<String> naming) {
+        history = getHistory().stream()
+                .map(h -> h.kind() == Happening.Kind.CHECKED_IN && h.detail() != null && naming.test(h.detail())
+                        ? new Happening(h.at(), h.kind(), null)
+                        : h)
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     private void happened(Instant at, Happening.Kind kind, String detail) {

@@ -18,6 +18,7 @@ import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.TopicReader.PublishedEvent;
+import se.motesdagen.platform.test.TracedPerson;
 import se.motesdagen.registration.RegistrationTestBase;
 import se.motesdagen.registration.support.Companies;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,56 @@ class ErasureIntegrationTests extends RegistrationTestBase {
 
     @Autowired
     private Erasure erasure;
+
+    @Test
+    void anErasedRegistrationLeavesItsPeopleInNoDocumentOfTheService() throws Exception {
+        TracedPerson person = TracedPerson.unique();
+        String dayId = "spar-" + UUID.randomUUID();
+        saveDay(dayId, null, null, 5);
+        // every collection the registration reaches: the registration and its timeline, the seats, a
+        // submission merged into it, the audit log of staff looking at it, a check-in
+        mvc.perform(validFormFor(
+                        dayId,
+                        person.organisationNumber(),
+                        "contactName",
+                        person.name(),
+                        "email",
+                        person.email(),
+                        "phone",
+                        person.phone(),
+                        "attendees[0].name",
+                        person.name(),
+                        "attendees[0].sessionIds",
+                        "upphandling",
+                        "attendees[1].name",
+                        person.attendee(),
+                        "attendees[1].email",
+                        "ture@spar.example",
+                        "street",
+                        "Spårvägen 1",
+                        "suggestion",
+                        "Ring " + person.name() + " på " + person.phone(),
+                        "wantsVisit",
+                        "true",
+                        "visitAddress",
+                        "Spårvägen 1, Nyköping",
+                        "visitTopics",
+                        person.name() + " vill visa bageriet"))
+                .andExpect(status().is3xxRedirection());
+        String id = registrationOf(person.organisationNumber()).getString("_id");
+        mvc.perform(pressConfirm(confirmPathOf(id)));
+        mvc.perform(validFormFor(dayId, person.organisationNumber(), "email", person.email()));
+        String detail = "/personal/anmalningar/" + id;
+        mvc.perform(get(detail).with(staff())).andExpect(status().isOk());
+        mvc.perform(post(detail + "/incheckning").with(csrf()).with(staff()).param("attendee", "2"));
+        assertThat(person.foundIn(mongo)).isNotEmpty();
+
+        mvc.perform(post(detail + "/radera").with(csrf()).with(staff()).param("sure", "true"))
+                .andExpect(status().is3xxRedirection());
+        awaitOutboxEmpty(id);
+
+        assertThat(person.foundIn(mongo, "ture@spar.example", "Spårvägen")).isEmpty();
+    }
 
     @Test
     void staffEraseARegistrationOnRequestAndOnlyWhatIsPersonalGoes() throws Exception {
@@ -57,8 +108,8 @@ class ErasureIntegrationTests extends RegistrationTestBase {
                 .doesNotContain("070-123")
                 .doesNotContain("manageTokenHash");
         // what the statistics need stays: the company (an aktiebolag is not a person), the count, the sessions
-        assertThat(stored.get("company", Document.class).getString("organisationNumber"))
-                .isEqualTo(orgNr);
+        assertThat(stored.get("company", Document.class).getString("name")).isEqualTo("Nyköpings Testbageri AB");
+        assertThat(stored.toJson()).doesNotContain(orgNr);
         assertThat(stored.getInteger("attendees")).isEqualTo(1);
         assertThat(stored.getString("status")).isEqualTo("CONFIRMED");
         assertThat(stored.getList("history", Document.class))

@@ -307,6 +307,7 @@ public class Publishing implements PublishedVisits {
                 Map<String, Object> stop = new LinkedHashMap<>();
                 stop.put("kind", "visit");
                 stop.put("visitId", visitId(visit.getId()));
+                stop.put("registrationId", visit.getId());
                 stop.put("title", visit.getCompany());
                 stop.put("startsAt", offset(visit.getStart().atZone(STOCKHOLM).toInstant()));
                 stop.put("endsAt", offset(visit.getEnd().atZone(STOCKHOLM).toInstant()));
@@ -328,7 +329,14 @@ public class Publishing implements PublishedVisits {
                 stops.add(stop);
             }
         }
-        String fingerprint = AnswerLinks.hash(json.writeValueAsString(stops));
+        // what the host sees; the registration ids (for erasure) were added later and must not count as a change
+        String fingerprint = AnswerLinks.hash(json.writeValueAsString(stops.stream()
+                .map(stop -> {
+                    Map<String, Object> seen = new LinkedHashMap<>(stop);
+                    seen.remove("registrationId");
+                    return seen;
+                })
+                .toList()));
         var earlier = itineraries.findById(Itinerary.idFor(host.id(), day));
         if (earlier.isEmpty() && stops.isEmpty()) {
             return false; // never told of any visit that day: nothing to take back
@@ -379,6 +387,7 @@ public class Publishing implements PublishedVisits {
         Map<String, Object> stop = new LinkedHashMap<>();
         stop.put("kind", "fixed");
         stop.put("visitId", null);
+        stop.put("registrationId", null);
         stop.put("title", team.getLunch().title());
         stop.put(
                 "startsAt",

@@ -167,14 +167,25 @@ public class Visit implements HasOutbox {
     }
 
     /**
-     * Erasure: the company's people and words go (contact, the reason for another time, the links); the
-     * visit itself, its time, hosts and report of facts stay as the municipality's record.
+     * Erasure: everything that leads to the company and its people goes (the company, its address and
+     * where it lies, the contact, who meets, the topics and the reason for another time, the links, and
+     * the report's words, which quote them); what stays is that a visit of these hosts took place that
+     * day, at that time, about those areas, for the municipality's figures.
      */
     void forgetPeople() {
         forgetContact();
+        this.company = null;
+        this.address = null;
+        this.latitude = 0;
+        this.longitude = 0;
+        this.topics = List.of();
         this.meets = null;
         this.changeReason = null;
         this.preferredTimes = null;
+        if (report != null) {
+            report = new Report(
+                    null, null, report.areas(), null, null, List.of(), report.writtenBy(), report.writtenAt());
+        }
     }
 
     /**

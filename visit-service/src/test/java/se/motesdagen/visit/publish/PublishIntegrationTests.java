@@ -31,6 +31,7 @@ import se.motesdagen.platform.test.ContractSchemas;
 import se.motesdagen.platform.test.OpenedLinks;
 import se.motesdagen.platform.test.StaffTokens;
 import se.motesdagen.platform.test.TopicReader;
+import se.motesdagen.platform.test.TracedPerson;
 import se.motesdagen.visit.VisitTestBase;
 
 /** A published plan: the companies and hosts told once, the answers, and changes after publishing. */
@@ -47,6 +48,68 @@ class PublishIntegrationTests extends VisitTestBase {
                 .tag("state", state)
                 .gauge()
                 .value();
+    }
+
+    @Test
+    void anErasedRegistrationLeavesItsPeopleAndCompanyInNoDocumentOfTheService() throws Exception {
+        TracedPerson person = TracedPerson.unique();
+        String street = "Spårgatan " + UUID.randomUUID().toString().substring(0, 6);
+        String header = "namn;e-post;telefon;roll;parti eller förvaltning;kunskap;tillgänglig\n";
+        importHosts(header
+                        + "Spårande Politiker;sp@erase.example;;politiker;Kommunalråd;;2027-09-08 09:00-17:00\n"
+                        + "Spårande Tjänsteperson;st@erase.example;;tjänsteperson;Näringslivsenheten;bygglov;"
+                        + "2027-09-08 09:00-17:00\n")
+                .andExpect(status().isOk());
+        String id = UUID.randomUUID().toString();
+        // every collection the registration reaches: its visit request, the visit planned, published (the
+        // company's and the hosts' events, the hosts' itineraries) and reported on by a host
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    CONFIRMED,
+                    id,
+                    person.into(confirmedOn(id, "2027-09-08"))
+                            .replace("Bagargatan 3", street)
+                            .replace("Karl Exempelsson", person.attendee()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(byId(id), "visitRequests"));
+        solve("2027-09-08");
+        publish("2027-09-08").andExpect(status().is3xxRedirection());
+        String visit = "besok-" + id;
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.exists(byId(visit), "visits")
+                        && mongo.findById(visit, Document.class, "visits")
+                                .getList("outbox", Document.class)
+                                .isEmpty());
+        mvc.perform(post("/personal/besok/" + visit + "/rapport")
+                        .param("worksWell", person.name() + " visade oss bageriet")
+                        .param("worksBadly", "Ring " + person.phone() + " om bygglovet")
+                        .param("areas", "bygglov")
+                        .param("feedbackWanted", "email")
+                        .with(csrf())
+                        .with(StaffTokens.as(StaffRole.ADMIN)))
+                .andExpect(content().string(containsString("Rapporten är sparad")));
+        assertThat(person.foundIn(mongo, street)).isNotEmpty();
+
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.sendExample("registration.events", ERASED, id, "0f8fad5b-d9cb-469f-a165-70867728950e", id);
+        }
+        new TopicReader(bootstrapServers)
+                .awaitOnlyOne("visit.events", id, "se.motesdagen.visit.registration-erased.v1");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(visit, Document.class, "visits")
+                        .getList("outbox", Document.class)
+                        .isEmpty());
+
+        assertThat(person.foundIn(mongo, street)).isEmpty();
+        Document erased = mongo.findById(visit, Document.class, "visits");
+        assertThat(erased.get("company")).isNull();
+        assertThat(erased.getDouble("latitude")).isZero();
+        // what stays for the figures: that a visit of those hosts was made that day, about those areas
+        assertThat(erased.getString("status")).isEqualTo("COMPLETED");
+        assertThat(erased.get("report", Document.class).getList("areas", String.class))
+                .containsExactly("bygglov");
     }
 
     @Test
