@@ -53,7 +53,16 @@ public abstract class NotificationTestBase {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "notification");
+        // the local key seals and opens as on the local stack; the visit service's key opens only its events
+        registry.add("motesdagen.link-seal.keys", () -> LOCAL_KEY + "," + VISIT_KEY);
     }
+
+    private static final String LOCAL_KEY = "local:bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1ub3Qta2V5ISE=";
+
+    private static final String VISIT_KEY = "visit/vis-test:dmlzaXQtc2VydmljZS10ZXN0LWtleS0zMi1ieXRlcyE=";
+
+    /** What the visit service seals with, in these tests: a key that names its service. */
+    protected static final LinkSeal VISIT_SEAL = LinkSeal.of(VISIT_KEY);
 
     protected static final String SUBMITTED = "se.motesdagen.registration.submitted.v2";
 

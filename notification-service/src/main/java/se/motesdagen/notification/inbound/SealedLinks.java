@@ -38,8 +38,9 @@ class SealedLinks {
 
     /**
      * The same for any event: each sealed field (bound to the value of {@code contextField}) is opened
-     * into its URL field. A link that cannot be opened never will be: the event goes to the dead-letter
-     * topic.
+     * into its URL field, only under a key of the service the event's type names (a link in a
+     * registration event sealed by any other service's key does not open). A link that cannot be opened
+     * never will be: the event goes to the dead-letter topic.
      */
     <T> BiConsumer<IncomingEvent, JsonNode> opening(
             String contextField,
@@ -53,7 +54,7 @@ class SealedLinks {
                 JsonNode sealed = body.remove(sealedField);
                 if (sealed != null && sealed.isString()) {
                     try {
-                        body.put(urlField, seal.open(sealed.asString(), context));
+                        body.put(urlField, seal.open(sealed.asString(), context, producerOf(event.type())));
                     } catch (LinkSeal.UnopenableLinkException e) {
                         throw new InvalidEventException(
                                 "Event " + event.id() + ", " + sealedField + ": " + e.getMessage());
@@ -69,5 +70,11 @@ class SealedLinks {
             }
             handler.accept(event, reading);
         };
+    }
+
+    /** {@code se.motesdagen.registration.submitted.v2} → {@code registration}. */
+    static String producerOf(String type) {
+        String[] parts = type == null ? new String[0] : type.split("\\.");
+        return parts.length > 2 ? parts[2] : "";
     }
 }

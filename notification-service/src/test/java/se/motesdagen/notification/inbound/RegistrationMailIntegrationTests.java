@@ -237,6 +237,7 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
         String copiedSeal = example(SUBMITTED, UUID.randomUUID().toString(), to);
         String stolenId = "stolen-" + UUID.randomUUID();
         String forgedId = "forged-" + UUID.randomUUID();
+        String otherServicesId = "other-" + UUID.randomUUID();
         double refusedBefore = clearLinksRefused();
 
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
@@ -257,6 +258,20 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
                     registrationId,
                     example(SUBMITTED_V1, registrationId, to)
                             .replace("http://localhost:8080/anmalan/bekrafta", "https://forfalskad.example/bekrafta"));
+            // a link sealed by another service (here the visit service's key) in a registration event does
+            // not open: only the registration service can seal what its events carry
+            producer.send(
+                    "registration.events",
+                    otherServicesId,
+                    SUBMITTED,
+                    registrationId,
+                    example(SUBMITTED, registrationId, to)
+                            .replaceFirst(
+                                    "\"confirmationLink\": \"[^\"]+\"",
+                                    "\"confirmationLink\": \""
+                                            + VISIT_SEAL.seal(
+                                                    "https://forfalskad.example/bekrafta?token=x", registrationId)
+                                            + "\""));
             // the registration's own v2 event is mailed
             producer.send(
                     "registration.events",
@@ -270,7 +285,7 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> new DeadLetters(bootstrapServers)
                         .eventIds("registration.events.notification-confirm-request.dlq")
-                        .containsAll(List.of(stolenId, forgedId)));
+                        .containsAll(List.of(stolenId, forgedId, otherServicesId)));
         assertThat(inboxOf(to)).hasSize(1);
         assertThat(ReceivedMail.of(inboxOf(to).getFirst()).text()).doesNotContain("forfalskad.example");
         assertThat(clearLinksRefused()).isEqualTo(refusedBefore + 1);

@@ -25,6 +25,12 @@ import javax.crypto.spec.SecretKeySpec;
  * the links it sealed have expired, and what the broker still keeps of them can no longer be opened by
  * anyone. The context (the registration id, for example) is authenticated with the text: a sealed link
  * copied into another registration's event does not open.
+ *
+ * <p>A key may name the service it belongs to ({@code registration/reg-2027:…}): each producing service
+ * holds only its own keys, the notification service all of them, and {@link #open(String, String,
+ * String)} opens a link in an event of a producer only under that producer's keys. So a service, or
+ * anyone else who can write to the broker, cannot make the municipality mail a link in another
+ * service's name. Outside the local stack every key must name its service.
  */
 public final class LinkSeal {
 
@@ -35,26 +41,40 @@ public final class LinkSeal {
 
     private final String sealingKeyId;
     private final Map<String, SecretKey> ring;
+    private final Map<String, String> ownerByKeyId;
 
-    private LinkSeal(String sealingKeyId, Map<String, SecretKey> ring) {
+    private LinkSeal(String sealingKeyId, Map<String, SecretKey> ring, Map<String, String> ownerByKeyId) {
         this.sealingKeyId = sealingKeyId;
         this.ring = ring;
+        this.ownerByKeyId = ownerByKeyId;
     }
 
     /**
-     * The key ring as configured: {@code id:base64-key} entries separated by commas, the sealing key
-     * first. Each key is 32 bytes (AES-256); an id is 1–16 letters, digits or hyphens.
+     * The key ring as configured: {@code [service/]id:base64-key} entries separated by commas, the
+     * sealing key first. Each key is 32 bytes (AES-256); an id is 1–16 letters, digits or hyphens, and so
+     * is the service it belongs to ({@code registration}, {@code visit}, {@code feedback}, {@code
+     * notification}).
      */
     public static LinkSeal of(String keyRing) {
         if (keyRing == null || keyRing.isBlank()) {
             throw new IllegalArgumentException("The link seal needs at least one key (id:base64-key)");
         }
         Map<String, SecretKey> ring = new LinkedHashMap<>();
+        Map<String, String> owners = new LinkedHashMap<>();
         for (String entry : List.of(keyRing.split(","))) {
             String[] parts = entry.strip().split(":", 2);
+            String[] named = parts[0].split("/", 2);
+            if (named.length == 2) {
+                if (!named[0].matches("[a-z0-9-]{1,16}")) {
+                    throw new IllegalArgumentException("A link seal key's service is 1–16 lower-case letters,"
+                            + " digits or hyphens; one entry's is not");
+                }
+                owners.put(named[1], named[0]);
+                parts[0] = named[1];
+            }
             if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9-]{1,16}")) {
-                throw new IllegalArgumentException("A link seal key is id:base64-key, the id 1–16 letters,"
-                        + " digits or hyphens; one entry is not");
+                throw new IllegalArgumentException("A link seal key is [service/]id:base64-key, the id 1–16"
+                        + " letters, digits or hyphens; one entry is not");
             }
             byte[] key;
             try {
@@ -70,7 +90,34 @@ public final class LinkSeal {
                 throw new IllegalArgumentException("Link seal key " + parts[0] + " is in the ring twice");
             }
         }
-        return new LinkSeal(ring.keySet().iterator().next(), Map.copyOf(ring));
+        return new LinkSeal(ring.keySet().iterator().next(), Map.copyOf(ring), Map.copyOf(owners));
+    }
+
+    /** The ids of the keys that name no service (the local stack's one shared key, or an older ring). */
+    public List<String> keysOfNoService() {
+        return ring.keySet().stream()
+                .filter(id -> !ownerByKeyId.containsKey(id))
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * The link inside a sealed text in an event of {@code producer}: as {@link #open(String, String)},
+     * and only under a key of that producer (or a key that names no service, which only the local stack
+     * has).
+     *
+     * @throws UnopenableLinkException also when the key belongs to another service
+     */
+    public String open(String sealed, String context, String producer) {
+        String keyId = sealed == null || !sealed.startsWith(PREFIX)
+                ? null
+                : sealed.substring(PREFIX.length()).split("\\.", 2)[0];
+        String owner = keyId == null ? null : ownerByKeyId.get(keyId);
+        if (owner != null && !owner.equals(producer)) {
+            throw new UnopenableLinkException(
+                    "sealed under key " + keyId + " of the " + owner + " service, not of " + producer);
+        }
+        return open(sealed, context);
     }
 
     /** The link sealed under the first key, bound to its context. */

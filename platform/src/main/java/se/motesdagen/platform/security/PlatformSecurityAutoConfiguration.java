@@ -10,6 +10,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -71,7 +72,21 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     @ConditionalOnProperty("motesdagen.link-seal.keys")
     LinkSeal linkSeal(Environment environment) {
-        return LinkSeal.of(environment.getProperty("motesdagen.link-seal.keys"));
+        return linkSealOf(environment);
+    }
+
+    /** The ring of {@code motesdagen.link-seal.keys}; in production every key must name its service. */
+    static LinkSeal linkSealOf(Environment environment) {
+        LinkSeal seal = LinkSeal.of(environment.getProperty("motesdagen.link-seal.keys"));
+        boolean production = environment.acceptsProfiles(Profiles.of("production"))
+                && !environment.getProperty("motesdagen.local-stack", Boolean.class, false);
+        if (production && !seal.keysOfNoService().isEmpty()) {
+            throw new IllegalStateException("Refusing to start in production with link seal keys that name no"
+                    + " service (" + String.join(", ", seal.keysOfNoService()) + "): give each key as"
+                    + " service/id:base64-key, so that only its service can seal links in its events."
+                    + " See the README, \"Outside the local stack\".");
+        }
+        return seal;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 /** A sealed link opens only with a key of the ring, for its own context, unchanged. */
 class LinkSealTests {
@@ -45,6 +46,49 @@ class LinkSealTests {
                 .hasMessageNotContaining("token");
         assertThatThrownBy(() -> seal.open("seal1.new.!!!", "reg-1"))
                 .isInstanceOf(LinkSeal.UnopenableLinkException.class);
+    }
+
+    @Test
+    void aLinkInAProducersEventOpensOnlyUnderThatProducersKeys() {
+        String registrationKey = "registration/reg-1:" + key('r');
+        String visitKey = "visit/vis-1:" + key('v');
+        LinkSeal registration = LinkSeal.of(registrationKey);
+        LinkSeal visit = LinkSeal.of(visitKey);
+        LinkSeal notification = LinkSeal.of("notification/not-1:" + key('n') + "," + registrationKey + "," + visitKey);
+
+        String genuine = registration.seal(LINK, "reg-1");
+        assertThat(genuine).startsWith("seal1.reg-1.");
+        assertThat(notification.open(genuine, "reg-1", "registration")).isEqualTo(LINK);
+        // the visit service (or whoever has its key) cannot seal a link the registration service's events carry
+        String forged = visit.seal(LINK, "reg-1");
+        assertThatThrownBy(() -> notification.open(forged, "reg-1", "registration"))
+                .isInstanceOf(LinkSeal.UnopenableLinkException.class)
+                .hasMessageContaining("key vis-1 of the visit service, not of registration");
+        assertThat(notification.open(forged, "reg-1", "visit")).isEqualTo(LINK);
+        // a key of no service (the local stack's) opens for any, and is what production refuses to start with
+        assertThat(LinkSeal.of(NEW).open(LinkSeal.of(NEW).seal(LINK, "reg-1"), "reg-1", "registration"))
+                .isEqualTo(LINK);
+        assertThat(LinkSeal.of(NEW + "," + registrationKey).keysOfNoService()).containsExactly("new");
+        assertThat(notification.keysOfNoService()).isEmpty();
+        assertThatThrownBy(() -> LinkSeal.of("Registration/x:" + key('r')))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void productionRefusesToStartWithAKeyThatNamesNoService() {
+        MockEnvironment production = new MockEnvironment().withProperty("motesdagen.link-seal.keys", NEW);
+        production.setActiveProfiles("production");
+        assertThatThrownBy(() -> PlatformSecurityAutoConfiguration.linkSealOf(production))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("name no service (new)");
+        production.setProperty("motesdagen.link-seal.keys", "registration/reg-1:" + key('r'));
+        assertThat(PlatformSecurityAutoConfiguration.linkSealOf(production).keysOfNoService())
+                .isEmpty();
+        MockEnvironment local = new MockEnvironment()
+                .withProperty("motesdagen.link-seal.keys", NEW)
+                .withProperty("motesdagen.local-stack", "true");
+        local.setActiveProfiles("production");
+        assertThat(PlatformSecurityAutoConfiguration.linkSealOf(local)).isNotNull();
     }
 
     @Test
