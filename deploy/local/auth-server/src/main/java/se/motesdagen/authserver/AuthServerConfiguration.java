@@ -5,13 +5,19 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -74,14 +80,37 @@ class AuthServerConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(StaffUsers users) {
+    SignInLimits signInLimits(Settings settings) {
+        return SignInLimits.in(settings.data().resolve("sign-in-failures.properties"), Clock.systemUTC());
+    }
+
+    /** A locked account is refused before its password is looked at (Spring Security's pre-checks). */
+    @Bean
+    UserDetailsService userDetailsService(StaffUsers users, SignInLimits limits) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return username -> users.find(username)
                 .map(user -> User.withUsername(user.username())
                         .password(encoder.encode(user.password()))
                         .authorities("USER")
+                        .accountLocked(limits.isLocked(username))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** Each failed sign-in counts against its account, a good one clears the count. */
+    @Bean
+    ApplicationListener<AbstractAuthenticationEvent> signInOutcomes(SignInLimits limits) {
+        return event -> {
+            if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+                return; // the client's own authentication at the token endpoint is not a person's sign-in
+            }
+            String username = event.getAuthentication().getName();
+            if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+                limits.failed(username);
+            } else if (event instanceof AuthenticationSuccessEvent) {
+                limits.succeeded(username);
+            }
+        };
     }
 
     @Bean

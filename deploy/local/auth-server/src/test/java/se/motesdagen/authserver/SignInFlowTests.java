@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -111,6 +112,36 @@ class SignInFlowTests {
                 post(url("/login"), "username=admin&password=gissning&_csrf=" + encode(csrf(form)), null);
 
         assertThat(location(refused)).endsWith("/login?error");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOneAndTheCountIsKeptOnDisk() throws Exception {
+        for (int attempt = 0; attempt < SignInLimits.ATTEMPTS; attempt++) {
+            String form = get(url("/login")).body();
+            post(
+                    url("/login"),
+                    "username=analytiker&password=gissning-" + attempt + "&_csrf=" + encode(csrf(form)),
+                    null);
+        }
+        String form = get(url("/login")).body();
+        HttpResponse<String> right = post(
+                url("/login"),
+                "username=analytiker&password=" + encode(passwordOf("analytiker")) + "&_csrf=" + encode(csrf(form)),
+                null);
+
+        // refused as any failure is: the form does not tell a guesser that the account exists and is locked
+        assertThat(location(right)).endsWith("/login?error");
+        assertThat(get(url("/login?error")).body()).contains("Invalid credentials");
+        // on disk, so a restart does not reset it; another account is not touched
+        assertThat(SignInLimits.in(DATA.resolve("auth/sign-in-failures.properties"), Clock.systemUTC())
+                        .isLocked("Analytiker"))
+                .isTrue();
+        String again = get(url("/login")).body();
+        HttpResponse<String> planner = post(
+                url("/login"),
+                "username=planerare&password=" + encode(passwordOf("planerare")) + "&_csrf=" + encode(csrf(again)),
+                null);
+        assertThat(location(planner)).doesNotContain("error");
     }
 
     private String passwordOf(String user) throws IOException {
