@@ -361,7 +361,11 @@ class JourneySystemTests {
     private void everyMetricTheDashboardsAndAlertsReadIsServed() throws Exception {
         Set<String> served = new TreeSet<>();
         for (ServiceProcess service : services) {
-            String scrape = get(service.url("/actuator/prometheus")).body();
+            // the actuator answers on the management port only, not on the port the gateway forwards to
+            HttpResponse<String> onServicePort = get(service.url("/actuator/prometheus"));
+            assertThat(onServicePort.statusCode()).isNotEqualTo(200);
+            assertThat(onServicePort.body()).doesNotContain("jvm_memory");
+            String scrape = get(service.managementUrl("/actuator/prometheus")).body();
             scrape.lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
                     .map(line -> line.split("[{ ]", 2)[0])

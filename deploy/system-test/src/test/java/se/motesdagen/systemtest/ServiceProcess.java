@@ -15,18 +15,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One service jar running as its own JVM, as in the local stack, with its output in a log file. */
+/**
+ * One service jar running as its own JVM, as in the local stack, with its output in a log file, and its
+ * actuator on a management port of its own, as in production.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final String contextPath;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, String contextPath, Process process, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, String contextPath, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.contextPath = contextPath;
         this.process = process;
         this.log = log;
@@ -39,6 +44,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("Build the services first; missing " + jar);
         }
         int port = freePort();
+        int managementPort = freePort();
         Path log = root.resolve("deploy/system-test/target").resolve(name + ".log");
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -48,11 +54,17 @@ final class ServiceProcess implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
-        return new ServiceProcess(name, port, contextPath, builder.start(), log);
+        builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+        return new ServiceProcess(name, port, managementPort, contextPath, builder.start(), log);
     }
 
     String url(String path) {
         return "http://127.0.0.1:" + port + contextPath + path;
+    }
+
+    /** An actuator endpoint, on the management port (no context path there): {@code /actuator/prometheus}. */
+    String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     void awaitReady(HttpClient http, Duration timeout) {
@@ -65,7 +77,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         try {
             HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+                    HttpRequest.newBuilder(URI.create(managementUrl("/actuator/health/readiness")))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;

@@ -7,7 +7,9 @@ import org.springframework.core.env.Environment;
 /**
  * Refuses to start a service outside the local stack while a secret or an address still has its
  * development value, or none: the identity provider staff sign in with, the public base URL that goes into every e-mail
- * link, and whatever the service adds under {@code motesdagen.production-checks}. The local stack says
+ * link, and whatever the service adds under {@code motesdagen.production-checks}; and the actuator
+ * endpoints (health, metrics) must be on a management port of their own, not on the port the gateway
+ * forwards to. The local stack says
  * who it is with {@code motesdagen.local-stack=true} ({@code MOTESDAGEN_LOCAL_STACK}), which its run
  * script sets; nothing else should.
  */
@@ -43,6 +45,11 @@ final class StartupGuard {
             } else if (value.equals(check.developmentValue()) || (isAddress(check.property()) && isLocal(value))) {
                 problems.add(check.property() + " (" + check.variable() + ") still has its development value");
             }
+        }
+        String management = environment.getProperty("management.server.port", "");
+        if (management.isBlank() || management.equals(environment.getProperty("server.port", "8080"))) {
+            problems.add("management.server.port (MANAGEMENT_SERVER_PORT) is not a port of its own: the actuator's"
+                    + " health and metrics would be served on the service's port");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start outside the local stack: " + String.join("; ", problems)

@@ -41,11 +41,29 @@ class StartupGuardTests {
                         .withProperty(
                                 "motesdagen.staff.issuer",
                                 "https://login.microsoftonline.com/2f1e0c6e-0000-4000-8000-000000000000/v2.0")
-                        .withProperty("motesdagen.public-base-url", "https://motesdagen.nykoping.se")))
+                        .withProperty("motesdagen.public-base-url", "https://motesdagen.nykoping.se")
+                        .withProperty("management.server.port", "8089")))
                 .doesNotThrowAnyException();
         assertThatCode(() -> StartupGuard.check(new MockEnvironment()
                         .withProperty("motesdagen.local-stack", "true")
                         .withProperty("motesdagen.staff.issuer", "http://localhost:9000")))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void outsideTheLocalStackTheActuatorIsOnAPortOfItsOwn() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty(
+                        "motesdagen.staff.issuer",
+                        "https://login.microsoftonline.com/2f1e0c6e-0000-4000-8000-000000000000/v2.0")
+                .withProperty("motesdagen.public-base-url", "https://motesdagen.nykoping.se")
+                .withProperty("server.port", "8081");
+
+        assertThatThrownBy(() -> StartupGuard.check(environment))
+                .hasMessageContaining("management.server.port (MANAGEMENT_SERVER_PORT) is not a port of its own");
+        environment.setProperty("management.server.port", "8081");
+        assertThatThrownBy(() -> StartupGuard.check(environment)).hasMessageContaining("MANAGEMENT_SERVER_PORT");
+        environment.setProperty("management.server.port", "8089");
+        assertThatCode(() -> StartupGuard.check(environment)).doesNotThrowAnyException();
     }
 }
