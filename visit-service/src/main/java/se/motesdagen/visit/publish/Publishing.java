@@ -216,7 +216,7 @@ public class Publishing implements PublishedVisits {
                     if (visit.getStatus() != Visit.Status.COMPLETED) {
                         visit.cancel(now);
                     }
-                    visit.forgetPeople();
+                    visit.erase();
                     visits.save(visit);
                 });
                 return true;

@@ -167,21 +167,29 @@ public class Visit implements HasOutbox {
     }
 
     /**
-     * Erasure: everything that leads to the company and its people goes (the company, its address and
-     * where it lies, the contact, who meets, the topics and the reason for another time, the links, and
-     * the report's words, which quote them); what stays is that a visit of these hosts took place that
-     * day, at that time, about those areas, for the municipality's figures.
+     * The retention period ran out: the company's people and their words go (contact, who meets, the
+     * reason for another time, the links); the visit, its company, time, hosts and report of facts stay
+     * as the municipality's record.
      */
     void forgetPeople() {
         forgetContact();
+        this.meets = null;
+        this.changeReason = null;
+        this.preferredTimes = null;
+    }
+
+    /**
+     * Erasure on request: also everything that leads to the company (its name, address and where it
+     * lies, the topics it gave, and the report's words, which quote its people); what stays is that a
+     * visit of these hosts took place that day, at that time, about those areas, for the figures.
+     */
+    void erase() {
+        forgetPeople();
         this.company = null;
         this.address = null;
         this.latitude = 0;
         this.longitude = 0;
         this.topics = List.of();
-        this.meets = null;
-        this.changeReason = null;
-        this.preferredTimes = null;
         if (report != null) {
             report = new Report(
                     null, null, report.areas(), null, null, List.of(), report.writtenBy(), report.writtenAt());
