@@ -1,36 +1,69 @@
 package se.motesdagen.registration.programme;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import se.motesdagen.platform.web.PublicPageCache;
 
-/** What other features may ask about the days and their programmes. */
+/**
+ * What other features may ask about the days and their programmes. A day is read on every submission,
+ * so it is kept in memory for a moment ({@code motesdagen.registration.day-cache}, as long as the public
+ * page is): a change made here is seen at once, one made by another instance within that moment.
+ */
 @Service
 public class Programme {
 
     private final DayRepository days;
     private final Clock clock;
     private final PublicPageCache pages;
+    private final Duration kept;
+    private final Map<String, Read> read = new ConcurrentHashMap<>();
 
-    Programme(DayRepository days, Clock clock, PublicPageCache pages) {
+    /** A day as read from the store (empty: there was none), and when. */
+    private record Read(Optional<Day> day, Instant at) {}
+
+    Programme(
+            DayRepository days,
+            Clock clock,
+            PublicPageCache pages,
+            @Value("${motesdagen.registration.day-cache:PT2S}") Duration kept) {
         this.days = days;
         this.clock = clock;
         this.pages = pages;
+        this.kept = kept;
     }
 
     /** The day, published or not: links in e-mails and staff pages keep working for a draft. */
     public Optional<Day> day(String dayId) {
-        return days.findById(dayId);
+        Instant now = clock.instant();
+        Read cached = read.get(dayId);
+        if (cached != null
+                && cached.day().isPresent()
+                && now.isBefore(cached.at().plus(kept))) {
+            return cached.day();
+        }
+        Optional<Day> found = days.findById(dayId);
+        if (found.isPresent()) {
+            if (read.size() > 1000) {
+                read.clear(); // ids come from addresses anyone may type: keep the map small
+            }
+            read.put(dayId, new Read(found, now));
+        }
+        return found;
     }
 
     /** The day as the public may see it: drafts are not there. */
     public Optional<Day> publishedDay(String dayId) {
-        return days.findById(dayId).filter(Day::isPublished);
+        return day(dayId).filter(Day::isPublished);
     }
 
     /** Every day, the latest first: the staff's programme list. */
@@ -42,6 +75,7 @@ public class Programme {
     public boolean create(Day day) {
         try {
             days.insert(day);
+            read.remove(day.id());
             pages.evict();
             return true;
         } catch (DuplicateKeyException taken) {
@@ -52,6 +86,7 @@ public class Programme {
     /** Stores the changed day. The seats follow a changed capacity when they are next touched; see Seats. */
     public Day save(Day day) {
         Day saved = days.save(day);
+        read.remove(saved.id());
         pages.evict();
         return saved;
     }
