@@ -271,6 +271,13 @@ public class Registration implements HasOutbox {
         if (status != Status.PENDING) {
             throw new IllegalStateException("only a new registration is confirmed by staff");
         }
+        confirmedWithoutLink(now, manageToken);
+        history.clear();
+        happened(submittedAt, Happening.Kind.REGISTERED_BY_STAFF, by);
+    }
+
+    /** Confirmed by staff's hand rather than by the confirm link, which stops working. */
+    private void confirmedWithoutLink(Instant now, ConfirmationToken manageToken) {
         status = Status.CONFIRMED;
         confirmedAt = now;
         companyPlace = companyPlace(dayId, company.identityKey());
@@ -278,8 +285,6 @@ public class Registration implements HasOutbox {
         earlierConfirmationTokenHashes = null;
         manageTokenHash = manageToken.hash();
         manageExpiresAt = manageToken.expiresAt();
-        history.clear();
-        happened(submittedAt, Happening.Kind.REGISTERED_BY_STAFF, by);
     }
 
     /**
@@ -305,13 +310,7 @@ public class Registration implements HasOutbox {
         if (status != Status.CONTESTED) {
             throw new IllegalStateException("only a contested registration is given the company's place");
         }
-        status = Status.CONFIRMED;
-        confirmedAt = now;
-        companyPlace = companyPlace(dayId, company.identityKey());
-        confirmationTokenHash = null;
-        earlierConfirmationTokenHashes = null;
-        manageTokenHash = manageToken.hash();
-        manageExpiresAt = manageToken.expiresAt();
+        confirmedWithoutLink(now, manageToken);
         happened(now, Happening.Kind.PLACE_GIVEN, by);
     }
 
