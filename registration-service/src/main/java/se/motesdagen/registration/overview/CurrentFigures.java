@@ -6,8 +6,11 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.newA
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,11 +30,18 @@ import se.motesdagen.registration.signup.Registration;
 @Configuration(proxyBeanMethods = false)
 class CurrentFigures {
 
+    /**
+     * Every day and state has a figure, 0 when no registration is in it, so a panel or an alert reads a
+     * zero rather than nothing once the last registration of a state is erased or removed.
+     */
     @Bean
-    StoredCount registrationsByState(MongoOperations mongo) {
+    StoredCount registrationsByState(MongoOperations mongo, Programme programme) {
         return new StoredCount(
                 "motesdagen.registrations.current", "Registrations stored now, per day and state", () -> {
-                    List<Row> rows = new ArrayList<>();
+                    Map<String, Map<Registration.Status, Long>> byDay = new TreeMap<>();
+                    for (Day day : programme.allDays()) {
+                        byDay.put(day.id(), zeroPerState());
+                    }
                     mongo.aggregate(
                                     newAggregation(
                                             group("dayId", "status").count().as("count")),
@@ -39,15 +49,24 @@ class CurrentFigures {
                                     Document.class)
                             .forEach(group -> {
                                 Document id = group.get("_id", Document.class);
-                                rows.add(Row.of(
-                                        ((Number) group.get("count")).longValue(),
-                                        "event",
-                                        String.valueOf(id.get("dayId")),
-                                        "state",
-                                        String.valueOf(id.get("status")).toLowerCase(Locale.ROOT)));
+                                byDay.computeIfAbsent(String.valueOf(id.get("dayId")), none -> zeroPerState())
+                                        .put(
+                                                Registration.Status.valueOf(String.valueOf(id.get("status"))),
+                                                ((Number) group.get("count")).longValue());
                             });
+                    List<Row> rows = new ArrayList<>();
+                    byDay.forEach((dayId, counts) -> counts.forEach((status, count) -> rows.add(
+                            Row.of(count, "event", dayId, "state", status.name().toLowerCase(Locale.ROOT)))));
                     return rows;
                 });
+    }
+
+    private static Map<Registration.Status, Long> zeroPerState() {
+        Map<Registration.Status, Long> counts = new EnumMap<>(Registration.Status.class);
+        for (Registration.Status status : Registration.Status.values()) {
+            counts.put(status, 0L);
+        }
+        return counts;
     }
 
     @Bean

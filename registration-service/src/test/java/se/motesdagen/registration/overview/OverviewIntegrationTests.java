@@ -51,6 +51,11 @@ class OverviewIntegrationTests extends RegistrationTestBase {
                 Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(86_400),
                 2);
+        storedCounts.refresh();
+        assertThat(gauge("motesdagen.registrations.current", "event", dayId, "state", "pending"))
+                .as("a day nobody has registered for yet reads zero, not nothing")
+                .isZero();
+
         String first = submitTo(dayId, Companies.newOrganisationNumber());
         submitTo(dayId, Companies.newOrganisationNumber());
         mvc.perform(pressConfirm(confirmPathOf(first))).andExpect(status().isOk());
@@ -62,6 +67,8 @@ class OverviewIntegrationTests extends RegistrationTestBase {
                 .isEqualTo(1);
         assertThat(gauge("motesdagen.registrations.current", "event", dayId, "state", "pending"))
                 .isEqualTo(2);
+        assertThat(gauge("motesdagen.registrations.current", "event", dayId, "state", "cancelled"))
+                .isZero();
         assertThat(gauge("motesdagen.seats.current", "event", dayId, "session", "upphandling", "state", "seated"))
                 .as("the confirmed registration's seat")
                 .isEqualTo(1);
