@@ -268,7 +268,7 @@ class JourneySystemTests {
         // the broker delivers at least once: the same RegistrationConfirmed again must not mean a second e-mail
         TopicPartitionOffset duplicate =
                 republish("registration.events", "se.motesdagen.registration.confirmed.v2", email);
-        await().atMost(Duration.ofSeconds(60)).until(() -> committedPast("notification-confirmation", duplicate));
+        await().atMost(Duration.ofSeconds(60)).until(() -> committedPast("notification-registration", duplicate));
         await().atMost(Duration.ofSeconds(60)).until(() -> committedPast("visit-request", duplicate));
         assertThat(mailsTo(email))
                 .extracting(MimeMessage::getSubject)

@@ -19,10 +19,9 @@ import se.motesdagen.platform.messaging.IncomingEvents;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every e-mail this service sends because of a registration event, in one place. One consumer bean
- * per event type, each in its own consumer group with its own dead-letter topic (application.yml); what
- * each mail says is in {@link RegistrationLetters}, what it puts in the calendar in
- * {@link RegistrationCalendar}.
+ * Every e-mail this service sends because of a registration event, and what it forgets or tells of a
+ * person when asked, in one consumer of the topic; what each mail says is in {@link RegistrationLetters},
+ * what it puts in the calendar in {@link RegistrationCalendar}.
  */
 @Configuration(proxyBeanMethods = false)
 class RegistrationEventsReader {
@@ -52,27 +51,18 @@ class RegistrationEventsReader {
         this.reminding = reminding;
     }
 
-    /** v2 carries the link sealed; v1 carries it in clear and is dead-lettered since its sunset ({@link ClearLinkSunset}). */
+    /**
+     * The whole topic in one consumer group (notification-registration): each event is fetched and read
+     * once, not once per kind of mail, and a registration's events are handled in the order they were
+     * published. v2 events carry their links sealed; v1 carried them in clear and is dead-lettered since
+     * its sunset ({@link ClearLinkSunset}). RegistrationUpdated carries the same picture as
+     * RegistrationConfirmed, so it reads into the same record.
+     */
     @Bean
-    Consumer<Message<byte[]>> sendConfirmRequestEmail() {
-        BiConsumer<IncomingEvent, RegistrationContract.Submitted> send =
+    Consumer<Message<byte[]>> registrationEvents(Erasure erasure, MailAccess access) {
+        BiConsumer<IncomingEvent, RegistrationContract.Submitted> confirmRequest =
                 (event, submitted) -> mailbox.queue(event.id(), RegistrationLetters.confirmRequest(submitted));
-        return incoming.routes()
-                .on(
-                        RegistrationContract.SUBMITTED_V1,
-                        RegistrationContract.Submitted.class,
-                        sunset.guard(RegistrationContract.SUBMITTED_V1, send))
-                .on(
-                        RegistrationContract.SUBMITTED_V2,
-                        JsonNode.class,
-                        links.opening(
-                                "confirmationLink", "confirmationUrl", RegistrationContract.Submitted.class, send))
-                .consumer();
-    }
-
-    @Bean
-    Consumer<Message<byte[]>> sendConfirmationEmail() {
-        BiConsumer<IncomingEvent, RegistrationContract.Confirmed> send = (event, confirmed) -> {
+        BiConsumer<IncomingEvent, RegistrationContract.Confirmed> confirmation = (event, confirmed) -> {
             Letter letter = RegistrationLetters.confirmation(confirmed);
             mailbox.queue(event.id(), letter, () -> {
                 List<Attachment> files = new ArrayList<>(calendar.booked(confirmed, letter.locale()));
@@ -83,76 +73,59 @@ class RegistrationEventsReader {
             });
             reminding.schedule(confirmed);
         };
-        return incoming.routes()
-                .on(
-                        RegistrationContract.CONFIRMED_V1,
-                        RegistrationContract.Confirmed.class,
-                        sunset.guard(RegistrationContract.CONFIRMED_V1, send))
-                .on(
-                        RegistrationContract.CONFIRMED_V2,
-                        JsonNode.class,
-                        links.opening("manageLink", "manageUrl", RegistrationContract.Confirmed.class, send))
-                .consumer();
-    }
-
-    /** RegistrationUpdated carries the same picture as RegistrationConfirmed, so it reads into the same record. */
-    @Bean
-    Consumer<Message<byte[]>> sendChangedEmail() {
-        return incoming.consumer(
-                RegistrationContract.UPDATED_V1, RegistrationContract.Confirmed.class, (event, updated) -> {
-                    Letter letter = RegistrationLetters.changed(updated);
-                    mailbox.queue(event.id(), letter, () -> calendar.booked(updated, letter.locale()));
-                    reminding.schedule(updated);
-                });
-    }
-
-    /** Capped per address and day like the confirm request: a public form triggers it. */
-    @Bean
-    Consumer<Message<byte[]>> sendManageLinkEmail() {
-        BiConsumer<IncomingEvent, RegistrationContract.ManageLinkSent> send =
+        // capped per address and day like the confirm request: a public form triggers it
+        BiConsumer<IncomingEvent, RegistrationContract.ManageLinkSent> manageLink =
                 (event, sent) -> mailbox.queue(event.id(), RegistrationLetters.manageLink(sent));
         return incoming.routes()
                 .on(
+                        RegistrationContract.SUBMITTED_V1,
+                        RegistrationContract.Submitted.class,
+                        sunset.guard(RegistrationContract.SUBMITTED_V1, confirmRequest))
+                .on(
+                        RegistrationContract.SUBMITTED_V2,
+                        JsonNode.class,
+                        links.opening(
+                                "confirmationLink",
+                                "confirmationUrl",
+                                RegistrationContract.Submitted.class,
+                                confirmRequest))
+                .on(
+                        RegistrationContract.CONFIRMED_V1,
+                        RegistrationContract.Confirmed.class,
+                        sunset.guard(RegistrationContract.CONFIRMED_V1, confirmation))
+                .on(
+                        RegistrationContract.CONFIRMED_V2,
+                        JsonNode.class,
+                        links.opening("manageLink", "manageUrl", RegistrationContract.Confirmed.class, confirmation))
+                .on(RegistrationContract.UPDATED_V1, RegistrationContract.Confirmed.class, (event, updated) -> {
+                    Letter letter = RegistrationLetters.changed(updated);
+                    mailbox.queue(event.id(), letter, () -> calendar.booked(updated, letter.locale()));
+                    reminding.schedule(updated);
+                })
+                .on(
                         RegistrationContract.MANAGE_LINK_SENT_V1,
                         RegistrationContract.ManageLinkSent.class,
-                        sunset.guard(RegistrationContract.MANAGE_LINK_SENT_V1, send))
+                        sunset.guard(RegistrationContract.MANAGE_LINK_SENT_V1, manageLink))
                 .on(
                         RegistrationContract.MANAGE_LINK_SENT_V2,
                         JsonNode.class,
-                        links.opening("manageLink", "manageUrl", RegistrationContract.ManageLinkSent.class, send))
-                .consumer();
-    }
-
-    @Bean
-    Consumer<Message<byte[]>> sendCancellationEmail() {
-        return incoming.consumer(
-                RegistrationContract.CANCELLED_V1, RegistrationContract.Cancelled.class, (event, cancelled) -> {
+                        links.opening("manageLink", "manageUrl", RegistrationContract.ManageLinkSent.class, manageLink))
+                .on(RegistrationContract.CANCELLED_V1, RegistrationContract.Cancelled.class, (event, cancelled) -> {
                     reminders.cancel(cancelled.registrationId(), Reminders.TEMPLATE);
                     mailbox.queue(
                             event.id(),
                             RegistrationLetters.cancellation(cancelled),
                             () -> calendar.cancelled(cancelled));
-                });
-    }
-
-    @Bean
-    Consumer<Message<byte[]>> sendWaitlistPromotedEmail() {
-        return incoming.consumer(
-                RegistrationContract.WAITLIST_PROMOTED_V1,
-                RegistrationContract.WaitlistPromoted.class,
-                (event, promoted) -> {
-                    Letter letter = RegistrationLetters.waitlistPromoted(promoted);
-                    mailbox.queue(event.id(), letter, () -> calendar.promoted(promoted, letter.locale()));
-                });
-    }
-
-    /**
-     * The people's rights (GDPR): RegistrationErased → nothing of the registration's people stays here;
-     * PersonErased → nothing of that person; AccessRequested → what this service holds of them, answered once.
-     */
-    @Bean
-    Consumer<Message<byte[]>> personalData(Erasure erasure, MailAccess access) {
-        return incoming.routes()
+                })
+                .on(
+                        RegistrationContract.WAITLIST_PROMOTED_V1,
+                        RegistrationContract.WaitlistPromoted.class,
+                        (event, promoted) -> {
+                            Letter letter = RegistrationLetters.waitlistPromoted(promoted);
+                            mailbox.queue(event.id(), letter, () -> calendar.promoted(promoted, letter.locale()));
+                        })
+                // the people's rights (GDPR): RegistrationErased, nothing of the registration's people stays
+                // here; PersonErased, nothing of that person; AccessRequested, what is held of them, answered once
                 .on(
                         RegistrationContract.ERASED_V1,
                         RegistrationContract.Erased.class,

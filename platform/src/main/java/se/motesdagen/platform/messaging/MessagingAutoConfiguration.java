@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
@@ -37,7 +40,36 @@ public class MessagingAutoConfiguration {
         return new IncomingEvents(json, retry);
     }
 
-    /** The dead-letter topics named in this service's Kafka bindings (read from configuration). */
+    /**
+     * The consumer groups this service has merged into one per topic ({@code motesdagen.messaging.merged-groups}),
+     * moved before any binding starts.
+     */
+    @Bean
+    SmartInitializingSingleton consumerGroupMerges(Environment environment, KafkaProperties kafka) {
+        List<ConsumerGroupMerges.Merge> merges = merges(environment);
+        return () -> {
+            if (merges.isEmpty()) {
+                return;
+            }
+            try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+                new ConsumerGroupMerges(admin, merges).run(Duration.ofMinutes(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while moving consumer groups", e);
+            }
+        };
+    }
+
+    private static List<ConsumerGroupMerges.Merge> merges(Environment environment) {
+        return Binder.get(environment)
+                .bind("motesdagen.messaging.merged-groups", Bindable.listOf(ConsumerGroupMerges.Merge.class))
+                .orElse(List.of());
+    }
+
+    /**
+     * The dead-letter topics named in this service's Kafka bindings (read from configuration), and those of
+     * the groups it merged, so letters left there still show.
+     */
     @Bean(destroyMethod = "close")
     DeadLetterMetrics deadLetterMetrics(
             BindingServiceProperties bindings, Environment environment, KafkaProperties kafka, MeterRegistry meters) {
@@ -52,6 +84,9 @@ public class MessagingAutoConfiguration {
             if (binding.getValue().getGroup() != null && enabled && dlq != null) {
                 topics.add(dlq);
             }
+        }
+        for (ConsumerGroupMerges.Merge merge : merges(environment)) {
+            topics.addAll(merge.deadLetterTopics());
         }
         return new DeadLetterMetrics(Admin.create(kafka.buildAdminProperties()), topics, meters)
                 .start(Duration.ofSeconds(15));

@@ -3,10 +3,7 @@ package se.motesdagen.registration.inbound;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.function.Consumer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
 import se.motesdagen.platform.messaging.IncomingEvents;
 import se.motesdagen.registration.overview.Timeline;
 import se.motesdagen.registration.programme.Day;
@@ -17,25 +14,25 @@ import se.motesdagen.registration.signup.Registration.Happening.Kind;
  * survey or a ballot sent to its contact. What the company answers, and how it votes, stays anonymous
  * in the feedback service: its answers carry no registration, so they are never on this timeline.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class FeedbackEventsReader {
 
     static final String REQUESTED_V2 = "se.motesdagen.feedback.requested.v2";
     static final String VOTE_OPENED_V2 = "se.motesdagen.feedback.vote-opened.v2";
     static final String TOOK_PART_V1 = "se.motesdagen.feedback.took-part.v1";
 
-    private final IncomingEvents incoming;
     private final Timeline timeline;
 
-    FeedbackEventsReader(IncomingEvents incoming, Timeline timeline) {
-        this.incoming = incoming;
+    FeedbackEventsReader(Timeline timeline) {
         this.timeline = timeline;
     }
 
-    @Bean
-    Consumer<Message<byte[]>> recordFeedbackTimeline() {
-        return incoming.routes()
-                .on(REQUESTED_V2, Sent.class, (event, survey) -> record(survey, Kind.SURVEY_SENT, survey.requestedAt()))
+    /** Surveys and ballots sent, and taking part, added to the one consumer of the topic ({@link InboundTopics}). */
+    IncomingEvents.Routes timeline(IncomingEvents.Routes routes) {
+        return routes.on(
+                        REQUESTED_V2,
+                        Sent.class,
+                        (event, survey) -> record(survey, Kind.SURVEY_SENT, survey.requestedAt()))
                 .on(VOTE_OPENED_V2, Sent.class, (event, ballot) -> record(ballot, Kind.BALLOT_SENT, ballot.openedAt()))
                 .on(
                         TOOK_PART_V1,
@@ -44,8 +41,7 @@ class FeedbackEventsReader {
                                 took.registrationId(),
                                 "vote".equals(took.what()) ? Kind.VOTED : Kind.SURVEY_ANSWERED,
                                 took.about() == null ? null : took.about().title(),
-                                took.closedOn().atStartOfDay(Day.ZONE).toInstant()))
-                .consumer();
+                                took.closedOn().atStartOfDay(Day.ZONE).toInstant()));
     }
 
     private void record(Sent sent, Kind kind, Instant at) {

@@ -2,10 +2,8 @@ package se.motesdagen.registration.inbound;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
-import java.util.function.Consumer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import se.motesdagen.platform.messaging.IncomingEvent;
 import se.motesdagen.platform.messaging.IncomingEvents;
 import se.motesdagen.registration.overview.MailOutcomes;
 import se.motesdagen.registration.overview.Timeline;
@@ -16,60 +14,54 @@ import se.motesdagen.registration.signup.Registration.Happening.Kind;
  * about a registration goes on its timeline, and a mail to the contact refused for good marks the
  * contact as unreachable. A mail about something else (no registration) is skipped.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class NotificationEventsReader {
 
     static final String SENT_V1 = "se.motesdagen.notification.email-sent.v1";
     static final String FAILED_V1 = "se.motesdagen.notification.email-failed.v1";
     static final String BOUNCED_V1 = "se.motesdagen.notification.email-bounced.v1";
 
-    private final IncomingEvents incoming;
     private final MailOutcomes outcomes;
     private final Timeline timeline;
 
-    NotificationEventsReader(IncomingEvents incoming, MailOutcomes outcomes, Timeline timeline) {
-        this.incoming = incoming;
+    NotificationEventsReader(MailOutcomes outcomes, Timeline timeline) {
         this.outcomes = outcomes;
         this.timeline = timeline;
     }
 
-    @Bean
-    Consumer<Message<byte[]>> recordMailSent() {
-        return incoming.consumer(SENT_V1, Delivery.class, (event, sent) -> {
-            if (sent.registrationId() != null) {
-                timeline.happened(sent.registrationId(), Kind.MAIL_SENT, sent.kind(), sent.sentAt());
-            }
-        });
+    /** The three outcomes of a mail, added to the one consumer of the topic ({@link InboundTopics}). */
+    IncomingEvents.Routes outcomes(IncomingEvents.Routes routes) {
+        return routes.on(SENT_V1, Delivery.class, (event, sent) -> {
+                    if (sent.registrationId() != null) {
+                        timeline.happened(sent.registrationId(), Kind.MAIL_SENT, sent.kind(), sent.sentAt());
+                    }
+                })
+                .on(FAILED_V1, Delivery.class, this::failed)
+                .on(BOUNCED_V1, Delivery.class, this::bounced);
     }
 
-    @Bean
-    Consumer<Message<byte[]>> recordMailFailed() {
-        return incoming.consumer(FAILED_V1, Delivery.class, (event, failed) -> {
-            if (failed.registrationId() == null) {
-                return;
-            }
-            timeline.happened(failed.registrationId(), Kind.MAIL_FAILED, failed.kind(), failed.failedAt());
-            if (Boolean.TRUE.equals(failed.permanent())) {
-                outcomes.unreachable(failed.registrationId(), failed.recipient(), failed.failedAt(), failed.reason());
-            }
-        });
+    private void failed(IncomingEvent event, Delivery failed) {
+        if (failed.registrationId() == null) {
+            return;
+        }
+        timeline.happened(failed.registrationId(), Kind.MAIL_FAILED, failed.kind(), failed.failedAt());
+        if (Boolean.TRUE.equals(failed.permanent())) {
+            outcomes.unreachable(failed.registrationId(), failed.recipient(), failed.failedAt(), failed.reason());
+        }
     }
 
-    @Bean
-    Consumer<Message<byte[]>> recordMailBounced() {
-        return incoming.consumer(BOUNCED_V1, Delivery.class, (event, bounced) -> {
-            if (bounced.registrationId() == null) {
-                return;
-            }
-            timeline.happened(bounced.registrationId(), Kind.MAIL_BOUNCED, bounced.kind(), bounced.bouncedAt());
-            if (Boolean.TRUE.equals(bounced.permanent())) {
-                outcomes.unreachable(
-                        bounced.registrationId(),
-                        bounced.recipient(),
-                        bounced.bouncedAt(),
-                        bounced.status() + (bounced.diagnostic() == null ? "" : " " + bounced.diagnostic()));
-            }
-        });
+    private void bounced(IncomingEvent event, Delivery bounced) {
+        if (bounced.registrationId() == null) {
+            return;
+        }
+        timeline.happened(bounced.registrationId(), Kind.MAIL_BOUNCED, bounced.kind(), bounced.bouncedAt());
+        if (Boolean.TRUE.equals(bounced.permanent())) {
+            outcomes.unreachable(
+                    bounced.registrationId(),
+                    bounced.recipient(),
+                    bounced.bouncedAt(),
+                    bounced.status() + (bounced.diagnostic() == null ? "" : " " + bounced.diagnostic()));
+        }
     }
 
     /** This service's reading of EmailSent, EmailFailed and EmailBounced: the fields it uses. */

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
 import se.motesdagen.platform.messaging.IncomingEvents;
 import se.motesdagen.registration.overview.Timeline;
 import se.motesdagen.registration.programme.Day;
@@ -20,7 +17,7 @@ import se.motesdagen.registration.signup.Registration.Happening.Kind;
  * registration) is skipped, and so are the hosts' itineraries. One consumer, so the entries keep the
  * order the visit service published them in.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class VisitEventsReader {
 
     static final String SCHEDULED_V2 = "se.motesdagen.visit.scheduled.v2";
@@ -33,18 +30,15 @@ class VisitEventsReader {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm").withZone(Day.ZONE);
 
-    private final IncomingEvents incoming;
     private final Timeline timeline;
 
-    VisitEventsReader(IncomingEvents incoming, Timeline timeline) {
-        this.incoming = incoming;
+    VisitEventsReader(Timeline timeline) {
         this.timeline = timeline;
     }
 
-    @Bean
-    Consumer<Message<byte[]>> recordVisitTimeline() {
-        return incoming.routes()
-                .on(SCHEDULED_V2, VisitHappening.class, (event, visit) -> record(visit, Kind.VISIT_SCHEDULED))
+    /** The visit's happenings, added to the one consumer of the topic ({@link InboundTopics}). */
+    IncomingEvents.Routes timeline(IncomingEvents.Routes routes) {
+        return routes.on(SCHEDULED_V2, VisitHappening.class, (event, visit) -> record(visit, Kind.VISIT_SCHEDULED))
                 .on(RESCHEDULED_V2, VisitHappening.class, (event, visit) -> record(visit, Kind.VISIT_RESCHEDULED))
                 .on(CONFIRMED_V1, VisitHappening.class, (event, visit) -> record(visit, Kind.VISIT_CONFIRMED))
                 .on(
@@ -52,8 +46,7 @@ class VisitEventsReader {
                         VisitHappening.class,
                         (event, visit) -> record(visit, Kind.VISIT_CHANGE_REQUESTED))
                 .on(COMPLETED_V1, VisitHappening.class, (event, visit) -> record(visit, Kind.VISIT_COMPLETED))
-                .on(CANCELLED_V1, VisitHappening.class, (event, visit) -> record(visit, Kind.VISIT_CANCELLED))
-                .consumer();
+                .on(CANCELLED_V1, VisitHappening.class, (event, visit) -> record(visit, Kind.VISIT_CANCELLED));
     }
 
     private void record(VisitHappening visit, Kind kind) {

@@ -36,15 +36,7 @@ class SystemIntegrationTests extends RegistrationTestBase {
     void everyConsumerHasItsDeadLetterTopicAndSendsABrokenEventThereAtOnce(
             @Autowired BindingServiceProperties bindings, @Autowired Environment environment) {
         assertThat(ConsumerWiring.consumers(bindings))
-                .containsExactly(
-                        "feedbackPersonalData-in-0",
-                        "mailPersonalData-in-0",
-                        "recordFeedbackTimeline-in-0",
-                        "recordMailBounced-in-0",
-                        "recordMailFailed-in-0",
-                        "recordMailSent-in-0",
-                        "recordVisitTimeline-in-0",
-                        "visitPersonalData-in-0");
+                .containsExactly("feedbackEvents-in-0", "notificationEvents-in-0", "visitEvents-in-0");
         assertThat(ConsumerWiring.problems(bindings, environment)).isEmpty();
     }
 

@@ -62,7 +62,7 @@ public final class DeadLetters {
 
     private static String topic(String[] args) {
         if (args.length < 2) {
-            System.err.println("Name the dead-letter topic, e.g. registration.events.notification-confirm-request.dlq");
+            System.err.println("Name the dead-letter topic, e.g. registration.events.notification-registration.dlq");
             System.exit(2);
         }
         return args[1];
