@@ -11,7 +11,8 @@ import se.motesdagen.platform.messaging.InvalidEventException;
 /**
  * Whether a service wires each of its consumers the way the platform's dead-letter behaviour needs
  * (DeadLetterIntegrationTests proves that behaviour once): a consumer group, its dead-letter topic
- * enabled and named {@code <topic>.<group>.dlq}, and an event that breaks its contract not retried.
+ * enabled and named {@code <topic>.<group>.dlq}, the event's bytes read natively with a dead-letter
+ * producer that can send them, and an event that breaks its contract not retried.
  */
 public final class ConsumerWiring {
 
@@ -44,6 +45,19 @@ public final class ConsumerWiring {
             }
             Map<Class<? extends Throwable>, Boolean> retryable =
                     binding.getConsumer().getRetryableExceptions();
+            if (!binding.getConsumer().isUseNativeDecoding()) {
+                problems.add(name + ": the function layer converts every event's bytes (use-native-decoding is off)");
+            }
+            for (String part : List.of("key", "value")) {
+                String serializer = "dlq-producer-properties.configuration." + part + ".serializer";
+                String configured = environment.getProperty(
+                        kafka + serializer,
+                        environment.getProperty("spring.cloud.stream.kafka.default.consumer." + serializer, ""));
+                if (!configured.endsWith("ByteArraySerializer")) {
+                    problems.add(name + ": with native decoding the dead-letter producer needs the " + part
+                            + " serializer ByteArraySerializer, or refuses to send");
+                }
+            }
             if (!Boolean.FALSE.equals(retryable.get(InvalidEventException.class))) {
                 problems.add(name + ": an event that breaks its contract is retried instead of dead-lettered at once");
             }
