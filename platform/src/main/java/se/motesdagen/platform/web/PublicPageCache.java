@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,7 +37,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * its form, which is put in fresh for each one (and its cookie set as always). Only plain anonymous
  * GETs of the listed paths are served from it: no query string, no staff login, no session. What
  * changes the page (a programme edit, a seat freed) calls {@link #evict()}; anything else shows within
- * the time to live. Runs after Spring Security, which has made the request's token.
+ * the time to live. When a rendering has outlived it, the first visitor renders the page again and the
+ * others are served the one before until that is done, so fifty visitors at that moment cost one
+ * rendering, not fifty; after an eviction nobody is served the old one. Runs after Spring Security,
+ * which has made the request's token.
  */
 public class PublicPageCache extends OncePerRequestFilter {
 
@@ -57,6 +61,8 @@ public class PublicPageCache extends OncePerRequestFilter {
     private final LocaleResolver locales;
     private final Clock clock;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    /** The pages somebody is rendering again now, their old rendering served meanwhile. */
+    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
 
     public PublicPageCache(Properties properties, LocaleResolver locales, Clock clock) {
         this.paths = properties.paths().stream()
@@ -108,6 +114,25 @@ public class PublicPageCache extends OncePerRequestFilter {
             serve(page, token.getToken(), response);
             return;
         }
+        if (page != null && !renewing.add(key)) {
+            serve(page, token.getToken(), response);
+            return;
+        }
+        try {
+            render(key, now, token, request, response, chain);
+        } finally {
+            renewing.remove(key);
+        }
+    }
+
+    private void render(
+            String key,
+            Instant now,
+            CsrfToken token,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain)
+            throws ServletException, IOException {
         // the page is rendered with this one token value, which is what gets cut out of it again
         String used = token.getToken();
         CsrfToken once = new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(), used);

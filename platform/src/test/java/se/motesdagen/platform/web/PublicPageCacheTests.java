@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +77,44 @@ class PublicPageCacheTests {
     }
 
     @Test
+    void whileOneVisitorRendersAnOutlivedPageAgainTheOthersGetTheRenderingBefore() throws Exception {
+        visit(page("/evenemang/dagen"));
+        clock.advance(Duration.ofSeconds(3));
+        List<String> servedMeanwhile = new ArrayList<>();
+
+        // the second visitor renders again; while it does, a third and a fourth come
+        MockHttpServletResponse renewing = visit(page("/evenemang/dagen"), HttpServletResponse.SC_OK, () -> {
+            for (int i = 0; i < 2; i++) {
+                servedMeanwhile.add(visit(page("/evenemang/dagen")).getContentAsString(StandardCharsets.UTF_8));
+            }
+        });
+
+        assertThat(renders).as("one rendering again, not three").hasValue(2);
+        assertThat(servedMeanwhile)
+                .containsExactly(
+                        "<form>token-3 Ö</form><meta content=\"token-3\">",
+                        "<form>token-4 Ö</form><meta content=\"token-4\">");
+        assertThat(renewing.getContentAsString(StandardCharsets.UTF_8)).contains("token-2");
+        assertThat(visit(page("/evenemang/dagen")).getContentAsString(StandardCharsets.UTF_8))
+                .as("served from the new rendering")
+                .contains("token-5");
+        assertThat(renders).hasValue(2);
+
+        cache.evict();
+        clock.advance(Duration.ofSeconds(3));
+        visit(page("/evenemang/dagen"), HttpServletResponse.SC_OK, () -> {
+            try {
+                visit(page("/evenemang/dagen"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(renders)
+                .as("after an eviction nobody gets the old page: both render")
+                .hasValue(4);
+    }
+
+    @Test
     void queriesLoginsSessionsOtherPathsAndFailuresAreAlwaysRendered() throws Exception {
         List<Supplier<MockHttpServletRequest>> uncached = List.of(
                 () -> {
@@ -132,13 +171,26 @@ class PublicPageCacheTests {
         return visit(request, HttpServletResponse.SC_OK);
     }
 
-    /** Through the cache to a page that renders its request's token twice, as a form and a meta tag would. */
     private MockHttpServletResponse visit(MockHttpServletRequest request, int status) throws Exception {
+        return visit(request, status, () -> {});
+    }
+
+    /**
+     * Through the cache to a page that renders its request's token twice, as a form and a meta tag would;
+     * {@code meanwhile} runs while it renders.
+     */
+    private MockHttpServletResponse visit(MockHttpServletRequest request, int status, Meanwhile meanwhile)
+            throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         cache.doFilter(request, response, new MockFilterChain(new HttpServlet() {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
                 renders.incrementAndGet();
+                try {
+                    meanwhile.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
                 String token = ((CsrfToken) req.getAttribute(CsrfToken.class.getName())).getToken();
                 res.setStatus(status);
                 res.setContentType("text/html;charset=UTF-8");
@@ -149,5 +201,10 @@ class PublicPageCacheTests {
             }
         }));
         return response;
+    }
+
+    /** What other visitors do while one renders. */
+    private interface Meanwhile {
+        void run() throws Exception;
     }
 }

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.bson.Document;
@@ -109,5 +111,12 @@ class SystemIntegrationTests extends RegistrationTestBase {
         mvc.perform(get("/actuator/prometheus"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("motesdagen_registrations_submitted_total")));
+    }
+
+    @Test
+    void metricsAreRecordedOnceForTheScrapeAndPushedNowhere(@Autowired MeterRegistry meters) {
+        // a second registry (the OpenTelemetry starter brings an OTLP one) makes a composite: every timer
+        // and counter recorded twice, and pushed each minute to a collector that the traces' setting names
+        assertThat(meters).isInstanceOf(PrometheusMeterRegistry.class);
     }
 }
