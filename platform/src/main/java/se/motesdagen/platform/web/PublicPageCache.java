@@ -39,7 +39,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * changes the page (a programme edit, a seat freed) calls {@link #evict()}; anything else shows within
  * the time to live. When a rendering has outlived it, the first visitor renders the page again and the
  * others are served the one before until that is done, so fifty visitors at that moment cost one
- * rendering, not fifty; after an eviction nobody is served the old one. Runs after Spring Security,
+ * rendering, not fifty; after an eviction, or a rendering that cannot be kept (an error), nobody is
+ * served the old one. Runs after Spring Security,
  * which has made the request's token.
  */
 public class PublicPageCache extends OncePerRequestFilter {
@@ -155,6 +156,9 @@ public class PublicPageCache extends OncePerRequestFilter {
                             rendering.getContentType(),
                             rendering.getLocale(),
                             now));
+        } else {
+            // what the page is now cannot be kept (an error, a session): nobody is served the old one either
+            pages.remove(key);
         }
         rendering.copyBodyToResponse();
     }

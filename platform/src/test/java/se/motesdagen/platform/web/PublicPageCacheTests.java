@@ -115,6 +115,23 @@ class PublicPageCacheTests {
     }
 
     @Test
+    void anOutlivedPageWhoseNewRenderingFailsIsServedToNobodyAfterIt() throws Exception {
+        visit(page("/evenemang/dagen"));
+        clock.advance(Duration.ofSeconds(3));
+        visit(page("/evenemang/dagen"), HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        List<String> servedMeanwhile = new ArrayList<>();
+
+        // the next visitor renders, and fails again; one who comes meanwhile is not given the old page
+        visit(
+                page("/evenemang/dagen"),
+                HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                () -> servedMeanwhile.add(visit(page("/evenemang/dagen")).getContentAsString(StandardCharsets.UTF_8)));
+
+        assertThat(renders).as("the one who came meanwhile rendered too").hasValue(4);
+        assertThat(servedMeanwhile).containsExactly("<form>token-4 Ö</form><meta content=\"token-4\">");
+    }
+
+    @Test
     void queriesLoginsSessionsOtherPathsAndFailuresAreAlwaysRendered() throws Exception {
         List<Supplier<MockHttpServletRequest>> uncached = List.of(
                 () -> {
