@@ -2,9 +2,12 @@ package se.motesdagen.platform.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,9 +69,7 @@ public final class ConsumerGroupMerges {
                     }
                     log.warn("Moving consumer groups to {} failed, trying again: {}", merge.group(), e.toString());
                     Thread.sleep(pause.toMillis());
-                    pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
-                            ? Duration.ofSeconds(5)
-                            : pause.multipliedBy(2);
+                    pause = Collections.min(List.of(pause.multipliedBy(2), Duration.ofSeconds(5)));
                 }
             }
         }
@@ -85,20 +86,18 @@ public final class ConsumerGroupMerges {
             old.add(committed(group, merge.topic()));
         }
         Map<TopicPartition, OffsetAndMetadata> slowest = new HashMap<>();
-        if (old.stream().noneMatch(Map::isEmpty)) {
-            for (TopicPartition partition : old.getFirst().keySet()) {
-                long least = Long.MAX_VALUE;
-                for (Map<TopicPartition, OffsetAndMetadata> offsets : old) {
-                    OffsetAndMetadata offset = offsets.get(partition);
-                    least = offset == null ? -1 : Math.min(least, offset.offset());
-                    if (least < 0) {
-                        break;
-                    }
+        partitions:
+        for (TopicPartition partition :
+                old.isEmpty() ? Set.<TopicPartition>of() : old.getFirst().keySet()) {
+            long least = Long.MAX_VALUE;
+            for (Map<TopicPartition, OffsetAndMetadata> offsets : old) {
+                OffsetAndMetadata offset = offsets.get(partition);
+                if (offset == null) {
+                    continue partitions; // that group would have read this partition from its start offset
                 }
-                if (least >= 0) {
-                    slowest.put(partition, new OffsetAndMetadata(least, "merged from " + merge.from()));
-                }
+                least = Math.min(least, offset.offset());
             }
+            slowest.put(partition, new OffsetAndMetadata(least, "merged from " + merge.from()));
         }
         if (slowest.isEmpty()) {
             return Map.of();
@@ -112,12 +111,14 @@ public final class ConsumerGroupMerges {
             }
             throw e;
         }
+        Map<Integer, Long> byPartition = new TreeMap<>();
+        slowest.forEach((partition, offset) -> byPartition.put(partition.partition(), offset.offset()));
         log.info(
-                "Consumer group {} starts on {} where {} stood: {}",
+                "Consumer group {} starts on {} where the slowest of {} stood, partition=offset: {}",
                 merge.group(),
                 merge.topic(),
                 merge.from(),
-                slowest);
+                byPartition);
         return slowest;
     }
 

@@ -115,14 +115,17 @@ public class PublicPageCache extends OncePerRequestFilter {
             serve(page, token.getToken(), response);
             return;
         }
-        if (page != null && !renewing.add(key)) {
+        boolean renewingOld = page != null;
+        if (renewingOld && !renewing.add(key)) {
             serve(page, token.getToken(), response);
             return;
         }
         try {
             render(key, now, token, request, response, chain);
         } finally {
-            renewing.remove(key);
+            if (renewingOld) {
+                renewing.remove(key);
+            }
         }
     }
 

@@ -83,6 +83,10 @@ class ConsumerGroupMergesTests {
         new ConsumerGroupMerges(admin, List.of(merge)).run(Duration.ofSeconds(30));
 
         assertThat(offsets(merged)).isEmpty();
+        var fromNothing = new ConsumerGroupMerges.Merge(topic, merged, List.of(), List.of());
+        assertThat(new ConsumerGroupMerges(admin, List.of(fromNothing)).merge(fromNothing))
+                .as("a merge that names no old group")
+                .isEmpty();
     }
 
     private void createTopic(int partitions) throws Exception {

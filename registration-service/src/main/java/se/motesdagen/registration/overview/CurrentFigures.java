@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.newA
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +37,7 @@ class CurrentFigures {
     StoredCount registrationsByState(MongoOperations mongo, Programme programme) {
         return new StoredCount(
                 "motesdagen.registrations.current", "Registrations stored now, per day and state", () -> {
-                    Map<String, Map<Registration.Status, Long>> byDay = new TreeMap<>();
+                    Map<String, Map<String, Long>> byDay = new TreeMap<>();
                     for (Day day : programme.allDays()) {
                         byDay.put(day.id(), zeroPerState());
                     }
@@ -51,20 +50,20 @@ class CurrentFigures {
                                 Document id = group.get("_id", Document.class);
                                 byDay.computeIfAbsent(String.valueOf(id.get("dayId")), none -> zeroPerState())
                                         .put(
-                                                Registration.Status.valueOf(String.valueOf(id.get("status"))),
+                                                String.valueOf(id.get("status")).toLowerCase(Locale.ROOT),
                                                 ((Number) group.get("count")).longValue());
                             });
                     List<Row> rows = new ArrayList<>();
-                    byDay.forEach((dayId, counts) -> counts.forEach((status, count) -> rows.add(
-                            Row.of(count, "event", dayId, "state", status.name().toLowerCase(Locale.ROOT)))));
+                    byDay.forEach((dayId, counts) ->
+                            counts.forEach((state, count) -> rows.add(Row.of(count, "event", dayId, "state", state))));
                     return rows;
                 });
     }
 
-    private static Map<Registration.Status, Long> zeroPerState() {
-        Map<Registration.Status, Long> counts = new EnumMap<>(Registration.Status.class);
+    private static Map<String, Long> zeroPerState() {
+        Map<String, Long> counts = new TreeMap<>();
         for (Registration.Status status : Registration.Status.values()) {
-            counts.put(status, 0L);
+            counts.put(status.name().toLowerCase(Locale.ROOT), 0L);
         }
         return counts;
     }

@@ -28,8 +28,8 @@ public class Programme {
     private final Duration kept;
     private final Map<String, Read> read = new ConcurrentHashMap<>();
 
-    /** A day as read from the store (empty: there was none), and when. */
-    private record Read(Optional<Day> day, Instant at) {}
+    /** A day as read from the store, and when. */
+    private record Read(Day day, Instant at) {}
 
     Programme(
             DayRepository days,
@@ -46,18 +46,12 @@ public class Programme {
     public Optional<Day> day(String dayId) {
         Instant now = clock.instant();
         Read cached = read.get(dayId);
-        if (cached != null
-                && cached.day().isPresent()
-                && now.isBefore(cached.at().plus(kept))) {
-            return cached.day();
+        if (cached != null && now.isBefore(cached.at().plus(kept))) {
+            return Optional.of(cached.day());
         }
         Optional<Day> found = days.findById(dayId);
-        if (found.isPresent()) {
-            if (read.size() > 1000) {
-                read.clear(); // ids come from addresses anyone may type: keep the map small
-            }
-            read.put(dayId, new Read(found, now));
-        }
+        // only days that exist are kept, so ids typed into an address never fill the map
+        found.ifPresent(day -> read.put(dayId, new Read(day, now)));
         return found;
     }
 
