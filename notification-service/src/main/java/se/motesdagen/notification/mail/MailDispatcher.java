@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,9 +59,10 @@ import se.motesdagen.platform.security.LinkSeal;
  * Sends queued messages. Kept apart from the Kafka consumers so a mail server that is down delays
  * e-mails (with back-off) instead of pushing events into the dead-letter topic.
  *
- * <p>Finding work works like the outbox relay: a message queued in this process is {@linkplain #hint
- * hinted} and claimed by {@code _id} at once; a sweep every few seconds claims what is due otherwise
- * (retries after back-off, messages of a sender that died, messages queued by another instance).
+ * <p>A message queued in this process is {@linkplain #leaseOnQueue leased to it before it is stored} and
+ * {@linkplain #hand handed} over as it is, so sending it takes no claim and no read. A message staff send
+ * again is {@linkplain #hint hinted} and claimed by {@code _id}; a sweep every few seconds claims what
+ * is due otherwise (retries after back-off, messages of a sender that died, whose lease ran out).
  *
  * <p>Each message is claimed with a lease, a token and a deadline, so two instances never send the
  * same one. The lease is fenced: a sender sends only while enough of its lease is left to finish
@@ -95,6 +97,7 @@ public class MailDispatcher {
     private final SendRate rate;
     private final String owner = UUID.randomUUID().toString();
     private final Queue<String> hints = new ConcurrentLinkedQueue<>();
+    private final Queue<OutgoingMessage> handed = new ConcurrentLinkedQueue<>();
     /** A send failed for a passing reason since the last success: the next success releases the waiting. */
     private final AtomicBoolean troubleSeen = new AtomicBoolean();
 
@@ -135,29 +138,62 @@ public class MailDispatcher {
         });
     }
 
-    /** A message was queued in this process and is due now. */
+    /**
+     * A message about to be stored for the first time is this sender's from the start: it goes into the
+     * store already leased, and is then {@linkplain #hand handed} over. Should the process die before
+     * sending it, the lease runs out and a sweep (of any instance) takes it up.
+     */
+    void leaseOnQueue(OutgoingMessage message) {
+        message.leasedTo(leaseToken(), clock.instant().plus(LEASE));
+    }
+
+    /** A message leased on queueing, now stored: it is sent without being read again. */
+    void hand(OutgoingMessage message) {
+        handed.add(message);
+    }
+
+    /** A message in the store is due now (sent again by staff, released after trouble): it is claimed by id. */
     void hint(String messageId) {
         hints.add(messageId);
     }
 
     /** Sends what is due until nothing is; every instance does, each message under its own lease. */
     public void sendDue() {
-        List<String> due;
-        while (!(due = dueIds()).isEmpty()) {
-            claimAndSendAll(due);
+        List<Callable<OutgoingMessage>> due;
+        while (!(due = work()).isEmpty()) {
+            sendAll(due);
         }
     }
 
-    /** The hinted messages, or when there are none and one is due, what a sweep finds. */
-    private List<String> dueIds() {
+    /**
+     * What this sender holds (handed over), then the hinted messages, or when there are none and one is
+     * due, what a sweep finds; each as the step that makes it this sender's to send, or null when it is not.
+     */
+    private List<Callable<OutgoingMessage>> work() {
+        List<Callable<OutgoingMessage>> work = new ArrayList<>();
+        for (OutgoingMessage held; work.size() < BATCH && (held = handed.poll()) != null; ) {
+            OutgoingMessage message = held;
+            work.add(() -> stillHeld(message));
+        }
+        for (String id : dueIds(BATCH - work.size(), work.isEmpty())) {
+            work.add(() -> claim(id, clock.instant()));
+        }
+        return work;
+    }
+
+    /** Up to {@code limit} hinted ids; when there are none and it may, what a sweep finds. */
+    private List<String> dueIds(int limit, boolean maySweep) {
         Instant now = clock.instant();
         Set<String> ids = new LinkedHashSet<>();
-        for (String id; ids.size() < BATCH && (id = hints.poll()) != null; ) {
+        for (String id; ids.size() < limit && (id = hints.poll()) != null; ) {
             ids.add(id);
+        }
+        if (!maySweep) {
+            return List.copyOf(ids);
         }
         if (ids.isEmpty() && !now.isBefore(nextSweep)) {
             nextSweep = now.plus(sweepInterval);
-            Query due = Query.query(due(now)).limit(BATCH);
+            Query due = Query.query(due(now)).limit(limit);
             due.fields().include("_id");
             mongo.find(due, OutgoingMessage.class).forEach(m -> ids.add(m.getId()));
         }
@@ -177,24 +213,47 @@ public class MailDispatcher {
                                 .lte(now));
     }
 
+    private String leaseToken() {
+        return owner + ":" + UUID.randomUUID();
+    }
+
     private OutgoingMessage claim(String id, Instant now) {
         Query dueById = Query.query(Criteria.where("_id").is(id).andOperator(due(now)));
         Update lease = new Update()
                 .set("status", OutgoingMessage.Status.SENDING)
                 .set("nextAttemptAt", now.plus(LEASE))
-                .set("leaseToken", owner + ":" + UUID.randomUUID())
+                .set("leaseToken", leaseToken())
                 .inc("attempts", 1);
         return mongo.findAndModify(
                 dueById, lease, FindAndModifyOptions.options().returnNew(true), OutgoingMessage.class);
     }
 
-    /** Each sender claims its message and sends it, so the store's round trips overlap too. */
-    private void claimAndSendAll(List<String> ids) {
+    /**
+     * A handed-over message as it is while enough of its lease is left to send it; after a long wait
+     * (a backlog, the send rate's pacing) the lease is renewed first, and if it has run out and another
+     * sender has taken the message, it is that sender's and this one lets it go.
+     */
+    private OutgoingMessage stillHeld(OutgoingMessage message) {
+        Instant now = clock.instant();
+        if (now.plus(LONGEST_SEND).isBefore(message.getLeaseUntil())) {
+            return message;
+        }
+        Query mine = Query.query(
+                Criteria.where("_id").is(message.getId()).and("leaseToken").is(message.getLeaseToken()));
+        return mongo.findAndModify(
+                mine,
+                new Update().set("nextAttemptAt", now.plus(LEASE)),
+                FindAndModifyOptions.options().returnNew(true),
+                OutgoingMessage.class);
+    }
+
+    /** Each sender makes its message its own (see {@link #work}) and sends it, so the store's round trips overlap too. */
+    private void sendAll(List<Callable<OutgoingMessage>> work) {
         List<Future<?>> running = new ArrayList<>();
-        for (String id : ids) {
+        for (Callable<OutgoingMessage> taking : work) {
             running.add(senders.submit(() -> {
                 rate.pace(); // before the claim, so the wait does not eat the lease
-                OutgoingMessage message = claim(id, clock.instant());
+                OutgoingMessage message = taking.call();
                 if (message != null) {
                     send(message);
                 }

@@ -113,6 +113,8 @@ public class Mailbox {
         message.sealLinks(seal);
         if (CAPPED.contains(template) && countToday(template, recipient) > perRecipientPerDay) {
             message.suppress();
+        } else {
+            dispatcher.leaseOnQueue(message);
         }
         try {
             messages.insert(message);
@@ -125,7 +127,7 @@ public class Mailbox {
             log.warn("Suppressed {} for registration {}: daily cap for the address reached", template, registrationId);
             return;
         }
-        dispatcher.hint(message.getId());
+        dispatcher.hand(message);
         meters.counter("motesdagen.mail.queued", "template", template).increment();
         log.info("Queued {} for registration {} (event {})", template, registrationId, eventId);
     }

@@ -242,6 +242,14 @@ public class OutgoingMessage implements HasOutbox {
         return leaseToken;
     }
 
+    /** Taken by a sender before it is first stored: SENDING under the sender's lease, the first attempt. */
+    void leasedTo(String token, Instant until) {
+        status = Status.SENDING;
+        leaseToken = token;
+        nextAttemptAt = until;
+        attempts++;
+    }
+
     /** While SENDING, the moment the sender's lease runs out. */
     Instant getLeaseUntil() {
         return nextAttemptAt;

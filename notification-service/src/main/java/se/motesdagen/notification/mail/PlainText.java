@@ -16,6 +16,7 @@ final class PlainText {
 
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     private static final Pattern TRAILING_SPACE = Pattern.compile("[ \t]+\n");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private PlainText() {}
 
@@ -35,7 +36,7 @@ final class PlainText {
 
     private static void node(Node node, StringBuilder text, String indent) {
         if (node instanceof TextNode words) {
-            String value = words.text().replaceAll("\\s+", " ");
+            String value = WHITESPACE.matcher(words.text()).replaceAll(" ");
             if (text.isEmpty() || endsWithSpace(text)) {
                 value = value.stripLeading();
             }

@@ -312,6 +312,85 @@ class MailDispatcherTests {
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
+    /** What {@link Mailbox} does with a new message: leased to its sender, stored, handed over. */
+    private static OutgoingMessage queued(MailDispatcher sender, MongoTemplate mongo, String eventId) {
+        OutgoingMessage message = message(eventId);
+        sender.leaseOnQueue(message);
+        mongo.insert(message);
+        return message;
+    }
+
+    @Test
+    void aMessageQueuedHereIsStoredUnderThisSendersLeaseAndSentAsHandedOver() throws Exception {
+        startSmtp();
+        MailDispatcher here = dispatcher(8);
+        MailDispatcher elsewhere = dispatcher(8);
+        OutgoingMessage message = queued(here, mongo, "q1");
+
+        elsewhere.sendDue();
+        assertThat(smtp.getReceivedMessages())
+                .as("another instance's sweep leaves a leased message alone")
+                .isEmpty();
+        assertThat(mongo.findById("q1:confirm-request", OutgoingMessage.class).getStatus())
+                .isEqualTo(OutgoingMessage.Status.SENDING);
+
+        here.hand(message);
+        here.sendDue();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        OutgoingMessage sent = mongo.findById("q1:confirm-request", OutgoingMessage.class);
+        assertThat(sent.getStatus()).isEqualTo(OutgoingMessage.Status.SENT);
+        assertThat(sent.getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageWhoseProcessDiedBetweenQueueingAndSendingGoesOutWhenItsLeaseRunsOut() throws Exception {
+        startSmtp();
+        queued(dispatcher(8), mongo, "q2"); // stored, never handed: the process died
+        MailDispatcher restarted = dispatcher(8);
+
+        restarted.sendDue();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+
+        clock.advance(MailDispatcher.LEASE.plusSeconds(1));
+        restarted.sendDue();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(mongo.findById("q2:confirm-request", OutgoingMessage.class).getAttempts())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aHandedMessageThatWaitedTooLongRenewsItsLeaseBeforeItIsSent() throws Exception {
+        startSmtp();
+        MailDispatcher here = dispatcher(8);
+        OutgoingMessage message = queued(here, mongo, "q3");
+        clock.advance(MailDispatcher.LEASE.minus(MailDispatcher.LONGEST_SEND)); // a long backlog
+
+        here.hand(message);
+        here.sendDue();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(mongo.findById("q3:confirm-request", OutgoingMessage.class).getStatus())
+                .isEqualTo(OutgoingMessage.Status.SENT);
+    }
+
+    @Test
+    void aHandedMessageWhoseLeaseRanOutAndWasTakenByAnotherSenderIsSentOnlyByThatOne() throws Exception {
+        startSmtp();
+        MailDispatcher here = dispatcher(8);
+        MailDispatcher elsewhere = dispatcher(8);
+        OutgoingMessage message = queued(here, mongo, "q4");
+        clock.advance(MailDispatcher.LEASE.plusSeconds(1));
+        elsewhere.sendDue(); // its sweep takes the message whose lease ran out
+
+        here.hand(message);
+        here.sendDue();
+
+        assertThat(smtp.getReceivedMessages())
+                .as("the first sender lets it go: its lease token no longer matches")
+                .hasSize(1);
+    }
+
     @Test
     void aRefusalForGoodIsNotTriedAgainButPassingTroubleIs() {
         assertThat(MailDispatcher.isPermanent(new MailSendException(
