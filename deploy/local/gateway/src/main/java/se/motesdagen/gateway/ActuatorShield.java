@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.springframework.web.util.UrlPathHelper;
 class ActuatorShield extends OncePerRequestFilter {
 
     private static final UrlPathHelper DECODING = new UrlPathHelper();
+    private static final Pattern SLASHES = Pattern.compile("/+");
 
     static {
         DECODING.setUrlDecode(true);
@@ -34,7 +36,7 @@ class ActuatorShield extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = StringUtils.cleanPath(DECODING.getPathWithinApplication(request))
                 .toLowerCase();
-        if (("/" + path + "/").replaceAll("/+", "/").contains("/actuator/")) {
+        if (SLASHES.matcher("/" + path + "/").replaceAll("/").contains("/actuator/")) {
             // not sendError: its error dispatch to /error would itself be routed to a service
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.setContentType("text/plain;charset=UTF-8");
