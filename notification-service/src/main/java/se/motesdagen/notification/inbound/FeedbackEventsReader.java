@@ -1,7 +1,6 @@
 package se.motesdagen.notification.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -45,7 +44,7 @@ class FeedbackEventsReader {
                         .increment();
                 log.info("Survey reminder {} not sent: the recipient asked for no more reminders", event.id());
             } else {
-                mailbox.queue(event.id(), letter, List::of, unsubscribes.link(letter.recipient()));
+                mailbox.queue(event.id(), letter, unsubscribes.link(letter.recipient()));
             }
         };
         BiConsumer<IncomingEvent, FeedbackContract.VoteOpened> voteOpened =

@@ -68,7 +68,12 @@ public class Mailbox {
 
     /** Renders and stores the message; a second call for the same event and template changes nothing. */
     public void queue(String eventId, Letter letter) {
-        queue(eventId, letter, List::of);
+        queue(eventId, letter, null, null);
+    }
+
+    /** The same, for a mail the recipient can stop getting: {@code unsubscribeUrl} goes in its List-Unsubscribe. */
+    public void queue(String eventId, Letter letter, String unsubscribeUrl) {
+        queue(eventId, letter, null, unsubscribeUrl);
     }
 
     /**
@@ -79,17 +84,23 @@ public class Mailbox {
         queue(eventId, letter, files, null);
     }
 
-    /** The same, for a mail the recipient can stop getting: {@code unsubscribeUrl} goes in its List-Unsubscribe. */
-    public void queue(String eventId, Letter letter, Supplier<List<Attachment>> files, String unsubscribeUrl) {
+    /**
+     * A message without files is rendered and stored at once: the store refuses a second one with the
+     * same id, so a duplicate delivery costs no look-up first. It goes in leased to this instance's
+     * sender and is handed to it, sent without being read again. The daily cap counts what was stored,
+     * so a duplicate is not counted; a message over it is suppressed after storing. (Were the process to
+     * die in between, the message would go out when its lease ran out: one over the cap, at a crash.)
+     */
+    private void queue(String eventId, Letter letter, Supplier<List<Attachment>> files, String unsubscribeUrl) {
         String template = letter.template();
         String registrationId = letter.registrationId();
         String recipient = letter.recipient();
         String messageId = letter.messageId(eventId);
-        if (alreadyQueued(messageId)) {
+        if (files != null && alreadyQueued(messageId)) {
             log.debug("Event {} already queued {}; duplicate delivery ignored", eventId, template);
             return;
         }
-        List<Attachment> attachments = files.get();
+        List<Attachment> attachments = files == null ? List.of() : files.get();
         Map<String, Object> withFiles = new HashMap<>(letter.model());
         withFiles.put(
                 "calendarAttached",
@@ -111,18 +122,15 @@ public class Mailbox {
         message.unsubscribeAt(unsubscribeUrl);
         message.mentioning(letter.mentions());
         message.sealLinks(seal);
-        if (CAPPED.contains(template) && countToday(template, recipient) > perRecipientPerDay) {
-            message.suppress();
-        } else {
-            dispatcher.leaseOnQueue(message);
-        }
+        dispatcher.leaseOnQueue(message);
         try {
             messages.insert(message);
-        } catch (DuplicateKeyException concurrentDuplicate) {
-            log.debug("Event {} queued {} concurrently; duplicate ignored", eventId, template);
+        } catch (DuplicateKeyException duplicate) {
+            log.debug("Event {} already queued {}; duplicate delivery ignored", eventId, template);
             return;
         }
-        if (message.getStatus() == OutgoingMessage.Status.SUPPRESSED) {
+        if (CAPPED.contains(template) && countToday(template, recipient) > perRecipientPerDay) {
+            suppress(message);
             meters.counter("motesdagen.mail.suppressed", "template", template).increment();
             log.warn("Suppressed {} for registration {}: daily cap for the address reached", template, registrationId);
             return;
@@ -130,6 +138,19 @@ public class Mailbox {
         dispatcher.hand(message);
         meters.counter("motesdagen.mail.queued", "template", template).increment();
         log.info("Queued {} for registration {} (event {})", template, registrationId, eventId);
+    }
+
+    /** Never sent, and kept in the delivery log as such: no link in it needs keeping, and no lease. */
+    private void suppress(OutgoingMessage stored) {
+        stored.suppress();
+        Update suppressed = new Update()
+                .set("status", OutgoingMessage.Status.SUPPRESSED)
+                .set("attempts", 0)
+                .unset("leaseToken");
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(stored.getId())),
+                OutgoingMessage.redactLinks(stored, suppressed),
+                OutgoingMessage.class);
     }
 
     /**

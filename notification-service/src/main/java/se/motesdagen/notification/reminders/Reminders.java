@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,7 +188,6 @@ public class Reminders {
                 mailbox.queue(
                         reminder.getId() + ":" + reminder.getDueAt().getEpochSecond(),
                         letter,
-                        List::of,
                         unsubscribes.link(letter.recipient()));
                 outcome = Reminder.Status.QUEUED;
                 queued++;

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -21,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import se.motesdagen.notification.NotificationTestBase;
 import se.motesdagen.notification.mail.QrCodes;
 import se.motesdagen.notification.mail.ReceivedMail;
+import se.motesdagen.platform.messaging.AddressKey;
 import se.motesdagen.platform.security.StaffRole;
 import se.motesdagen.platform.test.CloudEventProducer;
 import se.motesdagen.platform.test.ConsumerWiring;
@@ -298,12 +301,15 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
     @Test
     void anAddressGetsOnlyAFewConfirmRequestsADayHoweverManyRegistrationsNameIt() throws Exception {
         String to = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@testbageri.example";
+        String firstRegistration = UUID.randomUUID().toString();
+        String firstEvent = UUID.randomUUID().toString();
         try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
             for (int i = 0; i < 8; i++) {
-                String registrationId = UUID.randomUUID().toString();
+                String registrationId =
+                        i == 0 ? firstRegistration : UUID.randomUUID().toString();
                 producer.send(
                         "registration.events",
-                        UUID.randomUUID().toString(),
+                        i == 0 ? firstEvent : UUID.randomUUID().toString(),
                         SUBMITTED,
                         registrationId,
                         submitted(registrationId, to));
@@ -319,5 +325,34 @@ class RegistrationMailIntegrationTests extends NotificationTestBase {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> inboxOf(to).size() == 5);
+        List<Document> suppressed = mongo.find(
+                Query.query(Criteria.where("recipient").is(to).and("status").is("SUPPRESSED")),
+                Document.class,
+                "messages");
+        assertThat(suppressed).hasSize(3).allSatisfy(message -> {
+            assertThat(message.toJson()).as("never sent: no link kept").doesNotContain("seal1.");
+            assertThat(message.getInteger("attempts")).isZero();
+            assertThat(message.containsKey("leaseToken")).isFalse();
+        });
+
+        // the first event again: a duplicate is neither mailed nor counted
+        String marker = "marker-" + firstRegistration.substring(0, 8) + "@testbageri.example";
+        try (CloudEventProducer producer = new CloudEventProducer(bootstrapServers)) {
+            producer.send(
+                    "registration.events", firstEvent, SUBMITTED, firstRegistration, submitted(firstRegistration, to));
+            producer.send(
+                    "registration.events",
+                    UUID.randomUUID().toString(),
+                    SUBMITTED,
+                    firstRegistration,
+                    submitted(firstRegistration, marker));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxOf(marker).size() == 1);
+        assertThat(inboxOf(to)).hasSize(5);
+        Document counter = mongo.findById(
+                "confirm-request:" + AddressKey.of(to) + ":" + LocalDate.now(ZoneId.of("Europe/Stockholm")),
+                Document.class,
+                "recipientDailyCounts");
+        assertThat(counter.get("count", Number.class).intValue()).isEqualTo(8);
     }
 }
