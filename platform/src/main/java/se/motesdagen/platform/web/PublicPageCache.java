@@ -6,6 +6,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,8 +46,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * the time to live. When a rendering has outlived it, the first visitor renders the page again and the
  * others are served the one before until that is done, so fifty visitors at that moment cost one
  * rendering, not fifty; after an eviction, or a rendering that cannot be kept (an error), nobody is
- * served the old one. Runs after Spring Security,
- * which has made the request's token.
+ * served the old one. When there is none (the first visitors after a start or an eviction), the first
+ * renders it and the others wait for that rendering, a few seconds at most, instead of each rendering
+ * it too. A rendering begun before an eviction is not kept. Runs after Spring Security, which has made
+ * the request's token.
  */
 public class PublicPageCache extends OncePerRequestFilter {
 
@@ -61,9 +69,15 @@ public class PublicPageCache extends OncePerRequestFilter {
     private final Duration timeToLive;
     private final LocaleResolver locales;
     private final Clock clock;
+    private static final Duration FIRST_RENDERING_WAIT = Duration.ofSeconds(5);
+
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     /** The pages somebody is rendering again now, their old rendering served meanwhile. */
     private final Set<String> renewing = ConcurrentHashMap.newKeySet();
+    /** The pages nobody has a rendering of, being rendered now: the visitors meanwhile wait for it. */
+    private final Map<String, CompletableFuture<Page>> firstRenderings = new ConcurrentHashMap<>();
+    /** Counts evictions, so a rendering begun before one is not kept after it. */
+    private final AtomicLong evictions = new AtomicLong();
 
     public PublicPageCache(Properties properties, LocaleResolver locales, Clock clock) {
         this.paths = properties.paths().stream()
@@ -81,6 +95,7 @@ public class PublicPageCache extends OncePerRequestFilter {
 
     /** Forget every rendering: the next visitor of each page renders it again. */
     public void evict() {
+        evictions.incrementAndGet();
         pages.clear();
     }
 
@@ -115,21 +130,52 @@ public class PublicPageCache extends OncePerRequestFilter {
             serve(page, token.getToken(), response);
             return;
         }
-        boolean renewingOld = page != null;
-        if (renewingOld && !renewing.add(key)) {
-            serve(page, token.getToken(), response);
-            return;
-        }
-        try {
-            render(key, now, token, request, response, chain);
-        } finally {
-            if (renewingOld) {
+        if (page != null) {
+            if (!renewing.add(key)) {
+                serve(page, token.getToken(), response);
+                return;
+            }
+            try {
+                render(key, now, token, request, response, chain);
+            } finally {
                 renewing.remove(key);
             }
+            return;
+        }
+        CompletableFuture<Page> mine = new CompletableFuture<>();
+        CompletableFuture<Page> first = firstRenderings.putIfAbsent(key, mine);
+        if (first != null) {
+            Page rendered = awaited(first);
+            if (rendered != null) {
+                serve(rendered, token.getToken(), response);
+            } else {
+                render(key, now, token, request, response, chain); // it could not be kept: as if alone
+            }
+            return;
+        }
+        Page rendered = null;
+        try {
+            rendered = render(key, now, token, request, response, chain);
+        } finally {
+            firstRenderings.remove(key, mine);
+            mine.complete(rendered);
         }
     }
 
-    private void render(
+    /** The first visitor's rendering, or null when it could not be kept or takes too long to wait for. */
+    private static Page awaited(CompletableFuture<Page> first) throws IOException {
+        try {
+            return first.get(FIRST_RENDERING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for the page to be rendered");
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Renders the page for this visitor, and keeps the rendering when it can be kept (then returns it). */
+    private Page render(
             String key,
             Instant now,
             CsrfToken token,
@@ -138,32 +184,38 @@ public class PublicPageCache extends OncePerRequestFilter {
             FilterChain chain)
             throws ServletException, IOException {
         // the page is rendered with this one token value, which is what gets cut out of it again
+        long evictionsBefore = evictions.get();
         String used = token.getToken();
         CsrfToken once = new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(), used);
         request.setAttribute(CsrfToken.class.getName(), once);
         request.setAttribute(once.getParameterName(), once);
         ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, rendering);
+        Page kept = null;
         String html = new String(rendering.getContentAsByteArray(), StandardCharsets.UTF_8);
         if (rendering.getStatus() == HttpServletResponse.SC_OK
                 && rendering.getContentType() != null
                 && rendering.getContentType().startsWith("text/html")
                 && request.getSession(false) == null
                 && html.contains(used)) {
-            pages.put(
-                    key,
-                    new Page(
-                            Stream.of(html.split(Pattern.quote(used), -1))
-                                    .map(part -> part.getBytes(StandardCharsets.UTF_8))
-                                    .toList(),
-                            rendering.getContentType(),
-                            rendering.getLocale(),
-                            now));
+            kept = new Page(
+                    Stream.of(html.split(Pattern.quote(used), -1))
+                            .map(part -> part.getBytes(StandardCharsets.UTF_8))
+                            .toList(),
+                    rendering.getContentType(),
+                    rendering.getLocale(),
+                    now);
+            pages.put(key, kept);
+            if (evictions.get() != evictionsBefore) {
+                pages.remove(key, kept); // evicted while rendering: it may show what was before
+                kept = null;
+            }
         } else {
             // what the page is now cannot be kept (an error, a session): nobody is served the old one either
             pages.remove(key);
         }
         rendering.copyBodyToResponse();
+        return kept;
     }
 
     /** The stored page with this visitor's token wherever the rendering's stood. */

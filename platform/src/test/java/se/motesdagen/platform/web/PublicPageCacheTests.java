@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -102,16 +103,53 @@ class PublicPageCacheTests {
 
         cache.evict();
         clock.advance(Duration.ofSeconds(3));
-        visit(page("/evenemang/dagen"), HttpServletResponse.SC_OK, () -> {
-            try {
-                visit(page("/evenemang/dagen"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        List<CompletableFuture<MockHttpServletResponse>> waited = new ArrayList<>();
+        visit(page("/evenemang/dagen"), HttpServletResponse.SC_OK, () -> waited.add(visitorWhoWaits()));
         assertThat(renders)
-                .as("after an eviction nobody gets the old page: both render")
-                .hasValue(4);
+                .as("after an eviction nobody gets the old page: the one who came meanwhile waited for the new")
+                .hasValue(3);
+        assertThat(waited.getFirst().get().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("<form>token-7 Ö</form><meta content=\"token-7\">");
+    }
+
+    @Test
+    void theFirstVisitorsAfterAStartWaitForOneRenderingEachServedWithItsOwnToken() throws Exception {
+        List<CompletableFuture<MockHttpServletResponse>> waited = new ArrayList<>();
+
+        visit(page("/evenemang/dagen"), HttpServletResponse.SC_OK, () -> {
+            waited.add(visitorWhoWaits());
+            waited.add(visitorWhoWaits());
+        });
+
+        assertThat(waited.get(0).get().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("<form>token-2 Ö</form><meta content=\"token-2\">");
+        assertThat(waited.get(1).get().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("<form>token-3 Ö</form><meta content=\"token-3\">");
+        assertThat(renders).as("one rendering, not three").hasValue(1);
+    }
+
+    @Test
+    void whenTheFirstRenderingCannotBeKeptThoseWhoWaitedRenderThemselves() throws Exception {
+        List<CompletableFuture<MockHttpServletResponse>> waited = new ArrayList<>();
+
+        visit(
+                page("/evenemang/dagen"),
+                HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                () -> waited.add(visitorWhoWaits()));
+
+        assertThat(waited.getFirst().get().getContentAsString(StandardCharsets.UTF_8))
+                .as("rendered for itself, not served the error")
+                .isEqualTo("<form>token-2 Ö</form><meta content=\"token-2\">");
+        assertThat(renders).hasValue(2);
+    }
+
+    @Test
+    void aRenderingBegunBeforeAnEvictionIsNotKept() throws Exception {
+        visit(page("/evenemang/dagen"), HttpServletResponse.SC_OK, cache::evict); // a seat freed meanwhile
+        visit(page("/evenemang/dagen"));
+        assertThat(renders).as("rendered again after the eviction").hasValue(2);
+        visit(page("/evenemang/dagen"));
+        assertThat(renders).as("and that rendering is kept").hasValue(2);
     }
 
     @Test
@@ -119,16 +157,17 @@ class PublicPageCacheTests {
         visit(page("/evenemang/dagen"));
         clock.advance(Duration.ofSeconds(3));
         visit(page("/evenemang/dagen"), HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-        List<String> servedMeanwhile = new ArrayList<>();
+        List<CompletableFuture<MockHttpServletResponse>> waited = new ArrayList<>();
 
         // the next visitor renders, and fails again; one who comes meanwhile is not given the old page
         visit(
                 page("/evenemang/dagen"),
                 HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                () -> servedMeanwhile.add(visit(page("/evenemang/dagen")).getContentAsString(StandardCharsets.UTF_8)));
+                () -> waited.add(visitorWhoWaits()));
 
+        assertThat(waited.getFirst().get().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("<form>token-4 Ö</form><meta content=\"token-4\">");
         assertThat(renders).as("the one who came meanwhile rendered too").hasValue(4);
-        assertThat(servedMeanwhile).containsExactly("<form>token-4 Ö</form><meta content=\"token-4\">");
     }
 
     @Test
@@ -218,6 +257,24 @@ class PublicPageCacheTests {
             }
         }));
         return response;
+    }
+
+    /** Another visitor of the page, in a thread of its own, once it waits for the rendering under way. */
+    private CompletableFuture<MockHttpServletResponse> visitorWhoWaits() {
+        MockHttpServletRequest request = page("/evenemang/dagen");
+        CompletableFuture<MockHttpServletResponse> served = new CompletableFuture<>();
+        Thread visitor = new Thread(() -> {
+            try {
+                served.complete(visit(request));
+            } catch (Throwable e) {
+                served.completeExceptionally(e);
+            }
+        });
+        visitor.start();
+        while (visitor.getState() != Thread.State.TIMED_WAITING && !served.isDone()) {
+            Thread.onSpinWait();
+        }
+        return served;
     }
 
     /** What other visitors do while one renders. */
