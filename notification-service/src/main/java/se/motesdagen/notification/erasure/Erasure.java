@@ -19,7 +19,8 @@ import se.motesdagen.platform.outbox.ErasureReceipts;
 
 /**
  * A registration erased (GDPR): what this service holds about its people goes. Mail not yet sent is not
- * sent; the delivery log keeps that a mail of a kind went out when, with its outcome, but not to whom
+ * sent (a sender that holds one in memory asks the store before sending it, unless it was queued within the
+ * last second: see {@code MailDispatcher.FRESH}); the delivery log keeps that a mail of a kind went out when, with its outcome, but not to whom
  * nor what it said; the stored reminders and calendar items go. Idempotent: erasing twice finds nothing
  * the second time.
  */
@@ -58,9 +59,10 @@ public class Erasure {
         Query ofRegistration = Query.query(Criteria.where("registrationId").is(id));
         mongo.updateMulti(
                 Query.query(
-                        Criteria.where("registrationId").is(id).and("status").is(OutgoingMessage.Status.PENDING)),
+                        Criteria.where("registrationId").is(id).and("status").in(OutgoingMessage.UNSENT)),
                 new Update()
                         .set("status", OutgoingMessage.Status.SUPPRESSED)
+                        .unset("leaseToken")
                         .set("lastError", "Inte skickat: anmälan raderades"),
                 OutgoingMessage.class);
         long anonymised = mongo.updateMulti(ofRegistration, anonymised(), OutgoingMessage.class)
@@ -81,9 +83,10 @@ public class Erasure {
         // who got a mail of what kind and when stays; one still waiting is not sent without its text (the
         // visit's cancellation makes the host's next itinerary)
         mongo.updateMulti(
-                Query.query(Criteria.where("mentions").is(id).and("status").is(OutgoingMessage.Status.PENDING)),
+                Query.query(Criteria.where("mentions").is(id).and("status").in(OutgoingMessage.UNSENT)),
                 new Update()
                         .set("status", OutgoingMessage.Status.SUPPRESSED)
+                        .unset("leaseToken")
                         .set("lastError", "Inte skickat: en anmälan som den nämner raderades"),
                 OutgoingMessage.class);
         long mentioning = mongo.updateMulti(
@@ -120,9 +123,10 @@ public class Erasure {
                 .map(OutgoingMessage::getId)
                 .toList();
         mongo.updateMulti(
-                Query.query(Criteria.where("_id").in(toThePerson).and("status").is(OutgoingMessage.Status.PENDING)),
+                Query.query(Criteria.where("_id").in(toThePerson).and("status").in(OutgoingMessage.UNSENT)),
                 new Update()
                         .set("status", OutgoingMessage.Status.SUPPRESSED)
+                        .unset("leaseToken")
                         .set("lastError", "Inte skickat: personen raderades"),
                 OutgoingMessage.class);
         mongo.updateMulti(Query.query(Criteria.where("_id").in(toThePerson)), anonymised(), OutgoingMessage.class);
@@ -164,9 +168,10 @@ public class Erasure {
                 .map(OutgoingMessage::getId)
                 .toList();
         mongo.updateMulti(
-                Query.query(Criteria.where("_id").in(theirs).and("status").is(OutgoingMessage.Status.PENDING)),
+                Query.query(Criteria.where("_id").in(theirs).and("status").in(OutgoingMessage.UNSENT)),
                 new Update()
                         .set("status", OutgoingMessage.Status.SUPPRESSED)
+                        .unset("leaseToken")
                         .set("lastError", "Inte skickat: värden raderades"),
                 OutgoingMessage.class);
         mongo.updateMulti(Query.query(Criteria.where("_id").in(theirs)), anonymised(), OutgoingMessage.class);
@@ -189,7 +194,7 @@ public class Erasure {
                                 .and("recipient")
                                 .ne(ERASED_RECIPIENT)
                                 .and("status")
-                                .ne(OutgoingMessage.Status.PENDING)),
+                                .nin(OutgoingMessage.UNSENT)),
                         anonymised(),
                         OutgoingMessage.class)
                 .getModifiedCount();

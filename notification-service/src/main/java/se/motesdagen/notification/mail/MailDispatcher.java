@@ -76,6 +76,11 @@ public class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How long after queueing a message is sent from memory without asking the store: an erasure in that
+     * second does not stop it, as it cannot stop a mail already on its way to the mail server.
+     */
+    static final Duration FRESH = Duration.ofSeconds(1);
     /** Connect + write + read time-outs of the SMTP client, with room to spare. */
     static final Duration LONGEST_SEND = Duration.ofSeconds(40);
 
@@ -229,22 +234,31 @@ public class MailDispatcher {
     }
 
     /**
-     * A handed-over message as it is while enough of its lease is left to send it; after a long wait
-     * (a backlog, the send rate's pacing) the lease is renewed first, and if it has run out and another
-     * sender has taken the message, it is that sender's and this one lets it go.
+     * A handed-over message is sent as it is while it is fresh (queued within {@link #FRESH}) and enough
+     * of its lease is left. One that waited (a backlog, the send rate's pacing) is sent only if it is still
+     * this sender's in the store: its lease renewed by its token, which is gone when an erasure stopped
+     * it or when its lease ran out and another sender took it; then this one lets it go.
      */
     private OutgoingMessage stillHeld(OutgoingMessage message) {
         Instant now = clock.instant();
-        if (now.plus(LONGEST_SEND).isBefore(message.getLeaseUntil())) {
+        if (now.isBefore(message.getCreatedAt().plus(FRESH))
+                && now.plus(LONGEST_SEND).isBefore(message.getLeaseUntil())) {
             return message;
         }
-        Query mine = Query.query(
-                Criteria.where("_id").is(message.getId()).and("leaseToken").is(message.getLeaseToken()));
-        return mongo.findAndModify(
-                mine,
-                new Update().set("nextAttemptAt", now.plus(LEASE)),
-                FindAndModifyOptions.options().returnNew(true),
-                OutgoingMessage.class);
+        Query mine = Query.query(Criteria.where("_id")
+                .is(message.getId())
+                .and("leaseToken")
+                .is(message.getLeaseToken())
+                .and("status")
+                .is(OutgoingMessage.Status.SENDING));
+        Instant until = now.plus(LEASE);
+        if (mongo.updateFirst(mine, new Update().set("nextAttemptAt", until), OutgoingMessage.class)
+                        .getMatchedCount()
+                == 0) {
+            return null;
+        }
+        message.leaseRenewed(until);
+        return message;
     }
 
     /** Each sender makes its message its own (see {@link #work}) and sends it, so the store's round trips overlap too. */

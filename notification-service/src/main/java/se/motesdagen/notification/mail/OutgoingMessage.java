@@ -151,6 +151,12 @@ public class OutgoingMessage implements HasOutbox {
         return Duration.ofSeconds(Math.min(seconds, 1800));
     }
 
+    /**
+     * Waiting to go: queued, or leased to a sender that has not sent it yet (a message is leased when it
+     * is queued). An erasure stops these; a sender sends one only while it still holds its lease.
+     */
+    public static final List<Status> UNSENT = List.of(Status.PENDING, Status.SENDING);
+
     public enum Status {
         PENDING,
         SENDING,
@@ -248,6 +254,11 @@ public class OutgoingMessage implements HasOutbox {
         leaseToken = token;
         nextAttemptAt = until;
         attempts++;
+    }
+
+    /** The sender that holds it renewed its lease in the store. */
+    void leaseRenewed(Instant until) {
+        nextAttemptAt = until;
     }
 
     /** While SENDING, the moment the sender's lease runs out. */

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,32 @@ class ErasureIntegrationTests extends NotificationTestBase {
     }
 
     @Test
+    void mailStillToGoIsNotSentAfterAnErasureAlsoWhenASenderHoldsIt(@Autowired Erasure erasure) {
+        String registrationId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        mongo.insert(
+                message(registrationId + ":queued", "PENDING", now).append("registrationId", registrationId),
+                "messages");
+        // a message is leased to the instance that queued it, which sends it from memory
+        mongo.insert(
+                message(registrationId + ":leased", "SENDING", now)
+                        .append("registrationId", registrationId)
+                        .append("leaseToken", "sender:lease"),
+                "messages");
+
+        erasure.forget(registrationId);
+
+        for (String id : List.of(registrationId + ":queued", registrationId + ":leased")) {
+            Document stopped = mongo.findById(id, Document.class, "messages");
+            assertThat(stopped.getString("status")).as(id).isEqualTo("SUPPRESSED");
+            assertThat(stopped.containsKey("leaseToken"))
+                    .as("the sender that holds it finds its lease gone and lets it go")
+                    .isFalse();
+            assertThat(stopped.getString("recipient")).isEqualTo("[raderad]");
+        }
+    }
+
+    @Test
     void mailsOlderThanTheRetentionPeriodNoLongerNameAnyoneWhateverTheyWereAbout(@Autowired Erasure erasure) {
         Instant now = Instant.now();
         String old = "retention-old-" + UUID.randomUUID();
@@ -134,6 +161,7 @@ class ErasureIntegrationTests extends NotificationTestBase {
         String recent = "retention-recent-" + UUID.randomUUID();
         mongo.insert(message(old, "SENT", now.minus(Duration.ofDays(800))), "messages");
         mongo.insert(message(waiting, "PENDING", now.minus(Duration.ofDays(800))), "messages");
+        mongo.insert(message(waiting + "-leased", "SENDING", now.minus(Duration.ofDays(800))), "messages");
         mongo.insert(message(recent, "SENT", now.minus(Duration.ofDays(30))), "messages");
 
         erasure.forgetCreatedBefore(now.minus(Duration.ofDays(730)));
@@ -142,9 +170,11 @@ class ErasureIntegrationTests extends NotificationTestBase {
         assertThat(forgotten.getString("recipient")).isEqualTo("[raderad]");
         assertThat(forgotten.toJson()).doesNotContain("Lars Larsson").doesNotContain("lars@");
         assertThat(forgotten.getString("status")).as("how it went stays").isEqualTo("SENT");
-        assertThat(mongo.findById(waiting, Document.class, "messages").getString("recipient"))
-                .as("a mail still to go is left alone")
-                .isEqualTo("lars@nykoping.example");
+        for (String stillToGo : List.of(waiting, waiting + "-leased")) {
+            assertThat(mongo.findById(stillToGo, Document.class, "messages").getString("recipient"))
+                    .as("a mail still to go is left alone")
+                    .isEqualTo("lars@nykoping.example");
+        }
         assertThat(mongo.findById(recent, Document.class, "messages").getString("body"))
                 .contains("Lars Larsson");
     }

@@ -375,6 +375,28 @@ class MailDispatcherTests {
     }
 
     @Test
+    void aHandedMessageStoppedWhileItWaitedIsNotSent() throws Exception {
+        startSmtp();
+        MailDispatcher here = dispatcher(8);
+        OutgoingMessage message = queued(here, mongo, "q5");
+        clock.advance(MailDispatcher.FRESH.plusMillis(1));
+        // what an erasure does to a message still to go
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(message.getId())),
+                new Update().set("status", OutgoingMessage.Status.SUPPRESSED).unset("leaseToken"),
+                OutgoingMessage.class);
+
+        here.hand(message);
+        here.sendDue();
+
+        assertThat(smtp.getReceivedMessages())
+                .as("the sender asked the store first")
+                .isEmpty();
+        assertThat(mongo.findById("q5:confirm-request", OutgoingMessage.class).getStatus())
+                .isEqualTo(OutgoingMessage.Status.SUPPRESSED);
+    }
+
+    @Test
     void aHandedMessageWhoseLeaseRanOutAndWasTakenByAnotherSenderIsSentOnlyByThatOne() throws Exception {
         startSmtp();
         MailDispatcher here = dispatcher(8);
