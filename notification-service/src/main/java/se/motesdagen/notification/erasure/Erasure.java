@@ -19,10 +19,10 @@ import se.motesdagen.platform.outbox.ErasureReceipts;
 
 /**
  * A registration erased (GDPR): what this service holds about its people goes. Mail not yet sent is not
- * sent (a sender that holds one in memory asks the store before sending it, unless it was queued within the
- * last second: see {@code MailDispatcher.FRESH}); the delivery log keeps that a mail of a kind went out when, with its outcome, but not to whom
- * nor what it said; the stored reminders and calendar items go. Idempotent: erasing twice finds nothing
- * the second time.
+ * sent (a sender that holds one in memory asks the store before sending it, unless it was queued within
+ * the last second: see {@code MailDispatcher.FRESH}); the delivery log keeps that a mail of a kind went
+ * out when, with its outcome, but not to whom nor what it said; the stored reminders and calendar items
+ * go. Idempotent: erasing twice finds nothing the second time.
  */
 @Service
 public class Erasure {
