@@ -193,10 +193,7 @@ public class MailDispatcher {
         for (String id; ids.size() < limit && (id = hints.poll()) != null; ) {
             ids.add(id);
         }
-        if (!maySweep) {
-            return List.copyOf(ids);
-        }
-        if (ids.isEmpty() && !now.isBefore(nextSweep)) {
+        if (maySweep && ids.isEmpty() && !now.isBefore(nextSweep)) {
             nextSweep = now.plus(sweepInterval);
             Query due = Query.query(due(now)).limit(limit);
             due.fields().include("_id");
@@ -266,7 +263,7 @@ public class MailDispatcher {
         List<Future<?>> running = new ArrayList<>();
         for (Callable<OutgoingMessage> taking : work) {
             running.add(senders.submit(() -> {
-                rate.pace(); // before the claim, so the wait does not eat the lease
+                rate.pace(); // before taking it, so the wait does not eat the lease
                 OutgoingMessage message = taking.call();
                 if (message != null) {
                     send(message);

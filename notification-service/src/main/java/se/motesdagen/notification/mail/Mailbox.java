@@ -142,7 +142,6 @@ public class Mailbox {
 
     /** Never sent, and kept in the delivery log as such: no link in it needs keeping, and no lease. */
     private void suppress(OutgoingMessage stored) {
-        stored.suppress();
         Update suppressed = new Update()
                 .set("status", OutgoingMessage.Status.SUPPRESSED)
                 .set("attempts", 0)

@@ -275,14 +275,6 @@ public class OutgoingMessage implements HasOutbox {
                 .toList();
     }
 
-    void suppress() {
-        status = Status.SUPPRESSED;
-        // never sent: no link needs keeping
-        body = SecretLinks.redact(body);
-        html = SecretLinks.redact(html);
-        attachments = getAttachments().stream().map(Attachment::redacted).toList();
-    }
-
     /** The same message with every link token taken out: what the log keeps once it no longer sends it. */
     static Update redactLinks(OutgoingMessage message, Update update) {
         return update.set("body", SecretLinks.redact(message.getBody()))

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -65,17 +64,18 @@ public class PublicPageCache extends OncePerRequestFilter {
     /** The page in the bytes around each place its CSRF token goes, so serving it encodes only the token. */
     private record Page(List<byte[]> around, String contentType, Locale locale, Instant renderedAt) {}
 
+    private static final Duration FIRST_RENDERING_WAIT = Duration.ofSeconds(5);
+
     private final List<PathPattern> paths;
     private final Duration timeToLive;
     private final LocaleResolver locales;
     private final Clock clock;
-    private static final Duration FIRST_RENDERING_WAIT = Duration.ofSeconds(5);
-
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
-    /** The pages somebody is rendering again now, their old rendering served meanwhile. */
-    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
-    /** The pages nobody has a rendering of, being rendered now: the visitors meanwhile wait for it. */
-    private final Map<String, CompletableFuture<Page>> firstRenderings = new ConcurrentHashMap<>();
+    /**
+     * The renderings under way, one per page: meanwhile the others are served the rendering before, or
+     * when there is none, wait for this one.
+     */
+    private final Map<String, CompletableFuture<Page>> underWay = new ConcurrentHashMap<>();
     /** Counts evictions, so a rendering begun before one is not kept after it. */
     private final AtomicLong evictions = new AtomicLong();
 
@@ -130,24 +130,13 @@ public class PublicPageCache extends OncePerRequestFilter {
             serve(page, token.getToken(), response);
             return;
         }
-        if (page != null) {
-            if (!renewing.add(key)) {
-                serve(page, token.getToken(), response);
-                return;
-            }
-            try {
-                render(key, now, token, request, response, chain);
-            } finally {
-                renewing.remove(key);
-            }
-            return;
-        }
         CompletableFuture<Page> mine = new CompletableFuture<>();
-        CompletableFuture<Page> first = firstRenderings.putIfAbsent(key, mine);
-        if (first != null) {
-            Page rendered = awaited(first);
-            if (rendered != null) {
-                serve(rendered, token.getToken(), response);
+        CompletableFuture<Page> other = underWay.putIfAbsent(key, mine);
+        if (other != null) {
+            // the rendering before while this one is made; when there is none, this one
+            Page served = page != null ? page : awaited(other);
+            if (served != null) {
+                serve(served, token.getToken(), response);
             } else {
                 render(key, now, token, request, response, chain); // it could not be kept: as if alone
             }
@@ -157,15 +146,15 @@ public class PublicPageCache extends OncePerRequestFilter {
         try {
             rendered = render(key, now, token, request, response, chain);
         } finally {
-            firstRenderings.remove(key, mine);
+            underWay.remove(key, mine);
             mine.complete(rendered);
         }
     }
 
-    /** The first visitor's rendering, or null when it could not be kept or takes too long to wait for. */
-    private static Page awaited(CompletableFuture<Page> first) throws IOException {
+    /** The rendering under way, or null when it could not be kept or takes too long to wait for. */
+    private static Page awaited(CompletableFuture<Page> rendering) throws IOException {
         try {
-            return first.get(FIRST_RENDERING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return rendering.get(FIRST_RENDERING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted waiting for the page to be rendered");
