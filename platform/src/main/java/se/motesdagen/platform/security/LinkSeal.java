@@ -38,6 +38,18 @@ public final class LinkSeal {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One cipher per thread, initialised anew for each link: looking the algorithm up among the
+     * providers cost more than sealing a link. {@code init} resets it whatever it was used for before,
+     * and every sealing has a nonce of its own, which GCM requires of a cipher used again.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is required by every JDK", e);
+        }
+    });
 
     private final String sealingKeyId;
     private final Map<String, SecretKey> ring;
@@ -170,7 +182,7 @@ public final class LinkSeal {
 
     private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String context)
             throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
         return cipher;

@@ -49,6 +49,23 @@ class LinkSealTests {
     }
 
     @Test
+    void theCipherAThreadKeepsWorksAfterALinkThatDidNotOpenAndUnderEveryKey() {
+        LinkSeal seal = LinkSeal.of(NEW + "," + OLD);
+        LinkSeal old = LinkSeal.of(OLD);
+        String sealed = seal.seal(LINK, "reg-1");
+
+        assertThatThrownBy(() -> seal.open(sealed, "reg-2")).isInstanceOf(LinkSeal.UnopenableLinkException.class);
+        // the same thread's cipher, after a failed check of the tag, then sealing under another key
+        String underOld = old.seal(LINK + "&n=2", "reg-2");
+        assertThat(seal.open(sealed, "reg-1")).isEqualTo(LINK);
+        assertThat(seal.open(underOld, "reg-2")).isEqualTo(LINK + "&n=2");
+        for (int i = 0; i < 50; i++) {
+            String again = seal.seal(LINK + i, "reg-" + i);
+            assertThat(seal.open(again, "reg-" + i)).isEqualTo(LINK + i);
+        }
+    }
+
+    @Test
     void aLinkInAProducersEventOpensOnlyUnderThatProducersKeys() {
         String registrationKey = "registration/reg-1:" + key('r');
         String visitKey = "visit/vis-1:" + key('v');
