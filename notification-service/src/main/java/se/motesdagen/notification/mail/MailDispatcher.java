@@ -3,6 +3,7 @@ package se.motesdagen.notification.mail;
 import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.FileTypeMap;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +36,7 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -48,6 +49,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -87,7 +89,7 @@ public class MailDispatcher {
     private static final int BATCH = 200;
 
     private final MongoOperations mongo;
-    private final JavaMailSender mailSender;
+    private final SmtpConnections smtp;
     private final Clock clock;
     private final MeterRegistry meters;
     private final EmailEvents events;
@@ -108,6 +110,7 @@ public class MailDispatcher {
 
     private Instant nextSweep = Instant.MIN;
 
+    @Autowired
     MailDispatcher(
             MongoOperations mongo,
             JavaMailSender mailSender,
@@ -122,8 +125,39 @@ public class MailDispatcher {
             @Value("${motesdagen.mail.max-per-second:100}") double maxPerSecond,
             @Value("${motesdagen.mail.sweep-interval:15s}") Duration sweepInterval)
             throws AddressException, IOException {
+        this(
+                mongo,
+                mailSender instanceof JavaMailSenderImpl configured
+                        ? SmtpConnections.to(configured)
+                        : SmtpConnections.through(mailSender),
+                clock,
+                meters,
+                sender,
+                events,
+                seal,
+                from,
+                maxAttempts,
+                concurrency,
+                maxPerSecond,
+                sweepInterval);
+    }
+
+    MailDispatcher(
+            MongoOperations mongo,
+            SmtpConnections smtp,
+            Clock clock,
+            MeterRegistry meters,
+            MailSender sender,
+            EmailEvents events,
+            LinkSeal seal,
+            @Value("${motesdagen.mail.from}") String from,
+            @Value("${motesdagen.mail.max-attempts:8}") int maxAttempts,
+            @Value("${motesdagen.mail.concurrency:4}") int concurrency,
+            @Value("${motesdagen.mail.max-per-second:100}") double maxPerSecond,
+            @Value("${motesdagen.mail.sweep-interval:15s}") Duration sweepInterval)
+            throws AddressException, IOException {
         this.mongo = mongo;
-        this.mailSender = mailSender;
+        this.smtp = smtp;
         this.clock = clock;
         this.meters = meters;
         this.events = events;
@@ -141,6 +175,12 @@ public class MailDispatcher {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Says goodbye on the connections to the mail server that wait for the next mail. */
+    @PreDestroy
+    void closeConnections() {
+        smtp.close();
     }
 
     /**
@@ -291,7 +331,7 @@ public class MailDispatcher {
             return; // the lease runs out; whoever claims it next sends it
         }
         try {
-            mailSender.send(mime(message));
+            smtp.send(mime(message));
         } catch (Exception e) {
             failed(message, stillMine, e);
             return;
@@ -434,12 +474,20 @@ public class MailDispatcher {
                     return true;
                 }
             }
+            // what a sender throws when the server refused the mail: the refusal is kept per message, not as the cause
+            if (t instanceof MailSendException sending) {
+                for (Exception refusal : sending.getMessageExceptions()) {
+                    if (isPermanent(refusal)) {
+                        return true;
+                    }
+                }
+            }
         }
         return false;
     }
 
     private MimeMessage mime(OutgoingMessage message) throws MessagingException {
-        MimeMessage mime = new StableIdMessage(session(), messageId(message.getId()));
+        MimeMessage mime = new StableIdMessage(smtp.session(), messageId(message.getId()));
         MimeMessageHelper helper = new SharedTypeMapHelper(mime);
         helper.setFrom(from);
         helper.setReplyTo(replyTo);
@@ -472,12 +520,6 @@ public class MailDispatcher {
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mime;
-    }
-
-    private Session session() {
-        return mailSender instanceof JavaMailSenderImpl impl
-                ? impl.getSession()
-                : Session.getInstance(new Properties());
     }
 
     /** The same message always gets the same Message-ID, so a repeated delivery is recognisably the same mail. */

@@ -229,10 +229,10 @@ class MailDispatcherTests {
             throws Exception {
         startSmtp();
         mongo.insert(message("k1"));
-        JavaMailSenderImpl diesAfterSending = new JavaMailSenderImpl() {
+        SmtpConnections diesAfterSending = new SmtpConnections(smtpSender()) {
             @Override
-            protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) {
-                super.doSend(mimeMessages, originalMessages);
+            void send(MimeMessage message) {
+                super.send(message);
                 throw new KilledAfterSending();
             }
         };
@@ -427,6 +427,31 @@ class MailDispatcherTests {
     }
 
     @Test
+    void aRecipientTheMailServerRefusesForGoodFailsAtTheFirstAttemptAndTheNextMailStillGoes() throws Exception {
+        mongo.insert(message("p1"));
+        try (FakeSmtpServer refusing = new FakeSmtpServer("astrid@testbageri.example")) {
+            smtpPort = refusing.port();
+            MailDispatcher dispatcher = dispatcher(8);
+
+            dispatcher.sendDue();
+            mongo.insert(message("p2", "per@testbageri.example"));
+            clock.advance(Duration.ofSeconds(6)); // the next sweep
+            dispatcher.sendDue();
+
+            OutgoingMessage refused = mongo.findById("p1:confirm-request", OutgoingMessage.class);
+            assertThat(refused.getStatus())
+                    .as("a 550 from the real server, not tried eight times over four hours")
+                    .isEqualTo(OutgoingMessage.Status.FAILED);
+            assertThat(refused.getAttempts()).isEqualTo(1);
+            assertThat(refused.getLastError()).contains("550 5.1.1").doesNotContain("astrid");
+            assertThat(refusing.taken).containsExactly("per@testbageri.example");
+            assertThat(mongo.findById("p2:confirm-request", OutgoingMessage.class)
+                            .getStatus())
+                    .isEqualTo(OutgoingMessage.Status.SENT);
+        }
+    }
+
+    @Test
     void whatTheMailServerSaidIsKeptWithoutTheAddressesInIt() throws Exception {
         MailSendException refused = new MailSendException(
                 "Failed messages: 550 5.1.1 <astrid.exempelsson@testbageri.example>: Recipient address rejected",
@@ -451,17 +476,22 @@ class MailDispatcherTests {
     }
 
     private MailDispatcher dispatcher(int maxAttempts) {
-        return dispatcher(maxAttempts, new JavaMailSenderImpl());
+        return dispatcher(maxAttempts, SmtpConnections.to(smtpSender()));
     }
 
-    private MailDispatcher dispatcher(int maxAttempts, JavaMailSenderImpl sender) {
+    private JavaMailSenderImpl smtpSender() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtpPort);
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        return sender;
+    }
+
+    private MailDispatcher dispatcher(int maxAttempts, SmtpConnections smtp) {
         try {
             return new MailDispatcher(
                     mongo,
-                    sender,
+                    smtp,
                     clock,
                     new SimpleMeterRegistry(),
                     new MailSender(null, null, null, null, null, null, null, null),
@@ -485,12 +515,16 @@ class MailDispatcherTests {
     private static final LinkSeal SEAL = LinkSeal.of("t:" + "c".repeat(43) + "=");
 
     private static OutgoingMessage message(String eventId) {
+        return message(eventId, "astrid@testbageri.example");
+    }
+
+    private static OutgoingMessage message(String eventId, String recipient) {
         return new OutgoingMessage(
                 eventId + ":confirm-request",
                 eventId,
                 "confirm-request",
                 "r-" + eventId,
-                "astrid@testbageri.example",
+                recipient,
                 "Bekräfta din anmälan",
                 "Hej!",
                 "<p>Hej!</p>",
