@@ -125,7 +125,7 @@ class PlanBuilder {
     void keepPublished(VisitPlan plan, List<PublishedVisits.Kept> kept) {
         Map<String, PlannedVisit> byId = new HashMap<>();
         plan.getVisits().forEach(v -> byId.put(v.getId(), v));
-        List<PlannedVisit> placed = new ArrayList<>();
+        Map<PlannedVisit, LocalDateTime> placed = new LinkedHashMap<>();
         kept.stream().sorted(Comparator.comparing(PublishedVisits.Kept::start)).forEach(k -> {
             PlannedVisit visit = byId.get(k.requestId());
             Optional<Team> team = plan.getTeams().stream()
@@ -133,12 +133,12 @@ class PlanBuilder {
                     .findFirst();
             if (visit != null && team.isPresent()) {
                 team.get().getVisits().add(visit);
-                placed.add(visit);
+                placed.put(visit, k.start());
             }
         });
         if (!placed.isEmpty()) {
             SCORING.update(plan);
-            placed.forEach(PlannedVisit::pin);
+            placed.forEach(PlannedVisit::pinAt); // at the time the company was told, not the one worked out now
             SCORING.update(plan);
         }
     }
@@ -230,7 +230,8 @@ class PlanBuilder {
 
     /**
      * Pins each published visit that is still with the hosts it was published with (the board's plan was
-     * the published one); one staff moved by hand since is left where they put it, unpinned.
+     * the published one) at the time the company was told, even if the visit before it has gone since;
+     * one staff moved by hand since is left where they put it, unpinned.
      */
     static void pinPublishedInPlace(VisitPlan plan, List<PublishedVisits.Kept> kept) {
         if (kept.isEmpty()) {
@@ -245,7 +246,7 @@ class PlanBuilder {
                     && visit.getTeam() != null
                     && !visit.isPinned()
                     && hostIds(visit.getTeam()).equals(k.hostIds())) {
-                visit.pin();
+                visit.pinAt(k.start());
             }
         }
         SCORING.update(plan);

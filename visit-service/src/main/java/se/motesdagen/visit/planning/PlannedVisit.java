@@ -122,6 +122,9 @@ public class PlannedVisit {
             throughLunch = true;
             begin = earliestReceivable(max(atLunch, lunch.window().to()).plusMinutes(fromLunch));
         }
+        if (pinnedStart != null && team.getId().equals(pinnedTeamId) && begin.isBefore(pinnedStart)) {
+            begin = pinnedStart; // pinned: the team waits for the time the visit keeps
+        }
         start = begin;
         driveMinutes = drive;
         afterLunch = throughLunch;
@@ -193,6 +196,20 @@ public class PlannedVisit {
         }
         pinnedTeamId = team.getId();
         pinnedStart = start;
+        return true;
+    }
+
+    /**
+     * Pins the visit to its team at the time the company was told: solving again keeps that time even when
+     * the visit before it is moved (the team waits), not the time it would have now. False when it is not
+     * in a team.
+     */
+    public boolean pinAt(LocalDateTime told) {
+        if (team == null) {
+            return false;
+        }
+        pinnedTeamId = team.getId();
+        pinnedStart = told;
         return true;
     }
 

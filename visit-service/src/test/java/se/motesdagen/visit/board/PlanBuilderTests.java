@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import se.motesdagen.visit.planning.Team;
 import se.motesdagen.visit.planning.TeamMember;
 import se.motesdagen.visit.planning.TravelTimes;
 import se.motesdagen.visit.planning.VisitPlan;
+import se.motesdagen.visit.planning.VisitPlanner;
 import se.motesdagen.visit.planning.Window;
 
 /** The day's teams as the municipality shapes them, from the hosts who are free. */
@@ -123,6 +125,40 @@ class PlanBuilderTests {
         assertThat(stays.isPinned()).isTrue();
         assertThat(moved.isPinned()).isFalse();
         assertThat(fresh.isPinned()).isFalse();
+    }
+
+    @Test
+    void aPublishedVisitKeepsTheTimeTheCompanyWasToldWhenTheVisitBeforeItIsGone() {
+        List<Team> teams = PlanBuilder.teams(
+                List.of(
+                        host("Anna Politiker", Host.Role.POLITICIAN, "09:00", "17:00"),
+                        host("Cilla Tjänsteperson", Host.Role.OFFICIAL, "09:00", "17:00")),
+                DAY,
+                PlanningSettings.defaults(),
+                new TravelTimes());
+        Place town = Localities.NYKOPING.getFirst();
+        PlannedVisit before =
+                new PlannedVisit("before", "Before AB", town, Duration.ofHours(1), List.of(), null, Set.of());
+        PlannedVisit told = new PlannedVisit("told", "Told AB", town, Duration.ofHours(1), List.of(), null, Set.of());
+        Team team = teams.getFirst();
+        team.getVisits().addAll(List.of(before, told));
+        VisitPlan published = new VisitPlan(teams, List.of(before, told));
+        VisitPlanner.firstFit().update(published);
+        LocalDateTime toldStart = told.getStart();
+        assertThat(toldStart).isAfter(before.getStart());
+        // the company of the first visit asks for another time: it leaves the team, solving again follows
+        team.getVisits().remove(before);
+        VisitPlan again = new VisitPlan(teams, List.of(before, told));
+
+        PlanBuilder.pinPublishedInPlace(
+                again,
+                List.of(new PublishedVisits.Kept("told", Set.of("Anna Politiker", "Cilla Tjänsteperson"), toldStart)));
+
+        assertThat(told.isPinned()).isTrue();
+        assertThat(told.getStart())
+                .as("the team waits for the time the company was told")
+                .isEqualTo(toldStart);
+        assertThat(told.pinBrokenMinutes()).isZero();
     }
 
     private static Host host(String name, Host.Role role, String from, String to) {
