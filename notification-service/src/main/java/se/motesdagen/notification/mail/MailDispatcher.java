@@ -3,7 +3,6 @@ package se.motesdagen.notification.mail;
 import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.FileTypeMap;
-import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -36,7 +35,6 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -51,8 +49,6 @@ import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import se.motesdagen.platform.security.LinkSeal;
@@ -110,38 +106,6 @@ public class MailDispatcher {
 
     private Instant nextSweep = Instant.MIN;
 
-    @Autowired
-    MailDispatcher(
-            MongoOperations mongo,
-            JavaMailSender mailSender,
-            Clock clock,
-            MeterRegistry meters,
-            MailSender sender,
-            EmailEvents events,
-            LinkSeal seal,
-            @Value("${motesdagen.mail.from}") String from,
-            @Value("${motesdagen.mail.max-attempts:8}") int maxAttempts,
-            @Value("${motesdagen.mail.concurrency:4}") int concurrency,
-            @Value("${motesdagen.mail.max-per-second:100}") double maxPerSecond,
-            @Value("${motesdagen.mail.sweep-interval:15s}") Duration sweepInterval)
-            throws AddressException, IOException {
-        this(
-                mongo,
-                mailSender instanceof JavaMailSenderImpl configured
-                        ? SmtpConnections.to(configured)
-                        : SmtpConnections.through(mailSender),
-                clock,
-                meters,
-                sender,
-                events,
-                seal,
-                from,
-                maxAttempts,
-                concurrency,
-                maxPerSecond,
-                sweepInterval);
-    }
-
     MailDispatcher(
             MongoOperations mongo,
             SmtpConnections smtp,
@@ -175,12 +139,6 @@ public class MailDispatcher {
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    /** Says goodbye on the connections to the mail server that wait for the next mail. */
-    @PreDestroy
-    void closeConnections() {
-        smtp.close();
     }
 
     /**

@@ -21,6 +21,7 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends each mail over a connection to the mail server kept open from the mail before, as mail servers
@@ -34,31 +35,23 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * mail is sent once more on a new one. A refusal the server did answer (a 4xx or 5xx reply) is the
  * dispatcher's to judge, as before. Failures are thrown as {@link JavaMailSenderImpl} throws them.
  */
+@Component
 class SmtpConnections implements AutoCloseable {
 
     static final Duration IDLE = Duration.ofSeconds(30);
     static final int MESSAGES_PER_CONNECTION = 100;
 
     private final JavaMailSenderImpl settings;
+    private final JavaMailSender other;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
 
-    SmtpConnections(JavaMailSenderImpl settings) {
-        this.settings = settings;
-    }
-
-    /** Connections to the server the configured sender names, with its session (properties, TLS, envelope sender). */
-    static SmtpConnections to(JavaMailSenderImpl settings) {
-        return new SmtpConnections(settings);
-    }
-
-    /** Through any other sender as it sends (a connection per mail, or whatever it does). */
-    static SmtpConnections through(JavaMailSender sender) {
-        return new SmtpConnections(null) {
-            @Override
-            void send(MimeMessage message) {
-                sender.send(message);
-            }
-        };
+    /**
+     * Connections to the server the configured sender names, with its session (properties, TLS, the
+     * envelope sender); a sender of another kind sends as it does.
+     */
+    SmtpConnections(JavaMailSender sender) {
+        this.settings = sender instanceof JavaMailSenderImpl configured ? configured : null;
+        this.other = settings == null ? sender : null;
     }
 
     /** The session mails are made in: the configured sender's, or a plain one. */
@@ -67,6 +60,10 @@ class SmtpConnections implements AutoCloseable {
     }
 
     void send(MimeMessage message) throws MailException {
+        if (other != null) {
+            other.send(message);
+            return;
+        }
         try {
             if (message.getSentDate() == null) {
                 message.setSentDate(new Date());
@@ -165,7 +162,7 @@ class SmtpConnections implements AutoCloseable {
         }
     }
 
-    /** Closes the idle connections (at shutdown; those in use close when their sender is done). */
+    /** Says goodbye on the idle connections, at shutdown; one in use is closed by the server or the process's end. */
     @Override
     public void close() {
         for (Connection kept = idle.pollFirst(); kept != null; kept = idle.pollFirst()) {

@@ -476,7 +476,7 @@ class MailDispatcherTests {
     }
 
     private MailDispatcher dispatcher(int maxAttempts) {
-        return dispatcher(maxAttempts, SmtpConnections.to(smtpSender()));
+        return dispatcher(maxAttempts, new SmtpConnections(smtpSender()));
     }
 
     private JavaMailSenderImpl smtpSender() {

@@ -29,7 +29,7 @@ class SmtpConnectionsTests {
     @BeforeEach
     void start() throws Exception {
         server = new FakeSmtpServer(REFUSED);
-        smtp = SmtpConnections.to(sender(server.port()));
+        smtp = new SmtpConnections(sender(server.port()));
     }
 
     @AfterEach
@@ -99,7 +99,7 @@ class SmtpConnectionsTests {
         try (ServerSocket free = new ServerSocket(0)) {
             nobody = free.getLocalPort();
         }
-        SmtpConnections toNobody = SmtpConnections.to(sender(nobody));
+        SmtpConnections toNobody = new SmtpConnections(sender(nobody));
 
         assertThatThrownBy(() -> toNobody.send(mail("astrid@testbageri.example")))
                 .isInstanceOf(MailSendException.class)
