@@ -93,22 +93,14 @@ class PlanBuilderTests {
 
     @Test
     void solvingAgainFromTheBoardPinsThePublishedVisitsStillWithTheirHostsAndLeavesOneMovedByHandFree() {
-        List<Team> teams = PlanBuilder.teams(
-                List.of(
-                        host("Anna Politiker", Host.Role.POLITICIAN, "09:00", "17:00"),
-                        host("Bo Politiker", Host.Role.POLITICIAN, "09:00", "17:00"),
-                        host("Cilla Tjänsteperson", Host.Role.OFFICIAL, "09:00", "17:00"),
-                        host("Dan Tjänsteperson", Host.Role.OFFICIAL, "09:00", "17:00")),
-                DAY,
-                PlanningSettings.defaults(),
-                new TravelTimes());
-        Place town = Localities.NYKOPING.getFirst();
-        PlannedVisit stays =
-                new PlannedVisit("stays", "Stays AB", town, Duration.ofHours(1), List.of(), null, Set.of());
-        PlannedVisit moved =
-                new PlannedVisit("moved", "Moved AB", town, Duration.ofHours(1), List.of(), null, Set.of());
-        PlannedVisit fresh =
-                new PlannedVisit("fresh", "Fresh AB", town, Duration.ofHours(1), List.of(), null, Set.of());
+        List<Team> teams = teamsOfTheDay(
+                host("Anna Politiker", Host.Role.POLITICIAN, "09:00", "17:00"),
+                host("Bo Politiker", Host.Role.POLITICIAN, "09:00", "17:00"),
+                host("Cilla Tjänsteperson", Host.Role.OFFICIAL, "09:00", "17:00"),
+                host("Dan Tjänsteperson", Host.Role.OFFICIAL, "09:00", "17:00"));
+        PlannedVisit stays = inTown("stays");
+        PlannedVisit moved = inTown("moved");
+        PlannedVisit fresh = inTown("fresh");
         Team first = teams.get(0);
         Team second = teams.get(1);
         first.getVisits().add(stays);
@@ -129,17 +121,11 @@ class PlanBuilderTests {
 
     @Test
     void aPublishedVisitKeepsTheTimeTheCompanyWasToldWhenTheVisitBeforeItIsGone() {
-        List<Team> teams = PlanBuilder.teams(
-                List.of(
-                        host("Anna Politiker", Host.Role.POLITICIAN, "09:00", "17:00"),
-                        host("Cilla Tjänsteperson", Host.Role.OFFICIAL, "09:00", "17:00")),
-                DAY,
-                PlanningSettings.defaults(),
-                new TravelTimes());
-        Place town = Localities.NYKOPING.getFirst();
-        PlannedVisit before =
-                new PlannedVisit("before", "Before AB", town, Duration.ofHours(1), List.of(), null, Set.of());
-        PlannedVisit told = new PlannedVisit("told", "Told AB", town, Duration.ofHours(1), List.of(), null, Set.of());
+        List<Team> teams = teamsOfTheDay(
+                host("Anna Politiker", Host.Role.POLITICIAN, "09:00", "17:00"),
+                host("Cilla Tjänsteperson", Host.Role.OFFICIAL, "09:00", "17:00"));
+        PlannedVisit before = inTown("before");
+        PlannedVisit told = inTown("told");
         Team team = teams.getFirst();
         team.getVisits().addAll(List.of(before, told));
         VisitPlan published = new VisitPlan(teams, List.of(before, told));
@@ -159,6 +145,16 @@ class PlanBuilderTests {
                 .as("the team waits for the time the company was told")
                 .isEqualTo(toldStart);
         assertThat(told.pinBrokenMinutes()).isZero();
+    }
+
+    private static List<Team> teamsOfTheDay(Host... roster) {
+        return PlanBuilder.teams(List.of(roster), DAY, PlanningSettings.defaults(), new TravelTimes());
+    }
+
+    /** An hour's visit to a company in Nyköping that can receive it any time. */
+    private static PlannedVisit inTown(String id) {
+        Place town = Localities.NYKOPING.getFirst();
+        return new PlannedVisit(id, id + " AB", town, Duration.ofHours(1), List.of(), null, Set.of());
     }
 
     private static Host host(String name, Host.Role role, String from, String to) {
