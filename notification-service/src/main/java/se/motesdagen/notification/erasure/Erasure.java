@@ -57,14 +57,7 @@ public class Erasure {
 
     public void forget(String id) {
         Query ofRegistration = Query.query(Criteria.where("registrationId").is(id));
-        mongo.updateMulti(
-                Query.query(
-                        Criteria.where("registrationId").is(id).and("status").in(OutgoingMessage.UNSENT)),
-                new Update()
-                        .set("status", OutgoingMessage.Status.SUPPRESSED)
-                        .unset("leaseToken")
-                        .set("lastError", "Inte skickat: anmälan raderades"),
-                OutgoingMessage.class);
+        stopUnsent(Criteria.where("registrationId").is(id), "Inte skickat: anmälan raderades");
         long anonymised = mongo.updateMulti(ofRegistration, anonymised(), OutgoingMessage.class)
                 .getModifiedCount();
         // follow-up reports queued before they named their registration: the participant is the
@@ -82,13 +75,7 @@ public class Erasure {
         // mails to others whose text names the registration's people (a host's itinerary): the text goes,
         // who got a mail of what kind and when stays; one still waiting is not sent without its text (the
         // visit's cancellation makes the host's next itinerary)
-        mongo.updateMulti(
-                Query.query(Criteria.where("mentions").is(id).and("status").in(OutgoingMessage.UNSENT)),
-                new Update()
-                        .set("status", OutgoingMessage.Status.SUPPRESSED)
-                        .unset("leaseToken")
-                        .set("lastError", "Inte skickat: en anmälan som den nämner raderades"),
-                OutgoingMessage.class);
+        stopUnsent(Criteria.where("mentions").is(id), "Inte skickat: en anmälan som den nämner raderades");
         long mentioning = mongo.updateMulti(
                         Query.query(Criteria.where("mentions").is(id)),
                         new Update()
@@ -122,13 +109,7 @@ public class Erasure {
                 .filter(m -> AddressKey.names(addressKey, m.getRecipient()))
                 .map(OutgoingMessage::getId)
                 .toList();
-        mongo.updateMulti(
-                Query.query(Criteria.where("_id").in(toThePerson).and("status").in(OutgoingMessage.UNSENT)),
-                new Update()
-                        .set("status", OutgoingMessage.Status.SUPPRESSED)
-                        .unset("leaseToken")
-                        .set("lastError", "Inte skickat: personen raderades"),
-                OutgoingMessage.class);
+        stopUnsent(Criteria.where("_id").in(toThePerson), "Inte skickat: personen raderades");
         mongo.updateMulti(Query.query(Criteria.where("_id").in(toThePerson)), anonymised(), OutgoingMessage.class);
         mongo.updateMulti(
                 Query.query(Criteria.where("registrationId").is(registrationId)),
@@ -167,13 +148,7 @@ public class Erasure {
                 .filter(m -> AddressKey.names(addressKey, m.getRecipient()))
                 .map(OutgoingMessage::getId)
                 .toList();
-        mongo.updateMulti(
-                Query.query(Criteria.where("_id").in(theirs).and("status").in(OutgoingMessage.UNSENT)),
-                new Update()
-                        .set("status", OutgoingMessage.Status.SUPPRESSED)
-                        .unset("leaseToken")
-                        .set("lastError", "Inte skickat: värden raderades"),
-                OutgoingMessage.class);
+        stopUnsent(Criteria.where("_id").in(theirs), "Inte skickat: värden raderades");
         mongo.updateMulti(Query.query(Criteria.where("_id").in(theirs)), anonymised(), OutgoingMessage.class);
         log.info("Host {} erased: {} messages to them anonymised", hostId, theirs.size());
         receipts.confirm(HOST_ERASED_V1, erasureId, hostId, Map.of("erasureId", erasureId, "hostId", hostId));
@@ -206,6 +181,20 @@ public class Erasure {
      * What of a mail names a person: the recipient, subject and body, the files, the unsubscribe link,
      * and the reason staff gave for sending it again (which often names the person who called).
      */
+    /**
+     * The mail among these not yet sent is not sent: stopped, with why, and its lease taken away, so a
+     * sender holding it in memory finds it gone when it asks the store before sending.
+     */
+    private void stopUnsent(Criteria which, String why) {
+        mongo.updateMulti(
+                Query.query(which.and("status").in(OutgoingMessage.UNSENT)),
+                new Update()
+                        .set("status", OutgoingMessage.Status.SUPPRESSED)
+                        .unset("leaseToken")
+                        .set("lastError", why),
+                OutgoingMessage.class);
+    }
+
     private static Update anonymised() {
         return new Update()
                 .set("recipient", ERASED_RECIPIENT)
