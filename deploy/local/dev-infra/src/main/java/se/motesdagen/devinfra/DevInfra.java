@@ -16,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class DevInfra {
 
+    /** The exit status when the store has failed and the process stops so it is started again. */
+    static final int STORE_FAILED = 75;
+
     public static void main(String[] args) throws Exception {
         // GreenMail parses every mail with Jakarta Mail, which looks its stream provider up through the
         // service loader (a scan of every jar) for each part it reads, unless this names it
@@ -26,8 +29,13 @@ public final class DevInfra {
         Settings settings = Settings.fromEnvironment();
         Files.createDirectories(settings.dataDir().resolve("mongo"));
 
+        // a store H2 has given up answers every request with an error until the file is opened again:
+        // stop, and the supervisor (deploy/local/run) starts the process again (a thread of its own, as
+        // the shutdown hook waits for the housekeeping thread this is called from)
         MongoServer mongo = new MongoServer(DurableH2Backend.open(
-                settings.dataDir().resolve("mongo/motesdagen.mv.db").toString(), settings.fsync()));
+                settings.dataDir().resolve("mongo/motesdagen.mv.db").toString(),
+                settings.fsync(),
+                () -> new Thread(() -> System.exit(STORE_FAILED), "stop-after-store-failure").start()));
         mongo.bind("127.0.0.1", settings.mongoPort());
 
         GreenMail mail = new LocalMail(new ServerSetup[] {

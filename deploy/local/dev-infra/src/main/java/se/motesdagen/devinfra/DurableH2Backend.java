@@ -34,12 +34,24 @@ final class DurableH2Backend extends H2Backend {
     private final StoreHousekeeping housekeeping;
 
     DurableH2Backend(MVStore store, GroupCommit commits) {
+        this(store, commits, () -> {});
+    }
+
+    DurableH2Backend(MVStore store, GroupCommit commits, Runnable whenStoreFailed) {
         super(store); // opens every database, collection and index already in the file
         this.commits = commits;
-        this.housekeeping = new StoreHousekeeping(store, commits);
+        this.housekeeping = new StoreHousekeeping(store, commits, whenStoreFailed);
     }
 
     static DurableH2Backend open(String fileName, boolean fsync) {
+        return open(fileName, fsync, () -> {});
+    }
+
+    /**
+     * @param whenStoreFailed called once, from the housekeeping thread, when H2 has given the store up
+     *     after a failed write (its "panic": every write after it fails too, until the file is opened again)
+     */
+    static DurableH2Backend open(String fileName, boolean fsync, Runnable whenStoreFailed) {
         MVStore store =
                 new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
         if (fsync) {
@@ -48,7 +60,7 @@ final class DurableH2Backend extends H2Backend {
             // are margin enough, and the file holds 5 s of commits in flight instead of 45
             store.setRetentionTime(5_000);
         }
-        DurableH2Backend backend = new DurableH2Backend(store, new GroupCommit(store, fsync));
+        DurableH2Backend backend = new DurableH2Backend(store, new GroupCommit(store, fsync), whenStoreFailed);
         backend.housekeeping.start(Duration.ofSeconds(1));
         return backend;
     }

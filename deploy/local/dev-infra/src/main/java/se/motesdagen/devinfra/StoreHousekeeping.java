@@ -18,6 +18,12 @@ import org.h2.mvstore.MVStore;
  * data is live, it rewrites up to a few megabytes of live pages from the emptiest old chunks (H2's
  * {@link MVStore#compact}) and commits them like any write, so the old chunks fall empty and their
  * space is written again. The file then stops growing; it does not shrink while the store runs.
+ *
+ * <p>Each pass also looks whether H2 has given the store up: after a write to the file fails (a full
+ * disk, a heap too small for one commit's chunk) MVStore records a "panic" and every later commit
+ * fails as well, so every request would be answered with an error for as long as the process lives.
+ * The first pass that sees it calls {@code whenStoreFailed} (dev-infra then stops, and its supervisor
+ * starts it again from the file's last commit: nothing acknowledged is lost).
  */
 final class StoreHousekeeping implements AutoCloseable {
 
@@ -28,6 +34,7 @@ final class StoreHousekeeping implements AutoCloseable {
 
     private final MVStore store;
     private final GroupCommit commits;
+    private final Runnable whenStoreFailed;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "store-housekeeping");
         t.setDaemon(true);
@@ -38,10 +45,12 @@ final class StoreHousekeeping implements AutoCloseable {
     private long movedPasses;
     private long reportedMoved;
     private long lastReport = System.nanoTime();
+    private boolean failureReported;
 
-    StoreHousekeeping(MVStore store, GroupCommit commits) {
+    StoreHousekeeping(MVStore store, GroupCommit commits, Runnable whenStoreFailed) {
         this.store = store;
         this.commits = commits;
+        this.whenStoreFailed = whenStoreFailed;
     }
 
     void start(Duration interval) {
@@ -61,7 +70,16 @@ final class StoreHousekeeping implements AutoCloseable {
         return moved;
     }
 
-    private void passQuietly() {
+    /** One scheduled pass: tells of a store H2 has given up (once), or moves pages and reports it. */
+    void passQuietly() {
+        if (store.getPanicException() != null) {
+            if (!failureReported) {
+                failureReported = true;
+                System.err.println("store failed: " + store.getPanicException());
+                whenStoreFailed.run();
+            }
+            return;
+        }
         try {
             passes++;
             if (pass()) {

@@ -2,6 +2,7 @@ package se.motesdagen.devinfra;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +108,33 @@ class StoreHousekeepingTests {
             assertThat(backend.housekeeping().pass()).isFalse();
         } finally {
             backend.close();
+        }
+    }
+
+    @Test
+    void aStoreH2HasGivenUpIsToldOfOnceAndNoLongerCompacted() {
+        AtomicInteger failures = new AtomicInteger();
+        MVStore store = new MVStore.Builder()
+                .fileName(data.resolve("failing.mv.db").toString())
+                .autoCommitDisabled()
+                .open();
+        DurableH2Backend backend =
+                new DurableH2Backend(store, new GroupCommit(store, false), failures::incrementAndGet);
+        try {
+            store.<String, String>openMap("plain").put("a", "b");
+            store.commit();
+            backend.housekeeping().passQuietly();
+            assertThat(failures).as("a healthy store").hasValue(0);
+
+            // what MVStore does when writing a chunk fails (here: the heap had no room for its buffer)
+            assertThatThrownBy(() -> store.panic(
+                            DataUtils.newMVStoreException(DataUtils.ERROR_WRITING_FAILED, "Capacity: {0}", 7_077_888)))
+                    .isInstanceOf(MVStoreException.class);
+            backend.housekeeping().passQuietly();
+            backend.housekeeping().passQuietly();
+            assertThat(failures).as("told once, however many passes follow").hasValue(1);
+        } finally {
+            store.closeImmediately();
         }
     }
 
