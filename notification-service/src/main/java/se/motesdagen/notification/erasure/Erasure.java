@@ -178,10 +178,6 @@ public class Erasure {
     }
 
     /**
-     * What of a mail names a person: the recipient, subject and body, the files, the unsubscribe link,
-     * and the reason staff gave for sending it again (which often names the person who called).
-     */
-    /**
      * The mail among these not yet sent is not sent: stopped, with why, and its lease taken away, so a
      * sender holding it in memory finds it gone when it asks the store before sending.
      */
@@ -195,6 +191,10 @@ public class Erasure {
                 OutgoingMessage.class);
     }
 
+    /**
+     * What of a mail names a person: the recipient, subject and body, the files, the unsubscribe link,
+     * and the reason staff gave for sending it again (which often names the person who called).
+     */
     private static Update anonymised() {
         return new Update()
                 .set("recipient", ERASED_RECIPIENT)

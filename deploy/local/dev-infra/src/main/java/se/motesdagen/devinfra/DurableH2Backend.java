@@ -33,10 +33,6 @@ final class DurableH2Backend extends H2Backend {
     private final GroupCommit commits;
     private final StoreHousekeeping housekeeping;
 
-    DurableH2Backend(MVStore store, GroupCommit commits) {
-        this(store, commits, () -> {});
-    }
-
     DurableH2Backend(MVStore store, GroupCommit commits, Runnable whenStoreFailed) {
         super(store); // opens every database, collection and index already in the file
         this.commits = commits;

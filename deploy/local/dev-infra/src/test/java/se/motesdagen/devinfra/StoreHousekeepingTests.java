@@ -144,6 +144,6 @@ class StoreHousekeepingTests {
                 .autoCommitDisabled()
                 .open();
         store.setRetentionTime(0);
-        return new DurableH2Backend(store, new GroupCommit(store, false));
+        return new DurableH2Backend(store, new GroupCommit(store, false), () -> {});
     }
 }
