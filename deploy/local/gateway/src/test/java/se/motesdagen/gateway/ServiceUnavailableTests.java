@@ -2,12 +2,22 @@ package se.motesdagen.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,17 +25,35 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A service that is down (restarting) is a 503 with Retry-After through the gateway, never a 500. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+/**
+ * A service that is down (restarting) is a 503 with Retry-After through the gateway, never a 500; one
+ * that takes the request and never answers is a 504 after the read timeout, and holds up nobody else.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "spring.http.clients.read-timeout=" + ServiceUnavailableTests.PATIENCE
+        })
 @Import(GatewayRoutingTests.Provider.class)
 class ServiceUnavailableTests {
+
+    /** The read timeout here: long enough for the page of a live service to come first on a slow machine. */
+    static final String PATIENCE = "6s";
+
+    /** More requests stuck at once than the gateway had request threads (8) before it ran them on virtual ones. */
+    static final int STUCK = 20;
+
+    /** The visit service "hangs": it takes every connection and never says a word. */
+    static final HungService HUNG = new HungService();
+
+    /** The inbox answers at once. */
+    static final HttpServer LIVE = liveServer();
 
     @LocalServerPort
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** Every service at a port where nothing listens, as while it restarts. */
+    /** Every service at a port where nothing listens, as while it restarts; but the visit service hangs. */
     @DynamicPropertySource
     static void servicesDown(DynamicPropertyRegistry registry) throws IOException {
         int closed;
@@ -33,9 +61,55 @@ class ServiceUnavailableTests {
             closed = socket.getLocalPort();
         }
         String nobody = "http://127.0.0.1:" + closed;
-        for (String service : new String[] {"REGISTRATION_URL", "VISIT_URL", "NOTIFICATION_URL", "FEEDBACK_URL"}) {
+        for (String service : new String[] {"REGISTRATION_URL", "NOTIFICATION_URL", "FEEDBACK_URL"}) {
             registry.add(service, () -> nobody);
         }
+        registry.add("VISIT_URL", () -> "http://127.0.0.1:" + HUNG.port());
+        registry.add("INBOX_URL", () -> "http://127.0.0.1:" + LIVE.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        HUNG.close();
+        LIVE.stop(0);
+    }
+
+    @Test
+    void aHungServiceHoldsUpNoOtherPageAndItsRequestsEndInAGatewayTimeout() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> stuck = IntStream.range(0, STUCK)
+                .mapToObj(i -> http.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/besok/svar/" + i))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        // every one of them has reached the hung service through the gateway and waits there
+        while (HUNG.accepted() < STUCK) {
+            Thread.sleep(20);
+        }
+
+        HttpResponse<String> inbox = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/inkorg/"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(inbox.body()).isEqualTo("inkorgen");
+        assertThat(stuck)
+                .as("the page came while every hung request still waited")
+                .noneMatch(CompletableFuture::isDone);
+
+        for (CompletableFuture<HttpResponse<String>> request : stuck) {
+            HttpResponse<String> page = request.get();
+            assertThat(page.statusCode()).isEqualTo(504);
+            // the request may have arrived: the page must not say it did not, nor that it did
+            assertThat(page.body()).contains("<h1>Svaret dröjer</h1>").contains("kan ha kommit fram");
+        }
+
+        HttpResponse<String> api = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/besok/api/x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(504);
     }
 
     @Test
@@ -69,5 +143,62 @@ class ServiceUnavailableTests {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(survey.statusCode()).isEqualTo(503);
+    }
+
+    private static HttpServer liveServer() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] bytes = "inkorgen".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Accepts connections, keeps them open and never reads or writes: a service stuck on something. */
+    static final class HungService implements AutoCloseable {
+
+        private final ServerSocket socket;
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+        HungService() {
+            try {
+                socket = new ServerSocket(0, 100);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            Thread.ofPlatform().daemon().name("hung-service").start(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        held.add(socket.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int accepted() {
+            return held.size();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket connection : held) {
+                connection.close();
+            }
+        }
     }
 }
