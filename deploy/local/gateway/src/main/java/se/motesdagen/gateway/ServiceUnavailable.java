@@ -1,6 +1,8 @@
 package se.motesdagen.gateway;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -86,6 +88,17 @@ class ServiceUnavailable {
                 .cacheControl(CacheControl.noStore())
                 .contentType(api ? MediaType.APPLICATION_PROBLEM_JSON : html)
                 .body(api ? NO_ANSWER_PROBLEM.formatted(status.getReasonPhrase(), status.value()) : NO_ANSWER_PAGE);
+    }
+
+    /** The 503 for a request that did not reach its service (RequestsPerService: no turn in time). */
+    static void writeUnreachable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean api = request.getRequestURI().startsWith("/api/");
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        response.setContentType(api ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : "text/html;charset=UTF-8");
+        response.setCharacterEncoding(StandardCharsets.UTF_8);
+        response.getWriter().write(api ? UNREACHABLE_PROBLEM : UNREACHABLE_PAGE);
     }
 
     /** Whether the request never reached the service: no connection was made. */
