@@ -18,11 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * At most so many requests are passed on to one service at once; the others wait their turn here, in
- * order of arrival, on virtual threads that cost nothing while they wait. A service that computes (the
- * registration service's pages) then gets no more requests at once than it has threads for, so none of
- * them waits unseen in its queue, and a service that hangs holds only its own turns: the other services'
- * pages go on. A request that gets no turn within the read timeout is a 503: it never reached the service.
- * The service is the route's, told by the path's first segment (each service's context path).
+ * order of arrival. A service that computes (the registration service's pages) then gets no more requests
+ * at once than it has threads for, so none of them waits unseen in its queue and only a few of the
+ * gateway's threads compute at a time; a service that hangs holds only its own turns and the threads
+ * waiting for them, and the other services' pages go on. A request that gets no turn within the read
+ * timeout is a 503: it never reached the service. The service is the route's, told by the path's first
+ * segment (each service's context path).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)

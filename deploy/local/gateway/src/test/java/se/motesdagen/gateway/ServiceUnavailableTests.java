@@ -39,7 +39,10 @@ class ServiceUnavailableTests {
     /** The read timeout here: long enough for the page of a live service to come first on a slow machine. */
     static final String PATIENCE = "6s";
 
-    /** More requests stuck at once than the gateway had request threads (8) before it ran them on virtual ones. */
+    /**
+     * More requests stuck at once than the gateway once had request threads (8, all of them then held by
+     * the hung service), as many as its 32 leave room for beside the service's 8 turns and the page.
+     */
     static final int STUCK = 20;
 
     /** The visit service "hangs": it takes every connection and never says a word. */
