@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -139,6 +140,8 @@ final class DurableH2Backend extends H2Backend {
 
     static final class IdFirstCollection extends H2Collection {
 
+        private final MVMap<Object, Document> data;
+
         IdFirstCollection(
                 H2Database database,
                 String name,
@@ -147,6 +150,19 @@ final class DurableH2Backend extends H2Backend {
                 MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.data = data;
+        }
+
+        /**
+         * Every document, each read as the stream comes to it, from the store as it is then. The stock
+         * collection first makes a list of the whole collection, which an aggregation then walks: the
+         * services' gauges count their documents by state once a minute, and at some 55,000 stored mails
+         * with their HTML that list was more than the store's heap (a heap dump of dev-infra out of memory
+         * held 55,000 mails at once).
+         */
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            return data.values().stream();
         }
 
         @Override

@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -51,6 +52,34 @@ class IdFirstQueryTests {
             assertThat(messages.findOneAndUpdate(pinned("b", "status", "SENDING"), Updates.set("status", "SENT")))
                     .containsEntry("lease", "t2");
             assertThat(messages.countDocuments(eq("status", "SENT"))).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void anAggregationReadsTheCollectionAsItGoesNotAsAListMadeFirst() {
+        DurableH2Backend backend =
+                DurableH2Backend.open(data.resolve("store.mv.db").toString(), false);
+        withStore(backend, messages -> {
+            messages.insertMany(List.of(
+                    new Document("_id", "a").append("status", "SENT"),
+                    new Document("_id", "b").append("status", "SENT"),
+                    new Document("_id", "c").append("status", "FAILED")));
+
+            // the gauges' count by state, as Spring Data sends it
+            List<Document> counts = messages.aggregate(List.of(new Document(
+                            "$group", new Document("_id", "$status").append("count", new Document("$sum", 1)))))
+                    .into(new ArrayList<>());
+            assertThat(counts)
+                    .extracting(group -> group.get("_id") + "=" + group.get("count"))
+                    .containsExactlyInAnyOrder("SENT=2", "FAILED=1");
+
+            // nothing is read when the stream is made: a document stored before the stream is read is in
+            // it, which a list made at the call (the stock collection's way, the whole collection in
+            // memory at once) would not have
+            var collection = backend.resolveDatabase("notification").resolveCollection("messages", true);
+            var documents = collection.queryAllAsStream();
+            messages.insertOne(new Document("_id", "d").append("status", "SENT"));
+            assertThat(documents.map(document -> document.get("_id"))).containsExactly("a", "b", "c", "d");
         });
     }
 
