@@ -247,7 +247,7 @@ class GatewayRoutingTests {
                 .body();
     }
 
-    private static HttpServer echoServer() {
+    static HttpServer echoServer() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/evenemang/omdirigera", exchange -> {
