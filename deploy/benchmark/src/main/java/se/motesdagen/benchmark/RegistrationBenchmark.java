@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,12 @@ public final class RegistrationBenchmark {
 
     static final String BASE = "http://localhost:8080";
     static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    /**
+     * How long one request may wait for its answer: longer than the gateway's own read timeout (60 s,
+     * which answers 504), so a stack that holds a request for ever fails that request, not the whole run.
+     */
+    static final Duration ANSWER_WITHIN =
+            Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCHMARK_ANSWER_WITHIN_SECONDS", "90")));
 
     public static void main(String[] args) throws Exception {
         int registrations = Integer.parseInt(args.length > 0 ? args[0] : "2000");
@@ -185,10 +192,18 @@ public final class RegistrationBenchmark {
 
     private static void warmUp(HttpClient http) throws Exception {
         for (int i = 0; i < 50; i++) {
-            http.send(
-                    HttpRequest.newBuilder(URI.create(BASE + "/evenemang/stora-motesdagen-2027"))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
+            try {
+                http.send(
+                        HttpRequest.newBuilder(URI.create(BASE + "/evenemang/stora-motesdagen-2027"))
+                                .timeout(ANSWER_WITHIN)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (HttpTimeoutException e) {
+                System.err.printf(
+                        "The event page did not answer within %d s through %s: is the stack running and well?%n",
+                        ANSWER_WITHIN.toSeconds(), BASE);
+                System.exit(1);
+            }
         }
     }
 
@@ -267,6 +282,7 @@ public final class RegistrationBenchmark {
         return HttpRequest.newBuilder(URI.create(BASE + "/api/events/stora-motesdagen-2027/registrations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(ANSWER_WITHIN)
                 .build();
     }
 
@@ -321,7 +337,10 @@ public final class RegistrationBenchmark {
     private static double metric(HttpClient http, String url, String name, String... labels) {
         try {
             String text = http.send(
-                            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(ANSWER_WITHIN)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
                     .body();
             double total = 0;
             for (String line : text.split("\n")) {
