@@ -1,5 +1,6 @@
 package se.motesdagen.benchmark;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -387,9 +388,7 @@ public final class RegistrationBenchmark {
         Map<String, Long> ticks = new TreeMap<>();
         for (var process : stackProcesses().entrySet()) {
             try {
-                String stat = Files.readString(process.getValue().resolve("stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.merge(process.getKey(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                ticks.merge(process.getKey(), ticksOf(process.getValue()), Long::sum);
             } catch (Exception gone) {
                 // ended while we looked
             }
@@ -411,12 +410,7 @@ public final class RegistrationBenchmark {
                     try {
                         String comm = Files.readString(thread.resolve("comm")).strip();
                         if (comm.matches("C[12] CompilerThre.*")) {
-                            String stat = Files.readString(thread.resolve("stat"));
-                            String[] fields =
-                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            ticks.put(
-                                    process.getKey() + "/" + thread.getFileName(),
-                                    Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                            ticks.put(process.getKey() + "/" + thread.getFileName(), ticksOf(thread));
                         }
                     } catch (Exception gone) {
                         // the thread ended while we looked
@@ -435,6 +429,13 @@ public final class RegistrationBenchmark {
                 .filter(thread -> thread.getKey().startsWith(process + "/"))
                 .mapToLong(thread -> thread.getValue() - before.getOrDefault(thread.getKey(), 0L))
                 .sum();
+    }
+
+    /** User + system CPU time of a process or thread ({@code /proc/PID} or {@code /proc/PID/task/TID}), in ticks. */
+    private static long ticksOf(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** The stack's processes by name: each service jar, Kafka and dev-infra. */
