@@ -49,8 +49,19 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * renders it and the others wait for that rendering, a few seconds at most, instead of each rendering
  * it too. A rendering begun before an eviction is not kept. Runs after Spring Security, which has made
  * the request's token.
+ *
+ * <p>An edge in front (the gateway's {@code PublicPageCopy}) may keep the page too and make the tokens
+ * itself: it asks with a {@value #TOKEN_MARK} header, and gets the kept page with that header's value
+ * wherever the token goes, which it cuts out again, and the token's cookie as any visitor would. Anybody
+ * may ask so; they only get a page whose form has no working token.
  */
 public class PublicPageCache extends OncePerRequestFilter {
+
+    /** The request header naming what to put where the CSRF token goes, instead of a token. */
+    public static final String TOKEN_MARK = "X-Motesdagen-Token-Mark";
+
+    /** A mark is plain: letters, digits, '-' and '_', so nothing is put into a page that could change its meaning. */
+    private static final Pattern PLAIN_MARK = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     /**
      * @param paths the pages, as path patterns relative to the context path; none turns the cache off
@@ -120,6 +131,15 @@ public class PublicPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String mark = request.getHeader(TOKEN_MARK);
+        if (mark != null && !PLAIN_MARK.matcher(mark).matches()) {
+            mark = null;
+        }
+        if (mark != null) {
+            // made all the same, so the answer sets the token's cookie as for any visitor: the edge sets
+            // its own tokens in that cookie's form (name, path, flags), which stays this service's to say
+            token.getToken();
+        }
         Locale locale = locales.resolveLocale(request);
         String key = pathOf(request) + "|" + locale.toLanguageTag();
         Instant now = clock.instant();
@@ -127,7 +147,7 @@ public class PublicPageCache extends OncePerRequestFilter {
         if (page != null
                 && !now.isBefore(page.renderedAt())
                 && now.isBefore(page.renderedAt().plus(timeToLive))) {
-            serve(page, token.getToken(), response);
+            serve(page, mark != null ? mark : token.getToken(), response);
             return;
         }
         CompletableFuture<Page> mine = new CompletableFuture<>();
@@ -136,15 +156,15 @@ public class PublicPageCache extends OncePerRequestFilter {
             // the rendering before while this one is made; when there is none, this one
             Page served = page != null ? page : awaited(other);
             if (served != null) {
-                serve(served, token.getToken(), response);
+                serve(served, mark != null ? mark : token.getToken(), response);
             } else {
-                render(key, now, token, request, response, chain); // it could not be kept: as if alone
+                render(key, now, token, null, request, response, chain); // it could not be kept: as if alone
             }
             return;
         }
         Page rendered = null;
         try {
-            rendered = render(key, now, token, request, response, chain);
+            rendered = render(key, now, token, mark, request, response, chain);
         } finally {
             underWay.remove(key, mine);
             mine.complete(rendered);
@@ -163,11 +183,15 @@ public class PublicPageCache extends OncePerRequestFilter {
         }
     }
 
-    /** Renders the page for this visitor, and keeps the rendering when it can be kept (then returns it). */
+    /**
+     * Renders the page for this visitor, and keeps the rendering when it can be kept (then returns it);
+     * with a mark, the kept page is answered with the mark where the token stood.
+     */
     private Page render(
             String key,
             Instant now,
             CsrfToken token,
+            String mark,
             HttpServletRequest request,
             HttpServletResponse response,
             FilterChain chain)
@@ -203,7 +227,11 @@ public class PublicPageCache extends OncePerRequestFilter {
             // what the page is now cannot be kept (an error, a session): nobody is served the old one either
             pages.remove(key);
         }
-        rendering.copyBodyToResponse();
+        if (kept != null && mark != null) {
+            serve(kept, mark, response);
+        } else {
+            rendering.copyBodyToResponse();
+        }
         return kept;
     }
 

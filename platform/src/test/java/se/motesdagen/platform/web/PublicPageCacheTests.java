@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 import se.motesdagen.platform.test.MutableClock;
 
@@ -38,6 +38,7 @@ class PublicPageCacheTests {
             clock);
     private final AtomicInteger renders = new AtomicInteger();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final List<CsrfToken> made = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void signOut() {
@@ -57,6 +58,53 @@ class PublicPageCacheTests {
         assertThat(second.getContentType()).isEqualTo("text/html;charset=UTF-8");
         assertThat(second.getContentLength()).isEqualTo(second.getContentAsByteArray().length);
         assertThat(second.getLocale()).isEqualTo(Locale.of("sv", "SE"));
+    }
+
+    @Test
+    void anEdgeThatAsksWithAMarkGetsTheKeptPageWithTheMarkWhereverTheTokenStood() throws Exception {
+        String mark = "edge-Mark_0123456789";
+        MockHttpServletRequest edge = page("/evenemang/dagen");
+        edge.addHeader(PublicPageCache.TOKEN_MARK, mark);
+        MockHttpServletResponse rendered = visit(edge);
+        MockHttpServletResponse visitor = visit(page("/evenemang/dagen"));
+        MockHttpServletRequest again = page("/evenemang/dagen");
+        again.addHeader(PublicPageCache.TOKEN_MARK, mark);
+        MockHttpServletResponse servedFromKept = visit(again);
+
+        assertThat(renders).hasValue(1);
+        assertThat(rendered.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("<form>" + mark + " Ö</form><meta content=\"" + mark + "\">");
+        assertThat(rendered.getContentLength()).isEqualTo(rendered.getContentAsByteArray().length);
+        assertThat(visitor.getContentAsString(StandardCharsets.UTF_8))
+                .as("a visitor after it gets a working token")
+                .isEqualTo("<form>token-2 Ö</form><meta content=\"token-2\">");
+        assertThat(servedFromKept.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("<form>" + mark + " Ö</form><meta content=\"" + mark + "\">");
+        assertThat(made)
+                .as("the token is made all the same, so its cookie is set: the edge copies the cookie's form")
+                .contains((CsrfToken) again.getAttribute(CsrfToken.class.getName()));
+    }
+
+    @Test
+    void aMarkThatIsNotPlainIsIgnored() throws Exception {
+        for (String mark : List.of("\"><script>alert(1)</script>", "kort", "a".repeat(65))) {
+            MockHttpServletRequest asked = page("/evenemang/dagen");
+            asked.addHeader(PublicPageCache.TOKEN_MARK, mark);
+            String token = ((CsrfToken) asked.getAttribute(CsrfToken.class.getName())).getToken();
+            assertThat(visit(asked).getContentAsString(StandardCharsets.UTF_8))
+                    .isEqualTo("<form>" + token + " Ö</form><meta content=\"" + token + "\">");
+        }
+    }
+
+    @Test
+    void aMarkGoesOnlyIntoAPageThatCouldBeKept() throws Exception {
+        MockHttpServletRequest failing = page("/evenemang/dagen");
+        failing.addHeader(PublicPageCache.TOKEN_MARK, "edge-Mark_0123456789");
+        assertThat(visit(failing, HttpServletResponse.SC_INTERNAL_SERVER_ERROR)
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .as("an error is answered as rendered, with its own token, so the edge keeps nothing")
+                .contains("token-1")
+                .doesNotContain("edge-Mark");
     }
 
     @Test
@@ -216,10 +264,30 @@ class PublicPageCacheTests {
         assertThat(renders).as("a 404 is not kept").hasValue(15);
     }
 
+    /**
+     * A page request with its token as Spring Security gives it: made (and its cookie set) only when read,
+     * which {@link #made} records.
+     */
     private MockHttpServletRequest page(String path) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         String value = "token-" + tokens.incrementAndGet();
-        request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", value));
+        request.setAttribute(CsrfToken.class.getName(), new CsrfToken() {
+            @Override
+            public String getHeaderName() {
+                return "X-XSRF-TOKEN";
+            }
+
+            @Override
+            public String getParameterName() {
+                return "_csrf";
+            }
+
+            @Override
+            public String getToken() {
+                made.add(this);
+                return value;
+            }
+        });
         return request;
     }
 
