@@ -14,9 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -94,8 +94,9 @@ class PublicPageCopy extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<PublicPageCopy> publicPageCopy(Properties properties, ObjectProvider<Clock> clock) {
-            PublicPageCopy copy = new PublicPageCopy(properties, clock.getIfAvailable(Clock::systemUTC));
+        FilterRegistrationBean<PublicPageCopy> publicPageCopy(
+                Properties properties, ObjectProvider<InstantSource> time) {
+            PublicPageCopy copy = new PublicPageCopy(properties, time.getIfAvailable(InstantSource::system));
             FilterRegistrationBean<PublicPageCopy> registration = new FilterRegistrationBean<>(copy);
             registration.setOrder(0);
             registration.setEnabled(!copy.isOff());
@@ -130,7 +131,7 @@ class PublicPageCopy extends OncePerRequestFilter {
     private final List<PathPattern> paths;
     private final URI origin;
     private final Duration timeToLive;
-    private final Clock clock;
+    private final InstantSource clock;
     private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
     /** Asked for instead of a token: a value no page says otherwise, new with every start. */
@@ -143,7 +144,7 @@ class PublicPageCopy extends OncePerRequestFilter {
 
     private final AtomicReference<Instant> lastWarning = new AtomicReference<>(Instant.MIN);
 
-    PublicPageCopy(Properties properties, Clock clock) {
+    PublicPageCopy(Properties properties, InstantSource clock) {
         this.paths = properties.paths().stream()
                 .map(PathPatternParser.defaultInstance::parse)
                 .toList();

@@ -88,12 +88,15 @@ class GatewayRoutingTests {
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        String base = "http://127.0.0.1:" + UPSTREAM.getAddress().getPort();
-        registry.add("REGISTRATION_URL", () -> base);
-        registry.add("VISIT_URL", () -> base);
-        registry.add("NOTIFICATION_URL", () -> base);
-        registry.add("FEEDBACK_URL", () -> base);
-        registry.add("INBOX_URL", () -> base);
+        everyRouteTo(UPSTREAM, registry);
+    }
+
+    /** Every route of application.yml to this one stub server. */
+    static void everyRouteTo(HttpServer upstream, DynamicPropertyRegistry registry) {
+        String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        for (String route : List.of("REGISTRATION_URL", "VISIT_URL", "NOTIFICATION_URL", "FEEDBACK_URL", "INBOX_URL")) {
+            registry.add(route, () -> base);
+        }
     }
 
     @AfterAll

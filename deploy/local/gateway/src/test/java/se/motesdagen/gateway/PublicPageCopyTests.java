@@ -12,10 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -63,34 +61,14 @@ class PublicPageCopyTests {
     static class Time {
 
         @Bean
-        Clock clock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return NOW.get();
-                }
-            };
+        InstantSource time() {
+            return NOW::get;
         }
     }
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        String base = "http://127.0.0.1:" + SERVICE.getAddress().getPort();
-        registry.add("REGISTRATION_URL", () -> base);
-        registry.add("VISIT_URL", () -> base);
-        registry.add("NOTIFICATION_URL", () -> base);
-        registry.add("FEEDBACK_URL", () -> base);
-        registry.add("INBOX_URL", () -> base);
+        GatewayRoutingTests.everyRouteTo(SERVICE, registry);
     }
 
     @AfterAll
