@@ -228,9 +228,9 @@ class PublicPageCopy extends OncePerRequestFilter {
                 refusedUntil.remove(key);
             } else {
                 // what the page is now cannot be copied: nobody is served the old one, and for the time a
-                // copy would live each visitor is passed on without asking again first
+                // copy would live (from the answer, however long it took) each visitor is passed on
                 copies.remove(key);
-                refusedUntil.put(key, now.plus(timeToLive));
+                refusedUntil.put(key, clock.instant().plus(timeToLive));
             }
         } finally {
             underWay.remove(key, mine);

@@ -134,6 +134,16 @@ class ServiceUnavailableTests {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(form.body()).contains("<h1>Tjänsten startar om</h1>").contains("lang=\"en\"");
 
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/evenemang/stora-motesdagen-2027"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode())
+                .as("no copy of the day's page can be made: the view is passed on, and answered as any other")
+                .isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).hasValue(ServiceUnavailable.RETRY_AFTER);
+
         HttpResponse<String> api = http.send(
                 HttpRequest.newBuilder(URI.create(
                                 "http://127.0.0.1:" + port + "/api/events/stora-motesdagen-2027/registrations"))
