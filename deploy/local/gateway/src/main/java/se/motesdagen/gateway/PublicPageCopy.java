@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -275,8 +277,8 @@ class PublicPageCopy extends OncePerRequestFilter {
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         answer.headers().map().forEach((name, values) -> {
-            if (!NOT_REPEATED.contains(name.toLowerCase())) {
-                values.forEach(value -> headers.add(Map.entry(name, value)));
+            if (!NOT_REPEATED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> headers.add(Map.entry(spelled(name), value)));
             }
         });
         List<byte[]> around = Stream.of(answer.body().split(Pattern.quote(mark), -1))
@@ -332,8 +334,11 @@ class PublicPageCopy extends OncePerRequestFilter {
         for (byte[] part : copy.around()) {
             length += part.length;
         }
+        Set<String> repeated = new HashSet<>();
         for (Map.Entry<String, String> header : copy.headers()) {
-            if (response.containsHeader(header.getKey())) {
+            // the service's value replaces the gateway's own (its security headers), and a header the
+            // service sent more than once (Vary, Link) is sent with every value, as when passed on
+            if (repeated.add(header.getKey())) {
                 response.setHeader(header.getKey(), header.getValue());
             } else {
                 response.addHeader(header.getKey(), header.getValue());
@@ -364,6 +369,21 @@ class PublicPageCopy extends OncePerRequestFilter {
             combined[raw.length + i] = (byte) (mask[i] ^ raw[i]);
         }
         return Base64.getUrlEncoder().encodeToString(combined);
+    }
+
+    /**
+     * A header's name as usually written ({@code content-security-policy} as
+     * {@code Content-Security-Policy}): the JDK's client hands them over in lower case. Names are read
+     * alike in any case; this keeps the copied page's headers looking as the passed-on page's do.
+     */
+    static String spelled(String name) {
+        StringBuilder spelled = new StringBuilder(name.length());
+        boolean start = true;
+        for (char c : name.toCharArray()) {
+            spelled.append(start ? Character.toUpperCase(c) : c);
+            start = c == '-';
+        }
+        return spelled.toString();
     }
 
     /** The service's Set-Cookie for its token, with another value: same path, flags and lifetime. */

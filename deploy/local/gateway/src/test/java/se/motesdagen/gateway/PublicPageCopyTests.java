@@ -100,6 +100,9 @@ class PublicPageCopyTests {
             assertThat(visit.statusCode()).isEqualTo(200);
             assertThat(visit.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'");
             assertThat(visit.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+            assertThat(visit.headers().allValues("Vary"))
+                    .as("a header the service sends twice is repeated twice")
+                    .containsExactly("Accept-Language", "Cookie");
             assertThat(visit.body())
                     .startsWith("<!DOCTYPE html><p>Välkommen</p>")
                     .doesNotContain("edge-");
@@ -218,6 +221,13 @@ class PublicPageCopyTests {
                 .containsExactly("copy /evenemang/utan-kaka cookie=null", "passed /evenemang/utan-kaka cookie=null");
     }
 
+    @Test
+    void headerNamesAreWrittenAsUsualThoughTheClientReadsThemInLowerCase() {
+        assertThat(PublicPageCopy.spelled("content-security-policy")).isEqualTo("Content-Security-Policy");
+        assertThat(PublicPageCopy.spelled("vary")).isEqualTo("Vary");
+        assertThat(PublicPageCopy.spelled("X-Frame-Options")).isEqualTo("X-Frame-Options");
+    }
+
     /** What the service's CSRF check reads the form's token as, given the raw token of the cookie. */
     private static String acceptedAs(String formToken, String raw) {
         MockHttpServletRequest post = new MockHttpServletRequest("POST", "/evenemang/dagen");
@@ -267,6 +277,8 @@ class PublicPageCopyTests {
                 : "passed " + path;
         exchange.getResponseHeaders().add("Content-Type", "text/html;charset=UTF-8");
         exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'");
+        exchange.getResponseHeaders().add("Vary", "Accept-Language");
+        exchange.getResponseHeaders().add("Vary", "Cookie");
         if (!path.equals("/evenemang/utan-kaka")) {
             exchange.getResponseHeaders().add("Set-Cookie", SERVICE_COOKIE);
         }
